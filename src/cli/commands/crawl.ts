@@ -1,0 +1,27 @@
+import type { Command } from 'commander';
+import { formatCountsTable } from '../format.js';
+import { commandContext, openArchive, print } from '../context.js';
+
+export function registerCrawl(program: Command): void {
+  program
+    .command('crawl')
+    .description('one pass over the sources: store new versions, record events, deliver them, exit')
+    .option('--source <id>', 'crawl only this source (repeatable)', collect, [])
+    .action(async (options: { source: string[] }, command: Command) => {
+      const context = commandContext(command);
+      // Loaded on use: the crawler's dependencies are heavy and other commands do not need them.
+      const { runCrawl, selectSources } = await import('../../crawl/run-crawl.js');
+      const sources = selectSources(context.config, options.source);
+      const db = openArchive(context.config);
+      try {
+        const summary = await runCrawl(db, context.config, sources, context.log);
+        print(context, formatCountsTable(summary.sources));
+      } finally {
+        db.close();
+      }
+    });
+}
+
+export function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}

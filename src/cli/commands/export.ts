@@ -1,0 +1,38 @@
+import { createWriteStream } from 'node:fs';
+import { finished } from 'node:stream/promises';
+import type { Command } from 'commander';
+import { UsageError } from '../../errors.js';
+import { exportJsonl } from '../../export/jsonl.js';
+import type { Db } from '../../store/database.js';
+import { commandContext, openArchive } from '../context.js';
+
+type Exporter = (db: Db, out: NodeJS.WritableStream & import('node:stream').Writable, sourceId?: string) => Promise<number>;
+
+/** Export formats by name; each writes the latest version of every document. */
+export const EXPORTERS: Record<string, Exporter> = { jsonl: exportJsonl };
+
+export function registerExport(program: Command): void {
+  program
+    .command('export')
+    .description('the latest version of every document (removed ones too), one record per document')
+    .option('--format <format>', `output format: ${Object.keys(EXPORTERS).join(', ')}`, 'jsonl')
+    .option('--out <file>', 'write to this file instead of stdout')
+    .option('--source <id>', 'only this source')
+    .action(async (options: { format: string; out?: string; source?: string }, command: Command) => {
+      const exporter = EXPORTERS[options.format];
+      if (!exporter) throw new UsageError(`unknown export format "${options.format}": expected one of ${Object.keys(EXPORTERS).join(', ')}`);
+      const context = commandContext(command);
+      const db = openArchive(context.config);
+      try {
+        const out = options.out ? createWriteStream(options.out) : process.stdout;
+        const count = await exporter(db, out, options.source);
+        if (options.out) {
+          out.end();
+          await finished(out);
+        }
+        context.log.info({ documents: count, format: options.format, out: options.out ?? 'stdout' }, 'export finished');
+      } finally {
+        db.close();
+      }
+    });
+}

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+
+/**
+ * The one config schema. Every option has a default and a one-line doc (`.describe`), which the
+ * README's config reference mirrors. Objects are strict: an unknown key is an error naming its path.
+ */
+
+const EVENT_TYPES = ['document.created', 'document.updated', 'document.removed'] as const;
+export const eventTypeSchema = z.enum(EVENT_TYPES);
+
+const regexString = z.string().refine(isValidRegex, { message: 'expected a valid regular expression' });
+
+export const sourceSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/, 'expected lowercase letters, digits and "-" only').describe('Unique, stable source id.'),
+  name: z.string().default('').describe('Human-readable name of the bureau.'),
+  startUrls: z.array(z.url({ protocol: /^https?$/ })).min(1).describe('Disclosure column URLs the crawl starts from.'),
+  schedule: z.string().default('0 7 * * *').describe('Cron expression used by `schedule`.'),
+  maxRequestsPerMinute: z.number().int().positive().default(30).describe('Politeness: requests per minute for this source.'),
+  maxConcurrencyPerHost: z.number().int().positive().default(1).describe('Politeness: requests in flight per host at once.'),
+  include: z.array(regexString).default([]).describe('Regexes; when set, a URL must match one of them to be followed.'),
+  exclude: z.array(regexString).default([]).describe('Regexes; a URL matching any of them is never followed.'),
+  maxPages: z.number().int().positive().default(100_000).describe('Upper bound on pages fetched per run for this source.'),
+  stopAfterKnownListPage: z.boolean().default(true).describe('Stop paging a column once a whole list page held only known links (never on the first crawl).'),
+});
+
+export const sinkSchema = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('ndjson'),
+    path: z.string().min(1).describe('File the events are appended to, one JSON line each.'),
+  }),
+  z.strictObject({ type: z.literal('stdout') }),
+  z.strictObject({
+    type: z.literal('webhook'),
+    url: z.url({ protocol: /^https?$/ }).describe('Endpoint that receives a POST with the event as JSON body.'),
+    secret: z.string().optional().describe('HMAC-SHA256 key; signature sent as X-Bureau-Watch-Signature.'),
+    timeoutMs: z.number().int().positive().default(10_000).describe('Per-request timeout.'),
+    retries: z.number().int().min(0).default(5).describe('Retries per delivery attempt, with exponential backoff.'),
+    concurrency: z.number().int().positive().default(1).describe('Requests in flight to this sink (1 keeps order).'),
+  }),
+]);
+
+export const alertSchema = z.strictObject({
+  name: z.string().min(1).describe('Name listed in an event\'s `alerts`.'),
+  on: z.array(eventTypeSchema).default(['document.created']).describe('Event types the rule applies to.'),
+  titlePattern: regexString.optional().describe('Regex the document title must match.'),
+  sources: z.array(z.string()).optional().describe('Source ids the rule is limited to.'),
+  fields: z.record(z.string(), regexString).optional().describe('Canonical field key → regex its value must match.'),
+});
+
+export const fetchSchema = z.strictObject({
+  timeoutSecs: z.number().positive().default(30).describe('Time allowed for one HTTP request.'),
+  maxBodyBytes: z.number().int().positive().default(10 * 1024 * 1024).describe('Larger bodies are cut off and the page skipped.'),
+  maxRetries: z.number().int().min(0).default(3).describe('Retries for timeouts and 5xx, with backoff.'),
+});
+
+export const configSchema = z.strictObject({
+  database: z.string().default('storage/bureau-watch.db').describe('SQLite file of the archive.'),
+  storageDir: z.string().default('storage').describe('Crawler working state (purged at start).'),
+  userAgent: z
+    .string()
+    .default('bureau-watch/0.1 (+https://github.com/bureau-watch/bureau-watch)')
+    .refine((ua) => ua.includes('bureau-watch'), { message: 'must contain "bureau-watch"' })
+    .describe('User-Agent header of every request.'),
+  fetch: fetchSchema.default(fetchSchema.parse({})).describe('HTTP limits.'),
+  sources: z.array(sourceSchema).default([]).describe('The bureaus to crawl.'),
+  sinks: z.array(sinkSchema).default([]).describe('Where change events are delivered.'),
+  alerts: z.array(alertSchema).default([]).describe('Rules that tag events.'),
+}).superRefine((config, ctx) => {
+  const seen = new Set<string>();
+  config.sources.forEach((source, index) => {
+    if (seen.has(source.id)) {
+      ctx.addIssue({ code: 'custom', path: ['sources', index, 'id'], message: `duplicate source id "${source.id}"` });
+    }
+    seen.add(source.id);
+  });
+});
+
+export type Config = z.infer<typeof configSchema>;
+export type SourceConfig = z.infer<typeof sourceSchema>;
+export type SinkConfig = z.infer<typeof sinkSchema>;
+export type AlertConfig = z.infer<typeof alertSchema>;
+export type EventType = z.infer<typeof eventTypeSchema>;
+
+function isValidRegex(pattern: string): boolean {
+  try {
+    new RegExp(pattern);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,56 @@
+import type { Config, SourceConfig } from '../config/schema.js';
+import { UsageError } from '../errors.js';
+import { compileAlertRules } from '../events/alerts.js';
+import type { Logger } from '../log.js';
+import { Archive } from '../store/archive.js';
+import type { Db } from '../store/database.js';
+import { emptyCounts, finishRun, startRun, type SourceCounts } from '../store/runs.js';
+import { WriteQueue } from '../store/write-queue.js';
+import { crawlSource } from './crawl-source.js';
+
+export interface CrawlSummary {
+  runId: number;
+  status: 'ok' | 'failed';
+  sources: Record<string, SourceCounts>;
+}
+
+/** Picks the sources named on the command line (all when none), rejecting unknown ids. */
+export function selectSources(config: Config, ids: string[]): SourceConfig[] {
+  if (ids.length === 0) return config.sources;
+  const known = new Map(config.sources.map((source) => [source.id, source]));
+  return ids.map((id) => {
+    const source = known.get(id);
+    if (!source) throw new UsageError(`unknown source "${id}": expected one of ${[...known.keys()].join(', ') || '(none configured)'}`);
+    return source;
+  });
+}
+
+/**
+ * One crawl pass over the given sources, in parallel so a slow host never stalls the others.
+ * All writes go through one WriteQueue on one connection: a single writer.
+ */
+export async function runCrawl(db: Db, config: Config, sources: SourceConfig[], log: Logger): Promise<CrawlSummary> {
+  const runId = startRun(db, sources.map((source) => source.id));
+  const archive = new Archive(db, { runId, matchAlerts: compileAlertRules(config.alerts) });
+  const writes = new WriteQueue(db, {
+    onWriteError: (error) => log.error({ err: error }, 'a page could not be stored'),
+  });
+  const counts: Record<string, SourceCounts> = {};
+  for (const source of sources) {
+    archive.upsertSource(source);
+    counts[source.id] = emptyCounts();
+  }
+  let status: CrawlSummary['status'] = 'ok';
+  try {
+    await Promise.all(sources.map((source) =>
+      crawlSource({ source, config, archive, writes, log, counts: counts[source.id]!, runId })));
+    writes.flush();
+  } catch (error) {
+    status = 'failed';
+    throw error;
+  } finally {
+    finishRun(db, runId, status, counts);
+  }
+  for (const [sourceId, sourceCounts] of Object.entries(counts)) log.info({ source: sourceId, ...sourceCounts }, 'source crawled');
+  return { runId, status, sources: counts };
+}

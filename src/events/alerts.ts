@@ -1,0 +1,24 @@
+import type { AlertConfig } from '../config/schema.js';
+import type { EventDraft } from './event.js';
+
+/**
+ * Alert rules tag events with their names. A rule matches when every condition it sets holds:
+ * the event type is in `on`, the title matches `titlePattern`, the source is in `sources`, and
+ * each `fields` regex matches that canonical field's value.
+ */
+export function compileAlertRules(rules: AlertConfig[]): (draft: EventDraft) => string[] {
+  const compiled = rules.map((rule) => ({
+    name: rule.name,
+    on: new Set<string>(rule.on),
+    title: rule.titlePattern ? new RegExp(rule.titlePattern) : null,
+    sources: rule.sources ? new Set(rule.sources) : null,
+    fields: Object.entries(rule.fields ?? {}).map(([key, pattern]) => [key, new RegExp(pattern)] as const),
+  }));
+  return (draft) =>
+    compiled
+      .filter((rule) => rule.on.has(draft.type))
+      .filter((rule) => !rule.title || rule.title.test(draft.title))
+      .filter((rule) => !rule.sources || rule.sources.has(draft.source))
+      .filter((rule) => rule.fields.every(([key, pattern]) => pattern.test(draft.fields?.[key] ?? '')))
+      .map((rule) => rule.name);
+}

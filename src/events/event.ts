@@ -1,0 +1,39 @@
+/**
+ * Change events: the contract's event record (ndjson sink line, webhook body, `events --json` item).
+ *
+ * - `document.created`: a document URL was stored for the first time (version 1).
+ * - `document.updated`: its comparison text or title changed (never for view counters, sidebars,
+ *   comment lists or other page chrome, which extraction removes before comparison); `version` is
+ *   the new version and `changes` says what changed.
+ * - `document.removed`: the URL answered 404/410 on 2 consecutive runs (a timeout or 5xx never removes).
+ *
+ * `id` is assigned once when the event is recorded and never changes, so receivers de-duplicate by
+ * it across retries. Events are written in the same transaction as the change that caused them.
+ */
+export type EventType = 'document.created' | 'document.updated' | 'document.removed';
+
+export const EVENT_TYPES: readonly EventType[] = ['document.created', 'document.updated', 'document.removed'];
+
+/** What an update changed, as far as a reader cares. */
+export interface ChangeSummary {
+  titleChanged?: boolean;
+  fieldsChanged?: string[];
+  paragraphsAdded?: number;
+  paragraphsRemoved?: number;
+}
+
+export interface ChangeEvent {
+  id: string;
+  type: EventType;
+  at: string;
+  source: string;
+  documentId: string;
+  url: string;
+  title: string;
+  version: number;
+  alerts: string[];
+  changes?: ChangeSummary;
+}
+
+/** An event about to be recorded; the outbox assigns `id`, and alert rules fill `alerts`. */
+export type EventDraft = Omit<ChangeEvent, 'id' | 'alerts'> & { fields?: Record<string, string> };

@@ -1,0 +1,14 @@
+import type { Writable } from 'node:stream';
+import type { Db } from '../store/database.js';
+import { iterateDocumentRecords } from '../store/document-record.js';
+import { writeLine } from './write-line.js';
+
+/** One contract document record per line, latest version of every document. Returns the count. */
+export async function exportJsonl(db: Db, out: Writable, sourceId?: string): Promise<number> {
+  let count = 0;
+  for (const record of iterateDocumentRecords(db, sourceId)) {
+    await writeLine(out, JSON.stringify(record));
+    count++;
+  }
+  return count;
+}

@@ -1,0 +1,41 @@
+import type { BureauWatchError } from '../errors.js';
+
+/** What the crawl asks the fetch stage for. */
+export interface FetchRequest {
+  url: string;
+  /** What the crawl expects to find there; carried through untouched. */
+  kind: 'start' | 'list' | 'document' | 'unknown';
+  /** Validators from the last fetch, sent as If-None-Match / If-Modified-Since. */
+  etag?: string | null;
+  lastModified?: string | null;
+  /** Link depth from a start URL. */
+  depth?: number;
+}
+
+/** The fetch stage's record: an HTTP answer with its body bytes untouched, or a final failure. */
+export type FetchResult = FetchedResponse | FetchFailure;
+
+export interface FetchedResponse {
+  ok: true;
+  request: FetchRequest;
+  /** URL after redirects. */
+  url: string;
+  status: number;
+  /** Header names in lower case; repeated headers joined with ", ". */
+  headers: Record<string, string>;
+  /** Body as received (after transfer decompression), never transcoded. */
+  body: Buffer;
+  fetchedAt: string;
+}
+
+export interface FetchFailure {
+  ok: false;
+  request: FetchRequest;
+  error: BureauWatchError;
+  fetchedAt: string;
+}
+
+/** Lets the result handler add more requests to the same crawl. */
+export type Enqueue = (requests: FetchRequest[]) => Promise<void>;
+
+export type ResultHandler = (result: FetchResult, enqueue: Enqueue) => Promise<void>;

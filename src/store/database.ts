@@ -1,0 +1,59 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { FatalError, errorMessage } from '../errors.js';
+import { MIGRATIONS } from './migrations/index.js';
+
+export type Db = Database.Database;
+
+/**
+ * Opens (creating if needed) the archive database and brings its schema up to date.
+ * WAL lets readers (sqlite3, Datasette, `search`) work while a crawl writes. synchronous=NORMAL is
+ * explicit: in WAL mode it never corrupts the database and survives a killed process; only a power
+ * loss can drop the last transactions, which the next crawl fetches again.
+ */
+export function openDatabase(path: string, options: { readonly?: boolean } = {}): Db {
+  if (!options.readonly && path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  let db: Db;
+  try {
+    db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+  } catch (error) {
+    throw new FatalError(`cannot open database ${path}: ${errorMessage(error)}`);
+  }
+  db.pragma('busy_timeout = 10000');
+  db.pragma('foreign_keys = ON');
+  if (!options.readonly) {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    migrate(db);
+  } else {
+    assertSchemaKnown(db, path);
+  }
+  return db;
+}
+
+/** Applies pending migrations in order, each in its own transaction, recording them in schema_migrations. */
+export function migrate(db: Db): void {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+  const applied = new Set(db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]);
+  const newest = Math.max(0, ...applied);
+  const known = Math.max(0, ...MIGRATIONS.map((m) => m.version));
+  if (newest > known) {
+    throw new FatalError(`database schema version ${newest} is newer than this program knows (${known}): upgrade bureau-watch`);
+  }
+  for (const migration of MIGRATIONS) {
+    if (applied.has(migration.version)) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+        migration.version, migration.name, new Date().toISOString(),
+      );
+    })();
+  }
+}
+
+function assertSchemaKnown(db: Db, path: string): void {
+  const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'schema_migrations'").get();
+  if (!exists) throw new FatalError(`${path} is not a bureau-watch database (no schema_migrations table)`);
+}

@@ -1,0 +1,34 @@
+import type { Db } from './database.js';
+import type { DocumentRow } from './records.js';
+
+const DOCUMENT_COLUMNS = `id, source_id AS sourceId, url, status, first_seen_at AS firstSeenAt,
+  last_changed_at AS lastChangedAt, last_checked_at AS lastCheckedAt, current_version AS currentVersion,
+  content_hash AS contentHash, title_hash AS titleHash, etag, last_modified AS lastModified,
+  missing_count AS missingCount, duplicate_of AS duplicateOf`;
+
+export function getDocumentByUrl(db: Db, url: string): DocumentRow | undefined {
+  return db.prepare(`SELECT ${DOCUMENT_COLUMNS} FROM documents WHERE url = ?`).get(url) as DocumentRow | undefined;
+}
+
+export function getDocumentById(db: Db, id: string): DocumentRow | undefined {
+  return db.prepare(`SELECT ${DOCUMENT_COLUMNS} FROM documents WHERE id = ?`).get(id) as DocumentRow | undefined;
+}
+
+/** A document by id, or by URL when the argument is not a known id. */
+export function findDocument(db: Db, idOrUrl: string): DocumentRow | undefined {
+  return getDocumentById(db, idOrUrl) ?? getDocumentByUrl(db, idOrUrl);
+}
+
+/** Known documents of a source, streamed: a 100k-document source never sits in memory at once. */
+export function* iterateDocuments(db: Db, sourceId?: string): Generator<DocumentRow> {
+  const statement = sourceId
+    ? db.prepare(`SELECT ${DOCUMENT_COLUMNS} FROM documents WHERE source_id = ? ORDER BY first_seen_at, id`).bind(sourceId)
+    : db.prepare(`SELECT ${DOCUMENT_COLUMNS} FROM documents ORDER BY source_id, first_seen_at, id`);
+  yield* statement.iterate() as IterableIterator<DocumentRow>;
+}
+
+export function countDocuments(db: Db, sourceId?: string): number {
+  const sql = sourceId ? 'SELECT count(*) FROM documents WHERE source_id = ?' : 'SELECT count(*) FROM documents';
+  const statement = db.prepare(sql).pluck();
+  return (sourceId ? statement.get(sourceId) : statement.get()) as number;
+}

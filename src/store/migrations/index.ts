@@ -1,0 +1,13 @@
+import { CORE } from './001-core.js';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/**
+ * Every schema change, in order. Never edit a released migration: add the next one.
+ * Numbers reserved while the first features land: 2 events delivery, 3 search, 4 crawl state.
+ */
+export const MIGRATIONS: Migration[] = [CORE];

@@ -1,0 +1,80 @@
+import { randomUUID } from 'node:crypto';
+import type { ChangeEvent, EventDraft, EventType } from '../events/event.js';
+import type { Db } from './database.js';
+
+/** Decides which alert rules an event matches; injected so the store knows nothing of rules. */
+export type AlertMatcher = (draft: EventDraft) => string[];
+
+/**
+ * Appends an event to the outbox. Call inside the transaction that wrote the change, so the
+ * change and its event are committed together or not at all.
+ */
+export function insertEvent(db: Db, draft: EventDraft, matchAlerts: AlertMatcher): ChangeEvent {
+  const event: ChangeEvent = {
+    id: randomUUID(),
+    type: draft.type,
+    at: draft.at,
+    source: draft.source,
+    documentId: draft.documentId,
+    url: draft.url,
+    title: draft.title,
+    version: draft.version,
+    alerts: matchAlerts(draft),
+    ...(draft.changes ? { changes: draft.changes } : {}),
+  };
+  db.prepare(
+    `INSERT INTO events (id, type, at, source_id, document_id, url, title, version, alerts, changes)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(event.id, event.type, event.at, event.source, event.documentId, event.url, event.title, event.version,
+    JSON.stringify(event.alerts), event.changes ? JSON.stringify(event.changes) : null);
+  return event;
+}
+
+interface EventRow {
+  seq: number; id: string; type: EventType; at: string; source: string; documentId: string;
+  url: string; title: string; version: number; alerts: string; changes: string | null;
+}
+
+export interface StoredEvent extends ChangeEvent {
+  seq: number;
+}
+
+export interface EventQuery {
+  /** Only events recorded after the event with this id. */
+  sinceId?: string;
+  /** Only events with seq greater than this. */
+  afterSeq?: number;
+  type?: EventType;
+  limit?: number;
+}
+
+/** Events oldest first. */
+export function listEvents(db: Db, query: EventQuery = {}): StoredEvent[] {
+  const where: string[] = [];
+  const params: (string | number)[] = [];
+  if (query.sinceId !== undefined) {
+    where.push('seq > coalesce((SELECT seq FROM events WHERE id = ?), -1)');
+    params.push(query.sinceId);
+  }
+  if (query.afterSeq !== undefined) {
+    where.push('seq > ?');
+    params.push(query.afterSeq);
+  }
+  if (query.type) {
+    where.push('type = ?');
+    params.push(query.type);
+  }
+  const sql = `SELECT seq, id, type, at, source_id AS source, document_id AS documentId, url, title, version, alerts, changes
+    FROM events ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq LIMIT ?`;
+  const rows = db.prepare(sql).all(...params, query.limit ?? -1) as EventRow[];
+  return rows.map(decodeEventRow);
+}
+
+export function eventExists(db: Db, id: string): boolean {
+  return db.prepare('SELECT 1 FROM events WHERE id = ?').get(id) !== undefined;
+}
+
+function decodeEventRow(row: EventRow): StoredEvent {
+  const { changes, alerts, ...rest } = row;
+  return { ...rest, alerts: JSON.parse(alerts) as string[], ...(changes ? { changes: JSON.parse(changes) } : {}) };
+}

@@ -1,0 +1,99 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseConfigText } from '../../src/config/load.js';
+import { UsageError } from '../../src/errors.js';
+import { runCli } from '../helpers/cli.js';
+import { tempDir } from '../helpers/temp.js';
+
+const SOURCE = `
+sources:
+  - id: binhu-edu
+    name: 无锡市滨湖区教育局
+    startUrls: ["https://www.example.gov.cn/col/col1001/index.html"]
+`;
+
+function configError(text: string, env: NodeJS.ProcessEnv = {}, label = 'test.yaml'): string {
+  try {
+    parseConfigText(text, label, env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(UsageError);
+    return (error as Error).message;
+  }
+  throw new Error('expected a config error');
+}
+
+describe('config', () => {
+  it('fills defaults for everything not given', () => {
+    const config = parseConfigText(SOURCE, 'test.yaml', {});
+    expect(config.database).toBe('storage/bureau-watch.db');
+    expect(config.storageDir).toBe('storage');
+    expect(config.userAgent).toContain('bureau-watch');
+    expect(config.sources[0]).toMatchObject({ id: 'binhu-edu', schedule: '0 7 * * *', maxRequestsPerMinute: 30, include: [], exclude: [] });
+    expect(config.sinks).toEqual([]);
+  });
+
+  it('rejects an unknown key, naming its path', () => {
+    const message = configError(`${SOURCE}    maxRequestPerMinute: 10\n`);
+    expect(message).toContain('sources.0');
+    expect(message).toContain('maxRequestPerMinute');
+  });
+
+  it('rejects a bad source id and a user agent without bureau-watch', () => {
+    expect(configError(SOURCE.replace('binhu-edu', 'Binhu Edu'))).toContain('sources.0.id');
+    expect(configError(`userAgent: curl/8\n${SOURCE}`)).toContain('userAgent');
+  });
+
+  it('rejects duplicate source ids', () => {
+    const twice = `${SOURCE}  - id: binhu-edu\n    startUrls: ["https://b.example/"]\n`;
+    expect(configError(twice)).toContain('duplicate source id');
+  });
+
+  it('expands ${VAR} from the environment and fails on a missing one with its key path', () => {
+    const text = `${SOURCE}sinks:\n  - type: webhook\n    url: https://hooks.example.org/x\n    secret: \${HOOK_SECRET}\n`;
+    const config = parseConfigText(text, 'test.yaml', { HOOK_SECRET: 's3cret' });
+    expect(config.sinks[0]).toMatchObject({ type: 'webhook', secret: 's3cret' });
+    expect(configError(text, {})).toMatch(/sinks\.0\.secret.*HOOK_SECRET/);
+  });
+
+  it('accepts JSON config files', () => {
+    const config = parseConfigText(JSON.stringify({ database: 'x.db', sources: [] }), 'c.json', {});
+    expect(config.database).toBe('x.db');
+    expect(configError('{ not json', {}, 'c.json')).toContain('not valid JSON');
+  });
+
+  it('rejects an invalid regex in include', () => {
+    expect(configError(`${SOURCE}    include: ["(unclosed"]\n`)).toContain('sources.0.include.0');
+  });
+});
+
+describe('CLI config errors', () => {
+  it('exits 2 with the key path and no stack trace', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'bad.yaml');
+    writeFileSync(path, `${SOURCE}    colour: blue\n`);
+    const result = await runCli(['crawl', '--config', path]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('sources.0');
+    expect(result.stderr).toContain('colour');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(result.stdout).toBe('');
+  });
+
+  it('exits 2 for a missing config file and for an unknown command', async () => {
+    const missing = await runCli(['--config', '/nonexistent/x.yaml', 'crawl']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('/nonexistent/x.yaml');
+    const unknown = await runCli(['frobnicate']);
+    expect(unknown.code).toBe(2);
+  });
+
+  it('reads the config path from BUREAU_WATCH_CONFIG', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'env.yaml');
+    writeFileSync(path, 'sources: []\nbogus: 1\n');
+    const result = await runCli(['crawl'], { env: { BUREAU_WATCH_CONFIG: path } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('bogus');
+  });
+});
