@@ -97,3 +97,13 @@ describe('CLI config errors', () => {
     expect(result.stderr).toContain('bogus');
   });
 });
+
+describe('bundled config files', () => {
+  it('config/sources.yaml and config/example.yaml are valid', async () => {
+    const { loadConfigFile } = await import('../../src/config/load.js');
+    expect(loadConfigFile('config/sources.yaml', {}).sources).toEqual([]);
+    const example = loadConfigFile('config/example.yaml', { BUREAU_WATCH_WEBHOOK_SECRET: 'x' });
+    expect(example.sources.map((source) => source.id)).toEqual(['binhu-edu']);
+    expect(example.alerts.map((alert) => alert.name)).toEqual(['new-plan', 'repealed']);
+  });
+});

@@ -12,6 +12,11 @@ export function registerCrawl(program: Command): void {
       // Loaded on use: the crawler's dependencies are heavy and other commands do not need them.
       const { runCrawl, selectSources } = await import('../../crawl/run-crawl.js');
       const sources = selectSources(context.config, options.source);
+      if (sources.length === 0) {
+        context.log.warn({ config: context.configPath }, 'no sources configured: nothing to crawl');
+        print(context, `No sources configured in ${context.configPath}: add one under "sources:" (see config/example.yaml).`);
+        return;
+      }
       const db = openArchive(context.config);
       try {
         const summary = await runCrawl(db, context.config, sources, context.log);
