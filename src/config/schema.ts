@@ -25,12 +25,12 @@ export const sourceSchema = z.strictObject({
 
 export const sinkSchema = z.discriminatedUnion('type', [
   z.strictObject({
-    type: z.literal('ndjson'),
+    type: z.literal('ndjson').describe('Append events to a file, one JSON line each.'),
     path: z.string().min(1).describe('File the events are appended to, one JSON line each.'),
   }),
-  z.strictObject({ type: z.literal('stdout') }),
+  z.strictObject({ type: z.literal('stdout').describe('Print events on stdout, one JSON line each.') }),
   z.strictObject({
-    type: z.literal('webhook'),
+    type: z.literal('webhook').describe('POST each event to a URL.'),
     url: z.url({ protocol: /^https?$/ }).describe('Endpoint that receives a POST with the event as JSON body.'),
     secret: z.string().optional().describe('HMAC-SHA256 key; signature sent as X-Bureau-Watch-Signature.'),
     timeoutMs: z.number().int().positive().default(10_000).describe('Per-request timeout.'),
@@ -55,7 +55,7 @@ export const fetchSchema = z.strictObject({
 
 export const configSchema = z.strictObject({
   database: z.string().default('storage/bureau-watch.db').describe('SQLite file of the archive.'),
-  storageDir: z.string().default('storage').describe('Crawler working state (purged at start).'),
+  storageDir: z.string().default('storage').describe('Crawler working directory. Crawlee\'s queue lives in memory and is purged each run; durable state is in the database.'),
   userAgent: z
     .string()
     .default('bureau-watch/0.1 (+https://github.com/bureau-watch/bureau-watch)')
