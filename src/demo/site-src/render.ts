@@ -1,0 +1,147 @@
+import { readFileSync } from 'node:fs';
+import { hanwebDocuments } from './hanweb-documents.js';
+import { hanwebListFile, renderHanwebDetail, renderHanwebList } from './hanweb.js';
+import { encodePage } from './html.js';
+import {
+  CREATE_PAGE_HTML_JS, HANWEB_CSS, HANWEB_JS, ROBOTS_TXT, TRS_CSS,
+  renderAdmin, renderHanwebLanding, renderHome, renderTrsLanding,
+} from './portal.js';
+import { renderTrsDetail, renderTrsList, trsListFile } from './trs.js';
+import { trsDocuments } from './trs-documents.js';
+import type { DemoDocument, DocumentExpectation, PageCharset, SiteFile } from './types.js';
+
+/** Renders the whole demo site in memory, and the expectations the crawler tests hold it to. */
+
+const PER_PAGE = 2;
+/** List pages stored as GBK (the Hanweb column's oldest page, as on sites migrated half-way). */
+const GBK_LIST_PAGES = new Set(['/col/col1001/list_3.html']);
+export const START_PATHS = ['/col/col1001/index.html', '/xxgk/ghjh/index.html'];
+/** The sample config's alert rule; the expectations say which documents it should fire on. */
+const PLAN_ALERT = /工作要点|工作计划|规划/;
+
+/** Works from src/demo/site-src/ (tsx) and from dist/demo/site-src/ alike: both sit three levels down. */
+const BODIES_DIR = new URL('../../../src/demo/site-src/bodies/', import.meta.url);
+
+function readBody(doc: DemoDocument): string {
+  return readFileSync(new URL(`${doc.bodyFile}.txt`, BODIES_DIR), 'utf8');
+}
+
+const newestFirst = <T extends DemoDocument>(docs: T[]): T[] =>
+  [...docs].sort((a, b) => b.listDate.localeCompare(a.listDate));
+
+function chunk<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+const listCharset = (path: string): PageCharset => (GBK_LIST_PAGES.has(path) ? 'gbk' : 'utf-8');
+
+function hanwebListPaths(): string[] {
+  return chunk(hanwebDocuments, PER_PAGE).map((_, i) => `/col/col1001/${hanwebListFile(i + 1)}`);
+}
+
+function trsListPaths(): string[] {
+  return chunk(trsDocuments, PER_PAGE).map((_, i) => `/xxgk/ghjh/${trsListFile(i)}`);
+}
+
+export function listPagePaths(): string[] {
+  return [...hanwebListPaths(), ...trsListPaths()];
+}
+
+function page(path: string, html: string, charset: PageCharset = 'utf-8'): SiteFile {
+  return { path: path.replace(/^\//, ''), bytes: encodePage(html, charset, path) };
+}
+
+function hanwebFiles(): SiteFile[] {
+  const column = newestFirst(hanwebDocuments);
+  const files = column.map((doc) => page(doc.path, renderHanwebDetail(doc, readBody(doc), column), doc.charset));
+  const pages = chunk(column, PER_PAGE);
+  const paths = hanwebListPaths();
+  pages.forEach((docs, i) => {
+    const path = paths[i] as string;
+    const list = { page: i + 1, charset: listCharset(path), docs };
+    files.push(page(path, renderHanwebList(list, pages.length, column.length, PER_PAGE), list.charset));
+  });
+  return files;
+}
+
+function trsFiles(): SiteFile[] {
+  const column = newestFirst(trsDocuments);
+  const files = column.map((doc) => page(doc.path, renderTrsDetail(doc, readBody(doc)), doc.charset));
+  const pages = chunk(column, PER_PAGE);
+  const paths = trsListPaths();
+  pages.forEach((docs, i) => {
+    const path = paths[i] as string;
+    files.push(page(path, renderTrsList(i, pages.length, listCharset(path), docs), listCharset(path)));
+  });
+  return files;
+}
+
+function portalFiles(): SiteFile[] {
+  const latest = newestFirst<DemoDocument>([...hanwebDocuments, ...trsDocuments]).slice(0, 4);
+  const text = (path: string, content: string): SiteFile => ({ path, bytes: Buffer.from(content, 'utf8') });
+  return [
+    page('/index.html', renderHome(latest)),
+    page('/col/col1000/index.html', renderHanwebLanding()),
+    page('/xxgk/index.html', renderTrsLanding()),
+    page('/admin/index.html', renderAdmin()),
+    text('robots.txt', ROBOTS_TXT),
+    text('css/hanweb.css', HANWEB_CSS),
+    text('css/trs.css', TRS_CSS),
+    text('js/hanweb.js', HANWEB_JS),
+    text('js/createPageHTML.js', CREATE_PAGE_HTML_JS),
+  ];
+}
+
+/** Every file of the site, sorted by path. Deterministic: the committed site must equal this. */
+export function renderSite(): SiteFile[] {
+  return [...hanwebFiles(), ...trsFiles(), ...portalFiles()].sort((a, b) => a.path.localeCompare(b.path));
+}
+
+export interface ExpectedDocument extends DocumentExpectation {
+  path: string;
+  cms: DemoDocument['cms'];
+  charset: PageCharset;
+  title: string;
+  /** Attachment URLs as paths (with query) relative to the site root. */
+  attachments: { path: string; name: string }[];
+  /** Whether the sample "工作要点|工作计划|规划" alert rule matches the title. */
+  matchesPlanAlert: boolean;
+}
+
+export interface DemoExpected {
+  about: string;
+  startPaths: string[];
+  listPages: string[];
+  disallowedPaths: string[];
+  documents: ExpectedDocument[];
+}
+
+function resolvePath(href: string, pagePath: string): string {
+  const url = new URL(href, `http://demo.invalid${pagePath}`);
+  return url.pathname + url.search;
+}
+
+export function renderExpected(): DemoExpected {
+  const documents = newestFirst<DemoDocument>([...hanwebDocuments, ...trsDocuments]).map(
+    (doc): ExpectedDocument => ({
+      path: doc.path,
+      cms: doc.cms,
+      charset: doc.charset,
+      title: doc.title,
+      ...doc.expected,
+      attachments: doc.attachments.map((a) => ({ path: resolvePath(a.href, doc.path), name: a.name })),
+      matchesPlanAlert: PLAN_ALERT.test(doc.title),
+    }),
+  );
+  return {
+    about:
+      'Generated by src/demo/build-site.ts. What the crawler and extractor should produce for the bundled demo site. ' +
+      '`fields` is a subset: each listed key must match exactly; keys in `absentFields` must be missing.',
+    startPaths: START_PATHS,
+    listPages: listPagePaths(),
+    disallowedPaths: ['/admin/'],
+    documents,
+  };
+}
