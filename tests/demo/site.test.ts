@@ -88,8 +88,9 @@ describe('demo site links', () => {
     while (queue.length > 0) {
       const path = queue.shift() as string;
       if (reached.has(path)) continue;
-      reached.add(path);
       const page = await get(path);
+      if (page.status !== 200) continue;
+      reached.add(path);
       for (const link of linksOf(page.html, `${site.baseUrl}${path}`)) {
         const { url } = link;
         if (link.tag !== 'a' || url.origin !== site.baseUrl || isAttachment(url) || isDisallowed(url)) continue;
