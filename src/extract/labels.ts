@@ -1,0 +1,100 @@
+import type { CanonicalKey } from './types.js';
+import { stripSpaces } from './text.js';
+
+/**
+ * Label synonyms per canonical key (../shared/reference/fields.md), most specific first: when two
+ * labels on a page map to one key, the one listed earlier wins (发文字号 over 文号).
+ * Labels are stored normalised (see normalizeLabel).
+ */
+const SYNONYMS: Record<CanonicalKey, readonly string[]> = {
+  indexNo: ['索引号', '信息索引号', '文件索引号', '索取号'],
+  category: ['主题分类', '信息分类', '分类', '主题(一级)', '主题(二级)', '所属主题', '组配分类', '信息类别'],
+  publisher: ['发布机构', '发文机关', '发布单位', '发文单位', '制发机关', '发布机关', '公开责任部门', '信息来源'],
+  docNo: ['文件编号', '发文字号', '文号'],
+  writtenDate: ['成文日期', '发文日期', '制发日期', '印发日期', '成文时间'],
+  generatedDate: ['生成日期'],
+  publishedDate: ['公开日期', '发布日期', '发布时间', '公布日期', '公开时间'],
+  validity: ['效力状况', '有效性', '时效性', '是否有效', '效力状态'],
+  keywords: ['关键词', '主题词', '关键字'],
+  summary: ['内容概述', '摘要', '内容摘要'],
+  title: ['标题', '名称', '文件名称', '信息名称'],
+  disclosureMethod: ['公开方式'],
+  disclosureScope: ['公开范围'],
+  disclosureTerm: ['公开时限'],
+  disclosureForm: ['公开形式'],
+  validUntil: ['有效期'],
+  genre: ['体裁'],
+  procedure: ['公开程序'],
+};
+
+/**
+ * Labels that are not canonical but sit in the same header lines and tables (来源, 浏览次数 …).
+ * They end the previous label's value in `发布时间：… 来源：…` and are kept in `labels`.
+ */
+const NEIGHBOUR_LABELS = [
+  '来源', '文章来源', '作者', '浏览次数', '阅读次数', '点击数', '点击量', '访问量', '浏览量', '字号',
+  '责任编辑', '编辑', '发布人', '录入', '审核', '时间', '日期', '所属机构', '公开属性', '文件下载', '附件',
+  '信息类型', '主题', '服务对象', '发布状态', '废止日期', '实施日期', '施行日期', '签发人',
+];
+
+export interface LabelInfo {
+  key: CanonicalKey;
+  /** Position in the key's synonym list: lower is more specific. */
+  rank: number;
+}
+
+const CANONICAL = new Map<string, LabelInfo>();
+for (const [key, labels] of Object.entries(SYNONYMS) as [CanonicalKey, readonly string[]][]) {
+  labels.forEach((label, rank) => {
+    if (!CANONICAL.has(label)) CANONICAL.set(label, { key, rank });
+  });
+}
+
+const ALL_LABELS = [...new Set([...CANONICAL.keys(), ...NEIGHBOUR_LABELS])];
+
+const FULLWIDTH_PARENS: Record<string, string> = { '（': '(', '）': ')' };
+
+/** Label as matched and stored: no whitespace of any kind, no colons, no wrapping brackets. */
+export function normalizeLabel(raw: string): string {
+  return stripSpaces(raw)
+    .replace(/[（）]/g, (c) => FULLWIDTH_PARENS[c] ?? c)
+    .replace(/^[【\[]+|[】\]]+$/g, '')
+    .replace(/[:：]/g, '');
+}
+
+export function canonicalLabel(normalized: string): LabelInfo | undefined {
+  return CANONICAL.get(normalized);
+}
+
+/** Labels that name a field only inside a disclosure table: a news page's 信息来源 is not its publisher. */
+const TABLE_ONLY = new Set(['信息来源']);
+
+/** The field a label fills when read by `rule`, if any. */
+export function fieldLabel(normalized: string, rule: string): LabelInfo | undefined {
+  if (TABLE_ONLY.has(normalized) && !rule.startsWith('table:') && !rule.startsWith('dl:')) return undefined;
+  return CANONICAL.get(normalized);
+}
+
+export function isKnownLabel(normalized: string): boolean {
+  return CANONICAL.has(normalized) || NEIGHBOUR_LABELS.includes(normalized);
+}
+
+/** A label the way it is written in running text: any whitespace between its characters. */
+function spacedPattern(label: string): string {
+  return [...label].map((c) => c.replace(/[()]/g, '[(（)）]')).join('[\\s\\u00a0\\u3000]*');
+}
+
+/**
+ * Known labels followed by a colon inside running text (`发布时间：2021-02-18 来源：…`). Longest first so
+ * 信息索引号 is not read as 索引号; not preceded by a CJK character, so 附件名称 does not read as 名称.
+ */
+export const INLINE_LABEL = new RegExp(
+  `(?<![\\u4e00-\\u9fff])(${[...ALL_LABELS].sort((a, b) => b.length - a.length).map(spacedPattern).join('|')})[\\s\\u00a0\\u3000]*[:：]`,
+  'g',
+);
+
+/** Values sites write for "none": `—  —`, `无`, `/`, `暂无` … */
+export function isPlaceholder(value: string): boolean {
+  const compact = stripSpaces(value);
+  return /^[-—–－_/\\|·.。…]*$/.test(compact) || /^(无|暂无|空|null|undefined|none|n\/a)$/i.test(compact);
+}

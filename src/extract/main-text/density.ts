@@ -1,0 +1,121 @@
+import type { AnyNode, Element } from '../dom.js';
+import { childNodes, isBlock, isElement, isText } from '../dom.js';
+import { punctuationCount, visibleLength } from '../text.js';
+
+interface Stat {
+  chars: number;
+  linkChars: number;
+  /** Paragraph scores credited to this element as a content container. */
+  score: number;
+}
+
+/** Own text shorter than this is a label or a menu item, not a paragraph. */
+const MIN_PARAGRAPH = 12;
+/** Below this the page has no prose at all (a list page, a form, an empty template). */
+const MIN_CONTENT_SCORE = 3;
+const PARAGRAPH_LIKE = new Set(['p', 'pre', 'blockquote', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'dd', 'dt', 'center', 'address']);
+
+/**
+ * Generic body finder for unknown templates. Every paragraph (an element with enough text of its
+ * own) scores by its length and punctuation, credited to the container it sits in and half to
+ * the next one up; a container's score is discounted by its link density. The best container wins,
+ * joined by siblings that score nearly as well. One post-order walk: O(nodes).
+ */
+export function findDenseContent(body: AnyNode, skip: ReadonlySet<Element>): Element[] {
+  const stats = new Map<Element, Stat>();
+  measure(body, stats, skip, false);
+  let top: Element | null = null;
+  let topScore = 0;
+  for (const [el, stat] of stats) {
+    const final = finalScore(stat);
+    if (final > topScore) { top = el; topScore = final; }
+  }
+  if (!top || topScore < MIN_CONTENT_SCORE) return [];
+  return withSiblings(top, topScore, stats);
+}
+
+function finalScore(stat: Stat): number {
+  if (stat.score === 0 || stat.chars === 0) return 0;
+  return stat.score * (1 - stat.linkChars / stat.chars);
+}
+
+function measure(node: AnyNode, stats: Map<Element, Stat>, skip: ReadonlySet<Element>, inLink: boolean): { chars: number; linkChars: number } {
+  if (isText(node)) {
+    const chars = visibleLength(node.data);
+    return { chars, linkChars: inLink ? chars : 0 };
+  }
+  if (!isElement(node) || skip.has(node)) return { chars: 0, linkChars: 0 };
+  const link = inLink || node.name === 'a';
+  let chars = 0;
+  let linkChars = 0;
+  let ownText = '';
+  let hasBlockChild = false;
+  for (const child of childNodes(node)) {
+    const sub = measure(child, stats, skip, link);
+    chars += sub.chars;
+    linkChars += sub.linkChars;
+    if (isText(child)) ownText += child.data;
+    else if (isElement(child) && !skip.has(child)) {
+      if (isBlock(child)) hasBlockChild = true;
+      else if (child.name !== 'a') ownText += inlineText(child);
+    }
+  }
+  const stat = stats.get(node) ?? { chars: 0, linkChars: 0, score: 0 };
+  stat.chars = chars;
+  stat.linkChars = linkChars;
+  stats.set(node, stat);
+  creditParagraph(node, ownText, hasBlockChild, stats);
+  return { chars, linkChars };
+}
+
+function creditParagraph(el: Element, ownText: string, hasBlockChild: boolean, stats: Map<Element, Stat>): void {
+  // Inline text counts towards the block that holds it; text lying loose in <body> is debris.
+  if (!isBlock(el) || el.name === 'body' || el.name === 'html') return;
+  const length = visibleLength(ownText);
+  if (length < MIN_PARAGRAPH) return;
+  const score = 1 + punctuationCount(ownText) + Math.min(Math.floor(length / 100), 3);
+  // A <p> (or a div of plain text) is a paragraph of its parent; a cell or a div mixing text and
+  // blocks is itself the container.
+  const paragraphLike = PARAGRAPH_LIKE.has(el.name) || (el.name === 'div' && !hasBlockChild);
+  const container = paragraphLike ? parentElement(el) : el;
+  if (!container) return;
+  credit(container, score, stats);
+  const up = parentElement(container);
+  if (up) credit(up, score / 2, stats);
+}
+
+function credit(el: Element, score: number, stats: Map<Element, Stat>): void {
+  const stat = stats.get(el);
+  if (stat) stat.score += score;
+  else stats.set(el, { chars: 0, linkChars: 0, score });
+}
+
+function parentElement(el: Element): Element | null {
+  const parent = el.parent as AnyNode | null;
+  return parent && isElement(parent) ? parent : null;
+}
+
+/** Text of inline descendants, for paragraphs built of spans and fonts. Links are not prose. */
+function inlineText(el: Element): string {
+  let out = '';
+  for (const child of childNodes(el)) {
+    if (isText(child)) out += child.data;
+    else if (isElement(child) && child.name !== 'a' && !isBlock(child)) out += inlineText(child);
+  }
+  return out;
+}
+
+/** Readability's sibling rule: siblings scoring a fifth of the winner belong to the article too. */
+function withSiblings(top: Element, topScore: number, stats: Map<Element, Stat>): Element[] {
+  const parent = parentElement(top);
+  if (!parent) return [top];
+  const threshold = Math.max(10, topScore * 0.2);
+  const chosen: Element[] = [];
+  for (const child of childNodes(parent)) {
+    if (!isElement(child)) continue;
+    if (child === top) { chosen.push(child); continue; }
+    const stat = stats.get(child);
+    if (stat && finalScore(stat) >= threshold) chosen.push(child);
+  }
+  return chosen;
+}

@@ -1,0 +1,85 @@
+import type { AnyNode, Element } from '../dom.js';
+import { nextElementSibling, textOf } from '../dom.js';
+import { foldSpaces, stripSpaces } from '../text.js';
+import type { PageScan } from '../scan.js';
+import { findDenseContent } from './density.js';
+import { cleanLines } from './lines.js';
+import { serializeLines } from './serialize.js';
+
+/** Where the article body is, by the strongest signal the page gives. */
+export interface ContentLocation {
+  roots: AnyNode[];
+  begin: AnyNode | null;
+  end: AnyNode | null;
+  rule: string;
+}
+
+/**
+ * CMS signals first: Hanweb markers (comments or ContentStart/ContentEnd metas), gov.cn's
+ * #UCAP-CONTENT, TRS's .TRS_Editor. Null when the template is unknown (the density fallback decides).
+ */
+export function locateMarkedContent(scan: PageScan): ContentLocation | null {
+  const { markerBegin: begin, markerEnd: end } = scan;
+  if (begin && end) {
+    const root = commonAncestor(begin, end);
+    if (root) return { roots: [root], begin, end, rule: begin.type === 'comment' ? 'hanweb-markers' : 'meta:ContentStart' };
+  }
+  const ucap = scan.namedContent.find((el) => /ucap-content/.test(`${el.attribs.id ?? ''} ${el.attribs.class ?? ''}`.toLowerCase()));
+  if (ucap) return { roots: [ucap], begin: null, end: null, rule: 'ucap-content' };
+  const trs = outermost(scan.namedContent.filter((el) => /trs_u?editor/i.test(el.attribs.class ?? '')));
+  if (trs.length > 0) return { roots: trs, begin: null, end: null, rule: 'trs-editor' };
+  return null;
+}
+
+export interface TextOptions {
+  skip: ReadonlySet<Element>;
+  attachmentLinks: ReadonlySet<Element>;
+}
+
+/** The main text from a marked location, or from the density fallback when it yields nothing. */
+export function extractMainText(body: AnyNode, marked: ContentLocation | null, options: TextOptions): { text: string; rule: string } {
+  if (marked) {
+    const text = render(marked, options);
+    if (stripSpaces(text).length > 0) return { text, rule: marked.rule };
+  }
+  const roots = findDenseContent(body, options.skip);
+  if (roots.length === 0) return { text: '', rule: 'none' };
+  const credit = creditLineAfter(roots[roots.length - 1] as Element);
+  if (credit) roots.push(credit);
+  return { text: render({ roots, begin: null, end: null, rule: 'density-fallback' }, options), rule: 'density-fallback' };
+}
+
+function render(location: ContentLocation, options: TextOptions): string {
+  const lines = serializeLines(location.roots, { ...options, begin: location.begin, end: location.end });
+  return cleanLines(lines).join('\n');
+}
+
+/** News sites close the article with the editor's name in a box of its own: `(责编：…)`, `【责任编辑：…】`. */
+const CREDIT_LINE = /[\[【(（]\s*(责任编辑|责编|编辑|本文编辑|责任校对)\s*[:：]|^(责任编辑|责编|编辑|本文编辑|责任校对)\s*[:：]/;
+const MAX_CREDIT_LENGTH = 40;
+
+function creditLineAfter(last: Element): Element | null {
+  let sibling = nextElementSibling(last);
+  for (let steps = 0; sibling && steps < 3; steps++, sibling = nextElementSibling(sibling)) {
+    const text = foldSpaces(textOf(sibling));
+    if (!text) continue;
+    return text.length <= MAX_CREDIT_LENGTH && CREDIT_LINE.test(text) ? sibling : null;
+  }
+  return null;
+}
+
+function commonAncestor(a: AnyNode, b: AnyNode): AnyNode | null {
+  const chain = new Set<AnyNode>();
+  for (let n: AnyNode | null = a.parent as AnyNode | null; n; n = n.parent as AnyNode | null) chain.add(n);
+  for (let n: AnyNode | null = b.parent as AnyNode | null; n; n = n.parent as AnyNode | null) if (chain.has(n)) return n;
+  return null;
+}
+
+/** Nested TRS_Editor boxes: keep the outer ones only, in document order. */
+function outermost(elements: Element[]): Element[] {
+  const set = new Set(elements);
+  return elements.filter((el) => {
+    for (let n = el.parent as AnyNode | null; n; n = n.parent as AnyNode | null) if (set.has(n as Element)) return false;
+    return true;
+  });
+}

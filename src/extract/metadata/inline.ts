@@ -1,0 +1,105 @@
+import type { AnyNode, Element } from '../dom.js';
+import { childNodes, isBlock, isElement, isText, nextElementSibling, textOf } from '../dom.js';
+import { canonicalLabel, INLINE_LABEL, isKnownLabel, normalizeLabel } from '../labels.js';
+import { cleanValue, visibleLength } from '../text.js';
+import type { LabelPair } from './types.js';
+
+type Token = { label: string } | { text: string };
+
+/** Blocks longer than this are prose that happens to mention a label, not metadata. */
+const MAX_LINE_LENGTH = 400;
+/** Text allowed before the first label (a date, a bullet); more means a sentence. */
+const MAX_LEAD_LENGTH = 30;
+
+/**
+ * Reads label/value pairs from one block written inline: `<li><span>发布机构</span>：X</li>`,
+ * `<li>索引号：<font>X</font></li>`, `<p><strong>文号</strong>：无</p>`, `<td>发布机构：X</td>`,
+ * `<div><span class="name">L：</span><span class="value">V</span></div>`, and header lines with
+ * several labels (`发布时间：… 来源：… 浏览次数：…`). A block that holds only a label takes its
+ * value from the next sibling element (`<div class="name">L</div><div class="value">V</div>`).
+ */
+export function readInlineBlock(block: Element, rule: string): LabelPair[] {
+  const tokens: Token[] = [];
+  collectTokens(block, tokens);
+  const firstLabel = tokens.findIndex((t) => 'label' in t);
+  if (firstLabel < 0) return [];
+  const lead = tokens.slice(0, firstLabel).map((t) => ('text' in t ? t.text : '')).join('');
+  if (visibleLength(lead) > MAX_LEAD_LENGTH || visibleLength(textOf(block)) > MAX_LINE_LENGTH) return [];
+  const pairs = pairTokens(tokens.slice(firstLabel), rule);
+  const only = pairs.length === 1 ? pairs[0] : undefined;
+  if (only && only.value === '') {
+    const sibling = nextElementSibling(block);
+    if (sibling && !startsWithLabel(textOf(sibling))) {
+      return [{ label: only.label, value: cleanValue(textOf(sibling)), rule: 'inline:name-value' }];
+    }
+  }
+  return pairs;
+}
+
+function pairTokens(tokens: Token[], rule: string): LabelPair[] {
+  const pairs: LabelPair[] = [];
+  let current: { label: string; parts: string[] } | null = null;
+  const flush = (): void => {
+    if (current) pairs.push({ label: current.label, value: tidyValue(current.parts.join('')), rule });
+  };
+  for (const token of tokens) {
+    if ('label' in token) {
+      flush();
+      current = { label: token.label, parts: [] };
+    } else if (current) {
+      current.parts.push(token.text);
+    }
+  }
+  flush();
+  return pairs;
+}
+
+/** Strips the colon that followed a wrapped label and separators (`|`) between header items. */
+function tidyValue(raw: string): string {
+  return cleanValue(cleanValue(raw).replace(/^[:：|｜]+/, '').replace(/[|｜]+$/, ''));
+}
+
+function collectTokens(node: AnyNode, tokens: Token[]): void {
+  for (const child of childNodes(node)) {
+    if (isText(child)) tokenizeText(child.data, tokens);
+    else if (isElement(child)) {
+      const breaks = child.name === 'br' || isBlock(child);
+      if (breaks) tokens.push({ text: ' ' });
+      collectTokens(child, tokens);
+      if (breaks) tokens.push({ text: ' ' });
+    }
+  }
+}
+
+function tokenizeText(data: string, tokens: Token[]): void {
+  const whole = normalizeLabel(data);
+  if (whole && data.length <= 24 && isKnownLabel(whole)) {
+    tokens.push({ label: whole });
+    return;
+  }
+  let last = 0;
+  INLINE_LABEL.lastIndex = 0;
+  for (let m = INLINE_LABEL.exec(data); m; m = INLINE_LABEL.exec(data)) {
+    if (m.index > last) tokens.push({ text: data.slice(last, m.index) });
+    tokens.push({ label: normalizeLabel(m[1] ?? '') });
+    last = m.index + m[0].length;
+  }
+  if (last < data.length) tokens.push({ text: data.slice(last) });
+}
+
+function startsWithLabel(text: string): boolean {
+  const trimmed = text.trim();
+  INLINE_LABEL.lastIndex = 0;
+  const m = INLINE_LABEL.exec(trimmed);
+  if (m && m.index === 0) return true;
+  return isKnownLabel(normalizeLabel(trimmed));
+}
+
+/** True when the text holds a canonical label followed by a colon. */
+export function hasInlineCanonicalLabel(text: string): boolean {
+  INLINE_LABEL.lastIndex = 0;
+  for (let m = INLINE_LABEL.exec(text); m; m = INLINE_LABEL.exec(text)) {
+    if (canonicalLabel(normalizeLabel(m[1] ?? ''))) return true;
+  }
+  return false;
+}

@@ -1,0 +1,72 @@
+import type { AnyNode, Element } from './dom.js';
+import { classAndId, isElement, nextElementSibling, textOf } from './dom.js';
+import { parseDate } from './dates.js';
+import type { Metadata } from './metadata/fields.js';
+import type { PageScan } from './scan.js';
+import { visibleLength } from './text.js';
+
+export interface DateResult {
+  date: string | null;
+  rule: string;
+}
+
+const DATE_METAS = ['pubdate', 'publishdate', 'article:published_time', 'og:release_date', 'firstpublishedtime', 'publishtime'];
+/** Lines under the heading longer than this are prose, whose dates are not the publication date. */
+const MAX_INFO_LINE = 160;
+const ARTICLE_BOX = /(?:^|[^a-z])(article|detail|content|main|info)/;
+
+/**
+ * The publication date: the metadata block's 公开日期/发布日期, the PubDate meta, a header line's
+ * 发布时间：, a <time> of the article, the date line under the heading. Never body or sidebar text.
+ */
+export function findPublishedDate(scan: PageScan, metadata: Metadata, heading: Element | null): DateResult {
+  const field = metadata.fields.publishedDate;
+  const fieldRule = metadata.provenance['fields.publishedDate'] ?? 'metadata';
+  if (field && metadata.fromBlock.has('publishedDate')) return { date: field, rule: fieldRule };
+  for (const name of DATE_METAS) {
+    const date = parseDate(scan.metas.get(name) ?? '');
+    if (date) return { date, rule: name === 'pubdate' ? 'meta:PubDate' : `meta:${name}` };
+  }
+  if (field) return { date: field, rule: fieldRule };
+  const time = articleTime(scan.times);
+  if (time) return { date: time, rule: 'time-element' };
+  const infoLine = heading ? dateUnderHeading(heading) : null;
+  if (infoLine) return { date: infoLine, rule: 'heading-info-line' };
+  return { date: null, rule: 'none' };
+}
+
+function articleTime(times: Element[]): string | null {
+  for (const time of times) {
+    const marked = 'pubdate' in time.attribs || time.attribs.itemprop === 'datePublished';
+    if (!marked && !insideArticle(time)) continue;
+    const date = parseDate(time.attribs.datetime ?? '') ?? parseDate(textOf(time));
+    if (date) return date;
+  }
+  return null;
+}
+
+function insideArticle(node: AnyNode): boolean {
+  for (let current = node.parent as AnyNode | null; current; current = current.parent as AnyNode | null) {
+    if (!isElement(current)) continue;
+    if (current.name === 'article') return true;
+    const names = classAndId(current);
+    if (names && ARTICLE_BOX.test(names)) return true;
+  }
+  return false;
+}
+
+/** `<h1>标题</h1><div class="info">2024-05-10 08:24 来源：…</div>`: the first short line after the heading. */
+function dateUnderHeading(heading: Element): string | null {
+  const boxes = [heading, heading.parent && isElement(heading.parent as AnyNode) ? (heading.parent as Element) : null];
+  for (const box of boxes) {
+    if (!box) continue;
+    let sibling = nextElementSibling(box);
+    for (let steps = 0; sibling && steps < 3; steps++, sibling = nextElementSibling(sibling)) {
+      const text = textOf(sibling);
+      if (visibleLength(text) > MAX_INFO_LINE) break;
+      const date = parseDate(text);
+      if (date) return date;
+    }
+  }
+  return null;
+}
