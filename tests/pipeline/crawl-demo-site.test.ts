@@ -1,0 +1,114 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validateConfig } from '../../src/config/load.js';
+import { runCrawl } from '../../src/crawl/run-crawl.js';
+import { demoSiteDir, startStaticSite, type StaticSite } from '../../src/demo/server.js';
+import { createLogger } from '../../src/log.js';
+import { openDatabase } from '../../src/store/database.js';
+import { runCli } from '../helpers/cli.js';
+import { tempDir } from '../helpers/temp.js';
+
+interface ExpectedDocument {
+  path: string;
+  charset: string;
+  title: string;
+  publishedDate: string | null;
+  fields: Record<string, string>;
+  absentFields: string[];
+  phrase: string;
+  attachments: { path: string; name: string }[];
+}
+const expected = JSON.parse(readFileSync(new URL('../fixtures/demo-expected.json', import.meta.url), 'utf8')) as {
+  startPaths: string[];
+  documents: ExpectedDocument[];
+};
+
+const log = createLogger('silent');
+let site: StaticSite;
+
+beforeAll(async () => {
+  site = await startStaticSite(demoSiteDir());
+});
+afterAll(async () => {
+  await site.close();
+});
+
+function siteConfig(database: string) {
+  return validateConfig({
+    database,
+    sources: [{ id: 'demo-edu', startUrls: expected.startPaths.map((path) => site.baseUrl + path), maxRequestsPerMinute: 6000, maxConcurrencyPerHost: 4 }],
+  });
+}
+
+const countRows = (db: ReturnType<typeof openDatabase>, table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+
+describe('crawl of a local replica bureau site', () => {
+  it('stores every document with its title, date, fields, text and attachments', async () => {
+    const db = openDatabase(join(tempDir(), 'archive.db'));
+    const config = siteConfig(db.name);
+    const summary = await runCrawl(db, config, config.sources, log);
+    expect(summary.sources['demo-edu']).toMatchObject({ created: expected.documents.length, errors: 0 });
+    for (const doc of expected.documents) {
+      const row = db.prepare(`SELECT v.*, d.status FROM versions v JOIN documents d ON d.id = v.document_id WHERE d.url = ?`).get(site.baseUrl + doc.path) as
+        Record<string, string> | undefined;
+      expect(row, doc.path).toBeDefined();
+      expect(row!.title, doc.path).toBe(doc.title);
+      expect(row!.published_date, doc.path).toBe(doc.publishedDate);
+      expect(row!.charset, doc.path).toBe(doc.charset === 'utf-8' ? 'utf-8' : 'gb18030');
+      expect(row!.text, doc.path).toContain(doc.phrase);
+      const fields = JSON.parse(row!.fields) as Record<string, string>;
+      expect(fields, doc.path).toMatchObject(doc.fields);
+      for (const absent of doc.absentFields) expect(fields, `${doc.path} ${absent}`).not.toHaveProperty(absent);
+      const attachments = JSON.parse(row!.attachments) as { url: string }[];
+      expect(attachments.map((a) => a.url).sort(), doc.path).toEqual(doc.attachments.map((a) => site.baseUrl + a.path).sort());
+    }
+    db.close();
+  });
+
+  it('re-crawls an unchanged site without a new version or a new blob', async () => {
+    const db = openDatabase(join(tempDir(), 'archive.db'));
+    const config = siteConfig(db.name);
+    await runCrawl(db, config, config.sources, log);
+    const before = { versions: countRows(db, 'versions'), blobs: countRows(db, 'blobs'), events: countRows(db, 'events') };
+    const requestsBefore = site.requests.length;
+    const second = await runCrawl(db, config, config.sources, log);
+    expect(second.sources['demo-edu']).toMatchObject({ created: 0, updated: 0, notModified: expected.documents.length });
+    expect({ versions: countRows(db, 'versions'), blobs: countRows(db, 'blobs'), events: countRows(db, 'events') }).toEqual(before);
+    const conditional = site.requests.slice(requestsBefore).filter((r) => r.status === 304);
+    expect(conditional).toHaveLength(expected.documents.length);
+    db.close();
+  });
+});
+
+describe('CLI crawl and export', () => {
+  it('crawls with a config file and exports contract records as JSON lines', async () => {
+    const dir = tempDir();
+    const configPath = join(dir, 'sources.yaml');
+    writeFileSync(configPath, [
+      `database: ${join(dir, 'archive.db')}`,
+      'sources:',
+      '  - id: demo-edu',
+      `    startUrls: [${expected.startPaths.map((p) => JSON.stringify(site.baseUrl + p)).join(', ')}]`,
+      '    maxRequestsPerMinute: 6000',
+    ].join('\n'));
+    const crawl = await runCli(['crawl', '--config', configPath]);
+    expect(crawl.code, crawl.stderr).toBe(0);
+    expect(crawl.stdout).toContain('demo-edu');
+    const exported = await runCli(['export', '--format', 'jsonl'], { env: { BUREAU_WATCH_CONFIG: configPath } });
+    expect(exported.code, exported.stderr).toBe(0);
+    const records = exported.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(records).toHaveLength(expected.documents.length);
+    const keys = ['id', 'source', 'url', 'title', 'publishedDate', 'fields', 'labels', 'text', 'attachments', 'version',
+      'contentHash', 'status', 'firstSeenAt', 'lastChangedAt', 'duplicateOf'];
+    for (const record of records) {
+      for (const key of keys) expect(record, key).toHaveProperty(key);
+      expect(record).toMatchObject({ source: 'demo-edu', version: 1, status: 'active' });
+      expect(record.contentHash).toMatch(/^[0-9a-f]{64}$/);
+      expect(new Date(record.firstSeenAt as string).toISOString()).toBe(record.firstSeenAt);
+      expect(Object.values(record.fields as object).every((value) => typeof value === 'string' && value !== '')).toBe(true);
+    }
+    const plan = records.find((record) => record.title === '2021年无锡市滨湖区教育局工作要点');
+    expect(plan?.fields).toMatchObject({ indexNo: '014028901/2021-00544', publisher: '无锡市滨湖区教育局', validity: '有效' });
+  });
+});
