@@ -6,7 +6,7 @@ import { buildProgram } from '../../src/cli/program.js';
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 
 describe('README matches the code', () => {
-  it('embeds the config reference generated from the schema (regenerate: node --import tsx scripts/config-reference.ts)', () => {
+  it('embeds the config reference generated from the schema (regenerate: npm run docs:config)', () => {
     const embedded = /<!-- config-reference:start -->\n([\s\S]*?)<!-- config-reference:end -->/.exec(readme)?.[1];
     expect(embedded?.trim()).toBe(configReferenceMarkdown().trim());
   });
