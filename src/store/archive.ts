@@ -1,10 +1,12 @@
+import { summarizeChange } from '../compare/change-summary.js';
 import { comparisonText } from '../compare/comparison-text.js';
-import type { ChangeSummary, EventDraft } from '../events/event.js';
+import { clusterMembers, linkDuplicates } from '../dedupe/link.js';
+import type { EventDraft } from '../events/event.js';
 import { putBlob, sha256Hex } from './blobs.js';
 import type { Db } from './database.js';
 import { getDocumentByUrl } from './documents.js';
 import { documentIdFor } from './ids.js';
-import { insertEvent, type AlertMatcher } from './outbox.js';
+import { alertsRaisedOnCreation, insertEvent, type AlertMatcher } from './outbox.js';
 import type { DocumentRow, DocumentSnapshot, SnapshotOutcome } from './records.js';
 import { getVersion } from './versions.js';
 
@@ -86,7 +88,15 @@ export class Archive {
     ).run(id, snapshot.sourceId, snapshot.url, snapshot.fetchedAt, snapshot.fetchedAt, snapshot.fetchedAt,
       contentHash, titleHash, snapshot.etag, snapshot.lastModified);
     this.insertVersion(id, 1, snapshot, contentHash);
-    this.recordEvent(this.draftFor('document.created', id, 1, snapshot));
+    const link = linkDuplicates(this.db, id, snapshot.document.text, contentHash);
+    const draft = this.draftFor('document.created', id, 1, snapshot);
+    insertEvent(this.db, draft, this.alertsForNewCopy(draft, link.root));
+  }
+
+  /** A repost of a document already alerted on does not raise the same alert again. */
+  private alertsForNewCopy(draft: EventDraft, root: string): string[] {
+    const raised = alertsRaisedOnCreation(this.db, clusterMembers(this.db, root), draft.documentId);
+    return this.matchAlerts(draft).filter((name) => !raised.has(name));
   }
 
   private addVersion(existing: DocumentRow, snapshot: DocumentSnapshot, contentHash: string, titleHash: string): void {
@@ -96,6 +106,7 @@ export class Archive {
     this.db.prepare(
       `UPDATE documents SET current_version = ?, content_hash = ?, title_hash = ?, last_changed_at = ? WHERE id = ?`,
     ).run(version, contentHash, titleHash, snapshot.fetchedAt, existing.id);
+    if (contentHash !== existing.contentHash) linkDuplicates(this.db, existing.id, snapshot.document.text, contentHash);
     const changes = previous ? summarizeChange(previous, snapshot.document) : undefined;
     this.recordEvent({ ...this.draftFor('document.updated', existing.id, version, snapshot), ...(changes ? { changes } : {}) });
   }
@@ -122,27 +133,6 @@ export class Archive {
   }
 
   private recordEvent(draft: EventDraft): void {
-    insertEvent(this.db, draft, this.matchAlerts);
+    insertEvent(this.db, draft, this.matchAlerts(draft));
   }
-}
-
-/** What an update changed: title, fields, and paragraphs added/removed (compared as comparison text). */
-export function summarizeChange(
-  previous: { title: string; fields: Record<string, string>; text: string },
-  next: { title: string; fields: Record<string, string | undefined>; text: string },
-): ChangeSummary {
-  const keys = new Set([...Object.keys(previous.fields), ...Object.keys(next.fields)]);
-  const fieldsChanged = [...keys].filter((key) => previous.fields[key] !== next.fields[key]).sort();
-  const before = new Set(paragraphs(previous.text));
-  const after = new Set(paragraphs(next.text));
-  return {
-    titleChanged: comparisonText(previous.title) !== comparisonText(next.title),
-    fieldsChanged,
-    paragraphsAdded: [...after].filter((p) => !before.has(p)).length,
-    paragraphsRemoved: [...before].filter((p) => !after.has(p)).length,
-  };
-}
-
-function paragraphs(text: string): string[] {
-  return text.split('\n').map(comparisonText).filter(Boolean);
 }

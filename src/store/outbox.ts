@@ -9,7 +9,7 @@ export type AlertMatcher = (draft: EventDraft) => string[];
  * Appends an event to the outbox. Call inside the transaction that wrote the change, so the
  * change and its event are committed together or not at all.
  */
-export function insertEvent(db: Db, draft: EventDraft, matchAlerts: AlertMatcher): ChangeEvent {
+export function insertEvent(db: Db, draft: EventDraft, alerts: string[]): ChangeEvent {
   const event: ChangeEvent = {
     id: randomUUID(),
     type: draft.type,
@@ -19,7 +19,7 @@ export function insertEvent(db: Db, draft: EventDraft, matchAlerts: AlertMatcher
     url: draft.url,
     title: draft.title,
     version: draft.version,
-    alerts: matchAlerts(draft),
+    alerts,
     ...(draft.changes ? { changes: draft.changes } : {}),
   };
   db.prepare(
@@ -68,6 +68,17 @@ export function listEvents(db: Db, query: EventQuery = {}): StoredEvent[] {
     FROM events ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq LIMIT ?`;
   const rows = db.prepare(sql).all(...params, query.limit ?? -1) as EventRow[];
   return rows.map(decodeEventRow);
+}
+
+/** Names of the alerts raised when these documents were created (other than `exceptId`). */
+export function alertsRaisedOnCreation(db: Db, documentIds: string[], exceptId: string): Set<string> {
+  const read = db.prepare("SELECT alerts FROM events WHERE document_id = ? AND type = 'document.created'").pluck();
+  const raised = new Set<string>();
+  for (const id of documentIds) {
+    if (id === exceptId) continue;
+    for (const alerts of read.all(id) as string[]) for (const name of JSON.parse(alerts) as string[]) raised.add(name);
+  }
+  return raised;
 }
 
 export function eventExists(db: Db, id: string): boolean {

@@ -1,0 +1,42 @@
+import type { ChangeSummary } from '../events/event.js';
+import { comparisonText } from './comparison-text.js';
+import { diffParagraphs } from './paragraph-diff.js';
+
+interface VersionContent {
+  title: string;
+  fields: Record<string, string | undefined>;
+  text: string;
+}
+
+/**
+ * What an update changed, as a reader cares: the title, the canonical fields whose value differs,
+ * and how many paragraphs were added and removed (an edited paragraph counts once each way).
+ */
+export function summarizeChange(previous: VersionContent, next: VersionContent): ChangeSummary {
+  const keys = new Set([...Object.keys(previous.fields), ...Object.keys(next.fields)]);
+  const fieldsChanged = [...keys].filter((key) => previous.fields[key] !== next.fields[key]).sort();
+  let paragraphsAdded = 0;
+  let paragraphsRemoved = 0;
+  for (const hunk of diffParagraphs(previous.text, next.text)) {
+    if (hunk.kind === 'added') paragraphsAdded += hunk.paragraphs.length;
+    if (hunk.kind === 'removed') paragraphsRemoved += hunk.paragraphs.length;
+  }
+  return {
+    titleChanged: comparisonText(previous.title) !== comparisonText(next.title),
+    fieldsChanged,
+    paragraphsAdded,
+    paragraphsRemoved,
+  };
+}
+
+/** One line for humans: "title, fields: validity, +2/−1 paragraphs". */
+export function describeChange(summary: ChangeSummary | undefined): string {
+  if (!summary) return '';
+  const parts: string[] = [];
+  if (summary.titleChanged) parts.push('title');
+  if (summary.fieldsChanged?.length) parts.push(`fields: ${summary.fieldsChanged.join(', ')}`);
+  if (summary.paragraphsAdded || summary.paragraphsRemoved) {
+    parts.push(`+${summary.paragraphsAdded ?? 0}/-${summary.paragraphsRemoved ?? 0} paragraphs`);
+  }
+  return parts.join(', ') || 'text';
+}

@@ -1,0 +1,117 @@
+import type { Db } from '../store/database.js';
+import { SIGNATURE_SIZE, estimatedSimilarity, minhashSignature, mix32 } from './minhash.js';
+import { shingleHashes, shingleText } from './shingles.js';
+
+/**
+ * Banded LSH over MinHash signatures: 32 bands of 4 rows. Two documents become candidates when
+ * all 4 values of any band agree, which happens with probability 1 − (1 − J⁴)³² : ≈ 1 for
+ * J ≥ 0.8, 0.23 at J = 0.3, 2·10⁻⁴ at J = 0.05 (unrelated plans share ≈ 1–7 % of their shingles).
+ * A lookup is one primary-key probe per band; the rows it reads are the documents sharing a
+ * bucket, not the archive, so its cost does not grow with the number of documents.
+ */
+export const BANDS = 32;
+export const ROWS_PER_BAND = SIGNATURE_SIZE / BANDS;
+
+/** Estimated Jaccard similarity from which two texts are the same document (reposts measure ≥ 0.93). */
+export const NEAR_DUPLICATE_SIMILARITY = 0.8;
+
+/** Texts with fewer letters and digits are never linked: "详见附件" pages are not copies of each other. */
+export const MIN_DUPLICATE_CHARS = 60;
+
+export interface Fingerprint {
+  signature: Uint32Array;
+  shingles: number;
+}
+
+export interface DuplicateMatch {
+  documentId: string;
+  similarity: number;
+}
+
+/** What a lookup read: band rows returned by the bucket probes, and signatures compared. */
+export interface LookupCost {
+  bandProbes: number;
+  candidateRows: number;
+  signaturesCompared: number;
+}
+
+/** The fingerprint of a text, or null when it is too short to be linked as a duplicate. */
+export function fingerprint(text: string): Fingerprint | null {
+  const content = shingleText(text);
+  if (Array.from(content).length < MIN_DUPLICATE_CHARS) return null;
+  const shingles = shingleHashes(content);
+  return { signature: minhashSignature(shingles), shingles: shingles.length };
+}
+
+export class DuplicateIndex {
+  constructor(private readonly db: Db) {}
+
+  /** Documents whose signature is at least `threshold` similar, most similar first. */
+  lookup(print: Fingerprint, options: { excludeId?: string; threshold?: number } = {}): { matches: DuplicateMatch[]; cost: LookupCost } {
+    const probe = this.db.prepare('SELECT document_id FROM duplicate_bands WHERE band = ? AND bucket = ?').pluck();
+    const readSignature = this.db.prepare('SELECT signature FROM duplicate_signatures WHERE document_id = ?').pluck();
+    const cost: LookupCost = { bandProbes: 0, candidateRows: 0, signaturesCompared: 0 };
+    const candidates = new Set<string>();
+    bandBuckets(print.signature).forEach((bucket, band) => {
+      cost.bandProbes++;
+      for (const id of probe.all(band, bucket) as string[]) {
+        cost.candidateRows++;
+        if (id !== options.excludeId) candidates.add(id);
+      }
+    });
+    const threshold = options.threshold ?? NEAR_DUPLICATE_SIMILARITY;
+    const matches: DuplicateMatch[] = [];
+    for (const documentId of candidates) {
+      const stored = readSignature.get(documentId) as Buffer | undefined;
+      if (!stored) continue;
+      cost.signaturesCompared++;
+      const similarity = estimatedSimilarity(print.signature, decodeSignature(stored));
+      if (similarity >= threshold) matches.push({ documentId, similarity });
+    }
+    matches.sort((a, b) => b.similarity - a.similarity || a.documentId.localeCompare(b.documentId));
+    return { matches, cost };
+  }
+
+  /** Stores (or replaces) a document's fingerprint. */
+  put(documentId: string, print: Fingerprint): void {
+    this.remove(documentId);
+    this.db.prepare('INSERT INTO duplicate_signatures (document_id, signature, shingles) VALUES (?, ?, ?)').run(
+      documentId, encodeSignature(print.signature), print.shingles,
+    );
+    const insertBand = this.db.prepare('INSERT OR IGNORE INTO duplicate_bands (band, bucket, document_id) VALUES (?, ?, ?)');
+    bandBuckets(print.signature).forEach((bucket, band) => insertBand.run(band, bucket, documentId));
+  }
+
+  remove(documentId: string): void {
+    this.db.prepare('DELETE FROM duplicate_bands WHERE document_id = ?').run(documentId);
+    this.db.prepare('DELETE FROM duplicate_signatures WHERE document_id = ?').run(documentId);
+  }
+}
+
+/** Each band's ROWS_PER_BAND values hashed into one 53-bit bucket (a safe integer for SQLite). */
+export function bandBuckets(signature: Uint32Array): number[] {
+  const buckets: number[] = [];
+  for (let band = 0; band < BANDS; band++) {
+    let high = band;
+    let low = ~band;
+    for (let row = 0; row < ROWS_PER_BAND; row++) {
+      const value = signature[band * ROWS_PER_BAND + row]!;
+      high = mix32(high ^ value);
+      low = mix32(low + Math.imul(value, 0x27d4eb2f));
+    }
+    buckets.push((high & 0x1fffff) * 0x100000000 + (low >>> 0));
+  }
+  return buckets;
+}
+
+function encodeSignature(signature: Uint32Array): Buffer {
+  const buffer = Buffer.alloc(signature.length * 4);
+  signature.forEach((value, index) => buffer.writeUInt32LE(value, index * 4));
+  return buffer;
+}
+
+function decodeSignature(buffer: Buffer): Uint32Array {
+  const signature = new Uint32Array(buffer.length / 4);
+  for (let index = 0; index < signature.length; index++) signature[index] = buffer.readUInt32LE(index * 4);
+  return signature;
+}

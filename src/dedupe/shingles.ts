@@ -1,0 +1,25 @@
+import { comparisonText } from '../compare/comparison-text.js';
+
+/** Characters per shingle. CJK has no word boundaries, so shingles are character n-grams. */
+export const SHINGLE_CHARS = 5;
+
+/**
+ * The letters and digits of the comparison text: punctuation and layout say nothing about
+ * whether two pages carry the same document, and dropping them makes shingles denser.
+ */
+export function shingleText(text: string): string {
+  return comparisonText(text).replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+/** The distinct 32-bit hashes of every SHINGLE_CHARS-character window of the text. */
+export function shingleHashes(content: string, size = SHINGLE_CHARS): Uint32Array {
+  const chars = Array.from(content);
+  const codes = chars.map((char) => char.codePointAt(0)!);
+  const seen = new Set<number>();
+  for (let start = 0; start + size <= codes.length; start++) {
+    let hash = 0x811c9dc5; // FNV-1a over the code points of the window
+    for (let offset = 0; offset < size; offset++) hash = Math.imul(hash ^ codes[start + offset]!, 0x01000193);
+    seen.add(hash >>> 0);
+  }
+  return Uint32Array.from(seen);
+}
