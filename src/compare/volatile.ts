@@ -5,7 +5,7 @@
  */
 const VOLATILE_PATTERNS: RegExp[] = [
   // 浏览次数:125 / 阅读量 3,401 / 点击数：77次
-  /(?:浏览|阅读|点击|访问|查看|访问量|浏览量)(?:次数|量|数|人次)?\s*[:：]?\s*[\d,]+\s*(?:次|人次)?/gu,
+  /(?:浏览|阅读|点击|访问|查看)(?:次数|量|数|人次)?\s*[:：]?\s*[\d,]+\s*(?:次|人次)?/gu,
   // 117次浏览 / 3401 次阅读
   /[\d,]+\s*(?:次|人次)\s*(?:浏览|阅读|点击|查看|访问)/gu,
   // 0个评论 / 12条回复
@@ -18,6 +18,6 @@ const VOLATILE_PATTERNS: RegExp[] = [
 
 export function maskVolatile(text: string): string {
   let masked = text;
-  for (const pattern of VOLATILE_PATTERNS) masked = masked.replace(pattern, (match) => match.replace(/[\d,]+/gu, '#'));
+  for (const pattern of VOLATILE_PATTERNS) masked = masked.replace(pattern, (match) => match.replace(/[\d,]+/gu, '#').replace(/星期./u, '星期#'));
   return masked;
 }
