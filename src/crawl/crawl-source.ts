@@ -5,6 +5,8 @@ import { errorMessage } from '../errors.js';
 import { CrawleeFetcher } from '../fetch/crawlee-fetcher.js';
 import type { Enqueue, FetchedResponse, FetchRequest, FetchResult } from '../fetch/types.js';
 import type { Logger } from '../log.js';
+import type { SourceProgress } from '../progress/progress.js';
+import { withProgress } from '../progress/track.js';
 import type { Archive } from '../store/archive.js';
 import { iterateDocuments } from '../store/documents.js';
 import type { SourceCounts } from '../store/runs.js';
@@ -19,6 +21,10 @@ export interface SourceCrawl {
   log: Logger;
   counts: SourceCounts;
   runId: number;
+  /** Counts pages done and queued for the progress log (optional). */
+  progress?: SourceProgress;
+  /** Aborting stops taking new pages; the pages in hand finish and are stored. */
+  signal?: AbortSignal;
 }
 
 /** Status codes by which a known document says it is gone (a timeout or 5xx never does). */
@@ -38,7 +44,10 @@ export async function crawlSource(crawl: SourceCrawl): Promise<void> {
     maxRequests: source.maxPages,
   });
   const scope = new SourceScope(source);
-  await fetcher.run(initialRequests(crawl), (result, enqueue) => handleResult(crawl, scope, result, enqueue));
+  if (crawl.signal?.aborted) return;
+  crawl.signal?.addEventListener('abort', () => void fetcher.stop(), { once: true });
+  const tracked = withProgress(crawl.progress, initialRequests(crawl), (result, enqueue) => handleResult(crawl, scope, result, enqueue));
+  await fetcher.run(tracked.initial, tracked.handler);
 }
 
 function initialRequests(crawl: SourceCrawl): FetchRequest[] {

@@ -2,6 +2,7 @@ import type { Config, SourceConfig } from '../config/schema.js';
 import { UsageError } from '../errors.js';
 import { compileAlertRules } from '../events/alerts.js';
 import type { Logger } from '../log.js';
+import type { CrawlProgress } from '../progress/progress.js';
 import { Archive } from '../store/archive.js';
 import type { Db } from '../store/database.js';
 import { emptyCounts, finishRun, startRun, type SourceCounts } from '../store/runs.js';
@@ -10,8 +11,15 @@ import { crawlSource } from './crawl-source.js';
 
 export interface CrawlSummary {
   runId: number;
-  status: 'ok' | 'failed';
+  status: 'ok' | 'failed' | 'interrupted';
   sources: Record<string, SourceCounts>;
+}
+
+export interface RunCrawlOptions {
+  /** Progress log per source (see src/progress). */
+  progress?: CrawlProgress;
+  /** Graceful stop: no new pages; the pages in hand finish, are stored, and the run ends 'interrupted'. */
+  signal?: AbortSignal;
 }
 
 /** Picks the sources named on the command line (all when none), rejecting unknown ids. */
@@ -29,7 +37,7 @@ export function selectSources(config: Config, ids: string[]): SourceConfig[] {
  * One crawl pass over the given sources, in parallel so a slow host never stalls the others.
  * All writes go through one WriteQueue on one connection: a single writer.
  */
-export async function runCrawl(db: Db, config: Config, sources: SourceConfig[], log: Logger): Promise<CrawlSummary> {
+export async function runCrawl(db: Db, config: Config, sources: SourceConfig[], log: Logger, options: RunCrawlOptions = {}): Promise<CrawlSummary> {
   const runId = startRun(db, sources.map((source) => source.id));
   const archive = new Archive(db, { runId, matchAlerts: compileAlertRules(config.alerts) });
   const writes = new WriteQueue(db, {
@@ -43,8 +51,11 @@ export async function runCrawl(db: Db, config: Config, sources: SourceConfig[], 
   let status: CrawlSummary['status'] = 'ok';
   try {
     await Promise.all(sources.map((source) =>
-      crawlSource({ source, config, archive, writes, log, counts: counts[source.id]!, runId })));
+      crawlSource({ source, config, archive, writes, log, counts: counts[source.id]!, runId,
+        progress: options.progress?.source(source.id), signal: options.signal })
+        .finally(() => options.progress?.finishSource(source.id))));
     writes.flush();
+    if (options.signal?.aborted) status = 'interrupted';
   } catch (error) {
     status = 'failed';
     throw error;

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 import {
   Configuration,
   HttpCrawler,
@@ -8,8 +9,10 @@ import {
   NonRetryableError,
   RequestQueue,
 } from 'crawlee';
-import { BureauWatchError, PermanentError, RetryableError, errorMessage } from '../errors.js';
+import { FatalError, PermanentError } from '../errors.js';
 import { readBoundedBody } from './bounded-body.js';
+import type { HostGate } from './host-gate.js';
+import { backoffDelayMs, classifyError } from './http-errors.js';
 import type { FetchRequest, ResultHandler } from './types.js';
 
 /**
@@ -25,54 +28,93 @@ export interface FetcherOptions {
   timeoutSecs: number;
   maxBodyBytes: number;
   maxRetries: number;
+  /** First retry waits about this long, each further one twice as long (5xx and timeouts only). */
+  retryBackoffMs: number;
   maxRequests: number;
   /** Queue name, unique per crawl so parallel sources never share a queue. */
   name: string;
+  /** Requests in flight per host, shared with other fetchers of the run. */
+  gate?: HostGate;
+  /** Whether a redirect to this (absolute) URL may be followed; else the 3xx answer is the result. */
+  followRedirect?: (target: string) => boolean;
 }
 
 export interface FetchStats {
   requestsFinished: number;
   requestsFailed: number;
+  /** The run stopped at `maxRequests`: some of the queue was never fetched. */
+  reachedMaxRequests: boolean;
 }
 
 // Crawlee logs to stdout, which the contract keeps for command results; our pino logs report instead.
 crawleeLog.setLevel(LogLevel.OFF);
 
+/** Host slots held by requests between navigation and the end of their body. */
+const heldSlots = new WeakMap<object, () => void>();
+
 class RawBodyHttpCrawler extends HttpCrawler<HttpCrawlingContext> {
   maxBodyBytes = Number.POSITIVE_INFINITY;
+  gate: HostGate | undefined;
 
-  protected override async _parseHTML(response: IncomingMessage): Promise<Partial<HttpCrawlingContext>> {
+  protected override async _runRequestHandler(context: HttpCrawlingContext): Promise<void> {
+    const release = await this.gate?.acquire(new URL(context.request.url).host);
+    if (release) heldSlots.set(context.request, release);
+    try {
+      await super._runRequestHandler(context);
+    } finally {
+      release?.();
+    }
+  }
+
+  protected override async _parseHTML(response: IncomingMessage, _isXml: boolean, context: HttpCrawlingContext): Promise<Partial<HttpCrawlingContext>> {
     try {
       return { body: await readBoundedBody(response, this.maxBodyBytes, response.url ?? '') };
     } catch (error) {
       // Retrying an oversized page would only download it again.
       throw error instanceof PermanentError ? new NonRetryableError(error.message) : error;
+    } finally {
+      // The body is in: the host may serve the next request while this page is processed.
+      heldSlots.get(context.request)?.();
     }
   }
 }
 
 export class CrawleeFetcher {
   private crawler: RawBodyHttpCrawler | undefined;
+  private fatal: FatalError | undefined;
 
   constructor(private readonly options: FetcherOptions) {}
 
-  /** Fetches the requests and everything the handler enqueues; resolves when the queue is drained. */
-  async run(initial: FetchRequest[], handle: ResultHandler): Promise<FetchStats> {
+  /**
+   * Fetches the requests and everything the handler enqueues; resolves when the queue is drained.
+   * A FatalError from the handler (the database cannot be written) stops the crawl and is rethrown.
+   */
+  async run(initial: FetchRequest[] | Iterable<FetchRequest>, handle: ResultHandler): Promise<FetchStats> {
     const config = new Configuration({ persistStorage: false, purgeOnStart: true });
     const queue = await RequestQueue.open(this.options.name, { config });
     const enqueue = async (requests: FetchRequest[]): Promise<void> => {
       if (requests.length) await queue.addRequests(requests.map(toCrawleeRequest));
     };
     this.crawler = this.createCrawler(queue, config, handle, enqueue);
-    await enqueue(initial);
+    await enqueueInBatches(initial, enqueue);
     const stats = await this.crawler.run();
     await queue.drop();
-    return { requestsFinished: stats.requestsFinished, requestsFailed: stats.requestsFailed };
+    if (this.fatal) throw this.fatal;
+    return {
+      requestsFinished: stats.requestsFinished,
+      requestsFailed: stats.requestsFailed,
+      reachedMaxRequests: stats.requestsFinished + stats.requestsFailed >= this.options.maxRequests,
+    };
   }
 
   /** Stops taking new requests; the ones in flight finish. */
   async stop(): Promise<void> {
     await this.crawler?.autoscaledPool?.abort();
+  }
+
+  private async failFatally(error: FatalError): Promise<void> {
+    this.fatal ??= error;
+    await this.stop();
   }
 
   private createCrawler(queue: RequestQueue, config: Configuration, handle: ResultHandler, enqueue: (r: FetchRequest[]) => Promise<void>) {
@@ -94,34 +136,78 @@ export class CrawleeFetcher {
         preNavigationHooks: [
           (context, gotOptions) => {
             gotOptions.headers = { ...gotOptions.headers, ...requestHeaders(options.userAgent, context.request.userData as FetchRequest) };
+            if (options.followRedirect) gotOptions.followRedirect = redirectFilter(options.followRedirect);
           },
         ],
         requestHandler: async (context) => {
-          const fetchRequest = context.request.userData as FetchRequest;
           const result = {
             ok: true as const,
-            request: fetchRequest,
+            request: context.request.userData as FetchRequest,
             url: context.request.loadedUrl ?? context.request.url,
             status: context.response.statusCode ?? 0,
             headers: flattenHeaders(context.response.headers),
             body: context.body as Buffer,
             fetchedAt: new Date().toISOString(),
           };
-          await handle(result, enqueue);
+          await this.guard(() => handle(result, enqueue));
+        },
+        errorHandler: async ({ request }, error) => {
+          if (error instanceof FatalError || classifyError(error, request.url).kind !== 'retryable') {
+            request.noRetry = true;
+            return;
+          }
+          await sleep(backoffDelayMs(request.retryCount, options.retryBackoffMs));
         },
         failedRequestHandler: async ({ request }, error) => {
-          await handle({ ok: false, request: request.userData as FetchRequest, error: classifyError(error, request.url), fetchedAt: new Date().toISOString() }, enqueue);
+          const failure = { ok: false as const, request: request.userData as FetchRequest, error: classifyError(error, request.url), fetchedAt: new Date().toISOString() };
+          await this.guard(() => handle(failure, enqueue));
         },
       },
       config,
     );
     crawler.maxBodyBytes = options.maxBodyBytes;
+    crawler.gate = options.gate;
     return crawler;
   }
+
+  /** Runs the result handler; a FatalError ends the crawl instead of being retried as a page error. */
+  private async guard(work: () => Promise<void>): Promise<void> {
+    try {
+      await work();
+    } catch (error) {
+      if (error instanceof FatalError) await this.failFatally(error);
+      else throw error;
+    }
+  }
+}
+
+/** Adds the initial requests a thousand at a time, so a large source is never copied into one array. */
+async function enqueueInBatches(requests: Iterable<FetchRequest>, enqueue: (r: FetchRequest[]) => Promise<void>): Promise<void> {
+  let batch: FetchRequest[] = [];
+  for (const request of requests) {
+    batch.push(request);
+    if (batch.length >= 1000) {
+      await enqueue(batch);
+      batch = [];
+    }
+  }
+  await enqueue(batch);
 }
 
 function toCrawleeRequest(request: FetchRequest) {
   return { url: request.url, uniqueKey: request.url, userData: { ...request } };
+}
+
+function redirectFilter(follow: (target: string) => boolean) {
+  return (response: { headers: IncomingMessage['headers']; url: string }): boolean => {
+    const location = response.headers.location;
+    if (!location) return false;
+    try {
+      return follow(new URL(location, response.url).toString());
+    } catch {
+      return false;
+    }
+  };
 }
 
 function requestHeaders(userAgent: string, request: FetchRequest): Record<string, string> {
@@ -137,15 +223,4 @@ function flattenHeaders(headers: IncomingMessage['headers']): Record<string, str
     if (value !== undefined) flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
   }
   return flat;
-}
-
-/** Crawlee reports plain Errors; turn them into our kinds so the crawl can decide without parsing text. */
-function classifyError(error: Error, url: string): BureauWatchError {
-  if (error instanceof BureauWatchError) return error;
-  const message = errorMessage(error);
-  if (error instanceof NonRetryableError) return new PermanentError(message);
-  if (/^5\d\d\b|timed out|ECONNRESET|ECONNREFUSED|EPIPE|socket hang up|ETIMEDOUT/i.test(message)) {
-    return new RetryableError(`${url}: ${message}`);
-  }
-  return new PermanentError(`${url}: ${message}`);
 }
