@@ -23,18 +23,27 @@ export const sourceSchema = z.strictObject({
   stopAfterKnownListPage: z.boolean().default(true).describe('Stop paging a column once a whole list page held only known links (never on the first crawl).'),
 });
 
+const sinkIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9._:-]+$/, 'expected letters, digits, ".", "_", ":" or "-"')
+  .optional()
+  .describe('Key of this sink\'s delivery state; default derived from type and path or URL. Set it to keep the state when the path or URL changes.');
+
 export const sinkSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('ndjson').describe('Append events to a file, one JSON line each.'),
+    id: sinkIdSchema,
     path: z.string().min(1).describe('File the events are appended to, one JSON line each.'),
   }),
-  z.strictObject({ type: z.literal('stdout').describe('Print events on stdout, one JSON line each.') }),
+  z.strictObject({ type: z.literal('stdout').describe('Print events on stdout, one JSON line each.'), id: sinkIdSchema }),
   z.strictObject({
     type: z.literal('webhook').describe('POST each event to a URL.'),
+    id: sinkIdSchema,
     url: z.url({ protocol: /^https?$/ }).describe('Endpoint that receives a POST with the event as JSON body.'),
     secret: z.string().optional().describe('HMAC-SHA256 key; signature sent as X-Bureau-Watch-Signature.'),
     timeoutMs: z.number().int().positive().default(10_000).describe('Per-request timeout.'),
     retries: z.number().int().min(0).default(5).describe('Retries per delivery attempt, with exponential backoff.'),
+    backoffMs: z.number().int().min(0).default(1_000).describe('Wait before the first retry; doubles on each further retry.'),
     concurrency: z.number().int().positive().default(1).describe('Requests in flight to this sink (1 keeps order).'),
   }),
 ]);

@@ -37,3 +37,12 @@ export interface ChangeEvent {
 
 /** An event about to be recorded; the outbox assigns `id`, and alert rules fill `alerts`. */
 export type EventDraft = Omit<ChangeEvent, 'id' | 'alerts'> & { fields?: Record<string, string> };
+
+/** The event as sinks and `events --json` show it: the contract's fields (plus `changes`), in a fixed order. */
+export function publicEvent(event: ChangeEvent): ChangeEvent {
+  return {
+    id: event.id, type: event.type, at: event.at, source: event.source, documentId: event.documentId,
+    url: event.url, title: event.title, version: event.version, alerts: event.alerts,
+    ...(event.changes ? { changes: event.changes } : {}),
+  };
+}

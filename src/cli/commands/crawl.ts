@@ -22,6 +22,8 @@ export function registerCrawl(program: Command): void {
         const summary = await runCrawl(db, context.config, sources, context.log);
         print(context, formatCountsTable(summary.sources));
       } finally {
+        // Events this run committed (even if it failed later) go out now; a sink that is down keeps them pending.
+        await (await import('../../events/delivery.js')).deliverAfterRun(db, context.config, context.log);
         db.close();
       }
     });

@@ -1,0 +1,61 @@
+import type { Command } from 'commander';
+import { UsageError } from '../../errors.js';
+import type { VersionRecord } from '../../store/records.js';
+import { commandContext, openArchive, print } from '../context.js';
+
+export function registerDiff(program: Command): void {
+  program
+    .command('diff')
+    .description('paragraph diff between two versions of a document (default: the last two); coloured on a terminal')
+    .argument('<id-or-url>', 'document id (16 hex digits) or URL')
+    .option('--from <n>', 'older version (default: the one before --to)')
+    .option('--to <m>', 'newer version (default: the latest)')
+    .action(async (idOrUrl: string, options: { from?: string; to?: string }, command: Command) => {
+      const requested = { from: parseVersion('--from', options.from), to: parseVersion('--to', options.to) };
+      const context = commandContext(command);
+      const { resolveDocument } = await import('../../search/resolve-document.js');
+      const { getVersion } = await import('../../store/versions.js');
+      const { diffParagraphs } = await import('../../compare/paragraph-diff.js');
+      const { renderParagraphDiff, diffStyleFor } = await import('../../compare/render-diff.js');
+      const db = openArchive(context.config);
+      try {
+        const doc = resolveDocument(db, idOrUrl);
+        const to = requested.to ?? doc.currentVersion;
+        const from = requested.from ?? to - 1;
+        if (from < 1 && requested.from === undefined) {
+          print(context, `${doc.id} has a single version: nothing to compare`);
+          return;
+        }
+        const older = versionOrFail(getVersion(db, doc.id, from), doc.id, from, doc.currentVersion);
+        const newer = versionOrFail(getVersion(db, doc.id, to), doc.id, to, doc.currentVersion);
+        const style = diffStyleFor(context.stdout);
+        for (const line of header(older, newer)) print(context, line);
+        const body = renderParagraphDiff(diffParagraphs(older.text, newer.text), style);
+        const changed = body.some((line) => !line.startsWith('  '));
+        for (const line of changed ? body : ['(text unchanged)']) print(context, line);
+      } finally {
+        db.close();
+      }
+    });
+}
+
+function header(older: VersionRecord, newer: VersionRecord): string[] {
+  const lines = [`--- version ${older.version}  ${older.fetchedAt}  ${older.title}`, `+++ version ${newer.version}  ${newer.fetchedAt}  ${newer.title}`];
+  const keys = [...new Set([...Object.keys(older.fields), ...Object.keys(newer.fields)])].sort();
+  for (const key of keys) {
+    if (older.fields[key] !== newer.fields[key]) lines.push(`field ${key}: ${older.fields[key] ?? '—'} → ${newer.fields[key] ?? '—'}`);
+  }
+  return lines;
+}
+
+function versionOrFail(version: VersionRecord | undefined, documentId: string, number: number, latest: number): VersionRecord {
+  if (!version) throw new UsageError(`document ${documentId} has versions 1 to ${latest}: there is no version ${number}`);
+  return version;
+}
+
+function parseVersion(option: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const version = Number(text);
+  if (!Number.isInteger(version) || version < 1) throw new UsageError(`${option} expects a positive version number, got "${text}"`);
+  return version;
+}

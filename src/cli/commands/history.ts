@@ -1,0 +1,32 @@
+import type { Command } from 'commander';
+import { formatTable } from '../format.js';
+import { commandContext, openArchive, print } from '../context.js';
+
+export function registerHistory(program: Command): void {
+  program
+    .command('history')
+    .description("a document's versions: number, time recorded, content hash, what changed")
+    .argument('<id-or-url>', 'document id (16 hex digits) or URL')
+    .option('--json', 'print a JSON array of {version, at, contentHash, title, changes, summary}')
+    .action(async (idOrUrl: string, options: { json?: boolean }, command: Command) => {
+      const context = commandContext(command);
+      const { resolveDocument } = await import('../../search/resolve-document.js');
+      const { documentHistory } = await import('../../compare/history.js');
+      const db = openArchive(context.config);
+      try {
+        const doc = resolveDocument(db, idOrUrl);
+        const history = documentHistory(db, doc.id);
+        if (options.json) {
+          print(context, JSON.stringify(history, null, 2));
+          return;
+        }
+        print(context, `${doc.id}  ${doc.url}  (${doc.status}${doc.duplicateOf ? `, duplicate of ${doc.duplicateOf}` : ''})`);
+        print(context, formatTable(
+          ['version', 'recorded at', 'content hash', 'title', 'changed'],
+          history.map((entry) => [String(entry.version), entry.at, entry.contentHash.slice(0, 12), entry.title, entry.summary]),
+        ));
+      } finally {
+        db.close();
+      }
+    });
+}
