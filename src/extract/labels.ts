@@ -32,7 +32,8 @@ const SYNONYMS: Record<CanonicalKey, readonly string[]> = {
  * They end the previous label's value in `发布时间：… 来源：…` and are kept in `labels`.
  */
 const NEIGHBOUR_LABELS = [
-  '来源', '文章来源', '作者', '浏览次数', '阅读次数', '点击数', '点击量', '访问量', '浏览量', '字号',
+  '来源', '文章来源', '作者', '浏览次数', '阅读次数', '点击数', '点击量', '访问量', '浏览量', '字号', '阅读', '浏览',
+  '点击', '访问次数', '阅读量',
   '责任编辑', '编辑', '发布人', '录入', '审核', '时间', '日期', '所属机构', '公开属性', '文件下载', '附件',
   '信息类型', '主题', '服务对象', '发布状态', '废止日期', '实施日期', '施行日期', '签发人',
 ];
@@ -52,6 +53,28 @@ for (const [key, labels] of Object.entries(SYNONYMS) as [CanonicalKey, readonly 
 
 const ALL_LABELS = [...new Set([...CANONICAL.keys(), ...NEIGHBOUR_LABELS])];
 
+/**
+ * Traditional forms of the characters labels use, so a Traditional rendering (發佈機構, 索引號) is
+ * matched too. Pairs: traditional, simplified.
+ */
+const TRADITIONAL_PAIRS = '號号編编題题類类級级屬属組组別别發发佈布機机構构關关單单開开責责門门來来時时間间況况態态鍵键詞词' +
+  '標标稱称圍围範范體体狀状錄录覽览數数擊击訪访問问閱阅讀读輯辑審审簽签廢废實实務务載载報报總总製制資资訊讯題题';
+const TO_SIMPLIFIED = new Map<string, string>();
+const TO_TRADITIONAL = new Map<string, string[]>();
+for (let i = 0; i + 1 < TRADITIONAL_PAIRS.length; i += 2) {
+  const traditional = TRADITIONAL_PAIRS[i] as string;
+  const simplified = TRADITIONAL_PAIRS[i + 1] as string;
+  TO_SIMPLIFIED.set(traditional, simplified);
+  TO_TRADITIONAL.set(simplified, [...(TO_TRADITIONAL.get(simplified) ?? []), traditional]);
+}
+
+/** The simplified form labels are looked up by (資訊 is the Traditional word for 信息). */
+function simplify(label: string): string {
+  let out = '';
+  for (const c of label) out += TO_SIMPLIFIED.get(c) ?? c;
+  return out.replace(/资讯/g, '信息');
+}
+
 const FULLWIDTH_PARENS: Record<string, string> = { '（': '(', '）': ')' };
 
 /** Label as matched and stored: no whitespace of any kind, no colons, no wrapping brackets. */
@@ -63,7 +86,7 @@ export function normalizeLabel(raw: string): string {
 }
 
 export function canonicalLabel(normalized: string): LabelInfo | undefined {
-  return CANONICAL.get(normalized);
+  return CANONICAL.get(simplify(normalized));
 }
 
 /** Labels that name a field only inside a disclosure table: a news page's 信息来源 is not its publisher. */
@@ -71,17 +94,24 @@ const TABLE_ONLY = new Set(['信息来源']);
 
 /** The field a label fills when read by `rule`, if any. */
 export function fieldLabel(normalized: string, rule: string): LabelInfo | undefined {
-  if (TABLE_ONLY.has(normalized) && !rule.startsWith('table:') && !rule.startsWith('dl:')) return undefined;
-  return CANONICAL.get(normalized);
+  const simplified = simplify(normalized);
+  if (TABLE_ONLY.has(simplified) && !rule.startsWith('table:') && !rule.startsWith('dl:')) return undefined;
+  return CANONICAL.get(simplified);
 }
 
 export function isKnownLabel(normalized: string): boolean {
-  return CANONICAL.has(normalized) || NEIGHBOUR_LABELS.includes(normalized);
+  const simplified = simplify(normalized);
+  return CANONICAL.has(simplified) || NEIGHBOUR_LABELS.includes(simplified);
 }
 
-/** A label the way it is written in running text: any whitespace between its characters. */
+/** A label the way it is written in running text: any whitespace between its characters, either script. */
 function spacedPattern(label: string): string {
-  return [...label].map((c) => c.replace(/[()]/g, '[(（)）]')).join('[\\s\\u00a0\\u3000]*');
+  const chars = [...label].map((c) => {
+    if (c === '(' || c === ')') return '[(（)）]';
+    const traditional = TO_TRADITIONAL.get(c);
+    return traditional ? `[${c}${traditional.join('')}]` : c;
+  });
+  return chars.join('[\\s\\u00a0\\u3000]*');
 }
 
 /**

@@ -45,6 +45,14 @@ function articleTime(times: Element[]): string | null {
   return null;
 }
 
+function linkLength(node: AnyNode): number {
+  if (!isElement(node)) return 0;
+  if (node.name === 'a') return visibleLength(textOf(node));
+  let total = 0;
+  for (const child of node.children) total += linkLength(child);
+  return total;
+}
+
 function insideArticle(node: AnyNode): boolean {
   for (let current = node.parent as AnyNode | null; current; current = current.parent as AnyNode | null) {
     if (!isElement(current)) continue;
@@ -55,7 +63,10 @@ function insideArticle(node: AnyNode): boolean {
   return false;
 }
 
-/** `<h1>标题</h1><div class="info">2024-05-10 08:24 来源：…</div>`: the first short line after the heading. */
+/**
+ * `<h1>标题</h1><div class="info">2024-05-10 08:24 来源：…</div>`: the first short line after the
+ * heading (or after the box holding it). A sentence (。) means the body has begun: its dates are not it.
+ */
 function dateUnderHeading(heading: Element): string | null {
   const boxes = [heading, heading.parent && isElement(heading.parent as AnyNode) ? (heading.parent as Element) : null];
   for (const box of boxes) {
@@ -63,7 +74,8 @@ function dateUnderHeading(heading: Element): string | null {
     let sibling = nextElementSibling(box);
     for (let steps = 0; sibling && steps < 3; steps++, sibling = nextElementSibling(sibling)) {
       const text = textOf(sibling);
-      if (visibleLength(text) > MAX_INFO_LINE) break;
+      if (visibleLength(text) > MAX_INFO_LINE || text.includes('。')) break; // prose: the body has begun
+      if (linkLength(sibling) * 2 > visibleLength(text)) break; // a list of other pages and their dates
       const date = parseDate(text);
       if (date) return date;
     }

@@ -21,8 +21,11 @@ const CHROME_LINES: RegExp[] = [
 const RELATED_HEADING = /(相关文章|相关阅读|相关链接|相关新闻|相关推荐|相关信息|同類文章|同类文章|热点新闻|热门文章|推荐阅读|延伸阅读|猜你喜欢|更多阅读|热门推荐|最新文章|同类信息)\s*[:：]?$/;
 /** Lines in such a tail are titles: short. */
 const MAX_TAIL_LINE = 60;
-/** A line mostly made of link text is a menu or a list of other pages. */
+/** A line mostly made of link text is a menu or a list of other pages… */
 const MAX_LINK_SHARE = 0.5;
+/** …unless it is a sentence with links in it; a line that is all links goes anyway. */
+const SENTENCE_END = /[。！？；.!?;]/;
+const ALL_LINKS = 0.8;
 
 /** Drops chrome lines, link lists and "related articles" tails from serialized paragraphs. */
 export function cleanLines(lines: Line[]): string[] {
@@ -41,7 +44,8 @@ export function cleanLines(lines: Line[]): string[] {
 
 function isChromeLine(line: Line): boolean {
   if (line.chars <= 120 && CHROME_LINES.some((re) => re.test(line.text))) return true;
-  return !line.attachment && line.linkChars > line.chars * MAX_LINK_SHARE;
+  if (line.attachment || line.linkChars <= line.chars * MAX_LINK_SHARE) return false;
+  return line.linkChars >= line.chars * ALL_LINKS || !SENTENCE_END.test(line.text);
 }
 
 function isShortTail(lines: Line[], from: number): boolean {

@@ -50,6 +50,8 @@ export function buildMetadata(groups: PairGroup[]): Metadata {
 function offer(best: Map<CanonicalKey, Candidate>, pair: LabelPair, kind: PairGroup['kind']): void {
   const info = fieldLabel(pair.label, pair.rule);
   if (!info || isPlaceholder(pair.value)) return;
+  // A lone header line (`发布时间：… 分类：…`) is trusted for the date only: a blog's 分类 is no disclosure category.
+  if (kind === 'line' && info.key !== 'publishedDate') return;
   const value = DATE_KEYS.has(info.key) ? parseDate(pair.value) : pair.value;
   if (!value) return;
   const candidate: Candidate = { value, rule: pair.rule, order: [kind === 'block' ? 0 : 1, info.rank], fromBlock: kind === 'block' };

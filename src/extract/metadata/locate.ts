@@ -23,32 +23,39 @@ const MAX_METADATA_CELL = 400;
  * `skipInside` (the article body found by CMS markers) are body text, not metadata.
  */
 export function findPairGroups(labelTexts: Text[], skipInside: AnyNode | null): PairGroup[] {
-  const seen = new Set<Element>();
-  const containerGroups: PairGroup[] = [];
-  const inlineByParent = new Map<Element, Element[]>();
+  const containers = new Map<Element, Text[]>();
+  const inlineTexts: Text[] = [];
   for (const text of labelTexts) {
     if (skipInside && containsNode(skipInside, text)) continue;
-    const cell = closestAncestor(text, CELL_TAGS, 6);
-    const table = cell && visibleLength(textOf(cell)) <= MAX_METADATA_CELL ? closestAncestor(cell, TABLE_TAGS, 3) : null;
-    const dl = table ? null : closestAncestor(text, DT_TAGS, 4) && closestAncestor(text, DL_TAGS, 5);
-    const container = table ?? dl;
-    if (container) {
-      if (seen.has(container)) continue;
-      seen.add(container);
-      const pairs = table ? readTable(table) : readDefinitionList(container);
-      containerGroups.push({ container, blocks: [container], pairs, kind: 'block' });
-      continue;
-    }
+    const container = metadataContainer(text);
+    if (!container) { inlineTexts.push(text); continue; }
+    const texts = containers.get(container) ?? [];
+    texts.push(text);
+    containers.set(container, texts);
+  }
+  const candidates: PairGroup[] = [...containers.keys()].map((container) => ({
+    container, blocks: [container], kind: 'block',
+    pairs: container.name === 'table' ? readTable(container) : readDefinitionList(container),
+  }));
+  const accepted = acceptContainers(candidates);
+  // A table that is no metadata block (a layout table holding a `发布日期：…` line) is read line by line.
+  for (const group of candidates) if (!accepted.includes(group)) inlineTexts.push(...(containers.get(group.container) ?? []));
+  const seen = new Set<Element>();
+  const inlineBlocks: Element[] = [];
+  for (const text of inlineTexts) {
     const block = nearestBlock(text);
     if (!block || seen.has(block)) continue;
     seen.add(block);
-    const parent = (block.parent && isElement(block.parent as AnyNode) ? block.parent : block) as Element;
-    const list = inlineByParent.get(parent) ?? [];
-    list.push(block);
-    inlineByParent.set(parent, list);
+    inlineBlocks.push(block);
   }
-  const inlineGroups = [...inlineByParent.entries()].map(([parent, blocks]) => readInlineGroup(parent, blocks));
-  return [...acceptContainers(containerGroups), ...inlineGroups.filter((g) => g.pairs.length > 0)];
+  return [...accepted, ...readInlineBlocks(inlineBlocks)];
+}
+
+/** The table (label in a small cell) or definition list (label in a dt) a label belongs to. */
+function metadataContainer(text: Text): Element | null {
+  const cell = closestAncestor(text, CELL_TAGS, 6);
+  if (cell) return visibleLength(textOf(cell)) <= MAX_METADATA_CELL ? closestAncestor(cell, TABLE_TAGS, 3) : null;
+  return closestAncestor(text, DT_TAGS, 4) ? closestAncestor(text, DL_TAGS, 5) : null;
 }
 
 function nearestBlock(text: Text): Element | null {
@@ -57,22 +64,34 @@ function nearestBlock(text: Text): Element | null {
   return current && isElement(current) && current.name !== 'body' && current.name !== 'html' ? current : null;
 }
 
-function readInlineGroup(parent: Element, blocks: Element[]): PairGroup {
-  const pairs: LabelPair[] = [];
-  const excluded: Element[] = [];
-  for (const block of blocks) {
-    const found = readInlineBlock(block, 'inline:label-colon');
-    if (found.length === 0) continue;
-    excluded.push(block);
-    if (found.some((p) => p.rule === 'inline:name-value')) {
-      const sibling = nextElementSibling(block);
-      if (sibling) excluded.push(sibling);
+/** How far up inline lines are looked at together: `div.meta > div.row > p`. */
+const INLINE_GROUP_LEVELS = 3;
+
+/**
+ * Inline lines are a metadata block when lines near each other (sharing an ancestor within a few
+ * levels) name two canonical keys; a lone `发布时间：… 来源：…` line is a header line.
+ */
+function readInlineBlocks(blocks: Element[]): PairGroup[] {
+  const read = blocks.map((block) => ({ block, pairs: readInlineBlock(block, 'inline:label-colon') })).filter((r) => r.pairs.length > 0);
+  const keysByAncestor = new Map<AnyNode, Set<string>>();
+  for (const { block, pairs } of read) {
+    for (const ancestor of [block, ...ancestors(block, INLINE_GROUP_LEVELS)]) {
+      const keys = keysByAncestor.get(ancestor) ?? new Set<string>();
+      for (const pair of pairs) {
+        const key = fieldLabel(pair.label, pair.rule)?.key;
+        if (key) keys.add(key);
+      }
+      keysByAncestor.set(ancestor, keys);
     }
-    pairs.push(...found);
   }
-  const kind = canonicalKeyCount(pairs) >= 2 ? 'block' : 'line';
-  const rule = kind === 'line' ? 'header:label-colon' : undefined;
-  return { container: parent, blocks: excluded, pairs: rule ? pairs.map((p) => ({ ...p, rule })) : pairs, kind };
+  return read.map(({ block, pairs }) => {
+    const inBlock = [block, ...ancestors(block, INLINE_GROUP_LEVELS)].some((a) => (keysByAncestor.get(a)?.size ?? 0) >= 2);
+    const excluded = [block];
+    const sibling = pairs.some((p) => p.rule === 'inline:name-value') ? nextElementSibling(block) : null;
+    if (sibling) excluded.push(sibling);
+    const relabelled = inBlock ? pairs : pairs.map((p) => (p.rule === 'inline:label-colon' ? { ...p, rule: 'header:label-colon' } : p));
+    return { container: block, blocks: excluded, pairs: relabelled, kind: inBlock ? 'block' : 'line' };
+  });
 }
 
 /**
