@@ -26,19 +26,23 @@ function syntheticPlan(random: () => number, serial: number): string {
   return [`第${serial}号文件`, ...picked].join('。\n');
 }
 
-function fillIndex(db: Db, from: number, to: number, random: () => number): void {
+/** Fills the index with documents doc-<from> … doc-<to − 1>; returns the text of the last one. */
+function fillIndex(db: Db, from: number, to: number, random: () => number): string {
   const index = new DuplicateIndex(db);
   db.prepare('INSERT OR IGNORE INTO sources (id, start_urls, created_at, updated_at) VALUES (?, ?, ?, ?)').run('s', '[]', '', '');
   const insertDoc = db.prepare(
     `INSERT INTO documents (id, source_id, url, first_seen_at, last_changed_at, last_checked_at, current_version, content_hash, title_hash)
      VALUES (?, 's', ?, '', '', '', 1, ?, '')`);
+  let text = '';
   db.transaction(() => {
     for (let serial = from; serial < to; serial++) {
       const id = `doc-${serial}`;
+      text = syntheticPlan(random, serial);
       insertDoc.run(id, `http://example/${serial}`, id);
-      index.put(id, fingerprint(syntheticPlan(random, serial))!);
+      index.put(id, fingerprint(text)!);
     }
   })();
+  return text;
 }
 
 function totalCost(db: Db, probes: Fingerprint[]): LookupCost & { matches: number } {
@@ -63,7 +67,7 @@ describe('duplicate index lookup cost', () => {
 
     fillIndex(db, 0, 1_000, random);
     const at1k = totalCost(db, probes);
-    fillIndex(db, 1_000, 10_000, random);
+    const lastText = fillIndex(db, 1_000, 10_000, random);
     const at10k = totalCost(db, probes);
     console.info(`duplicate lookups (50 probes): 1k docs → ${JSON.stringify(at1k)}; 10k docs → ${JSON.stringify(at10k)}`);
 
@@ -74,6 +78,9 @@ describe('duplicate index lookup cost', () => {
     expect(at10k.signaturesCompared).toBeLessThan(50 * 10_000 * 0.01);
     expect(at10k.candidateRows).toBeLessThan(50 * 10_000 * 0.01);
     expect(at10k.matches).toBe(0);
+    // …and a repost of an indexed document is still found among the 10,000.
+    const repost = new DuplicateIndex(db).lookup(fingerprint(`各位老师:\n转发如下。\n${lastText}\n上一篇:通知`)!);
+    expect(repost.matches.map((match) => match.documentId)).toEqual(['doc-9999']);
 
     const plan = db.prepare('EXPLAIN QUERY PLAN SELECT document_id FROM duplicate_bands WHERE band = ? AND bucket = ?').all(0, 0) as { detail: string }[];
     expect(plan.map((step) => step.detail).join(' ')).toMatch(/SEARCH duplicate_bands USING PRIMARY KEY \(band=\? AND bucket=\?\)/);
