@@ -1,3 +1,4 @@
+import { Cron } from 'croner';
 import { z } from 'zod';
 
 /**
@@ -9,12 +10,13 @@ const EVENT_TYPES = ['document.created', 'document.updated', 'document.removed']
 export const eventTypeSchema = z.enum(EVENT_TYPES);
 
 const regexString = z.string().refine(isValidRegex, { message: 'expected a valid regular expression' });
+const cronString = z.string().refine(isValidCron, { message: 'expected a cron expression (5 fields, or 6 with seconds first), e.g. "0 7 * * *"' });
 
 export const sourceSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+$/, 'expected lowercase letters, digits and "-" only').describe('Unique, stable source id.'),
   name: z.string().default('').describe('Human-readable name of the bureau.'),
   startUrls: z.array(z.url({ protocol: /^https?$/ })).min(1).describe('Disclosure column URLs the crawl starts from.'),
-  schedule: z.string().default('0 7 * * *').describe('Cron expression used by `schedule`.'),
+  schedule: cronString.default('0 7 * * *').describe('Cron expression used by `schedule`.'),
   maxRequestsPerMinute: z.number().int().positive().default(30).describe('Politeness: requests per minute for this source.'),
   maxConcurrencyPerHost: z.number().int().positive().default(1).describe('Politeness: requests in flight per host at once.'),
   include: z.array(regexString).default([]).describe('Regexes; when set, a URL must match one of them to be followed.'),
@@ -62,6 +64,16 @@ export const fetchSchema = z.strictObject({
   maxRetries: z.number().int().min(0).default(3).describe('Retries for timeouts and 5xx, with backoff.'),
 });
 
+export const progressSchema = z.strictObject({
+  intervalSecs: z.number().positive().default(30).describe('Seconds between progress log lines of a running crawl, per source.'),
+});
+
+export const schedulerSchema = z.strictObject({
+  jitterSecs: z.number().min(0).default(60).describe('Each scheduled pass starts after a random delay of up to this many seconds.'),
+  deliveryIntervalSecs: z.number().positive().default(30).describe('Under `schedule`, pending events are delivered at least this often (and after every pass).'),
+  timezone: z.string().optional().describe('IANA time zone of the cron expressions, e.g. Asia/Shanghai (default: the machine\'s).'),
+});
+
 export const configSchema = z.strictObject({
   database: z.string().default('storage/bureau-watch.db').describe('SQLite file of the archive.'),
   storageDir: z.string().default('storage').describe('Crawler working directory. Crawlee\'s queue lives in memory and is purged each run; durable state is in the database.'),
@@ -74,6 +86,8 @@ export const configSchema = z.strictObject({
   sources: z.array(sourceSchema).default([]).describe('The bureaus to crawl.'),
   sinks: z.array(sinkSchema).default([]).describe('Where change events are delivered.'),
   alerts: z.array(alertSchema).default([]).describe('Rules that tag events.'),
+  progress: progressSchema.default(progressSchema.parse({})).describe('Progress reporting of crawls.'),
+  scheduler: schedulerSchema.default(schedulerSchema.parse({})).describe('The `schedule` daemon.'),
 }).superRefine((config, ctx) => {
   const seen = new Set<string>();
   config.sources.forEach((source, index) => {
@@ -89,6 +103,15 @@ export type SourceConfig = z.infer<typeof sourceSchema>;
 export type SinkConfig = z.infer<typeof sinkSchema>;
 export type AlertConfig = z.infer<typeof alertSchema>;
 export type EventType = z.infer<typeof eventTypeSchema>;
+
+function isValidCron(pattern: string): boolean {
+  try {
+    new Cron(pattern, { paused: true }).stop();
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 function isValidRegex(pattern: string): boolean {
   try {

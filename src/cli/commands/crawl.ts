@@ -1,4 +1,8 @@
 import type { Command } from 'commander';
+import { FatalError } from '../../errors.js';
+import { withRunLock } from '../../lock/with-run-lock.js';
+import { foregroundRun } from '../../progress/foreground.js';
+import { checkRunHealth } from '../../stats/health.js';
 import { formatCountsTable } from '../format.js';
 import { commandContext, openArchive, print } from '../context.js';
 
@@ -18,12 +22,23 @@ export function registerCrawl(program: Command): void {
         return;
       }
       const db = openArchive(context.config);
+      const run = foregroundRun(context.config, context.log);
       try {
-        const summary = await runCrawl(db, context.config, sources, context.log);
-        print(context, formatCountsTable(summary.sources));
+        // Exit 3 (LockedError) when another crawl or the schedule daemon works on this database.
+        await withRunLock(db, context.config.database, 'crawl', context.log, async () => {
+          try {
+            const summary = await runCrawl(db, context.config, sources, context.log, run.options);
+            print(context, formatCountsTable(summary.sources));
+            checkRunHealth(db, context.log, summary.runId, sources.map((source) => source.id));
+          } finally {
+            // Events this run committed (even if it failed later) go out now; a sink that is down keeps them pending.
+            await (await import('../../events/delivery.js')).deliverAfterRun(db, context.config, context.log);
+          }
+        });
+        const signal = run.interrupted();
+        if (signal) throw new FatalError(`crawl interrupted by ${signal}: the pages fetched until then are stored`);
       } finally {
-        // Events this run committed (even if it failed later) go out now; a sink that is down keeps them pending.
-        await (await import('../../events/delivery.js')).deliverAfterRun(db, context.config, context.log);
+        run.dispose();
         db.close();
       }
     });

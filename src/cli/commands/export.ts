@@ -2,14 +2,21 @@ import { createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
+import { exportCsv } from '../../export/csv.js';
 import { exportJsonl } from '../../export/jsonl.js';
 import type { Db } from '../../store/database.js';
 import { commandContext, openArchive } from '../context.js';
 
 type Exporter = (db: Db, out: NodeJS.WritableStream & import('node:stream').Writable, sourceId?: string) => Promise<number>;
 
-/** Export formats by name; each writes the latest version of every document. */
-export const EXPORTERS: Record<string, Exporter> = { jsonl: exportJsonl };
+/** Export formats by name: jsonl and csv write the latest version of every document, warc every stored response. */
+export const EXPORTERS: Record<string, Exporter> = {
+  jsonl: exportJsonl,
+  csv: exportCsv,
+  // warcio is loaded only when a WARC is asked for.
+  warc: async (db, out, sourceId) => (await import('../../export/warc.js')).exportWarc(db, out, sourceId),
+  'warc.gz': async (db, out, sourceId) => (await import('../../export/warc.js')).exportWarc(db, out, sourceId, { gzip: true }),
+};
 
 export function registerExport(program: Command): void {
   program

@@ -1,0 +1,18 @@
+import type { Command } from 'commander';
+import { UsageError } from '../../errors.js';
+import { commandContext } from '../context.js';
+
+export function registerSchedule(program: Command): void {
+  program
+    .command('schedule')
+    .description('long-running: each source on its own cron `schedule` (with jitter), events delivered continuously; SIGTERM/SIGINT finish the page in hand and exit 0')
+    .option('--run-now', 'also start a pass of every source right away')
+    .action(async (options: { runNow?: boolean }, command: Command) => {
+      const context = commandContext(command);
+      if (context.config.sources.length === 0) {
+        throw new UsageError(`no sources configured in ${context.configPath}: \`schedule\` needs at least one entry under "sources"`);
+      }
+      const { runDaemon } = await import('../../schedule/daemon.js');
+      await runDaemon(context.config, context.log, { runNow: options.runNow ?? false });
+    });
+}

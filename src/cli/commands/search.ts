@@ -1,0 +1,62 @@
+import type { Command } from 'commander';
+import { UsageError } from '../../errors.js';
+import { DEFAULT_LIMIT, type SearchHit } from '../../search/search.js';
+import { parseDay, parseFieldFilter } from '../../search/filters.js';
+import { PLAIN_MARKS, TERMINAL_MARKS } from '../../search/snippet.js';
+import { openDatabase } from '../../store/database.js';
+import { commandContext, print } from '../context.js';
+import { collect } from './crawl.js';
+
+interface SearchCommandOptions {
+  json?: boolean;
+  limit: string;
+  source: string[];
+  since?: string;
+  until?: string;
+  field: string[];
+}
+
+export function registerSearch(program: Command): void {
+  program
+    .command('search')
+    .description('full-text search of document titles and text (latest versions); 1- and 2-character Chinese queries work too')
+    .argument('<query...>', 'words to find, all of them (substring match; put -- before a query starting with "-")')
+    .option('--json', 'print a JSON array of document records (with an extra "snippet")')
+    .option('--limit <n>', 'most results', String(DEFAULT_LIMIT))
+    .option('--source <id>', 'only this source (repeatable)', collect, [])
+    .option('--since <YYYY-MM-DD>', 'published on or after this day')
+    .option('--until <YYYY-MM-DD>', 'published on or before this day')
+    .option('--field <key=value>', 'a canonical field has exactly this value (repeatable)', collect, [])
+    .action(async (words: string[], options: SearchCommandOptions, command: Command) => {
+      const context = commandContext(command);
+      const limit = Number(options.limit);
+      if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit expects a positive integer, got "${options.limit}"`);
+      const marks = !options.json && process.stdout.isTTY ? TERMINAL_MARKS : PLAIN_MARKS;
+      const { searchDocuments } = await import('../../search/search.js');
+      const db = openDatabase(context.config.database);
+      try {
+        const hits = searchDocuments(db, words.join(' '), {
+          limit, marks, sources: options.source, fields: options.field.map(parseFieldFilter),
+          ...(options.since ? { since: parseDay('--since', options.since) } : {}),
+          ...(options.until ? { until: parseDay('--until', options.until) } : {}),
+        });
+        if (options.json) print(context, JSON.stringify(hits.map(({ record, snippet }) => ({ ...record, snippet })), null, 2));
+        else printHits(context, hits);
+      } finally {
+        db.close();
+      }
+    });
+}
+
+function printHits(context: { stdout: NodeJS.WritableStream }, hits: SearchHit[]): void {
+  hits.forEach(({ record, snippet }, index) => {
+    const facts = [record.source, record.publishedDate ?? 'no date', `v${record.version}`, record.status === 'removed' ? 'REMOVED' : '']
+      .filter(Boolean).join(' · ');
+    print(context, `${index + 1}. ${record.title || '(untitled)'}  (${facts})`);
+    print(context, `   ${record.url}`);
+    print(context, `   id ${record.id}`);
+    print(context, `   ${snippet}`);
+    print(context);
+  });
+  print(context, `${hits.length} document${hits.length === 1 ? '' : 's'} found`);
+}

@@ -1,0 +1,96 @@
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import { WARCRecord, WARCSerializer } from 'warcio';
+import { getBlob } from '../store/blobs.js';
+import type { Db } from '../store/database.js';
+import { iterateDocuments } from '../store/documents.js';
+import type { DocumentRow } from '../store/records.js';
+import { httpResponseHead } from './warc-http.js';
+
+/**
+ * WARC/1.1 (ISO 28500:2017) of every stored version, written with webrecorder's warcio: a
+ * `warcinfo` record, then per version a `response` record (the stored HTTP status, headers and the
+ * raw body bytes exactly as received) and a `metadata` record (document id, version, hashes)
+ * pointing at it with WARC-Concurrent-To. Digests are SHA-256. Returns the number of responses.
+ */
+export interface WarcOptions {
+  /** Gzip each record on its own (a .warc.gz that replay tools can seek into). */
+  gzip?: boolean;
+}
+
+interface VersionHead {
+  version: number;
+  fetchedAt: string;
+  httpStatus: number;
+  responseHeaders: string;
+  rawHash: string;
+  contentHash: string;
+  charset: string;
+  charsetSource: string;
+}
+
+const WARC_VERSION = 'WARC/1.1';
+const SOFTWARE = 'bureau-watch/0.1.0 (warcio.js)';
+
+export async function exportWarc(db: Db, out: Writable, sourceId?: string, options: WarcOptions = {}): Promise<number> {
+  const warcinfo = WARCRecord.createWARCInfo({ warcVersion: WARC_VERSION }, {
+    software: SOFTWARE,
+    format: 'WARC File Format 1.1',
+    conformsTo: 'https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/',
+    description: `bureau-watch archive export: every stored version${sourceId ? ` of source ${sourceId}` : ''}`,
+  });
+  const warcinfoId = warcinfo.warcHeader('WARC-Record-ID') ?? '';
+  await writeRecord(out, warcinfo, options);
+  const versions = db.prepare(`SELECT version, fetched_at AS fetchedAt, http_status AS httpStatus,
+    response_headers AS responseHeaders, raw_hash AS rawHash, content_hash AS contentHash, charset,
+    charset_source AS charsetSource FROM versions WHERE document_id = ? ORDER BY version`);
+  let count = 0;
+  for (const doc of iterateDocuments(db, sourceId)) {
+    for (const head of versions.all(doc.id) as VersionHead[]) {
+      const body = getBlob(db, head.rawHash);
+      if (!body) continue; // a pruned blob: the other versions still export
+      const response = responseRecord(doc, head, body, warcinfoId);
+      await writeRecord(out, response, options);
+      await writeRecord(out, metadataRecord(doc, head, response.warcHeader('WARC-Record-ID') ?? '', warcinfoId), options);
+      count++;
+    }
+  }
+  return count;
+}
+
+function responseRecord(doc: DocumentRow, head: VersionHead, body: Buffer, warcinfoId: string): WARCRecord {
+  const http = httpResponseHead(head.httpStatus, JSON.parse(head.responseHeaders) as Record<string, string>, body.byteLength);
+  return WARCRecord.create({
+    url: doc.url,
+    date: head.fetchedAt,
+    type: 'response',
+    warcVersion: WARC_VERSION,
+    statusline: http.statusLine,
+    httpHeaders: http.headers,
+    warcHeaders: { 'WARC-Warcinfo-ID': warcinfoId },
+  }, [new Uint8Array(body.buffer, body.byteOffset, body.byteLength)]);
+}
+
+function metadataRecord(doc: DocumentRow, head: VersionHead, responseId: string, warcinfoId: string): WARCRecord {
+  const fields = [
+    ['bureau-watch-document-id', doc.id],
+    ['bureau-watch-source', doc.sourceId],
+    ['bureau-watch-version', String(head.version)],
+    ['bureau-watch-content-hash', `sha256:${head.contentHash}`],
+    ['bureau-watch-raw-hash', `sha256:${head.rawHash}`],
+    ['bureau-watch-charset', `${head.charset} (${head.charsetSource})`],
+  ];
+  const block = new TextEncoder().encode(fields.map(([name, value]) => `${name}: ${value}\r\n`).join(''));
+  return WARCRecord.create({
+    url: doc.url,
+    date: head.fetchedAt,
+    type: 'metadata',
+    warcVersion: WARC_VERSION,
+    warcHeaders: { 'WARC-Concurrent-To': responseId, 'WARC-Warcinfo-ID': warcinfoId, 'Content-Type': 'application/warc-fields' },
+  }, [block]);
+}
+
+async function writeRecord(out: Writable, record: WARCRecord, options: WarcOptions): Promise<void> {
+  const bytes = await WARCSerializer.serialize(record, { gzip: options.gzip ?? false });
+  if (!out.write(bytes)) await once(out, 'drain');
+}

@@ -1,0 +1,61 @@
+import { UsageError } from '../errors.js';
+
+/** Narrowing of a search, all ANDed. Values reach SQL only as bound parameters. */
+export interface SearchFilters {
+  /** Only these sources (any of them). */
+  sources?: string[];
+  /** publishedDate on or after this day (YYYY-MM-DD). */
+  since?: string;
+  /** publishedDate on or before this day (YYYY-MM-DD). */
+  until?: string;
+  /** Canonical field key → exact value. */
+  fields?: [key: string, value: string][];
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const FIELD_KEY = /^[A-Za-z][A-Za-z0-9]*$/;
+
+/** "publisher=无锡市滨湖区教育局" → [key, value]; the value may itself contain "=". */
+export function parseFieldFilter(text: string): [string, string] {
+  const at = text.indexOf('=');
+  const key = at > 0 ? text.slice(0, at) : '';
+  if (!FIELD_KEY.test(key)) {
+    throw new UsageError(`--field expects key=value with a canonical field key (e.g. publisher=某某教育局), got "${text}"`);
+  }
+  return [key, text.slice(at + 1)];
+}
+
+export function parseDay(option: string, text: string): string {
+  if (!DAY.test(text) || Number.isNaN(Date.parse(`${text}T00:00:00Z`))) {
+    throw new UsageError(`${option} expects a date as YYYY-MM-DD, got "${text}"`);
+  }
+  return text;
+}
+
+/** JOINs and WHERE conditions (each starting with AND) over search_rows `s`. */
+export function filterSql(filters: SearchFilters): { joins: string; where: string; params: string[] } {
+  const where: string[] = [];
+  const params: string[] = [];
+  const needsVersion = Boolean(filters.since || filters.until || filters.fields?.length);
+  const joins = [
+    filters.sources?.length ? 'JOIN documents d ON d.id = s.document_id' : '',
+    needsVersion ? 'JOIN versions v ON v.document_id = s.document_id AND v.version = s.version' : '',
+  ].join(' ');
+  if (filters.sources?.length) {
+    where.push(`d.source_id IN (${filters.sources.map(() => '?').join(', ')})`);
+    params.push(...filters.sources);
+  }
+  if (filters.since) {
+    where.push('v.published_date >= ?');
+    params.push(filters.since);
+  }
+  if (filters.until) {
+    where.push('v.published_date <= ?');
+    params.push(filters.until);
+  }
+  for (const [key, value] of filters.fields ?? []) {
+    where.push('json_extract(v.fields, ?) = ?');
+    params.push(`$.${key}`, value);
+  }
+  return { joins, where: where.map((condition) => `AND ${condition}`).join(' '), params };
+}
