@@ -13,6 +13,7 @@ export interface DateResult {
 const DATE_METAS = ['pubdate', 'publishdate', 'article:published_time', 'og:release_date', 'firstpublishedtime', 'publishtime'];
 /** Lines under the heading longer than this are prose, whose dates are not the publication date. */
 const MAX_INFO_LINE = 160;
+const ANY_DATE = /(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}/g;
 const ARTICLE_BOX = /(?:^|[^a-z])(article|detail|content|main|info)/;
 
 /**
@@ -76,6 +77,7 @@ function dateUnderHeading(heading: Element): string | null {
       const text = textOf(sibling);
       if (visibleLength(text) > MAX_INFO_LINE || text.includes('。')) break; // prose: the body has begun
       if (linkLength(sibling) * 2 > visibleLength(text)) break; // a list of other pages and their dates
+      if ((text.match(ANY_DATE)?.length ?? 0) > 1) break; // a list of dated items, not one date line
       const date = parseDate(text);
       if (date) return date;
     }

@@ -1,6 +1,6 @@
 import type { AnyNode, Element, Text } from '../dom.js';
 import { closestAncestor, containsNode, isElement, nextElementSibling, textOf } from '../dom.js';
-import { canonicalLabel, fieldLabel } from '../labels.js';
+import { canonicalLabel, fieldLabel, isPlaceholder } from '../labels.js';
 import { visibleLength } from '../text.js';
 import { readDefinitionList } from './dl.js';
 import { readInlineBlock } from './inline.js';
@@ -66,32 +66,52 @@ function nearestBlock(text: Text): Element | null {
 
 /** How far up inline lines are looked at together: `div.meta > div.row > p`. */
 const INLINE_GROUP_LEVELS = 3;
+/** One line naming this many keys is a metadata block on its own (`索引号：… 发布机构：… 发布日期：…`). */
+const KEYS_FOR_ONE_LINE_BLOCK = 3;
+
+interface Neighbourhood {
+  keys: Set<string>;
+  lines: number;
+}
 
 /**
  * Inline lines are a metadata block when lines near each other (sharing an ancestor within a few
- * levels) name two canonical keys; a lone `发布时间：… 来源：…` line is a header line.
+ * levels) name two canonical keys, or one line names three. A lone `发布时间：… 分类：…` line is a
+ * header line (a blog's 分类 is no disclosure category).
  */
 function readInlineBlocks(blocks: Element[]): PairGroup[] {
   const read = blocks.map((block) => ({ block, pairs: readInlineBlock(block, 'inline:label-colon') })).filter((r) => r.pairs.length > 0);
-  const keysByAncestor = new Map<AnyNode, Set<string>>();
+  const around = new Map<AnyNode, Neighbourhood>();
   for (const { block, pairs } of read) {
-    for (const ancestor of [block, ...ancestors(block, INLINE_GROUP_LEVELS)]) {
-      const keys = keysByAncestor.get(ancestor) ?? new Set<string>();
-      for (const pair of pairs) {
-        const key = fieldLabel(pair.label, pair.rule)?.key;
-        if (key) keys.add(key);
-      }
-      keysByAncestor.set(ancestor, keys);
+    const keys = fieldKeys(pairs);
+    for (const ancestor of ancestors(block, INLINE_GROUP_LEVELS)) {
+      const hood = around.get(ancestor) ?? { keys: new Set<string>(), lines: 0 };
+      for (const key of keys) hood.keys.add(key);
+      if (keys.size > 0) hood.lines++;
+      around.set(ancestor, hood);
     }
   }
   return read.map(({ block, pairs }) => {
-    const inBlock = [block, ...ancestors(block, INLINE_GROUP_LEVELS)].some((a) => (keysByAncestor.get(a)?.size ?? 0) >= 2);
+    const inBlock = fieldKeys(pairs).size >= KEYS_FOR_ONE_LINE_BLOCK || ancestors(block, INLINE_GROUP_LEVELS).some((a) => {
+      const hood = around.get(a);
+      return hood !== undefined && hood.lines >= 2 && hood.keys.size >= 2;
+    });
     const excluded = [block];
     const sibling = pairs.some((p) => p.rule === 'inline:name-value') ? nextElementSibling(block) : null;
     if (sibling) excluded.push(sibling);
     const relabelled = inBlock ? pairs : pairs.map((p) => (p.rule === 'inline:label-colon' ? { ...p, rule: 'header:label-colon' } : p));
     return { container: block, blocks: excluded, pairs: relabelled, kind: inBlock ? 'block' : 'line' };
   });
+}
+
+/** Canonical keys named with a real value (a heading that reads 标题 names none). */
+function fieldKeys(pairs: LabelPair[]): Set<string> {
+  const keys = new Set<string>();
+  for (const pair of pairs) {
+    const key = isPlaceholder(pair.value) ? undefined : fieldLabel(pair.label, pair.rule)?.key;
+    if (key) keys.add(key);
+  }
+  return keys;
 }
 
 /**

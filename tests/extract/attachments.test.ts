@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { extractFromHtml } from '../../src/extract/index.js';
+
+function attachmentsOf(body: string, head = '') {
+  return extractFromHtml(`<html><head>${head}</head><body>${body}</body></html>`, 'http://www.example.gov.cn/art/2024/3/8/art_1.html').attachments;
+}
+
+describe('attachments', () => {
+  it('finds every file type the sites use', () => {
+    const exts = ['pdf', 'doc', 'docx', 'wps', 'xls', 'xlsx', 'ofd', 'zip', 'rar', 'PDF'];
+    const found = attachmentsOf(exts.map((e, i) => `<a href="/f/${i}.${e}">文件${i}</a>`).join(''));
+    expect(found.map((a) => a.url)).toEqual(exts.map((e, i) => `http://www.example.gov.cn/f/${i}.${e}`));
+  });
+
+  it('finds CMS download endpoints and names them by their file', () => {
+    expect(attachmentsOf('<a href="/module/download/downfile.jsp?classid=0&amp;filename=2102181406.pdf">文件下载</a>'))
+      .toEqual([{ url: 'http://www.example.gov.cn/module/download/downfile.jsp?classid=0&filename=2102181406.pdf', name: '2102181406.pdf' }]);
+    expect(attachmentsOf('<a href="/download.do?fileId=1&amp;fileName=%E6%96%B9%E6%A1%88.docx">下载</a>')[0]?.name).toBe('方案.docx');
+  });
+
+  it('resolves against the page URL and <base href>', () => {
+    expect(attachmentsOf('<a href="a.pdf">甲</a><a href="../b.pdf">乙</a>').map((a) => a.url))
+      .toEqual(['http://www.example.gov.cn/art/2024/3/8/a.pdf', 'http://www.example.gov.cn/art/2024/3/b.pdf']);
+    expect(attachmentsOf('<a href="a.pdf">甲</a>', '<base href="https://files.example.gov.cn/up/">').map((a) => a.url)).toEqual(['https://files.example.gov.cn/up/a.pdf']);
+  });
+
+  it('names by link text, else by file name; de-duplicates by URL', () => {
+    expect(attachmentsOf('<a href="x/%E9%99%84%E4%BB%B6.pdf"> </a><a href="y.docx">实施方案.docx</a><a href="y.docx">再次链接</a>'))
+      .toEqual([
+        { url: 'http://www.example.gov.cn/art/2024/3/8/x/%E9%99%84%E4%BB%B6.pdf', name: '附件.pdf' },
+        { url: 'http://www.example.gov.cn/art/2024/3/8/y.docx', name: '实施方案.docx' },
+      ]);
+  });
+
+  it('ignores pages, scripts, mail links and files in navigation or footers', () => {
+    expect(attachmentsOf('<a href="/a.html">页</a><a href="javascript:dl(\'a.pdf\')">脚本</a><a href="mailto:a@b.cn">邮件</a><div class="footer"><a href="/privacy.pdf">隐私</a></div><nav><a href="/guide.pdf">指南</a></nav>'))
+      .toEqual([]);
+  });
+});

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalLabel, fieldLabel, INLINE_LABEL, isPlaceholder, normalizeLabel } from '../../src/extract/labels.js';
+
+function inlineLabels(text: string): string[] {
+  return [...text.matchAll(INLINE_LABEL)].map((m) => normalizeLabel(m[1] ?? ''));
+}
+
+describe('normalizeLabel', () => {
+  it('removes ASCII, U+3000, &nbsp; and &ensp; spaces and trailing colons', () => {
+    expect(normalizeLabel('索 引 号：')).toBe('索引号');
+    expect(normalizeLabel('标　　题:')).toBe('标题');
+    expect(normalizeLabel('\u00a0发布机构\u2002:')).toBe('发布机构');
+    expect(normalizeLabel(' 文\u3000号 ： ')).toBe('文号');
+  });
+
+  it('unifies full-width parentheses and drops wrapping brackets', () => {
+    expect(normalizeLabel('主题（一级）')).toBe('主题(一级)');
+    expect(normalizeLabel('【发布机构】')).toBe('发布机构');
+  });
+});
+
+describe('canonicalLabel', () => {
+  it.each([
+    ['索引号', 'indexNo'], ['信息索引号', 'indexNo'], ['文件索引号', 'indexNo'],
+    ['主题分类', 'category'], ['组配分类', 'category'], ['所属主题', 'category'],
+    ['发文机关', 'publisher'], ['公开责任部门', 'publisher'], ['制发机关', 'publisher'],
+    ['发文字号', 'docNo'], ['文件编号', 'docNo'], ['文号', 'docNo'],
+    ['成文日期', 'writtenDate'], ['印发日期', 'writtenDate'], ['生成日期', 'generatedDate'],
+    ['公开日期', 'publishedDate'], ['发布时间', 'publishedDate'], ['公布日期', 'publishedDate'],
+    ['效力状况', 'validity'], ['时效性', 'validity'], ['主题词', 'keywords'], ['内容概述', 'summary'],
+    ['标题', 'title'], ['名称', 'title'], ['公开方式', 'disclosureMethod'], ['公开范围', 'disclosureScope'],
+    ['公开时限', 'disclosureTerm'], ['公开形式', 'disclosureForm'], ['有效期', 'validUntil'], ['体裁', 'genre'], ['公开程序', 'procedure'],
+  ])('%s → %s', (label, key) => {
+    expect(canonicalLabel(label)?.key).toBe(key);
+  });
+
+  it('ranks the more specific synonym first', () => {
+    expect(canonicalLabel('发文字号')!.rank).toBeLessThan(canonicalLabel('文号')!.rank);
+    expect(canonicalLabel('发布机构')!.rank).toBeLessThan(canonicalLabel('信息来源')!.rank);
+  });
+
+  it('keeps 生成日期 apart from 成文日期', () => {
+    expect(canonicalLabel('生成日期')?.key).toBe('generatedDate');
+    expect(canonicalLabel('成文日期')?.key).toBe('writtenDate');
+  });
+
+  it('reads Traditional forms', () => {
+    expect(canonicalLabel('索引號')?.key).toBe('indexNo');
+    expect(canonicalLabel('發佈機構')?.key).toBe('publisher');
+    expect(canonicalLabel('主題分類')?.key).toBe('category');
+    expect(canonicalLabel('資訊索引號')?.key).toBe('indexNo');
+  });
+
+  it('does not know page words that are not labels', () => {
+    expect(canonicalLabel('来源')).toBeUndefined();
+    expect(canonicalLabel('附件名称')).toBeUndefined();
+  });
+
+  it('takes 信息来源 as the publisher only inside a table', () => {
+    expect(fieldLabel('信息来源', 'table:td-td')?.key).toBe('publisher');
+    expect(fieldLabel('信息来源', 'header:label-colon')).toBeUndefined();
+  });
+});
+
+describe('INLINE_LABEL', () => {
+  it('splits a header line at each label followed by a colon', () => {
+    expect(inlineLabels('发布时间：2021-02-18 14:06 来源：滨湖区教育局 浏览次数：12')).toEqual(['发布时间', '来源', '浏览次数']);
+  });
+
+  it('prefers the longest label and needs a colon', () => {
+    expect(inlineLabels('信息索引号：014028901/2021-00544')).toEqual(['信息索引号']);
+    expect(inlineLabels('发布机构 某某局')).toEqual([]);
+  });
+
+  it('accepts spaced labels and ASCII colons', () => {
+    expect(inlineLabels('索 引 号:123 文\u3000号：无')).toEqual(['索引号', '文号']);
+  });
+
+  it('does not take a label out of a longer word', () => {
+    expect(inlineLabels('附件名称：方案.doc')).toEqual([]);
+    expect(inlineLabels('项目名称：校舍维修')).toEqual([]);
+  });
+});
+
+describe('isPlaceholder', () => {
+  it.each(['', '  ', '—  —', '——', '-', '无', '暂无', '/', ' / ', 'null'])('%j is a placeholder', (value) => {
+    expect(isPlaceholder(value)).toBe(true);
+  });
+
+  it.each(['国发〔2019〕5号', '教育/安全', '有效', '无锡市滨湖区教育局', '2021-02-18'])('%j is a value', (value) => {
+    expect(isPlaceholder(value)).toBe(false);
+  });
+});
