@@ -33,7 +33,7 @@ export function decodeBody(body: Uint8Array, contentType?: string): DecodedPage 
   for (const [source, charset] of declared) {
     if (!charset) continue;
     if (charset === 'utf-8') {
-      if (utf8) return decodeAs(bytes, 'utf-8', source);
+      if (utf8 || isMostlyUtf8(bytes)) return decodeAs(bytes, 'utf-8', source);
       continue; // declared UTF-8 but is not: let the next signal or detection decide
     }
     if (utf8 && hasNonAscii(bytes)) return decodeAs(bytes, 'utf-8', 'utf8-validated');
@@ -59,6 +59,24 @@ function detectCharset(bytes: Buffer): string | null {
     if (charset === 'gb18030' || charset === 'big5') return charset;
   }
   return null;
+}
+
+/**
+ * Declared UTF-8 with a few stray bytes (a cut character, a pasted fragment) is still UTF-8: a
+ * replacement character there beats garbling the whole page by guessing another charset. Bytes of
+ * another charset read as UTF-8 give far more invalid sequences than this.
+ */
+const MAX_INVALID_UTF8_SHARE = 0.01;
+const MIN_VALID_NON_ASCII = 32;
+
+function isMostlyUtf8(bytes: Buffer): boolean {
+  let invalid = 0;
+  let valid = 0;
+  for (const char of new TextDecoder('utf-8').decode(bytes)) {
+    if (char === '\uFFFD') invalid++;
+    else if (char.charCodeAt(0) >= 0x80) valid++;
+  }
+  return valid >= MIN_VALID_NON_ASCII && invalid <= valid * MAX_INVALID_UTF8_SHARE;
 }
 
 function hasNonAscii(bytes: Buffer): boolean {
