@@ -4,8 +4,8 @@
  * digits are masked, so a changed count is never a change. Patterns run on Simplified, NFKC text.
  */
 const VOLATILE_PATTERNS: RegExp[] = [
-  // 浏览次数:125 / 阅读量 3,401 / 点击数：77次
-  /(?:浏览|阅读|点击|访问|查看)(?:次数|量|数|人次)?\s*[:：]?\s*[\d,]+\s*(?:次|人次)?/gu,
+  // 浏览次数:125 / 阅读量 3,401 / 点击数：77次 (but not "查看2024年度报告": a number followed by a date unit is text)
+  /(?:浏览|阅读|点击|访问|查看)(?:次数|量|数|人次)?\s*[:：]?\s*[\d,]+(?![\d年月日号.\-/])\s*(?:次|人次)?/gu,
   // 117次浏览 / 3401 次阅读
   /[\d,]+\s*(?:次|人次)\s*(?:浏览|阅读|点击|查看|访问)/gu,
   // 0个评论 / 12条回复

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { describeChange, summarizeChange } from '../../src/compare/change-summary.js';
 import { comparisonText } from '../../src/compare/comparison-text.js';
 import { diffParagraphs } from '../../src/compare/paragraph-diff.js';
+import { diffStyleFor, renderParagraphDiff } from '../../src/compare/render-diff.js';
 
 describe('comparisonText', () => {
   it('folds full-width letters, digits and punctuation to one width', () => {
@@ -22,6 +23,8 @@ describe('comparisonText', () => {
     expect(comparisonText('admin 5年前 (2020-03-30) 117次浏览 0个评论')).toBe(comparisonText('admin 5年前 (2020-03-30) 118次浏览 2个评论'));
     expect(comparisonText('喜欢 (0) 今天是2024年3月8日 星期五')).toBe(comparisonText('喜欢 (5) 今天是2024年3月9日 星期六'));
     expect(comparisonText('发布时间：2024-03-08')).not.toBe(comparisonText('发布时间：2024-03-09'));
+    expect(comparisonText('请查看2023年度报告')).not.toBe(comparisonText('请查看2024年度报告'));
+    expect(comparisonText('阅读 1288')).toBe(comparisonText('阅读 1302'));
   });
 
   it('keeps every real change', () => {
@@ -49,5 +52,14 @@ describe('paragraph diff and change summary', () => {
     );
     expect(summary).toEqual({ titleChanged: true, fieldsChanged: ['validity'], paragraphsAdded: 2, paragraphsRemoved: 1 });
     expect(describeChange(summary)).toBe('title, fields: validity, +2/-1 paragraphs');
+  });
+});
+
+describe('diff rendering', () => {
+  it('colours removed and added paragraphs only for a terminal', () => {
+    const hunks = diffParagraphs('甲\n乙', '甲\n丙');
+    expect(renderParagraphDiff(hunks, diffStyleFor({ isTTY: true } as unknown as NodeJS.WritableStream, {}))).toEqual(['  甲', '\u001b[31m- 乙\u001b[39m', '\u001b[32m+ 丙\u001b[39m']);
+    expect(renderParagraphDiff(hunks, diffStyleFor({ isTTY: true } as unknown as NodeJS.WritableStream, { NO_COLOR: '1' }))).toEqual(['  甲', '- 乙', '+ 丙']);
+    expect(renderParagraphDiff(hunks, diffStyleFor({} as NodeJS.WritableStream, {}))).toEqual(['  甲', '- 乙', '+ 丙']);
   });
 });
