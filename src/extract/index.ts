@@ -1,11 +1,11 @@
 import * as cheerio from 'cheerio';
 import type { CheerioAPI } from 'cheerio';
 import type { ExtractedDocument } from './types.js';
-import type { AnyNode, Element, ParentNode } from './dom.js';
+import type { Element, ParentNode } from './dom.js';
 import { textOf } from './dom.js';
 import { findAttachments } from './attachments.js';
 import { removeChrome } from './chrome.js';
-import { extractMainText, locateMarkedContent } from './main-text/index.js';
+import { extractMainText, locateMarkedContent, markedBodyTest } from './main-text/index.js';
 import { buildMetadata } from './metadata/fields.js';
 import { findPairGroups } from './metadata/locate.js';
 import { findPublishedDate } from './published-date.js';
@@ -26,7 +26,7 @@ export { CANONICAL_KEYS } from './types.js';
 export function extractDocument($: CheerioAPI, pageUrl: string): ExtractedDocument {
   const scan = scanPage($.root()[0] as unknown as ParentNode);
   const marked = locateMarkedContent(scan);
-  const metadata = buildMetadata(findPairGroups(scan.labelTexts, markedRoot(marked?.roots, scan.body)));
+  const metadata = buildMetadata(findPairGroups(scan.labelTexts, markedBodyTest(marked, scan.body)));
   const title = findTitle(scan, metadata.fields.title, metadata.provenance['fields.title'], linkTexts(scan.links));
   const published = findPublishedDate(scan, metadata, title.heading);
   const files = findAttachments(scan.links, pageUrl, scan.baseHref);
@@ -51,12 +51,6 @@ export function extractDocument($: CheerioAPI, pageUrl: string): ExtractedDocume
 /** Convenience for tests and tools: parse and extract in one call. */
 export function extractFromHtml(html: string, pageUrl: string): ExtractedDocument {
   return extractDocument(cheerio.load(html), pageUrl);
-}
-
-/** Label hits inside a marked body are body text; a "body" that is the whole page is no signal. */
-function markedRoot(roots: AnyNode[] | undefined, body: AnyNode): AnyNode | null {
-  const root = roots?.length === 1 ? roots[0] : undefined;
-  return root && root !== body && root.parent !== null ? root : null;
 }
 
 /** Texts of links: a <title> that equals one is a column name from the navigation. */

@@ -68,6 +68,21 @@ for (let i = 0; i + 1 < TRADITIONAL_PAIRS.length; i += 2) {
   TO_TRADITIONAL.set(simplified, [...(TO_TRADITIONAL.get(simplified) ?? []), traditional]);
 }
 
+/** First characters of every label form: most text nodes are ruled out by one set lookup. */
+const FIRST_CHARS = new Set<string>();
+for (const label of ALL_LABELS) {
+  const first = label[0] as string;
+  FIRST_CHARS.add(first);
+  for (const traditional of TO_TRADITIONAL.get(first) ?? []) FIRST_CHARS.add(traditional);
+}
+FIRST_CHARS.add('【').add('[').add('资').add('資');
+
+/** Cheap pre-check for a text that is nothing but a label: its first visible character starts one. */
+export function mayBeLabel(text: string): boolean {
+  const first = /[^\s\u00a0\u3000]/.exec(text);
+  return first !== null && FIRST_CHARS.has(first[0]);
+}
+
 /** The simplified form labels are looked up by (資訊 is the Traditional word for 信息). */
 function simplify(label: string): string {
   let out = '';

@@ -46,14 +46,6 @@ function articleTime(times: Element[]): string | null {
   return null;
 }
 
-function linkLength(node: AnyNode): number {
-  if (!isElement(node)) return 0;
-  if (node.name === 'a') return visibleLength(textOf(node));
-  let total = 0;
-  for (const child of node.children) total += linkLength(child);
-  return total;
-}
-
 function insideArticle(node: AnyNode): boolean {
   for (let current = node.parent as AnyNode | null; current; current = current.parent as AnyNode | null) {
     if (!isElement(current)) continue;
@@ -76,7 +68,6 @@ function dateUnderHeading(heading: Element): string | null {
     for (let steps = 0; sibling && steps < 3; steps++, sibling = nextElementSibling(sibling)) {
       const text = textOf(sibling);
       if (visibleLength(text) > MAX_INFO_LINE || text.includes('。')) break; // prose: the body has begun
-      if (linkLength(sibling) * 2 > visibleLength(text)) break; // a list of other pages and their dates
       if ((text.match(ANY_DATE)?.length ?? 0) > 1) break; // a list of dated items, not one date line
       const date = parseDate(text);
       if (date) return date;

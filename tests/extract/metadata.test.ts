@@ -122,8 +122,19 @@ describe('what is not metadata', () => {
     expect(labels).toMatchObject({ 发布时间: '2024-03-08', 分类: '随笔', 来源: '网络' });
   });
 
+  it('ends a header value at a | separator', () => {
+    expect(read('<div class="info">发布时间：2024年05月05日 | <a href="#">字体放大</a> | <a href="#">字体缩小</a></div>').labels).toEqual({ 发布时间: '2024年05月05日' });
+  });
+
   it('takes a 信息来源 line for no publisher', () => {
     expect(read('<div class="info"><span>发布日期：2016-11-22</span> <span>信息来源：省发改委</span></div>').fields).toEqual({ publishedDate: '2016-11-22' });
+  });
+
+  it('reads the table next to Hanweb markers but not labels between them', () => {
+    const doc = read(`<div class="main"><table><tr><td>索引号</td><td>1/2024-1</td><td>发布机构</td><td>某局</td></tr></table>
+      <!--ZJEG_RSS.content.begin--><p>一、文号：各单位报送材料时须注明。</p><ul><li>发文字号：乙〔2024〕1号</li><li>成文日期：2024-01-01</li></ul><!--ZJEG_RSS.content.end--></div>`);
+    expect(doc.fields).toEqual({ indexNo: '1/2024-1', publisher: '某局' });
+    expect(doc.text).toBe('一、文号：各单位报送材料时须注明。\n发文字号：乙〔2024〕1号\n成文日期：2024-01-01');
   });
 
   it('keeps the metadata block out of the main text', () => {

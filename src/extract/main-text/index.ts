@@ -1,5 +1,6 @@
 import type { AnyNode, Element } from '../dom.js';
-import { nextElementSibling, textOf } from '../dom.js';
+import type { Text } from '../dom.js';
+import { childNodes, containsNode, isText, nextElementSibling, textOf } from '../dom.js';
 import { foldSpaces, stripSpaces } from '../text.js';
 import type { PageScan } from '../scan.js';
 import { findDenseContent } from './density.js';
@@ -29,6 +30,31 @@ export function locateMarkedContent(scan: PageScan): ContentLocation | null {
   const trs = outermost(scan.namedContent.filter((el) => /trs_u?editor/i.test(el.attribs.class ?? '')));
   if (trs.length > 0) return { roots: trs, begin: null, end: null, rule: 'trs-editor' };
   return null;
+}
+
+/**
+ * Which texts lie in the marked body: between the markers (one walk over their common ancestor),
+ * or inside the CMS body box. Labels there are body text, not metadata.
+ */
+export function markedBodyTest(marked: ContentLocation | null, body: AnyNode): (text: Text) => boolean {
+  if (!marked) return () => false;
+  if (marked.begin && marked.end) {
+    const inside = new Set<AnyNode>();
+    collectBetween(marked.roots[0] as AnyNode, marked.begin, marked.end, { on: false, done: false }, inside);
+    return (text) => inside.has(text);
+  }
+  const roots = marked.roots.filter((root) => root !== body);
+  return (text) => roots.some((root) => containsNode(root, text));
+}
+
+function collectBetween(node: AnyNode, begin: AnyNode, end: AnyNode, state: { on: boolean; done: boolean }, inside: Set<AnyNode>): void {
+  for (const child of childNodes(node)) {
+    if (state.done) return;
+    if (child === begin) state.on = true;
+    else if (child === end) state.done = true;
+    else if (isText(child) && state.on) inside.add(child);
+    else collectBetween(child, begin, end, state, inside);
+  }
 }
 
 export interface TextOptions {

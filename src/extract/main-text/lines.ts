@@ -30,10 +30,11 @@ const ALL_LINKS = 0.8;
 /** Drops chrome lines, link lists and "related articles" tails from serialized paragraphs. */
 export function cleanLines(lines: Line[]): string[] {
   const out: string[] = [];
+  const shortFrom = shortTails(lines);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as Line;
     if (RELATED_HEADING.test(line.text) && line.chars <= 40) {
-      if (isShortTail(lines, i + 1)) break;
+      if (shortFrom[i + 1]) break;
       continue;
     }
     if (isChromeLine(line)) continue;
@@ -48,7 +49,10 @@ function isChromeLine(line: Line): boolean {
   return line.linkChars >= line.chars * ALL_LINKS || !SENTENCE_END.test(line.text);
 }
 
-function isShortTail(lines: Line[], from: number): boolean {
-  for (let i = from; i < lines.length; i++) if ((lines[i] as Line).chars > MAX_TAIL_LINE) return false;
-  return true;
+/** shortFrom[i]: every line from i to the end is short (one backward pass). */
+function shortTails(lines: Line[]): boolean[] {
+  const shortFrom = new Array<boolean>(lines.length + 1);
+  shortFrom[lines.length] = true;
+  for (let i = lines.length - 1; i >= 0; i--) shortFrom[i] = (shortFrom[i + 1] ?? true) && (lines[i] as Line).chars <= MAX_TAIL_LINE;
+  return shortFrom;
 }

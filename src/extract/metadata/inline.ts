@@ -54,9 +54,13 @@ function pairTokens(tokens: Token[], rule: string): LabelPair[] {
   return pairs;
 }
 
-/** Strips the colon that followed a wrapped label and separators (`|`) between header items. */
+/**
+ * Strips the colon that followed a wrapped label, and ends the value at a `|` separator: header
+ * items are written `发布时间：… | 字体放大 | 打印`, and a value never holds a bar.
+ */
 function tidyValue(raw: string): string {
-  return cleanValue(cleanValue(raw).replace(/^[:：|｜]+/, '').replace(/[|｜]+$/, ''));
+  const value = cleanValue(raw).replace(/^[:：|｜\s]+/, '');
+  return cleanValue(value.split(/[|｜]/)[0] ?? '');
 }
 
 function collectTokens(node: AnyNode, tokens: Token[]): void {

@@ -1,5 +1,5 @@
 import type { AnyNode, Element, Text } from '../dom.js';
-import { closestAncestor, containsNode, isElement, nextElementSibling, textOf } from '../dom.js';
+import { closestAncestor, isElement, nextElementSibling, textOf } from '../dom.js';
 import { canonicalLabel, fieldLabel, isPlaceholder } from '../labels.js';
 import { visibleLength } from '../text.js';
 import { readDefinitionList } from './dl.js';
@@ -20,13 +20,13 @@ const MAX_METADATA_CELL = 400;
 /**
  * Groups the label text nodes the scan found by their container and reads each container once:
  * tables, definition lists, and inline blocks (grouped by their parent element). Hits inside
- * `skipInside` (the article body found by CMS markers) are body text, not metadata.
+ * the article body a CMS marked (`inBody`) are body text, not metadata.
  */
-export function findPairGroups(labelTexts: Text[], skipInside: AnyNode | null): PairGroup[] {
+export function findPairGroups(labelTexts: Text[], inBody: (text: Text) => boolean): PairGroup[] {
   const containers = new Map<Element, Text[]>();
   const inlineTexts: Text[] = [];
   for (const text of labelTexts) {
-    if (skipInside && containsNode(skipInside, text)) continue;
+    if (inBody(text)) continue;
     const container = metadataContainer(text);
     if (!container) { inlineTexts.push(text); continue; }
     const texts = containers.get(container) ?? [];
