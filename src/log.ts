@@ -4,7 +4,10 @@ import { destination, pino, type Logger } from 'pino';
  * JSON-lines logs on stderr (the contract keeps stdout for command results).
  * Secrets are redacted by path so a webhook secret never reaches a log line.
  */
-export const REDACTED_PATHS = ['secret', '*.secret', 'sink.secret', 'config.sinks[*].secret', 'headers.authorization'];
+export const REDACTED_PATHS = [
+  'secret', '*.secret', 'sink.secret', 'sinks[*].secret', '*.sinks[*].secret', 'config.sinks[*].secret',
+  'headers.authorization', '*.headers.authorization',
+];
 
 export function createLogger(level: string = process.env.BUREAU_WATCH_LOG_LEVEL ?? 'info'): Logger {
   return pino(
