@@ -4,7 +4,7 @@ import { stripSpaces } from './text.js';
 /**
  * Label synonyms per canonical key (../shared/reference/fields.md), most specific first: when two
  * labels on a page map to one key, the one listed earlier wins (发文字号 over 文号).
- * Labels are stored normalised (see normalizeLabel).
+ * Labels are listed in their lookup form (see labelKey).
  */
 const SYNONYMS: Record<CanonicalKey, readonly string[]> = {
   indexNo: ['索引号', '信息索引号', '文件索引号', '索取号'],
@@ -92,16 +92,18 @@ function simplify(label: string): string {
 
 const FULLWIDTH_PARENS: Record<string, string> = { '（': '(', '）': ')' };
 
-/** Label as matched and stored: no whitespace of any kind, no colons, no wrapping brackets. */
+/** A label as stored in `labels`: as written, without whitespace of any kind and without colons. */
 export function normalizeLabel(raw: string): string {
-  return stripSpaces(raw)
-    .replace(/[（）]/g, (c) => FULLWIDTH_PARENS[c] ?? c)
-    .replace(/^[【\[]+|[】\]]+$/g, '')
-    .replace(/[:：]/g, '');
+  return stripSpaces(raw).replace(/[:：]/g, '');
+}
+
+/** The form labels are looked up by: ASCII parentheses, no wrapping brackets, simplified characters. */
+export function labelKey(normalized: string): string {
+  return simplify(normalized.replace(/[（）]/g, (c) => FULLWIDTH_PARENS[c] ?? c).replace(/^[【\[]+|[】\]]+$/g, ''));
 }
 
 export function canonicalLabel(normalized: string): LabelInfo | undefined {
-  return CANONICAL.get(simplify(normalized));
+  return CANONICAL.get(labelKey(normalized));
 }
 
 /** Labels that name a field only inside a disclosure table: a news page's 信息来源 is not its publisher. */
@@ -109,13 +111,13 @@ const TABLE_ONLY = new Set(['信息来源']);
 
 /** The field a label fills when read by `rule`, if any. */
 export function fieldLabel(normalized: string, rule: string): LabelInfo | undefined {
-  const simplified = simplify(normalized);
+  const simplified = labelKey(normalized);
   if (TABLE_ONLY.has(simplified) && !rule.startsWith('table:') && !rule.startsWith('dl:')) return undefined;
   return CANONICAL.get(simplified);
 }
 
 export function isKnownLabel(normalized: string): boolean {
-  const simplified = simplify(normalized);
+  const simplified = labelKey(normalized);
   return CANONICAL.has(simplified) || NEIGHBOUR_LABELS.includes(simplified);
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalLabel, fieldLabel, INLINE_LABEL, isPlaceholder, normalizeLabel } from '../../src/extract/labels.js';
+import { canonicalLabel, fieldLabel, INLINE_LABEL, isPlaceholder, labelKey, normalizeLabel } from '../../src/extract/labels.js';
 
 function inlineLabels(text: string): string[] {
   return [...text.matchAll(INLINE_LABEL)].map((m) => normalizeLabel(m[1] ?? ''));
@@ -13,9 +13,19 @@ describe('normalizeLabel', () => {
     expect(normalizeLabel(' 文\u3000号 ： ')).toBe('文号');
   });
 
-  it('unifies full-width parentheses and drops wrapping brackets', () => {
-    expect(normalizeLabel('主题（一级）')).toBe('主题(一级)');
-    expect(normalizeLabel('【发布机构】')).toBe('发布机构');
+  it('keeps everything else as written', () => {
+    expect(normalizeLabel('主题（一级）')).toBe('主题（一级）');
+    expect(normalizeLabel('【发布机构】')).toBe('【发布机构】');
+    expect(normalizeLabel('發佈機構：')).toBe('發佈機構');
+  });
+});
+
+describe('labelKey', () => {
+  it('unifies parentheses, drops wrapping brackets and simplifies characters for lookup', () => {
+    expect(labelKey('主题（一级）')).toBe('主题(一级)');
+    expect(labelKey('【发布机构】')).toBe('发布机构');
+    expect(labelKey('發佈機構')).toBe('发布机构');
+    expect(canonicalLabel('【发布机构】')?.key).toBe('publisher');
   });
 });
 

@@ -1,7 +1,7 @@
 import type { CanonicalKey } from '../types.js';
 import type { Element } from '../dom.js';
 import { parseDate } from '../dates.js';
-import { fieldLabel, isPlaceholder } from '../labels.js';
+import { fieldLabel, isPlaceholder, labelKey } from '../labels.js';
 import type { LabelPair, PairGroup } from './types.js';
 
 const DATE_KEYS = new Set<CanonicalKey>(['writtenDate', 'generatedDate', 'publishedDate']);
@@ -65,8 +65,8 @@ function isBefore(a: [number, number], b: [number, number]): boolean {
 
 /** 主题(一级) 科技、教育 + 主题(二级) 教育 → category `科技、教育\教育`, the way gov.cn writes it. */
 function mergeCategoryLevels(pairs: LabelPair[]): LabelPair[] {
-  const one = pairs.find((p) => p.label === LEVEL_ONE && !isPlaceholder(p.value));
-  const two = pairs.find((p) => p.label === LEVEL_TWO && !isPlaceholder(p.value));
+  const one = pairs.find((p) => labelKey(p.label) === LEVEL_ONE && !isPlaceholder(p.value));
+  const two = pairs.find((p) => labelKey(p.label) === LEVEL_TWO && !isPlaceholder(p.value));
   if (!one || !two) return pairs;
   const merged = { ...one, value: `${one.value}\\${two.value}` };
   return pairs.filter((p) => p !== two).map((p) => (p === one ? merged : p));
