@@ -82,6 +82,7 @@ class RawBodyHttpCrawler extends HttpCrawler<HttpCrawlingContext> {
 export class CrawleeFetcher {
   private crawler: RawBodyHttpCrawler | undefined;
   private fatal: FatalError | undefined;
+  private stopRequested = false;
 
   constructor(private readonly options: FetcherOptions) {}
 
@@ -97,7 +98,8 @@ export class CrawleeFetcher {
     };
     this.crawler = this.createCrawler(queue, config, handle, enqueue);
     await enqueueInBatches(initial, enqueue);
-    const stats = await this.crawler.run();
+    // A stop asked for before the crawler ran would be forgotten: run() resets Crawlee's stop flag.
+    const stats = this.stopRequested ? { requestsFinished: 0, requestsFailed: 0 } : await this.crawler.run();
     await queue.drop();
     if (this.fatal) throw this.fatal;
     return {
@@ -107,14 +109,19 @@ export class CrawleeFetcher {
     };
   }
 
-  /** Stops taking new requests; the ones in flight finish. */
+  /**
+   * Graceful stop (SIGTERM): no new requests; the ones in flight finish and their results are
+   * handled before run() resolves, so the pages in hand are stored.
+   */
   async stop(): Promise<void> {
-    await this.crawler?.autoscaledPool?.abort();
+    this.stopRequested = true;
+    this.crawler?.stop('stop requested: finishing the pages in hand');
   }
 
   private async failFatally(error: FatalError): Promise<void> {
     this.fatal ??= error;
-    await this.stop();
+    // Nothing more can be stored: drop what is in flight instead of waiting for it.
+    await this.crawler?.autoscaledPool?.abort();
   }
 
   private createCrawler(queue: RequestQueue, config: Configuration, handle: ResultHandler, enqueue: (r: FetchRequest[]) => Promise<void>) {
