@@ -24,8 +24,11 @@ const WHITESPACE = /[\s\u3000]+/u;
 /** What unicode61 keeps as token characters: anything else is a separator, never found alone. */
 const TOKEN_CHAR = /[\p{L}\p{N}\p{Co}\p{M}]/u;
 
+/** Control characters (NUL ends an FTS5 string early) separate terms like spaces do. */
+const CONTROL = /\p{Cc}/gu;
+
 export function parseTerms(raw: string): SearchTerm[] {
-  return raw.split(WHITESPACE).filter(Boolean).map((text) => ({ text, chars: [...text].length }));
+  return raw.replace(CONTROL, ' ').split(WHITESPACE).filter(Boolean).map((text) => ({ text, chars: [...text].length }));
 }
 
 /**

@@ -3,7 +3,7 @@ import { documentRecord, type DocumentRecord } from '../store/document-record.js
 import { getDocumentById } from '../store/documents.js';
 import { filterSql, type SearchFilters } from './filters.js';
 import { parseTerms, planMatch } from './query.js';
-import { snippet, type SnippetOptions } from './snippet.js';
+import { containsAny, snippet, type SnippetOptions } from './snippet.js';
 
 export interface SearchOptions extends SearchFilters {
   /** Most results returned (default 20). */
@@ -44,6 +44,8 @@ export function searchDocuments(db: Db, query: string, options: SearchOptions = 
     const doc = getDocumentById(db, row.documentId);
     const record = doc && documentRecord(db, doc);
     if (!record) return [];
-    return [{ record, score: row.score, snippet: snippet(record.text || record.title, termTexts, options.marks) }];
+    // The text around the first match; the title when only the title matched.
+    const source = containsAny(record.text, termTexts) || !containsAny(record.title, termTexts) ? record.text : record.title;
+    return [{ record, score: row.score, snippet: snippet(source, termTexts, options.marks) }];
   });
 }

@@ -29,6 +29,11 @@ export function snippet(text: string, terms: string[], options: SnippetOptions =
   return `${startChar > 0 ? '…' : ''}${marked}${startChar + length < chars.length ? '…' : ''}`;
 }
 
+/** Whether any term occurs in the text (case-insensitively). */
+export function containsAny(text: string, terms: string[]): boolean {
+  return termsPattern(terms)?.test(text) ?? false;
+}
+
 /** Case-insensitive alternation of the terms, longest first so a longer term wins over its prefix. */
 function termsPattern(terms: string[]): RegExp | null {
   const escaped = [...new Set(terms)].filter(Boolean).sort((a, b) => b.length - a.length).map(escapeRegExp);

@@ -1,0 +1,195 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { searchDocuments } from '../../src/search/search.js';
+import { Archive } from '../../src/store/archive.js';
+import { migrate } from '../../src/store/database.js';
+import { MIGRATIONS } from '../../src/store/migrations/index.js';
+import { runCli } from '../helpers/cli.js';
+import { tempDir } from '../helpers/temp.js';
+import { openInterfaceArchive, page, type InterfaceArchive } from './helpers/archive.js';
+
+const CONTRACT_KEYS = ['id', 'source', 'url', 'title', 'publishedDate', 'fields', 'labels', 'text', 'attachments',
+  'version', 'contentHash', 'status', 'firstSeenAt', 'lastChangedAt', 'duplicateOf'];
+
+const URL_A = 'http://127.0.0.1/alpha/shuangjian.html';
+const URL_B = 'http://127.0.0.1/alpha/zhaosheng.html';
+const URL_C = 'http://127.0.0.1/beta/dudao.html';
+const URL_D = 'http://127.0.0.1/beta/operators.html';
+const URL_REMOVED = 'http://127.0.0.1/alpha/old-zhaosheng.html';
+const URL_UPDATED = 'http://127.0.0.1/beta/updated.html';
+
+// One archive for the whole file: the queries only read it.
+let store: InterfaceArchive;
+let ids: Record<string, string>;
+
+beforeAll(() => {
+  store = openInterfaceArchive();
+  store.record(page(URL_A, {
+    title: '关于落实双减政策的通知', text: '全区中小学落实减负要求，减轻学生作业负担，办好人民满意的教育。', publishedDate: '2021-09-01',
+    fields: { publisher: '某某区教育局', validity: '有效' },
+  }));
+  store.record(page(URL_B, {
+    title: '2024年秋季招生工作方案', text: '做好义务教育招生入学工作。', publishedDate: '2024-06-01', fields: { publisher: '某某区教育局' },
+  }));
+  store.record(page(URL_C, {
+    source: 'beta', title: '教育督导工作要点', text: '开展督导评估。双减督导是今年的重点。', publishedDate: '2023-03-01',
+    fields: { publisher: '另一区教育局' },
+  }));
+  store.record(page(URL_D, {
+    source: 'beta', title: 'Hello NEAR(world) "quoted" title', text: 'literal a*b OR c, 100% done_now; path\\to -x ^y {col}: end',
+  }));
+  store.record(page(URL_REMOVED, { title: '2019年招生简章', text: '往年的招生信息。' }));
+  store.missing(URL_REMOVED);
+  store.missing(URL_REMOVED);
+  store.record(page(URL_UPDATED, { source: 'beta', title: '通知', text: '旧版本含有独特词语甲乙丙。' }));
+  store.record(page(URL_UPDATED, { source: 'beta', title: '通知', text: '新版本的文字完全不同。' }));
+  ids = Object.fromEntries((store.db.prepare('SELECT url, id FROM documents').all() as { url: string; id: string }[]).map((row) => [row.url, row.id]));
+});
+afterAll(() => store.close());
+
+const urlsOf = (query: string, options = {}) => searchDocuments(store.db, query, options).map((hit) => hit.record.url);
+
+describe('search: short Chinese queries (bigram index)', () => {
+  it('finds 2-character words in titles and texts, title matches first', () => {
+    expect(urlsOf('双减')).toEqual([URL_A, URL_C]);
+    expect(urlsOf('招生')).toEqual(expect.arrayContaining([URL_B, URL_REMOVED]));
+    expect(urlsOf('招生')).toHaveLength(2);
+    expect(urlsOf('督导')).toEqual([URL_C]);
+  });
+
+  it('finds 1-character queries', () => {
+    expect(urlsOf('督')).toEqual([URL_C]);
+    expect(urlsOf('负')).toEqual([URL_A]);
+    expect(urlsOf('甲')).toEqual([]);
+  });
+
+  it('ANDs terms, mixing short and long ones', () => {
+    expect(urlsOf('双减 督导')).toEqual([URL_C]);
+    expect(urlsOf('双减 督导评估')).toEqual([URL_C]);
+    expect(urlsOf('双减 招生')).toEqual([]);
+  });
+
+  it('treats a full-width space as a separator', () => {
+    expect(urlsOf('双减\u3000督导')).toEqual([URL_C]);
+  });
+});
+
+describe('search: longer queries (trigram index)', () => {
+  it('finds substrings of 3+ characters, case-insensitively', () => {
+    expect(urlsOf('工作要点')).toEqual([URL_C]);
+    expect(urlsOf('hello near')).toEqual([URL_D]);
+    expect(urlsOf('义务教育招生')).toEqual([URL_B]);
+  });
+
+  it('searches the latest version only, removed documents included', () => {
+    expect(urlsOf('甲乙丙')).toEqual([]);
+    expect(urlsOf('新版本')).toEqual([URL_UPDATED]);
+    const removed = searchDocuments(store.db, '招生简章');
+    expect(removed.map((hit) => [hit.record.url, hit.record.status])).toEqual([[URL_REMOVED, 'removed']]);
+  });
+
+  it('marks every match in the snippet', () => {
+    const [hit] = searchDocuments(store.db, '督导');
+    expect(hit?.snippet).toBe('开展[督导]评估。双减[督导]是今年的重点。');
+  });
+});
+
+describe('search: any input is safe', () => {
+  const HOSTILE = [
+    '"', '""', '"双减', '*', '双减*', 'OR', 'AND', 'NOT', 'NOT 双减', '双减 OR 招生', 'NEAR(', 'NEAR(双减 招生)', 'NEAR(a b, 2)',
+    '-双减', '^双减', '双减:', 'title:双减', 'text : 双减', '{title text}: 双减', '(', ')', '()', '\\', "'", '%', '_', '+', '-', '--',
+    '"a" "b"', '""""', '*"*', '双"减', '🙂', '𠀀𠀁', 'a\u0000b', 'x'.repeat(2000), '双'.repeat(300), '\u200b', 'é', '\uFFFD',
+  ];
+
+  it('runs every hostile query without error', () => {
+    for (const query of HOSTILE) expect(() => searchDocuments(store.db, query), JSON.stringify(query)).not.toThrow();
+  });
+
+  it('finds operator characters literally', () => {
+    expect(urlsOf('NEAR(world)')).toEqual([URL_D]);
+    expect(urlsOf('"quoted"')).toEqual([URL_D]);
+    expect(urlsOf('a*b')).toEqual([URL_D]);
+    expect(urlsOf('{col}:')).toEqual([URL_D]);
+    expect(urlsOf('100%')).toEqual([URL_D]);
+    expect(urlsOf('path\\to')).toEqual([URL_D]);
+    expect(urlsOf('OR c,')).toEqual([URL_D]);
+    // "OR" is a word to find here, not an operator: no document has both.
+    expect(urlsOf('双减 OR 招生')).toEqual([]);
+  });
+
+  it('returns nothing for queries without searchable characters', () => {
+    expect(urlsOf('')).toEqual([]);
+    expect(urlsOf('   ')).toEqual([]);
+    expect(urlsOf('-')).toEqual([]);
+  });
+});
+
+describe('search: filters', () => {
+  it('narrows by source, published date and field value', () => {
+    expect(urlsOf('教育').sort()).toEqual([URL_A, URL_B, URL_C].sort());
+    expect(urlsOf('教育', { sources: ['beta'] })).toEqual([URL_C]);
+    expect(urlsOf('教育', { since: '2023-01-01' }).sort()).toEqual([URL_B, URL_C].sort());
+    expect(urlsOf('教育', { until: '2023-12-31' }).sort()).toEqual([URL_A, URL_C].sort());
+    expect(urlsOf('教育', { fields: [['publisher', '某某区教育局']] }).sort()).toEqual([URL_A, URL_B].sort());
+    expect(urlsOf('教育', { fields: [['publisher', '某某区教育局'], ['validity', '有效']] })).toEqual([URL_A]);
+    expect(urlsOf('教育', { limit: 1 })).toHaveLength(1);
+  });
+});
+
+describe('search command', () => {
+  it('prints contract records with --json for a 2-character query', async () => {
+    const result = await runCli(['search', '双减', '--json', '--config', store.configPath]);
+    expect(result.code).toBe(0);
+    const records = JSON.parse(result.stdout) as Record<string, unknown>[];
+    expect(records.map((record) => record.id)).toEqual([ids[URL_A], ids[URL_C]]);
+    for (const record of records) {
+      for (const key of CONTRACT_KEYS) expect(record).toHaveProperty(key);
+      expect(record.snippet).toContain('[双减]');
+    }
+    expect(records[0]).toMatchObject({ source: 'alpha', title: '关于落实双减政策的通知', publishedDate: '2021-09-01', status: 'active', version: 1 });
+  });
+
+  it('prints ranked, highlighted results for people and honours the filters', async () => {
+    const result = await runCli(['search', '招生', '--source', 'alpha', '--since', '2020-01-01', '--field', 'publisher=某某区教育局', '--config', store.configPath]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('1. 2024年秋季招生工作方案  (alpha · 2024-06-01 · v1)');
+    expect(result.stdout).toContain('做好义务教育[招生]入学工作。');
+    expect(result.stdout).toContain('1 document found');
+  });
+
+  it('takes hostile queries after -- and answers with a JSON array', async () => {
+    const result = await runCli(['search', '--json', '--config', store.configPath, '--', '-NEAR("双减"', 'OR', '*)^']);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual([]);
+    expect(result.stderr).not.toMatch(/syntax|fts5/i);
+  });
+
+  it('rejects malformed filters with exit 2 and a message naming the option', async () => {
+    const since = await runCli(['search', '双减', '--since', '2021/01/01', '--config', store.configPath]);
+    expect(since.code).toBe(2);
+    expect(since.stderr).toContain('--since expects a date as YYYY-MM-DD, got "2021/01/01"');
+    const field = await runCli(['search', '双减', '--field', 'no-equals-sign', '--config', store.configPath]);
+    expect(field.code).toBe(2);
+    expect(field.stderr).toContain('--field expects key=value');
+  });
+});
+
+describe('migration 003', () => {
+  it('indexes the documents an older archive already holds', () => {
+    const path = join(tempDir(), 'old.db');
+    const db = new Database(path);
+    for (const migration of MIGRATIONS.filter((m) => m.version < 3)) db.exec(migration.sql);
+    db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+    for (const migration of MIGRATIONS.filter((m) => m.version < 3)) {
+      db.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(migration.version, migration.name, 'then');
+    }
+    const archive = new Archive(db);
+    archive.upsertSource({ id: 'alpha', name: '', startUrls: [] });
+    db.transaction(() => archive.recordSnapshot(page(URL_A, { title: '双减通知', text: '落实双减。' })))();
+    migrate(db);
+    expect(searchDocuments(db, '双减').map((hit) => hit.record.url)).toEqual([URL_A]);
+    expect(searchDocuments(db, '落实双减').map((hit) => hit.record.url)).toEqual([URL_A]);
+    db.close();
+  });
+});

@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { coverageDrops } from '../../src/stats/health.js';
+import type { SourceStats } from '../../src/stats/stats.js';
+import { parseLogLines, runCli } from '../helpers/cli.js';
+import { openInterfaceArchive, page, type InterfaceArchive } from './helpers/archive.js';
+
+let store: InterfaceArchive;
+let redesignRun: number;
+
+const FULL = { fields: { indexNo: '014028901/2021-00544', publisher: '某某区教育局', publishedDate: '2021-02-18' }, publishedDate: '2021-02-18' };
+
+beforeAll(() => {
+  store = openInterfaceArchive();
+  // Run 1: the old site layout, metadata table found on every page.
+  const before = store.run(['alpha', 'beta']);
+  for (let i = 0; i < 12; i++) store.record(page(`http://127.0.0.1/alpha/old-${i}.html`, { ...FULL, title: `旧版页面${i}`, text: `正文${i}` }), before);
+  for (let i = 0; i < 3; i++) store.record(page(`http://127.0.0.1/beta/${i}.html`, { ...FULL, source: 'beta', title: `乙${i}`, text: `乙正文${i}` }), before);
+  store.finish(before, { alpha: 1, beta: 4 });
+  // Run 2: alpha was redesigned; its new pages lose the metadata table (the date still comes from <meta>).
+  redesignRun = store.run(['alpha']);
+  for (let i = 0; i < 6; i++) {
+    store.record(page(`http://127.0.0.1/alpha/new-${i}.html`, { title: `新版页面${i}`, text: `正文新${i}`, publishedDate: '2024-05-01' }), redesignRun);
+  }
+  store.finish(redesignRun, { alpha: 2 });
+  store.missing('http://127.0.0.1/alpha/old-0.html');
+  store.missing('http://127.0.0.1/alpha/old-0.html');
+});
+afterAll(() => store.close());
+
+describe('stats', () => {
+  it('reports per source documents, versions, last run, errors and field coverage as JSON', async () => {
+    const result = await runCli(['stats', '--json', '--config', store.configPath]);
+    expect(result.code).toBe(0);
+    const stats = JSON.parse(result.stdout) as SourceStats[];
+    expect(stats.map((s) => s.source)).toEqual(['alpha', 'beta']);
+    const [alpha, beta] = stats as [SourceStats, SourceStats];
+    expect(alpha.documents).toEqual({ total: 18, active: 17, removed: 1, duplicates: 0 });
+    expect(alpha.versions).toBe(18);
+    expect(alpha.lastRun).toMatchObject({ id: redesignRun, status: 'ok', counts: { errors: 2 } });
+    expect(alpha.errors).toEqual({ lastRun: 2, recentRuns: 3, recentRunCount: 2 });
+    expect(beta.errors).toEqual({ lastRun: 4, recentRuns: 4, recentRunCount: 1 });
+    // 11 active old pages have the table, 6 new ones do not.
+    expect(alpha.coverage.total).toBe(17);
+    expect(alpha.coverage.fields.indexNo).toBe(Math.round((11 / 17) * 1000) / 1000);
+    expect(alpha.coverage.fields.docNo).toBe(0);
+    expect(alpha.coverage.record).toEqual({ title: 1, publishedDate: 1, text: 1, attachments: 0 });
+    expect(beta.coverage.fields.publisher).toBe(1);
+    expect(beta.health).toEqual([]);
+  });
+
+  it('warns when the newest run lost coverage (extraction health), in the log and the report', async () => {
+    const result = await runCli(['stats', '--config', store.configPath]);
+    expect(result.code).toBe(0);
+    const warnings = parseLogLines(result.stderr).filter((line) => line.level === 40);
+    expect(warnings.map((line) => line.item).sort()).toEqual(['fields.indexNo', 'fields.publishedDate', 'fields.publisher']);
+    expect(warnings[0]).toMatchObject({ source: 'alpha', runId: redesignRun, before: 1, after: 0, sample: { run: 6, before: 12 } });
+    expect(String(warnings[0]!.msg)).toMatch(/extraction health: fields\.\w+ coverage fell from 100% to 0% in run \d+ of alpha/);
+    expect(result.stdout).toMatch(/alpha\s+18\s+17\s+1\s+0\s+18\s+#\d+ \S+\s+ok\s+2\s+3/);
+    expect(result.stdout).toMatch(/fields\.indexNo\s+65%\s+100%/);
+    expect(result.stdout).toContain('alpha: fields.indexNo 100% → 0%');
+  });
+
+  it('stays quiet for runs too small to judge or without a real drop', () => {
+    expect(coverageDrops(store.db, 'beta', 1)).toEqual([]);
+    expect(coverageDrops(store.db, 'alpha', redesignRun, { minRunVersions: 7, minBaselineVersions: 10, minBaselineShare: 0.5, minDrop: 0.3 })).toEqual([]);
+    expect(coverageDrops(store.db, 'alpha', redesignRun).map((drop) => drop.item)).not.toContain('record.publishedDate');
+  });
+});
