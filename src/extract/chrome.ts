@@ -1,8 +1,10 @@
 import type { AnyNode, Element, ParentNode } from './dom.js';
-import { childNodes, classAndId, containsNode, isElement, isText, removeNode } from './dom.js';
+import { childNodes, classAndId, containsNode, isElement, isText, removeNode, textOf } from './dom.js';
 import { visibleLength } from './text.js';
 
-const CHROME_TAGS = new Set(['nav', 'footer', 'aside', 'header', 'form', 'menu']);
+const CHROME_TAGS = new Set(['nav', 'footer', 'aside', 'header', 'menu']);
+/** A form this size, or holding a sentence, is a page-wide wrapper (ASP.NET WebForms pages sit in one). */
+const MAX_CHROME_FORM = 200;
 
 /**
  * Class and id words that name page furniture: navigation, breadcrumbs, sidebars, share/print
@@ -45,6 +47,7 @@ function collect(node: AnyNode, protect: AnyNode | null, doomed: Element[]): voi
 }
 
 function isChrome(el: Element, protect: AnyNode | null): boolean {
+  if (el.name === 'form') return !(protect && containsNode(el, protect)) && isSmallForm(el);
   const names = classAndId(el);
   const byTag = CHROME_TAGS.has(el.name);
   if (!byTag && !(names && CHROME_NAMES.test(names))) return false;
@@ -58,6 +61,12 @@ function isProse(el: Element): boolean {
   const counts = { chars: 0, linkChars: 0 };
   count(el, false, counts);
   return counts.chars - counts.linkChars > MAX_CHROME_PROSE && counts.linkChars < counts.chars / 2;
+}
+
+/** A search or comment box: little text and no sentence in it. */
+function isSmallForm(el: Element): boolean {
+  const text = textOf(el);
+  return visibleLength(text) < MAX_CHROME_FORM && !text.includes('。');
 }
 
 function count(node: AnyNode, inLink: boolean, counts: { chars: number; linkChars: number }): void {

@@ -38,6 +38,12 @@ describe('removeChrome', () => {
     expect(afterChrome(`<div class="comment-list"><p>${PROSE}</p></div><p>正文</p>`)).toBe('正文');
   });
 
+  it('removes small forms but keeps a page-wide form wrapper', () => {
+    expect(afterChrome('<form class="s"><p>搜索</p></form><p>正文</p>')).toBe('正文');
+    const page = `<form id="aspnetForm"><div class="menu">${'<a href="#">栏目</a>'.repeat(60)}</div><div class="c"><p>通知：明日停课，请相互转告。</p></div></form>`;
+    expect(afterChrome(page)).toContain('通知：明日停课');
+  });
+
   it('never removes the protected article body or its ancestors', () => {
     expect(afterChrome('<form id="aspnetForm"><div class="TRS_Editor">正文</div></form>', '.TRS_Editor')).toBe('正文');
   });
