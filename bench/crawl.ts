@@ -1,0 +1,44 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { runChild, type ChildMeasure } from './child.js';
+
+/** The real `bureau-watch crawl` (the CLI from source), on a config naming one source per host. */
+export interface CrawlSetup {
+  dir: string;
+  startUrls: string[];
+  concurrencyPerHost: number;
+  requestsPerMinute: number;
+}
+
+export function writeCrawlConfig(setup: CrawlSetup): string {
+  const configPath = join(setup.dir, 'bench.yaml');
+  const sources = setup.startUrls.map((url, i) => [
+    `  - id: bench-${i + 1}`,
+    `    startUrls: ["${url}"]`,
+    `    maxRequestsPerMinute: ${setup.requestsPerMinute}`,
+    `    maxConcurrencyPerHost: ${setup.concurrencyPerHost}`,
+  ].join('\n'));
+  writeFileSync(configPath, [`database: ${join(setup.dir, 'archive.db')}`, `storageDir: ${join(setup.dir, 'storage')}`, 'sources:', ...sources, ''].join('\n'));
+  return configPath;
+}
+
+export async function runCrawlCli(configPath: string, nodeFlags: string[] = []): Promise<ChildMeasure> {
+  return runChild({ args: ['src/cli/main.ts', 'crawl', '--config', configPath], nodeFlags });
+}
+
+export interface ArchiveCounts {
+  documents: number;
+  versions: number;
+  events: number;
+}
+
+export function archiveCounts(databasePath: string): ArchiveCounts {
+  const db = new Database(databasePath, { readonly: true });
+  try {
+    const count = (table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+    return { documents: count('documents'), versions: count('versions'), events: count('events') };
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,157 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { runChild, REPO_ROOT, type ChildMeasure } from './child.js';
+import { archiveCounts, runCrawlCli, writeCrawlConfig } from './crawl.js';
+import { machineInfo } from './machine.js';
+import { summarizeProfiles } from './profile.js';
+import { renderReport, writeReport, type ScenarioRow, type TargetCheck } from './report.js';
+import { runSearchBench } from './search/run-search.js';
+import { buildBenchSite, type BenchSite } from './site/build.js';
+
+/**
+ * `npm run bench`: builds the loopback site, runs each scenario in a fresh process, prints the table
+ * and writes it to docs/benchmarks.md. Flags: --hosts, --docs (per host), --concurrency (per host),
+ * --search-docs, --skip-search, --growth (also crawl a site twice as large, for RSS growth),
+ * --profile (CPU profile of the first full crawl), --no-write.
+ */
+const { values: flags } = parseArgs({
+  options: {
+    hosts: { type: 'string', default: '4' },
+    docs: { type: 'string', default: '500' },
+    concurrency: { type: 'string', default: '4' },
+    'search-docs': { type: 'string', default: '100000' },
+    'skip-search': { type: 'boolean', default: false },
+    growth: { type: 'boolean', default: false },
+    profile: { type: 'boolean', default: false },
+    'no-write': { type: 'boolean', default: false },
+  },
+});
+const hosts = Number(flags.hosts);
+const docsPerHost = Number(flags.docs);
+const concurrencyPerHost = Number(flags.concurrency);
+const REQUESTS_PER_MINUTE = 1_000_000;
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+const pagesFrom = (measure: ChildMeasure) => (JSON.parse(measure.stdout.trim().split('\n').at(-1) ?? '{}') as { pages?: number }).pages ?? 0;
+const row = (name: string, measure: ChildMeasure, pages: number, note?: string): ScenarioRow =>
+  ({ name, seconds: measure.wallSeconds, pages, peakRssBytes: measure.peakRssBytes, cpuSeconds: measure.cpuSeconds, ...(note ? { note } : {}) });
+
+function servedCounts(site: BenchSite): string {
+  const totals = new Map<number, number>();
+  for (const host of site.hosts) {
+    for (const [status, count] of host.statusCounts) totals.set(status, (totals.get(status) ?? 0) + count);
+    host.statusCounts.clear();
+  }
+  return [...totals].sort().map(([status, count]) => `${count}×${status}`).join(', ');
+}
+
+async function crawlScenarios(site: BenchSite, rows: ScenarioRow[], lines: string[]): Promise<void> {
+  const startUrls = site.hosts.map((host) => `${host.baseUrl}/`);
+  const scenarioEnv = { BENCH_ARGS: JSON.stringify({ startUrls, concurrencyPerHost, requestsPerMinute: REQUESTS_PER_MINUTE }) };
+  for (const [name, script] of [['Crawlee CheerioCrawler alone', 'bench/scenarios/crawlee-cheerio.ts'], ['bare fetch + cheerio', 'bench/scenarios/bare-fetch.ts']] as const) {
+    say(`running: ${name} …`);
+    const measure = await runChild({ args: [script], env: scenarioEnv });
+    rows.push(row(name, measure, pagesFrom(measure)));
+    say(`  ${measure.wallSeconds.toFixed(2)} s, served ${servedCounts(site)}`);
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'bw-bench-crawl-'));
+  try {
+    const configPath = writeCrawlConfig({ dir, startUrls, concurrencyPerHost, requestsPerMinute: REQUESTS_PER_MINUTE });
+    const profileDir = join(REPO_ROOT, 'bench', '.profiles');
+    say('running: bureau-watch crawl (empty database) …');
+    const first = await runCrawlCli(configPath, flags.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []);
+    const served = servedCounts(site);
+    const stored = archiveCounts(join(dir, 'archive.db'));
+    rows.push(row('bureau-watch crawl, empty database', first, site.pagesPerHost * hosts, `${stored.documents} documents stored`));
+    say(`  ${first.wallSeconds.toFixed(2)} s, served ${served}; ${stored.documents} documents, ${stored.events} events`);
+    if (flags.profile) lines.push(...summarizeProfiles(profileDir).map((line) => `profile: ${line}`));
+    say('running: bureau-watch crawl (unchanged re-crawl) …');
+    const again = await runCrawlCli(configPath);
+    const servedAgain = servedCounts(site);
+    const after = archiveCounts(join(dir, 'archive.db'));
+    rows.push(row('bureau-watch crawl, unchanged re-crawl', again, Number(/(\d+)×304/.exec(servedAgain)?.[1] ?? 0) + Number(/(\d+)×200/.exec(servedAgain)?.[1] ?? 0), `${after.versions - stored.versions} new versions`));
+    say(`  ${again.wallSeconds.toFixed(2)} s, served ${servedAgain}; ${after.versions - stored.versions} new versions`);
+    lines.push(`first crawl served ${served}; re-crawl served ${servedAgain}.`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function growthScenario(rows: ScenarioRow[]): Promise<void> {
+  const site = await buildBenchSite({ hosts, documentsPerHost: docsPerHost * 2 });
+  const dir = mkdtempSync(join(tmpdir(), 'bw-bench-growth-'));
+  try {
+    const startUrls = site.hosts.map((host) => `${host.baseUrl}/`);
+    say(`running: bureau-watch crawl at ${hosts * docsPerHost * 2} documents …`);
+    const measure = await runCrawlCli(writeCrawlConfig({ dir, startUrls, concurrencyPerHost, requestsPerMinute: REQUESTS_PER_MINUTE }));
+    const stored = archiveCounts(join(dir, 'archive.db'));
+    rows.push(row('bureau-watch crawl, empty database, 2× site', measure, site.pagesPerHost * hosts, `${stored.documents} documents stored`));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    await site.close();
+  }
+}
+
+function checkTargets(rows: ScenarioRow[], search: { p95Ms: number; docs: number } | null): TargetCheck[] {
+  const find = (prefix: string) => rows.find((r) => r.name === prefix);
+  const crawlee = find('Crawlee CheerioCrawler alone');
+  const full = find('bureau-watch crawl, empty database');
+  const again = find('bureau-watch crawl, unchanged re-crawl');
+  const grown = find('bureau-watch crawl, empty database, 2× site');
+  const checks: TargetCheck[] = [];
+  if (crawlee && full) {
+    const ratio = full.seconds / crawlee.seconds;
+    checks.push({ name: 'full pipeline vs Crawlee alone', target: '≤ 1.25×', measured: `${ratio.toFixed(2)}×`, met: ratio <= 1.25 });
+  }
+  if (full && again) {
+    const ratio = again.seconds / full.seconds;
+    checks.push({ name: 'unchanged re-crawl vs first crawl', target: '≤ 0.30×', measured: `${ratio.toFixed(2)}×`, met: ratio <= 0.3 });
+  }
+  if (full) {
+    const peak = full.peakRssBytes / 2 ** 20;
+    checks.push({ name: `peak RSS at ${hosts * docsPerHost} documents`, target: '≤ 600 MB', measured: `${peak.toFixed(0)} MB`, met: peak <= 600 });
+  }
+  if (full && grown) {
+    const growth = grown.peakRssBytes / full.peakRssBytes;
+    checks.push({ name: 'peak RSS, 2× documents', target: 'flat (≤ 1.15×)', measured: `${growth.toFixed(2)}×`, met: growth <= 1.15 });
+  }
+  checks.push(search
+    ? { name: `search p95 at ${search.docs} documents`, target: '< 100 ms', measured: `${search.p95Ms.toFixed(1)} ms`, met: search.p95Ms < 100 }
+    : { name: 'search p95 at 100k documents', target: '< 100 ms', measured: 'skipped', met: null });
+  return checks;
+}
+
+async function main(): Promise<void> {
+  const machine = machineInfo();
+  say(`bureau-watch benchmark — ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, load ${machine.loadAverage}`);
+  const site = await buildBenchSite({ hosts, documentsPerHost: docsPerHost });
+  const siteLine = `${hosts} hosts (${site.hosts.map((h) => new URL(h.baseUrl).host).join(', ')}) × ${docsPerHost} documents + ${site.pagesPerHost - docsPerHost} list/home pages each = ${site.pagesPerHost * hosts} pages, ${(site.totalBytes / 2 ** 20).toFixed(1)} MiB (${(site.totalBytes / site.pagesPerHost / hosts / 1024).toFixed(1)} KiB a page on average); half the hosts GBK with the charset only in <meta>; concurrency ${concurrencyPerHost} per host for every crawler`;
+  say(`site: ${siteLine}`);
+  const rows: ScenarioRow[] = [];
+  const lines: string[] = [];
+  try {
+    await crawlScenarios(site, rows, lines);
+  } finally {
+    await site.close();
+  }
+  if (flags.growth) await growthScenario(rows);
+  let search: { p95Ms: number; docs: number } | null = null;
+  if (flags['skip-search']) lines.push('search latency: skipped (--skip-search).');
+  else {
+    const result = await runSearchBench(Number(flags['search-docs']), say);
+    lines.push(...result.lines);
+    search = result.measured;
+  }
+  lines.push('Minimal Scrapy spider (title + text into SQLite): not run here (no PyPI access on this machine); the issue\'s reference figure on its machine is 8.9 s / 121 MB, against Crawlee alone 7.5 s / 425 MB and bare fetch + cheerio 4.9 s.');
+  const report = renderReport({ machine, site: siteLine, rows, targets: checkTargets(rows, search), lines });
+  say('');
+  say(report);
+  if (!flags['no-write']) {
+    writeReport(join(REPO_ROOT, 'docs', 'benchmarks.md'), report);
+    say('\nwritten to docs/benchmarks.md');
+  }
+}
+
+await main();
