@@ -39,6 +39,11 @@ describe('publishedDate', () => {
     expect(dateOf('<title>通知公告</title>', '<h2>通知公告</h2><ul><li><a href="/1">甲</a>2024-01-02</li><li><a href="/2">乙</a>2024-01-01</li></ul>')).toEqual([null, 'none']);
   });
 
+  it('never a date from a list whose items carry 发布日期 labels', () => {
+    const list = '<ul class="list">' + ['甲', '乙', '丙'].map((t, i) => `<li><a href="/${i}">关于${t}的通知</a> 发布机构：某局 发布日期：2024-01-0${i + 1}</li>`).join('') + '</ul>';
+    expect(dateOf('<title>关于开学工作的通知_某站</title>', `${list}<h1>关于开学工作的通知</h1>${BODY}`)).toEqual([null, 'none']);
+  });
+
   it('keeps fields.publishedDate from the table', () => {
     const doc = extractFromHtml(`<html><body>${TABLE}</body></html>`, 'http://x.gov.cn/a.html');
     expect(doc.fields.publishedDate).toBe('2024-03-08');

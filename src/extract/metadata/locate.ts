@@ -68,6 +68,8 @@ function nearestBlock(text: Text): Element | null {
 const INLINE_GROUP_LEVELS = 3;
 /** One line naming this many keys is a metadata block on its own (`索引号：… 发布机构：… 发布日期：…`). */
 const KEYS_FOR_ONE_LINE_BLOCK = 3;
+/** This many lines under one parent naming the same key are a list. */
+const MIN_LIST_ITEMS = 3;
 
 interface Neighbourhood {
   keys: Set<string>;
@@ -91,7 +93,10 @@ function readInlineBlocks(blocks: Element[]): PairGroup[] {
       around.set(ancestor, hood);
     }
   }
-  return read.map(({ block, pairs }) => {
+  const lists = listParents(read);
+  return read.flatMap(({ block, pairs }) => {
+    // Lines repeating a key side by side are a list of other pages (`<li>…发布日期：…</li>`), not metadata.
+    if (lists.has(block.parent as AnyNode | null)) return [];
     const inBlock = fieldKeys(pairs).size >= KEYS_FOR_ONE_LINE_BLOCK || ancestors(block, INLINE_GROUP_LEVELS).some((a) => {
       const hood = around.get(a);
       return hood !== undefined && hood.lines >= 2 && hood.keys.size >= 2;
@@ -100,8 +105,24 @@ function readInlineBlocks(blocks: Element[]): PairGroup[] {
     const sibling = pairs.some((p) => p.rule === 'inline:name-value') ? nextElementSibling(block) : null;
     if (sibling) excluded.push(sibling);
     const relabelled = inBlock ? pairs : pairs.map((p) => (p.rule === 'inline:label-colon' ? { ...p, rule: 'header:label-colon' } : p));
-    return { container: block, blocks: excluded, pairs: relabelled, kind: inBlock ? 'block' : 'line' };
+    return [{ container: block, blocks: excluded, pairs: relabelled, kind: inBlock ? 'block' as const : 'line' as const }];
   });
+}
+
+/** Parents under which one key is named on MIN_LIST_ITEMS or more lines. */
+function listParents(read: { block: Element; pairs: LabelPair[] }[]): Set<AnyNode | null> {
+  const counts = new Map<AnyNode | null, Map<string, number>>();
+  const lists = new Set<AnyNode | null>();
+  for (const { block, pairs } of read) {
+    const perKey = counts.get(block.parent as AnyNode | null) ?? new Map<string, number>();
+    for (const key of fieldKeys(pairs)) {
+      const n = (perKey.get(key) ?? 0) + 1;
+      perKey.set(key, n);
+      if (n >= MIN_LIST_ITEMS) lists.add(block.parent as AnyNode | null);
+    }
+    counts.set(block.parent as AnyNode | null, perKey);
+  }
+  return lists;
 }
 
 /** Canonical keys named with a real value (a heading that reads 标题 names none). */
