@@ -15,7 +15,7 @@ const option = (name: string, fallback: string) => {
   return at >= 0 && args[at + 1] ? args[at + 1]! : fallback;
 };
 const DOCUMENTS = Number(option('--documents', '100000'));
-const DATABASE = option('--db', join(tmpdir(), `bureau-watch-search-${DOCUMENTS}.db`));
+const DATABASE = option('--db', join(tmpdir(), `bureau-watch-search-v2-${DOCUMENTS}.db`));
 const ROUNDS = Number(option('--rounds', '20'));
 
 // Words of the kind education-bureau notices are made of (written for this script).
@@ -58,12 +58,14 @@ function build(path: string, count: number): void {
   const insertVersion = db.prepare(`INSERT INTO versions (document_id, version, content_hash, title, published_date, fields,
     labels, text, attachments, provenance, fetched_at, http_status, response_headers, charset, charset_source, raw_hash)
     VALUES (?, 1, ?, ?, ?, ?, '{}', ?, '[]', '{}', ?, 200, '{}', 'utf-8', 'header', ?)`);
-  const sentence = () => Array.from({ length: 5 + Math.floor(next() * 8) }, () => (next() < 0.03 ? pick(RARE) : pick(WORDS))).join('') + pick(['，', '。', '；']);
+  const sentence = () => Array.from({ length: 5 + Math.floor(next() * 8) }, () => pick(WORDS)).join('') + pick(['，', '。', '；']);
   for (let start = 0; start < count; start += 1000) {
     db.transaction(() => {
       for (let i = start; i < Math.min(count, start + 1000); i++) {
         const id = sha256Hex(`doc-${i}`).slice(0, 16);
         const paragraphs = Array.from({ length: 4 + Math.floor(next() * 8) }, () => Array.from({ length: 3 + Math.floor(next() * 5) }, sentence).join(''));
+        // Each rare term is in about 2% of the documents, as a specific policy word would be.
+        for (const rare of RARE) if (next() < 0.02) paragraphs.push(`${sentence()}${rare}${sentence()}`);
         const text = paragraphs.join('\n');
         const publisher = pick(PUBLISHERS);
         const title = `${publisher}关于${pick(WORDS)}${pick(WORDS)}${next() < 0.1 ? '招生' : ''}工作的${pick(['通知', '意见', '方案', '工作要点'])}`;

@@ -32,30 +32,31 @@ export function parseDay(option: string, text: string): string {
   return text;
 }
 
-/** JOINs and WHERE conditions (each starting with AND) over search_rows `s`. */
-export function filterSql(filters: SearchFilters): { joins: string; where: string; params: string[] } {
+export interface FilterSql {
+  /** Conditions, each starting with AND. */
+  where: string;
+  params: string[];
+}
+
+/** WHERE conditions over search_rows `s`, which holds each document's source, date and fields. */
+export function filterSql(filters: SearchFilters): FilterSql {
   const where: string[] = [];
   const params: string[] = [];
-  const needsVersion = Boolean(filters.since || filters.until || filters.fields?.length);
-  const joins = [
-    filters.sources?.length ? 'JOIN documents d ON d.id = s.document_id' : '',
-    needsVersion ? 'JOIN versions v ON v.document_id = s.document_id AND v.version = s.version' : '',
-  ].join(' ');
   if (filters.sources?.length) {
-    where.push(`d.source_id IN (${filters.sources.map(() => '?').join(', ')})`);
+    where.push(`s.source_id IN (${filters.sources.map(() => '?').join(', ')})`);
     params.push(...filters.sources);
   }
   if (filters.since) {
-    where.push('v.published_date >= ?');
+    where.push('s.published_date >= ?');
     params.push(filters.since);
   }
   if (filters.until) {
-    where.push('v.published_date <= ?');
+    where.push('s.published_date <= ?');
     params.push(filters.until);
   }
   for (const [key, value] of filters.fields ?? []) {
-    where.push('json_extract(v.fields, ?) = ?');
+    where.push('json_extract(s.fields, ?) = ?');
     params.push(`$.${key}`, value);
   }
-  return { joins, where: where.map((condition) => `AND ${condition}`).join(' '), params };
+  return { where: where.map((condition) => `AND ${condition}`).join(' '), params };
 }

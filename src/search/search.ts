@@ -1,6 +1,7 @@
 import type { Db } from '../store/database.js';
 import { documentRecord, type DocumentRecord } from '../store/document-record.js';
 import { getDocumentById } from '../store/documents.js';
+import { rankCandidates, type RankedRow } from './rank.js';
 import { filterSql, type SearchFilters } from './filters.js';
 import { parseTerms, planMatch } from './query.js';
 import { containsAny, snippet, type SnippetOptions } from './snippet.js';
@@ -14,38 +15,35 @@ export interface SearchOptions extends SearchFilters {
 
 export interface SearchHit {
   record: DocumentRecord;
-  /** bm25 relevance, lower is better (FTS5's sign convention). */
+  /** Whether the title holds every term (such hits come first). */
+  titleMatch: boolean;
+  /** bm25 relevance within its tier, lower is better (FTS5's sign convention). */
   score: number;
   snippet: string;
 }
 
-/** A title match weighs this much more than a match in the text. */
-const TITLE_WEIGHT = 10;
 export const DEFAULT_LIMIT = 20;
 
 /**
- * Full-text search over the latest version of every document (removed ones too), best first.
- * Terms of 3+ characters use the trigram index; a query with a shorter term uses the bigram index.
+ * Full-text search over the latest version of every document (removed ones too), best first:
+ * documents whose title holds every term, then the others, each tier by bm25. Terms of 3+
+ * characters use the trigram index; a query with a shorter term uses the bigram index.
  */
 export function searchDocuments(db: Db, query: string, options: SearchOptions = {}): SearchHit[] {
   const terms = parseTerms(query);
   const plan = planMatch(terms);
   if (plan.index === 'none') return [];
-  const table = plan.index === 'trigram' ? 'search_trigram' : 'search_bigram';
-  const filters = filterSql(options);
-  const sql = `SELECT s.document_id AS documentId, bm25(${table}, ${TITLE_WEIGHT}, 1) AS score
-    FROM ${table} JOIN search_rows s ON s.rowid = ${table}.rowid ${filters.joins}
-    WHERE ${table} MATCH ? ${filters.where}
-    ORDER BY score LIMIT ?`;
-  const rows = db.prepare(sql).all(plan.match, ...filters.params, options.limit ?? DEFAULT_LIMIT) as
-    { documentId: string; score: number }[];
+  const rows = rankCandidates(db, plan.index === 'trigram' ? 'search_trigram' : 'search_bigram', plan.match,
+    filterSql(options), options.limit ?? DEFAULT_LIMIT);
   const termTexts = terms.map((term) => term.text);
-  return rows.flatMap((row) => {
-    const doc = getDocumentById(db, row.documentId);
-    const record = doc && documentRecord(db, doc);
-    if (!record) return [];
-    // The text around the first match; the title when only the title matched.
-    const source = containsAny(record.text, termTexts) || !containsAny(record.title, termTexts) ? record.text : record.title;
-    return [{ record, score: row.score, snippet: snippet(source, termTexts, options.marks) }];
-  });
+  return rows.flatMap((row) => toHit(db, row, termTexts, options));
+}
+
+function toHit(db: Db, row: RankedRow, terms: string[], options: SearchOptions): SearchHit[] {
+  const doc = getDocumentById(db, row.documentId);
+  const record = doc && documentRecord(db, doc);
+  if (!record) return [];
+  // The text around the first match; the title when only the title matched.
+  const source = containsAny(record.text, terms) || !containsAny(record.title, terms) ? record.text : record.title;
+  return [{ record, titleMatch: row.titleMatch, score: row.score, snippet: snippet(source, terms, options.marks) }];
 }

@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { filterSql } from '../../src/search/filters.js';
+import { rankCandidates } from '../../src/search/rank.js';
 import { searchDocuments } from '../../src/search/search.js';
 import { Archive } from '../../src/store/archive.js';
 import { migrate } from '../../src/store/database.js';
@@ -42,8 +44,8 @@ beforeAll(() => {
   store.record(page(URL_REMOVED, { title: '2019年招生简章', text: '往年的招生信息。' }));
   store.missing(URL_REMOVED);
   store.missing(URL_REMOVED);
-  store.record(page(URL_UPDATED, { source: 'beta', title: '通知', text: '旧版本含有独特词语甲乙丙。' }));
-  store.record(page(URL_UPDATED, { source: 'beta', title: '通知', text: '新版本的文字完全不同。' }));
+  store.record(page(URL_UPDATED, { source: 'beta', title: '通知', text: '旧版本含有独特词语甲乙丙。', publishedDate: '2020-01-01', fields: { validity: '有效' } }));
+  store.record(page(URL_UPDATED, { source: 'beta', title: '通知', text: '新版本的文字完全不同。', publishedDate: '2024-05-01', fields: { validity: '失效' } }));
   ids = Object.fromEntries((store.db.prepare('SELECT url, id FROM documents').all() as { url: string; id: string }[]).map((row) => [row.url, row.id]));
 });
 afterAll(() => store.close());
@@ -95,6 +97,21 @@ describe('search: longer queries (trigram index)', () => {
   });
 });
 
+describe('search: ranking', () => {
+  it('puts documents whose title holds every term first, then the rest by bm25', () => {
+    const hits = searchDocuments(store.db, '教育');
+    expect(hits.map((hit) => hit.titleMatch)).toEqual([true, false, false]);
+    expect(hits[0]!.record.url).toBe(URL_C);
+  });
+
+  it('past the candidate bound, ranks the newest matches and still lists title matches first', () => {
+    const idOf = (url: string) => ids[url];
+    // 教育 matches A, B, C (in archiving order); with room for 2 candidates the oldest text match, A, drops out.
+    const rows = rankCandidates(store.db, 'search_bigram', '"教育"', filterSql({}), 20, 2);
+    expect(rows.map((row) => [row.documentId, row.titleMatch])).toEqual([[idOf(URL_C), true], [idOf(URL_B), false]]);
+  });
+});
+
 describe('search: any input is safe', () => {
   const HOSTILE = [
     '"', '""', '"双减', '*', '双减*', 'OR', 'AND', 'NOT', 'NOT 双减', '双减 OR 招生', 'NEAR(', 'NEAR(双减 招生)', 'NEAR(a b, 2)',
@@ -134,6 +151,12 @@ describe('search: filters', () => {
     expect(urlsOf('教育', { fields: [['publisher', '某某区教育局']] }).sort()).toEqual([URL_A, URL_B].sort());
     expect(urlsOf('教育', { fields: [['publisher', '某某区教育局'], ['validity', '有效']] })).toEqual([URL_A]);
     expect(urlsOf('教育', { limit: 1 })).toHaveLength(1);
+  });
+
+  it('filters on the latest version: its date and fields, not those of an older one', () => {
+    expect(urlsOf('新版本', { since: '2024-01-01', fields: [['validity', '失效']] })).toEqual([URL_UPDATED]);
+    expect(urlsOf('新版本', { until: '2021-01-01' })).toEqual([]);
+    expect(urlsOf('新版本', { fields: [['validity', '有效']] })).toEqual([]);
   });
 });
 
@@ -186,9 +209,11 @@ describe('migration 003', () => {
     }
     const archive = new Archive(db);
     archive.upsertSource({ id: 'alpha', name: '', startUrls: [] });
-    db.transaction(() => archive.recordSnapshot(page(URL_A, { title: '双减通知', text: '落实双减。' })))();
+    db.transaction(() => archive.recordSnapshot(page(URL_A, { title: '双减通知', text: '落实双减。', publishedDate: '2021-09-01', fields: { validity: '有效' } })))();
     migrate(db);
     expect(searchDocuments(db, '双减').map((hit) => hit.record.url)).toEqual([URL_A]);
+    const filtered = { sources: ['alpha'], since: '2021-09-01', until: '2021-09-01', fields: [['validity', '有效']] as [string, string][] };
+    expect(searchDocuments(db, '双减', filtered).map((hit) => hit.record.url)).toEqual([URL_A]);
     expect(searchDocuments(db, '落实双减').map((hit) => hit.record.url)).toEqual([URL_A]);
     db.close();
   });

@@ -11,7 +11,7 @@ const PIECE = 128;
  * cut from those: linear time (~7 ms for 10,000 characters) instead of quadratic. Pure SQL, so any
  * connection that writes a version keeps the index right (no application function to register).
  */
-function bigramsSql(x: string): string {
+export function bigramsSql(x: string): string {
   return `(WITH RECURSIVE
     piece_at(k) AS (SELECT 0 UNION ALL SELECT k + 1 FROM piece_at WHERE (k + 1) * ${PIECE} < length(${x})),
     piece(k, s) AS MATERIALIZED (SELECT k, substr(${x}, k * ${PIECE} + 1, ${PIECE + 1}) FROM piece_at),
@@ -21,7 +21,7 @@ function bigramsSql(x: string): string {
 }
 
 /** Replaces the indexed text of the search row `rowidSql` with a title and text. */
-function reindexSql(rowidSql: string, title: string, text: string): string {
+export function reindexSql(rowidSql: string, title: string, text: string): string {
   return `
   DELETE FROM search_trigram WHERE rowid = ${rowidSql};
   DELETE FROM search_bigram WHERE rowid = ${rowidSql};

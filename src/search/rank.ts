@@ -1,0 +1,44 @@
+import type { Db } from '../store/database.js';
+import type { FilterSql } from './filters.js';
+
+/**
+ * Ranking with bounded work. bm25 costs a few microseconds per matching row, so ranking every match
+ * of a word found in most of 100,000 documents would take hundreds of milliseconds. Instead two
+ * candidate sets are read newest-first (FTS5 walks its doclists by rowid and stops at the LIMIT):
+ * the newest CANDIDATES documents whose title holds every term, and the newest CANDIDATES matches
+ * anywhere. Title matches rank first, each tier by bm25. When a query matches no more than
+ * CANDIDATES documents (the usual case for a specific query) the ranking is exact; past that it
+ * ranks the most recently archived matches, which for a word found everywhere is what users want.
+ */
+export const CANDIDATES = 2000;
+
+export interface RankedRow {
+  documentId: string;
+  titleMatch: boolean;
+  score: number;
+}
+
+export type SearchTable = 'search_trigram' | 'search_bigram';
+
+/** Within a tier, a term in the title still weighs this much more than one in the text. */
+const TITLE_WEIGHT = 10;
+
+export function rankCandidates(db: Db, table: SearchTable, match: string, filters: FilterSql, limit: number, candidates = CANDIDATES): RankedRow[] {
+  const sql = `SELECT s.document_id AS documentId, bm25(${table}, ${TITLE_WEIGHT}, 1) AS score
+    FROM ${table} JOIN search_rows s ON s.rowid = ${table}.rowid
+    WHERE ${table} MATCH ? ${filters.where}
+    ORDER BY ${table}.rowid DESC LIMIT ${Math.max(1, Math.floor(candidates))}`;
+  const statement = db.prepare(sql);
+  const inTitle = statement.all(`{title} : (${match})`, ...filters.params) as { documentId: string; score: number }[];
+  const titleIds = new Set(inTitle.map((row) => row.documentId));
+  const anywhere = (statement.all(match, ...filters.params) as { documentId: string; score: number }[])
+    .filter((row) => !titleIds.has(row.documentId));
+  return [
+    ...inTitle.map((row) => ({ ...row, titleMatch: true })).sort(byScore),
+    ...anywhere.map((row) => ({ ...row, titleMatch: false })).sort(byScore),
+  ].slice(0, limit);
+}
+
+function byScore(a: { score: number }, b: { score: number }): number {
+  return a.score - b.score;
+}
