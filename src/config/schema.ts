@@ -62,6 +62,7 @@ export const fetchSchema = z.strictObject({
   timeoutSecs: z.number().positive().default(30).describe('Time allowed for one HTTP request.'),
   maxBodyBytes: z.number().int().positive().default(10 * 1024 * 1024).describe('Larger bodies are cut off and the page skipped.'),
   maxRetries: z.number().int().min(0).default(3).describe('Retries for timeouts and 5xx, with backoff.'),
+  retryBackoffMs: z.number().int().min(0).default(2000).describe('Wait before the first retry; doubled for each further one (±20% jitter, at most a minute).'),
 });
 
 export const progressSchema = z.strictObject({

@@ -1,9 +1,10 @@
 import type { Config, SourceConfig } from '../config/schema.js';
 import { canonicalUrl } from '../discover/canonical-url.js';
 import { SourceScope } from '../discover/scope.js';
-import { errorMessage } from '../errors.js';
 import { CrawleeFetcher } from '../fetch/crawlee-fetcher.js';
-import type { Enqueue, FetchedResponse, FetchRequest, FetchResult } from '../fetch/types.js';
+import type { HostGate } from '../fetch/host-gate.js';
+import type { RobotsCache } from '../fetch/robots.js';
+import type { FetchRequest } from '../fetch/types.js';
 import type { Logger } from '../log.js';
 import type { SourceProgress } from '../progress/progress.js';
 import { withProgress } from '../progress/track.js';
@@ -11,7 +12,9 @@ import type { Archive } from '../store/archive.js';
 import { iterateDocuments } from '../store/documents.js';
 import type { SourceCounts } from '../store/runs.js';
 import type { WriteQueue } from '../store/write-queue.js';
-import { processPage } from './process-page.js';
+import { Frontier } from './frontier.js';
+import { handleResult } from './handle-result.js';
+import { knownForEarlyStop, recordCompleteListing } from './listing-state.js';
 
 export interface SourceCrawl {
   source: SourceConfig;
@@ -21,86 +24,81 @@ export interface SourceCrawl {
   log: Logger;
   counts: SourceCounts;
   runId: number;
-  /** Counts pages done and queued for the progress log (optional). */
+  /** Shared by the run's sources: robots.txt per origin, request slots per host. */
+  robots: RobotsCache;
+  gate: HostGate;
   progress?: SourceProgress;
-  /** Aborting stops taking new pages; the pages in hand finish and are stored. */
+  /** Graceful stop: no new requests; the pages in hand finish and are stored. */
   signal?: AbortSignal;
 }
 
-/** Status codes by which a known document says it is gone (a timeout or 5xx never does). */
-const GONE_STATUSES = new Set([404, 410]);
-
-/** One pass over a source: its start URLs plus every known document, revisited conditionally. */
+/**
+ * One pass over a source: its start URLs (list pages, read afresh) plus every known document,
+ * revisited with its validators. Crawlee's queue is in memory and new each run, so a killed run
+ * leaves nothing to clean up: the next one starts over from the archive.
+ */
 export async function crawlSource(crawl: SourceCrawl): Promise<void> {
-  const { source, config } = crawl;
+  const { source, config, archive } = crawl;
+  const scope = new SourceScope(source);
+  const frontier = new Frontier(scope, crawl.robots, knownForEarlyStop(archive.db, source));
+  for (const url of source.startUrls) crawl.gate.limit(new URL(url).host, source.maxConcurrencyPerHost);
   const fetcher = new CrawleeFetcher({
-    name: `run-${crawl.runId}-${source.id}`,
     userAgent: config.userAgent,
-    maxRequestsPerMinute: source.maxRequestsPerMinute,
+    maxRequestsPerMinute: await politeRate(crawl),
     maxConcurrency: source.maxConcurrencyPerHost,
     timeoutSecs: config.fetch.timeoutSecs,
     maxBodyBytes: config.fetch.maxBodyBytes,
     maxRetries: config.fetch.maxRetries,
+    retryBackoffMs: config.fetch.retryBackoffMs,
     maxRequests: source.maxPages,
+    gate: crawl.gate,
+    followRedirect: (target) => frontier.allowsRedirect(target),
   });
-  const scope = new SourceScope(source);
   if (crawl.signal?.aborted) return;
-  crawl.signal?.addEventListener('abort', () => void fetcher.stop(), { once: true });
-  const tracked = withProgress(crawl.progress, initialRequests(crawl), (result, enqueue) => handleResult(crawl, scope, result, enqueue));
-  await fetcher.run(tracked.initial, tracked.handler);
+  const stop = () => void fetcher.stop();
+  crawl.signal?.addEventListener('abort', stop, { once: true });
+  const tracked = withProgress(crawl.progress, await initialRequests(crawl, frontier), (result, enqueue) => handleResult(crawl, frontier, result, enqueue));
+  let stats;
+  try {
+    stats = await fetcher.run(tracked.initial, tracked.handler);
+  } finally {
+    crawl.signal?.removeEventListener('abort', stop);
+  }
+  if (stats.reachedMaxRequests || crawl.signal?.aborted) frontier.markListingIncomplete();
+  crawl.log.info({ source: source.id, earlyStops: frontier.earlyStops, disallowedByRobots: frontier.disallowed, listingComplete: frontier.listingComplete }, 'source listing read');
+  if (frontier.listingComplete) {
+    const at = new Date().toISOString();
+    crawl.writes.push(() => recordCompleteListing(archive.db, source, crawl.runId, at));
+  }
 }
 
-function initialRequests(crawl: SourceCrawl): FetchRequest[] {
+/**
+ * Start URLs first, then the known documents. Read from the database in one synchronous sweep:
+ * an open better-sqlite3 iterator must not span an await while other sources write.
+ */
+async function initialRequests(crawl: SourceCrawl, frontier: Frontier): Promise<FetchRequest[]> {
   const starts: FetchRequest[] = crawl.source.startUrls.map((url) => ({ url: canonicalUrl(url) ?? url, kind: 'start', depth: 0 }));
   const known: FetchRequest[] = [];
   for (const doc of iterateDocuments(crawl.archive.db, crawl.source.id)) {
     known.push({ url: doc.url, kind: 'document', etag: doc.etag, lastModified: doc.lastModified });
   }
-  return [...starts, ...known];
+  const allowedStarts = await frontier.robotsAllowed(starts);
+  if (allowedStarts.length < starts.length) {
+    crawl.log.warn({ source: crawl.source.id }, 'robots.txt disallows a start URL: its column is not read');
+    frontier.markListingIncomplete();
+  }
+  return [...allowedStarts, ...(await frontier.robotsAllowed(known))];
 }
 
-async function handleResult(crawl: SourceCrawl, scope: SourceScope, result: FetchResult, enqueue: Enqueue): Promise<void> {
-  const { counts, log } = crawl;
-  if (!result.ok) {
-    counts.errors++;
-    log.warn({ source: crawl.source.id, url: result.request.url, kind: result.error.kind }, result.error.message);
-    return;
+/** The source's rate, lowered to a start host's robots.txt `Crawl-delay` when that asks for less. */
+async function politeRate(crawl: SourceCrawl): Promise<number> {
+  let perMinute = crawl.source.maxRequestsPerMinute;
+  const origins = new Set(crawl.source.startUrls.map((url) => new URL(url).origin));
+  for (const origin of origins) {
+    const rules = await crawl.robots.forUrl(origin);
+    crawl.log.info({ source: crawl.source.id, origin, robots: rules.verdict, reason: rules.reason }, 'robots.txt');
+    const delay = rules.crawlDelaySecs();
+    if (delay) perMinute = Math.min(perMinute, Math.max(1, Math.floor(60 / delay)));
   }
-  counts.pages++;
-  if (result.status === 304) {
-    counts.notModified++;
-    crawl.writes.push(() => crawl.archive.recordNotModified(result.request.url, result.fetchedAt));
-  } else if (GONE_STATUSES.has(result.status)) {
-    handleGone(crawl, result);
-  } else if (result.status >= 200 && result.status < 300) {
-    await handlePage(crawl, scope, result, enqueue);
-  } else {
-    counts.errors++;
-    log.warn({ source: crawl.source.id, url: result.url, status: result.status }, `unexpected HTTP status ${result.status}`);
-  }
-}
-
-function handleGone(crawl: SourceCrawl, result: FetchedResponse): void {
-  if (result.request.kind !== 'document') {
-    crawl.log.info({ source: crawl.source.id, url: result.url, status: result.status }, 'link target not found');
-    return;
-  }
-  crawl.writes.push(() => {
-    if (crawl.archive.recordMissing(result.request.url, result.fetchedAt)) crawl.counts.removed++;
-  });
-}
-
-async function handlePage(crawl: SourceCrawl, scope: SourceScope, response: FetchedResponse, enqueue: Enqueue): Promise<void> {
-  let processed;
-  try {
-    processed = processPage({ ...response, url: canonicalUrl(response.url) ?? response.url }, crawl.source.id);
-  } catch (error) {
-    crawl.counts.errors++;
-    crawl.log.error({ source: crawl.source.id, url: response.url }, `page could not be processed: ${errorMessage(error)}`);
-    return;
-  }
-  const depth = (response.request.depth ?? 0) + 1;
-  await enqueue(processed.links.filter((url) => scope.allows(url)).map((url) => ({ url, kind: 'unknown', depth })));
-  const snapshot = processed.snapshot;
-  if (snapshot) crawl.writes.push(() => { crawl.counts[crawl.archive.recordSnapshot(snapshot)]++; });
+  return perMinute;
 }

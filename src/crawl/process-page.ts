@@ -1,32 +1,42 @@
 import * as cheerio from 'cheerio';
 import { decodeBody } from '../decode/index.js';
-import { classifyPage, type PageKind } from '../discover/classify.js';
-import { extractLinks } from '../discover/links.js';
+import { canonicalUrl } from '../discover/canonical-url.js';
+import { classifyPage, looksLikeSoft404 } from '../discover/classify.js';
+import { parseDatastore } from '../discover/hanweb-datastore.js';
+import { discoverListPage, type ListDiscovery } from '../discover/list-page.js';
 import { extractDocument } from '../extract/index.js';
 import type { FetchedResponse } from '../fetch/types.js';
 import type { DocumentSnapshot } from '../store/records.js';
 
-/** What one fetched page yields: links to follow, and a snapshot to store if it is a document. */
-export interface ProcessedPage {
-  kind: PageKind;
-  links: string[];
-  snapshot: DocumentSnapshot | null;
-}
+/** What one fetched page yields: a snapshot to store, links to follow, or word that it is gone. */
+export type ProcessedPage =
+  | { kind: 'document'; snapshot: DocumentSnapshot }
+  | { kind: 'list'; discovery: ListDiscovery }
+  /** A Hanweb proxy answer: the records of one range of a column. */
+  | { kind: 'datastore'; items: string[]; recordCount: number; totalRecord: number | null }
+  /** A 200 answer that only says the page does not exist. */
+  | { kind: 'soft-404' };
 
 /**
- * decode → parse once → links → classify → extract. The cheerio tree lives only inside this
- * call: links are read before extraction, which strips page chrome from the tree.
+ * decode → parse once → classify → links (list pages) or extraction (documents). The cheerio tree
+ * lives only inside this call. Documents' links are not read: documents are found from lists, and
+ * a document's "related" and navigation links lead out of the column.
  */
 export function processPage(response: FetchedResponse, sourceId: string): ProcessedPage {
   const decoded = decodeBody(response.body, response.headers['content-type']);
+  const datastore = isDatastoreAnswer(response.url, decoded.html) ? parseDatastore(decoded.html) : null;
+  if (datastore) {
+    const items = datastore.recordHrefs.flatMap((href) => canonicalUrl(href, response.url) ?? []);
+    return { kind: 'datastore', items, recordCount: datastore.recordCount, totalRecord: datastore.totalRecord };
+  }
   const $ = cheerio.load(decoded.html);
-  const links = extractLinks($, response.url);
-  const kind = response.request.kind === 'document' ? 'document' : classifyPage($, response.url);
-  if (kind !== 'document') return { kind, links, snapshot: null };
+  const known = response.request.kind === 'document';
+  const kind = known ? 'document' : classifyPage($, response.url, response.request.hint);
+  if (kind !== 'document') return { kind: 'list', discovery: discoverListPage($, response.url) };
   const document = extractDocument($, response.url);
+  if (looksLikeSoft404(document.title, document.text)) return { kind: 'soft-404' };
   return {
-    kind,
-    links,
+    kind: 'document',
     snapshot: {
       sourceId,
       url: response.url,
@@ -41,4 +51,9 @@ export function processPage(response: FetchedResponse, sourceId: string): Proces
       document,
     },
   };
+}
+
+/** The proxy answers XML (`<datastore>…`), sometimes after an XML declaration, never an HTML page. */
+function isDatastoreAnswer(url: string, text: string): boolean {
+  return /\/dataproxy\.jsp/i.test(url) || /^\s*(<\?xml[^>]*>\s*)?<datastore[\s>]/i.test(text);
 }

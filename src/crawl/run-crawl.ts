@@ -1,6 +1,8 @@
 import type { Config, SourceConfig } from '../config/schema.js';
 import { UsageError } from '../errors.js';
 import { compileAlertRules } from '../events/alerts.js';
+import { HostGate } from '../fetch/host-gate.js';
+import { RobotsCache } from '../fetch/robots.js';
 import type { Logger } from '../log.js';
 import type { CrawlProgress } from '../progress/progress.js';
 import { Archive } from '../store/archive.js';
@@ -43,6 +45,8 @@ export async function runCrawl(db: Db, config: Config, sources: SourceConfig[], 
   const writes = new WriteQueue(db, {
     onWriteError: (error) => log.error({ err: error }, 'a page could not be stored'),
   });
+  const gate = new HostGate();
+  const robots = new RobotsCache({ userAgent: config.userAgent, timeoutMs: config.fetch.timeoutSecs * 1000, gate });
   const counts: Record<string, SourceCounts> = {};
   for (const source of sources) {
     archive.upsertSource(source);
@@ -51,7 +55,7 @@ export async function runCrawl(db: Db, config: Config, sources: SourceConfig[], 
   let status: CrawlSummary['status'] = 'ok';
   try {
     await Promise.all(sources.map((source) =>
-      crawlSource({ source, config, archive, writes, log, counts: counts[source.id]!, runId,
+      crawlSource({ source, config, archive, writes, log, counts: counts[source.id]!, runId, robots, gate,
         progress: options.progress?.source(source.id), signal: options.signal })
         .finally(() => options.progress?.finishSource(source.id))));
     writes.flush();

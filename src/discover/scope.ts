@@ -1,27 +1,62 @@
 import type { SourceConfig } from '../config/schema.js';
 
 /** Links to these are attachments: recorded with the document, never crawled as pages. */
-export const ATTACHMENT_EXTENSIONS = /\.(pdf|docx?|wps|xlsx?|ofd|zip|rar|7z|pptx?|txt|jpe?g|png|gif|bmp|mp4|mp3|avi|flv|apk|exe)$/i;
+export const ATTACHMENT_EXTENSIONS = /\.(pdf|docx?|wps|xlsx?|et|ofd|zip|rar|7z|pptx?|txt|csv|jpe?g|png|gif|bmp|webp|svg|mp4|mp3|avi|flv|wmv|apk|exe|css|js|ico|xml)$/i;
 const DOWNLOAD_ENDPOINT = /downfile\.jsp|download\.jsp|\/download\//i;
 
-/** Decides which URLs a source's crawl may follow: its start hosts, narrowed by include/exclude. */
+/**
+ * Decides which URLs a source's crawl may follow, and in which role.
+ * - Hosts: the start URLs' hosts; an `include` pattern that matches a URL's origin
+ *   (`https://host/`) opens that host too.
+ * - `exclude` always wins. `include`, when set, narrows documents and sub-lists; the pagination of
+ *   a list page the crawl already reads is followed even when it does not match (Hanweb's
+ *   `/module/web/jpage/dataproxy.jsp` rarely would).
+ * - Without `include`, list pages are followed only inside the start URLs' folders (the
+ *   "territory"): a column pasted from a city portal never becomes a crawl of the whole portal.
+ */
 export class SourceScope {
   private readonly hosts: Set<string>;
   private readonly include: RegExp[];
   private readonly exclude: RegExp[];
+  /** `host` + folder path of each start URL, e.g. `www.example.gov.cn/col/col1001/`. */
+  private readonly territory: string[];
 
   constructor(source: Pick<SourceConfig, 'startUrls' | 'include' | 'exclude'>) {
-    this.hosts = new Set(source.startUrls.map((url) => new URL(url).host));
+    const starts = source.startUrls.map((url) => new URL(url));
+    this.hosts = new Set(starts.map((url) => url.host));
     this.include = source.include.map((pattern) => new RegExp(pattern));
     this.exclude = source.exclude.map((pattern) => new RegExp(pattern));
+    this.territory = starts.map((url) => url.host + url.pathname.replace(/[^/]*$/, ''));
   }
 
-  /** True when the crawl may fetch this (canonical) URL as a page. */
-  allows(url: string): boolean {
+  /** A page on an allowed host, not excluded, not an attachment: may be fetched at all. */
+  mayFetch(url: string): boolean {
     const parsed = new URL(url);
     if (ATTACHMENT_EXTENSIONS.test(parsed.pathname) || DOWNLOAD_ENDPOINT.test(url)) return false;
     if (this.exclude.some((pattern) => pattern.test(url))) return false;
-    if (this.include.length > 0) return this.include.some((pattern) => pattern.test(url));
-    return this.hosts.has(parsed.host);
+    return this.hosts.has(parsed.host) || this.include.some((pattern) => pattern.test(`${parsed.protocol}//${parsed.host}/`));
+  }
+
+  /** A link a list page points to as one of its items. */
+  allowsDocument(url: string): boolean {
+    return this.mayFetch(url) && this.matchesInclude(url);
+  }
+
+  /** A link to another list or channel page (sub-column, catalogue entry). */
+  allowsSubList(url: string): boolean {
+    if (!this.mayFetch(url)) return false;
+    if (this.include.length > 0) return this.matchesInclude(url);
+    const parsed = new URL(url);
+    const where = parsed.host + parsed.pathname;
+    return this.territory.some((folder) => where.startsWith(folder));
+  }
+
+  /** The next page of a list the crawl reads. */
+  allowsPagination(url: string): boolean {
+    return this.mayFetch(url);
+  }
+
+  private matchesInclude(url: string): boolean {
+    return this.include.length === 0 || this.include.some((pattern) => pattern.test(url));
   }
 }

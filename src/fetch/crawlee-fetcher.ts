@@ -7,19 +7,22 @@ import {
   log as crawleeLog,
   LogLevel,
   NonRetryableError,
-  RequestQueue,
+  Request,
+  type RequestQueue,
 } from 'crawlee';
 import { FatalError, PermanentError } from '../errors.js';
 import { readBoundedBody } from './bounded-body.js';
 import type { HostGate } from './host-gate.js';
 import { backoffDelayMs, classifyError } from './http-errors.js';
+import { LeanRequestQueue } from './lean-queue.js';
 import type { FetchRequest, ResultHandler } from './types.js';
 
 /**
  * The one place Crawlee lives. Crawlee decodes bodies by the Content-Type header only and its
  * Cheerio crawler parses every page twice; here HttpCrawler hands over the raw bytes (a Node-native
  * forced encoding is never transcoded) and the decode stage does the rest, parsing once.
- * Crawlee's own storage is in memory and purged each run: what must outlive a run is in SQLite.
+ * Crawlee's own storage is in memory and purged each run, and its request queue is replaced by a
+ * lean one (see lean-queue.ts): what must outlive a run is in SQLite.
  */
 export interface FetcherOptions {
   userAgent: string;
@@ -31,8 +34,6 @@ export interface FetcherOptions {
   /** First retry waits about this long, each further one twice as long (5xx and timeouts only). */
   retryBackoffMs: number;
   maxRequests: number;
-  /** Queue name, unique per crawl so parallel sources never share a queue. */
-  name: string;
   /** Requests in flight per host, shared with other fetchers of the run. */
   gate?: HostGate;
   /** Whether a redirect to this (absolute) URL may be followed; else the 3xx answer is the result. */
@@ -90,17 +91,16 @@ export class CrawleeFetcher {
    * Fetches the requests and everything the handler enqueues; resolves when the queue is drained.
    * A FatalError from the handler (the database cannot be written) stops the crawl and is rethrown.
    */
-  async run(initial: FetchRequest[] | Iterable<FetchRequest>, handle: ResultHandler): Promise<FetchStats> {
+  async run(initial: Iterable<FetchRequest>, handle: ResultHandler): Promise<FetchStats> {
     const config = new Configuration({ persistStorage: false, purgeOnStart: true });
-    const queue = await RequestQueue.open(this.options.name, { config });
+    const queue = new LeanRequestQueue<FetchRequest>(toCrawleeRequest);
     const enqueue = async (requests: FetchRequest[]): Promise<void> => {
-      if (requests.length) await queue.addRequests(requests.map(toCrawleeRequest));
+      queue.add(requests);
     };
     this.crawler = this.createCrawler(queue, config, handle, enqueue);
-    await enqueueInBatches(initial, enqueue);
+    queue.add(initial);
     // A stop asked for before the crawler ran would be forgotten: run() resets Crawlee's stop flag.
     const stats = this.stopRequested ? { requestsFinished: 0, requestsFailed: 0 } : await this.crawler.run();
-    await queue.drop();
     if (this.fatal) throw this.fatal;
     return {
       requestsFinished: stats.requestsFinished,
@@ -124,11 +124,12 @@ export class CrawleeFetcher {
     await this.crawler?.autoscaledPool?.abort();
   }
 
-  private createCrawler(queue: RequestQueue, config: Configuration, handle: ResultHandler, enqueue: (r: FetchRequest[]) => Promise<void>) {
+  private createCrawler(queue: LeanRequestQueue<FetchRequest>, config: Configuration, handle: ResultHandler, enqueue: (r: FetchRequest[]) => Promise<void>) {
     const { options } = this;
     const crawler = new RawBodyHttpCrawler(
       {
-        requestQueue: queue,
+        // Crawlee takes any object with fetchNextRequest/addRequest as its queue (an IRequestManager).
+        requestQueue: queue as unknown as RequestQueue,
         forceResponseEncoding: 'utf8',
         useSessionPool: false,
         persistCookiesPerSession: false,
@@ -188,21 +189,8 @@ export class CrawleeFetcher {
   }
 }
 
-/** Adds the initial requests a thousand at a time, so a large source is never copied into one array. */
-async function enqueueInBatches(requests: Iterable<FetchRequest>, enqueue: (r: FetchRequest[]) => Promise<void>): Promise<void> {
-  let batch: FetchRequest[] = [];
-  for (const request of requests) {
-    batch.push(request);
-    if (batch.length >= 1000) {
-      await enqueue(batch);
-      batch = [];
-    }
-  }
-  await enqueue(batch);
-}
-
-function toCrawleeRequest(request: FetchRequest) {
-  return { url: request.url, uniqueKey: request.url, userData: { ...request } };
+function toCrawleeRequest(request: FetchRequest): Request {
+  return new Request({ url: request.url, uniqueKey: request.url, userData: { ...request } });
 }
 
 function redirectFilter(follow: (target: string) => boolean) {

@@ -3,13 +3,22 @@ import type { BureauWatchError } from '../errors.js';
 /** What the crawl asks the fetch stage for. */
 export interface FetchRequest {
   url: string;
-  /** What the crawl expects to find there; carried through untouched. */
+  /**
+   * What the crawl expects to find there; carried through untouched. `document`: a known document,
+   * revisited with its validators; `unknown`: a link a list page offered, to be classified.
+   */
   kind: 'start' | 'list' | 'document' | 'unknown';
   /** Validators from the last fetch, sent as If-None-Match / If-Modified-Since. */
   etag?: string | null;
   lastModified?: string | null;
   /** Link depth from a start URL. */
   depth?: number;
+  /** The linking list page named this an item of its list (a dated entry, a datastore record). */
+  hint?: 'document';
+  /** For a list page: the next page of a list the crawl reads, or another list linked from one. */
+  listRole?: 'next' | 'sub';
+  /** For a Hanweb proxy range: the column's record count, when the column page stated it. */
+  pagingTotal?: number | null;
 }
 
 /** The fetch stage's record: an HTTP answer with its body bytes untouched, or a final failure. */

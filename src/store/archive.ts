@@ -79,6 +79,14 @@ export class Archive {
     return removes;
   }
 
+  /**
+   * A known document could not be fetched (timeout, 5xx, another failure). That never removes it,
+   * and it breaks a streak of 404s: only consecutive runs that answered 404/410 remove.
+   */
+  recordUnreachable(url: string, checkedAt: string): void {
+    this.db.prepare('UPDATE documents SET last_checked_at = ?, missing_count = 0 WHERE url = ?').run(checkedAt, url);
+  }
+
   private createDocument(snapshot: DocumentSnapshot, contentHash: string, titleHash: string): void {
     const id = documentIdFor(snapshot.url);
     this.db.prepare(

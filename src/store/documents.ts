@@ -32,3 +32,12 @@ export function countDocuments(db: Db, sourceId?: string): number {
   const statement = db.prepare(sql).pluck();
   return (sourceId ? statement.get(sourceId) : statement.get()) as number;
 }
+
+/**
+ * URLs of a source's documents first seen up to `until` (ISO-8601): what the crawl may treat as
+ * already known when deciding to stop reading a column early.
+ */
+export function documentUrlsFirstSeenBy(db: Db, sourceId: string, until: string): Set<string> {
+  const statement = db.prepare('SELECT url FROM documents WHERE source_id = ? AND first_seen_at <= ?').pluck();
+  return new Set(statement.iterate(sourceId, until) as IterableIterator<string>);
+}

@@ -1,6 +1,7 @@
 import { CORE } from './001-core.js';
 import { EVENTS_DELIVERY_DUPLICATES } from './002-events-delivery-duplicates.js';
 import { SEARCH_VIEWS } from './003-search-views.js';
+import { CRAWL_STATE } from './004-crawl-state.js';
 import { SEARCH_FILTERS } from './005-search-filters.js';
 
 export interface Migration {
@@ -13,4 +14,4 @@ export interface Migration {
  * Every schema change, in order. Never edit a released migration: add the next one.
  * Numbers reserved while the first features land: 2 events delivery, 3 search, 4 crawl state.
  */
-export const MIGRATIONS: Migration[] = [CORE, EVENTS_DELIVERY_DUPLICATES, SEARCH_VIEWS, SEARCH_FILTERS];
+export const MIGRATIONS: Migration[] = [CORE, EVENTS_DELIVERY_DUPLICATES, SEARCH_VIEWS, CRAWL_STATE, SEARCH_FILTERS];

@@ -1,0 +1,100 @@
+import { nextProxyRequest } from '../discover/hanweb-datastore.js';
+import type { ListDiscovery } from '../discover/list-page.js';
+import type { SourceScope } from '../discover/scope.js';
+import type { RobotsCache } from '../fetch/robots.js';
+import type { FetchRequest } from '../fetch/types.js';
+
+/** One range of a Hanweb column's records, as the proxy answered it. */
+export interface DatastoreAnswer {
+  items: string[];
+  recordCount: number;
+  totalRecord: number | null;
+}
+
+/**
+ * Decides what a source's crawl fetches next: scope (hosts, include/exclude, territory),
+ * robots.txt, and the early stop on a long column. It also notes whether the column listing of
+ * this run was complete (no list page lost), which is what makes the next run's early stop safe.
+ */
+export class Frontier {
+  /** A start or pagination page failed, or the run hit maxPages: some of the listing is unread. */
+  private incomplete = false;
+  /** Column pages at which reading stopped because every item on them was already known. */
+  earlyStops = 0;
+  disallowed = 0;
+
+  constructor(
+    private readonly scope: SourceScope,
+    private readonly robots: RobotsCache,
+    /** Documents counting as known for early stop; null reads every list page. */
+    private readonly known: Set<string> | null,
+  ) {}
+
+  get listingComplete(): boolean {
+    return !this.incomplete;
+  }
+
+  markListingIncomplete(): void {
+    this.incomplete = true;
+  }
+
+  /** A failed or missing list page leaves the listing incomplete unless it was a mere sub-list link. */
+  listPageLost(request: FetchRequest): void {
+    if (request.kind === 'start' || request.listRole === 'next') this.incomplete = true;
+  }
+
+  /**
+   * What a list, home or channel page leads to. A page fetched as a list's item that turned out
+   * to be a list itself (a category link next to the title) is read only if it is a sub-list the
+   * source may follow: items must not lead the crawl into other columns.
+   */
+  async fromListPage(discovery: ListDiscovery, from: FetchRequest, pageUrl: string): Promise<FetchRequest[]> {
+    if (from.kind === 'unknown' && !this.scope.allowsSubList(pageUrl)) return [];
+    const depth = (from.depth ?? 0) + 1;
+    const items = discovery.items.filter((url) => this.scope.allowsDocument(url));
+    const requests: FetchRequest[] = items.map((url) => ({ url, kind: 'unknown', hint: 'document', depth }));
+    for (const url of discovery.lists) {
+      if (this.scope.allowsSubList(url)) requests.push({ url, kind: 'list', listRole: 'sub', depth });
+    }
+    if (!this.stopsHere(items)) {
+      for (const next of discovery.next) {
+        if (this.scope.allowsPagination(next.url)) requests.push({ url: next.url, kind: 'list', listRole: 'next', depth, pagingTotal: next.total });
+      }
+    }
+    return this.robotsAllowed(requests);
+  }
+
+  /** What a Hanweb proxy answer (one range of a column's records) leads to. */
+  async fromDatastore(answer: DatastoreAnswer, from: FetchRequest, answerUrl: string): Promise<FetchRequest[]> {
+    const depth = (from.depth ?? 0) + 1;
+    const scoped = answer.items.filter((url) => this.scope.allowsDocument(url));
+    const requests: FetchRequest[] = scoped.map((url) => ({ url, kind: 'unknown', hint: 'document', depth }));
+    const next = this.stopsHere(scoped) ? null : nextProxyRequest(answerUrl, answer, from.pagingTotal ?? null);
+    if (next && this.scope.allowsPagination(next.url)) {
+      requests.push({ url: next.url, kind: 'list', listRole: 'next', depth, pagingTotal: next.total });
+    }
+    return this.robotsAllowed(requests);
+  }
+
+  /** Whether a redirect may be followed: in scope, and not disallowed by rules already loaded. */
+  allowsRedirect(target: string): boolean {
+    return this.scope.mayFetch(target) && this.robots.peek(target) !== false;
+  }
+
+  /** True when early stop applies: a page whose every item was already known before this run. */
+  private stopsHere(items: string[]): boolean {
+    const known = this.known;
+    if (!known || items.length === 0 || !items.every((url) => known.has(url))) return false;
+    this.earlyStops++;
+    return true;
+  }
+
+  async robotsAllowed(requests: FetchRequest[]): Promise<FetchRequest[]> {
+    const allowed: FetchRequest[] = [];
+    for (const request of requests) {
+      if (await this.robots.isAllowed(request.url)) allowed.push(request);
+      else this.disallowed++;
+    }
+    return allowed;
+  }
+}

@@ -1,0 +1,94 @@
+import { canonicalUrl } from '../discover/canonical-url.js';
+import { errorMessage } from '../errors.js';
+import type { Enqueue, FetchedResponse, FetchFailure, FetchResult } from '../fetch/types.js';
+import type { SourceCrawl } from './crawl-source.js';
+import type { Frontier } from './frontier.js';
+import { processPage } from './process-page.js';
+
+/** Status codes by which a known document says it is gone (a timeout or 5xx never does). */
+const GONE_STATUSES = new Set([404, 410]);
+
+/**
+ * What each fetch result does to the archive and the frontier. Writes go through the run's one
+ * WriteQueue; nothing here reads the database, so a page costs no round trip of its own.
+ */
+export async function handleResult(crawl: SourceCrawl, frontier: Frontier, result: FetchResult, enqueue: Enqueue): Promise<void> {
+  if (!result.ok) return handleFailure(crawl, frontier, result);
+  crawl.counts.pages++;
+  const { request } = result;
+  const known = request.kind === 'document';
+  if (result.status === 304 && known) {
+    crawl.counts.notModified++;
+    crawl.writes.push(() => crawl.archive.recordNotModified(request.url, result.fetchedAt));
+  } else if (GONE_STATUSES.has(result.status)) {
+    handleGone(crawl, frontier, result);
+  } else if (result.status >= 200 && result.status < 300) {
+    await handlePage(crawl, frontier, result, enqueue);
+  } else if (result.status >= 300 && result.status < 400) {
+    // Only redirects that leave the source (another host, excluded, disallowed) come back unfollowed.
+    crawl.log.info({ source: crawl.source.id, url: result.url, status: result.status, location: result.headers.location }, 'redirect out of the source\'s scope: not followed');
+    if (!known) frontier.listPageLost(request);
+  } else {
+    crawl.counts.errors++;
+    crawl.log.warn({ source: crawl.source.id, url: result.url, status: result.status }, `unexpected HTTP status ${result.status}`);
+    if (known) crawl.writes.push(() => crawl.archive.recordUnreachable(request.url, result.fetchedAt));
+    else frontier.listPageLost(request);
+  }
+}
+
+function handleFailure(crawl: SourceCrawl, frontier: Frontier, failure: FetchFailure): void {
+  const { request } = failure;
+  crawl.counts.errors++;
+  crawl.log.warn({ source: crawl.source.id, url: request.url, kind: failure.error.kind }, failure.error.message);
+  if (request.kind === 'document') crawl.writes.push(() => crawl.archive.recordUnreachable(request.url, failure.fetchedAt));
+  else frontier.listPageLost(request);
+}
+
+function handleGone(crawl: SourceCrawl, frontier: Frontier, result: FetchedResponse): void {
+  const { request } = result;
+  if (request.kind !== 'document') {
+    crawl.log.info({ source: crawl.source.id, url: result.url, status: result.status }, 'link target not found');
+    frontier.listPageLost(request);
+    return;
+  }
+  recordGone(crawl, request.url, result.fetchedAt);
+}
+
+function recordGone(crawl: SourceCrawl, url: string, at: string): void {
+  crawl.writes.push(() => {
+    if (crawl.archive.recordMissing(url, at)) crawl.counts.removed++;
+  });
+}
+
+async function handlePage(crawl: SourceCrawl, frontier: Frontier, response: FetchedResponse, enqueue: Enqueue): Promise<void> {
+  const { request } = response;
+  const finalUrl = canonicalUrl(response.url) ?? response.url;
+  if (!frontier.allowsRedirect(finalUrl)) {
+    crawl.log.info({ source: crawl.source.id, url: request.url, finalUrl }, 'page ended outside the source\'s scope: dropped');
+    return;
+  }
+  let page;
+  try {
+    page = processPage({ ...response, url: finalUrl }, crawl.source.id);
+  } catch (error) {
+    crawl.counts.errors++;
+    crawl.log.error({ source: crawl.source.id, url: finalUrl }, `page could not be processed: ${errorMessage(error)}`);
+    return;
+  }
+  switch (page.kind) {
+    case 'document': {
+      // A known document keeps its identity even when its address now redirects within the source.
+      const snapshot = request.kind === 'document' ? { ...page.snapshot, url: request.url } : page.snapshot;
+      crawl.writes.push(() => { crawl.counts[crawl.archive.recordSnapshot(snapshot)]++; });
+      return;
+    }
+    case 'soft-404':
+      if (request.kind === 'document') recordGone(crawl, request.url, response.fetchedAt);
+      return;
+    case 'list':
+      await enqueue(await frontier.fromListPage(page.discovery, request, finalUrl));
+      return;
+    case 'datastore':
+      await enqueue(await frontier.fromDatastore(page, request, finalUrl));
+  }
+}

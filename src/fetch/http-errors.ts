@@ -1,0 +1,27 @@
+import { NonRetryableError } from 'crawlee';
+import { BureauWatchError, PermanentError, RetryableError, errorMessage } from '../errors.js';
+
+/** What a failed request looks like to Crawlee's retry machinery. */
+const RETRYABLE_MESSAGE = /^5\d\d\b|timed out|timeout|ECONNRESET|ECONNREFUSED|EPIPE|socket hang up|ETIMEDOUT|EAI_AGAIN/i;
+const MAX_BACKOFF_MS = 60_000;
+
+/**
+ * Crawlee reports plain Errors; turn them into our kinds so the crawl decides without parsing
+ * text. Only 5xx answers, timeouts and dropped connections are worth another try.
+ */
+export function classifyError(error: Error, url: string): BureauWatchError {
+  if (error instanceof BureauWatchError) return error;
+  const message = errorMessage(error);
+  if (error instanceof NonRetryableError) return new PermanentError(message);
+  if (RETRYABLE_MESSAGE.test(message)) return new RetryableError(`${url}: ${message}`);
+  return new PermanentError(`${url}: ${message}`);
+}
+
+/**
+ * Delay before retry number `retryCount + 1`: exponential from `baseMs`, with ±20% jitter so
+ * requests that failed together do not come back together. Capped at a minute.
+ */
+export function backoffDelayMs(retryCount: number, baseMs: number, random = Math.random): number {
+  const exponential = Math.min(baseMs * 2 ** retryCount, MAX_BACKOFF_MS);
+  return Math.round(exponential * (0.8 + 0.4 * random()));
+}
