@@ -2,7 +2,8 @@ import { NonRetryableError } from 'crawlee';
 import { BureauWatchError, PermanentError, RetryableError, errorMessage } from '../errors.js';
 
 /** What a failed request looks like to Crawlee's retry machinery. */
-const RETRYABLE_MESSAGE = /^5\d\d\b|timed out|timeout|ECONNRESET|ECONNREFUSED|EPIPE|socket hang up|ETIMEDOUT|EAI_AGAIN/i;
+// A body cut off mid-way ("The server aborted pending request", "premature close") is a dropped connection too.
+const RETRYABLE_MESSAGE = /^5\d\d\b|timed out|timeout|ECONNRESET|ECONNREFUSED|EPIPE|socket hang up|ETIMEDOUT|EAI_AGAIN|aborted pending request|premature close/i;
 const MAX_BACKOFF_MS = 60_000;
 
 /**
