@@ -76,7 +76,8 @@ export const schedulerSchema = z.strictObject({
 });
 
 export const configSchema = z.strictObject({
-  database: z.string().default('storage/bureau-watch.db').describe('SQLite file of the archive.'),
+  // An empty path would open a temporary database that vanishes at exit, silently losing the archive.
+  database: z.string().min(1, 'expected a file path').default('storage/bureau-watch.db').describe('SQLite file of the archive.'),
   storageDir: z.string().default('storage').describe('Crawler working directory. Crawlee\'s queue lives in memory and is purged each run; durable state is in the database.'),
   userAgent: z
     .string()
