@@ -25,6 +25,7 @@ const CASES: { name: string; yaml: string; message: RegExp }[] = [
   { name: 'alert on an unknown event type', yaml: 'alerts:\n  - name: a\n    on: [document.deleted]', message: /alerts\.0\.on\.0: /i },
   { name: 'missing environment variable', yaml: 'sinks:\n  - type: webhook\n    url: "http://127.0.0.1:9/"\n    secret: ${BW_FAULT_TEST_UNSET_SECRET}', message: /sinks\.0\.secret: environment variable BW_FAULT_TEST_UNSET_SECRET is not set/ },
   { name: 'bad cron schedule', yaml: `sources:\n  - ${GOOD_SOURCE}\n    schedule: "every morning"`, message: /sources\.0\.schedule: expected a cron expression/ },
+  { name: 'empty database path (would be a throw-away temporary database)', yaml: 'database: ""', message: /database: expected a file path/ },
   { name: 'sources not a list', yaml: 'sources: "all of them"', message: /sources: .*array/i },
 ];
 
