@@ -31,13 +31,16 @@ export interface ArchiveCounts {
   documents: number;
   versions: number;
   events: number;
+  /** Documents linked as (near-)duplicates of another: should be 0 on the generated site. */
+  duplicates: number;
 }
 
 export function archiveCounts(databasePath: string): ArchiveCounts {
   const db = new Database(databasePath, { readonly: true });
   try {
     const count = (table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
-    return { documents: count('documents'), versions: count('versions'), events: count('events') };
+    const duplicates = db.prepare('SELECT count(*) FROM documents WHERE duplicate_of IS NOT NULL').pluck().get() as number;
+    return { documents: count('documents'), versions: count('versions'), events: count('events'), duplicates };
   } finally {
     db.close();
   }

@@ -5,7 +5,14 @@ import { join } from 'node:path';
 interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
 }
+
+/** Pipeline steps whose total (inclusive) time is reported: where the crawl's time goes, by stage. */
+const STAGES = [
+  'processPage', 'decodeBody', 'load', 'extractDocument', 'classifyPage', 'recordSnapshot', 'recordNotModified', 'comparisonText',
+  'linkDuplicates', 'insertVersion', 'putBlob', 'insertEvent', 'flush', 'deliverPending',
+];
 interface CpuProfile {
   nodes: ProfileNode[];
   samples: number[];
@@ -35,6 +42,25 @@ function top(map: Map<string, number>, total: number, count: number): string {
     .map(([name, micros]) => `${name} ${((micros / total) * 100).toFixed(1)}%`).join(', ');
 }
 
+/** Time of each sample charged once to every STAGES function on its stack. */
+function inclusiveTimes(profile: CpuProfile, byNode: Map<number, ProfileNode>): Map<string, number> {
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const wanted = new Set(STAGES);
+  const totals = new Map<string, number>();
+  for (const [id, micros] of selfTimes(profile)) {
+    const charged = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const name = byNode.get(at)?.callFrame.functionName ?? '';
+      if (wanted.has(name) && !charged.has(name)) {
+        charged.add(name);
+        totals.set(name, (totals.get(name) ?? 0) + micros);
+      }
+    }
+  }
+  return totals;
+}
+
 /** Summary lines for the newest main-thread profile in `dir`. */
 export function summarizeProfiles(dir: string): string[] {
   // CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile: thread 0 is the main thread (1 is tsx's loader).
@@ -57,6 +83,7 @@ export function summarizeProfiles(dir: string): string[] {
   }
   return [
     `${newest} — ${(total / 1e6).toFixed(1)} s sampled`,
+    `total time inside (inclusive): ${top(inclusiveTimes(profile, byNode), total, STAGES.length)}`,
     `self time by package/stage: ${top(buckets, total, 14)}`,
     `hottest functions: ${top(functions, total, 12)}`,
   ];

@@ -13,7 +13,8 @@ import { buildBenchSite, type BenchSite } from './site/build.js';
 /**
  * `npm run bench`: builds the loopback site, runs each scenario in a fresh process, prints the table
  * and writes it to docs/benchmarks.md. Flags: --hosts, --docs (per host), --concurrency (per host),
- * --search-docs, --skip-search, --growth (also crawl a site twice as large, for RSS growth),
+ * --search-docs, --skip-search, --skip-growth (else also crawls a site twice as large, for RSS growth),
+ * --heap-cap MB (also crawls with --max-old-space-size=MB: the live set, not V8's lazy heap growth),
  * --profile (CPU profile of the first full crawl), --no-write.
  */
 const { values: flags } = parseArgs({
@@ -23,7 +24,8 @@ const { values: flags } = parseArgs({
     concurrency: { type: 'string', default: '4' },
     'search-docs': { type: 'string', default: '100000' },
     'skip-search': { type: 'boolean', default: false },
-    growth: { type: 'boolean', default: false },
+    'skip-growth': { type: 'boolean', default: false },
+    'heap-cap': { type: 'string' },
     profile: { type: 'boolean', default: false },
     'no-write': { type: 'boolean', default: false },
   },
@@ -65,7 +67,7 @@ async function crawlScenarios(site: BenchSite, rows: ScenarioRow[], lines: strin
     const served = servedCounts(site);
     const stored = archiveCounts(join(dir, 'archive.db'));
     rows.push(row('bureau-watch crawl, empty database', first, site.pagesPerHost * hosts, `${stored.documents} documents stored`));
-    say(`  ${first.wallSeconds.toFixed(2)} s, served ${served}; ${stored.documents} documents, ${stored.events} events`);
+    say(`  ${first.wallSeconds.toFixed(2)} s, served ${served}; ${stored.documents} documents, ${stored.events} events, ${stored.duplicates} linked as duplicates`);
     if (flags.profile) lines.push(...summarizeProfiles(profileDir).map((line) => `profile: ${line}`));
     say('running: bureau-watch crawl (unchanged re-crawl) …');
     const again = await runCrawlCli(configPath);
@@ -79,15 +81,18 @@ async function crawlScenarios(site: BenchSite, rows: ScenarioRow[], lines: strin
   }
 }
 
-async function growthScenario(rows: ScenarioRow[]): Promise<void> {
-  const site = await buildBenchSite({ hosts, documentsPerHost: docsPerHost * 2 });
+/** The full crawl again on a site `scale` times as large, or with node flags (a heap cap). */
+async function growthScenario(rows: ScenarioRow[], scale: number, nodeFlags: string[]): Promise<void> {
+  const site = await buildBenchSite({ hosts, documentsPerHost: docsPerHost * scale });
   const dir = mkdtempSync(join(tmpdir(), 'bw-bench-growth-'));
+  const name = scale > 1 ? `bureau-watch crawl, empty database, ${scale}× site` : `bureau-watch crawl, empty database, ${nodeFlags.join(' ')}`;
   try {
     const startUrls = site.hosts.map((host) => `${host.baseUrl}/`);
-    say(`running: bureau-watch crawl at ${hosts * docsPerHost * 2} documents …`);
-    const measure = await runCrawlCli(writeCrawlConfig({ dir, startUrls, concurrencyPerHost, requestsPerMinute: REQUESTS_PER_MINUTE }));
+    say(`running: ${name} …`);
+    const measure = await runCrawlCli(writeCrawlConfig({ dir, startUrls, concurrencyPerHost, requestsPerMinute: REQUESTS_PER_MINUTE }), nodeFlags);
     const stored = archiveCounts(join(dir, 'archive.db'));
-    rows.push(row('bureau-watch crawl, empty database, 2× site', measure, site.pagesPerHost * hosts, `${stored.documents} documents stored`));
+    say(`  ${measure.wallSeconds.toFixed(2)} s, ${stored.documents} documents, peak RSS ${(measure.peakRssBytes / 2 ** 20).toFixed(0)} MB`);
+    rows.push(row(name, measure, site.pagesPerHost * hosts, `${stored.documents} documents stored`));
   } finally {
     rmSync(dir, { recursive: true, force: true });
     await site.close();
@@ -136,7 +141,8 @@ async function main(): Promise<void> {
   } finally {
     await site.close();
   }
-  if (flags.growth) await growthScenario(rows);
+  if (!flags['skip-growth']) await growthScenario(rows, 2, []);
+  if (flags['heap-cap']) await growthScenario(rows, 1, [`--max-old-space-size=${Number(flags['heap-cap'])}`]);
   let search: { p95Ms: number; docs: number } | null = null;
   if (flags['skip-search']) lines.push('search latency: skipped (--skip-search).');
   else {
