@@ -15,7 +15,7 @@ const option = (name: string, fallback: string) => {
   return at >= 0 && args[at + 1] ? args[at + 1]! : fallback;
 };
 const DOCUMENTS = Number(option('--documents', '100000'));
-const DATABASE = option('--db', join(tmpdir(), `bureau-watch-search-v2-${DOCUMENTS}.db`));
+const DATABASE = option('--db', join(tmpdir(), `bureau-watch-search-v3-${DOCUMENTS}.db`));
 const ROUNDS = Number(option('--rounds', '20'));
 
 // Words of the kind education-bureau notices are made of (written for this script).

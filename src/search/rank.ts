@@ -5,10 +5,11 @@ import type { FilterSql } from './filters.js';
  * Ranking with bounded work. bm25 costs a few microseconds per matching row, so ranking every match
  * of a word found in most of 100,000 documents would take hundreds of milliseconds. Instead two
  * candidate sets are read newest-first (FTS5 walks its doclists by rowid and stops at the LIMIT):
- * the newest CANDIDATES documents whose title holds every term, and the newest CANDIDATES matches
- * anywhere. Title matches rank first, each tier by bm25. When a query matches no more than
- * CANDIDATES documents (the usual case for a specific query) the ranking is exact; past that it
- * ranks the most recently archived matches, which for a word found everywhere is what users want.
+ * the newest CANDIDATES documents whose title holds every term (from the title-only index), and the
+ * newest CANDIDATES matches anywhere (title or text). Title matches rank first, each tier by bm25.
+ * When a query matches no more than CANDIDATES documents (the usual case for a specific query) the
+ * ranking is exact; past that it ranks the most recently archived matches, which for a word found
+ * everywhere is what users want.
  */
 export const CANDIDATES = 2000;
 
@@ -18,21 +19,19 @@ export interface RankedRow {
   score: number;
 }
 
-export type SearchTable = 'search_trigram' | 'search_bigram';
+export type SearchIndex = 'trigram' | 'bigram';
 
-/** Within a tier, a term in the title still weighs this much more than one in the text. */
+/** Within the second tier, a term in the title still weighs this much more than one in the text. */
 const TITLE_WEIGHT = 10;
 
-export function rankCandidates(db: Db, table: SearchTable, match: string, filters: FilterSql, limit: number, candidates = CANDIDATES): RankedRow[] {
-  const sql = `SELECT s.document_id AS documentId, bm25(${table}, ${TITLE_WEIGHT}, 1) AS score
+export function rankCandidates(db: Db, index: SearchIndex, match: string, filters: FilterSql, limit: number, candidates = CANDIDATES): RankedRow[] {
+  const newest = (table: string, weights: string) => db.prepare(`SELECT s.document_id AS documentId, bm25(${table}${weights}) AS score
     FROM ${table} JOIN search_rows s ON s.rowid = ${table}.rowid
     WHERE ${table} MATCH ? ${filters.where}
-    ORDER BY ${table}.rowid DESC LIMIT ${Math.max(1, Math.floor(candidates))}`;
-  const statement = db.prepare(sql);
-  const inTitle = statement.all(`{title} : (${match})`, ...filters.params) as { documentId: string; score: number }[];
+    ORDER BY ${table}.rowid DESC LIMIT ${Math.max(1, Math.floor(candidates))}`).all(match, ...filters.params) as { documentId: string; score: number }[];
+  const inTitle = newest(`search_title_${index}`, '');
   const titleIds = new Set(inTitle.map((row) => row.documentId));
-  const anywhere = (statement.all(match, ...filters.params) as { documentId: string; score: number }[])
-    .filter((row) => !titleIds.has(row.documentId));
+  const anywhere = newest(`search_${index}`, `, ${TITLE_WEIGHT}, 1`).filter((row) => !titleIds.has(row.documentId));
   return [
     ...inTitle.map((row) => ({ ...row, titleMatch: true })).sort(byScore),
     ...anywhere.map((row) => ({ ...row, titleMatch: false })).sort(byScore),

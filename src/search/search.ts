@@ -33,8 +33,7 @@ export function searchDocuments(db: Db, query: string, options: SearchOptions = 
   const terms = parseTerms(query);
   const plan = planMatch(terms);
   if (plan.index === 'none') return [];
-  const rows = rankCandidates(db, plan.index === 'trigram' ? 'search_trigram' : 'search_bigram', plan.match,
-    filterSql(options), options.limit ?? DEFAULT_LIMIT);
+  const rows = rankCandidates(db, plan.index, plan.match, filterSql(options), options.limit ?? DEFAULT_LIMIT);
   const termTexts = terms.map((term) => term.text);
   return rows.flatMap((row) => toHit(db, row, termTexts, options));
 }

@@ -107,7 +107,7 @@ describe('search: ranking', () => {
   it('past the candidate bound, ranks the newest matches and still lists title matches first', () => {
     const idOf = (url: string) => ids[url];
     // 教育 matches A, B, C (in archiving order); with room for 2 candidates the oldest text match, A, drops out.
-    const rows = rankCandidates(store.db, 'search_bigram', '"教育"', filterSql({}), 20, 2);
+    const rows = rankCandidates(store.db, 'bigram', '"教育"', filterSql({}), 20, 2);
     expect(rows.map((row) => [row.documentId, row.titleMatch])).toEqual([[idOf(URL_C), true], [idOf(URL_B), false]]);
   });
 });
