@@ -31,8 +31,12 @@ export function processPage(response: FetchedResponse, sourceId: string): Proces
   }
   const $ = cheerio.load(decoded.html);
   const known = response.request.kind === 'document';
-  const kind = known ? 'document' : classifyPage($, response.url, response.request.hint);
-  if (kind !== 'document') return { kind: 'list', discovery: discoverListPage($, response.url) };
+  // A known document is one by definition, unless its address now redirects elsewhere.
+  const kind = known && response.url === response.request.url ? 'document' : classifyPage($, response.url, response.request.hint);
+  if (kind !== 'document') {
+    // A known document redirected to a list or home page: removed pages often land there.
+    return known ? { kind: 'soft-404' } : { kind: 'list', discovery: discoverListPage($, response.url) };
+  }
   const document = extractDocument($, response.url);
   if (looksLikeSoft404(document.title, document.text)) return { kind: 'soft-404' };
   return {

@@ -86,6 +86,17 @@ describe('removal of documents', () => {
     expect(documentStatus(h.db, url(paths[2]!))).toEqual({ status: 'active', missingCount: 0 });
   });
 
+  it('counts a known document that now redirects to the home page as missing', async () => {
+    const { h, paths, url } = await setUp();
+    site.routes.set('/index.html', { body: listPage(numberedItems(1, 4)) });
+    site.routes.set(paths[1]!, { status: 302, headers: { location: '/index.html' } });
+    await h.crawl();
+    expect(documentStatus(h.db, url(paths[1]!))).toEqual({ status: 'active', missingCount: 1 });
+    await h.crawl();
+    expect(documentStatus(h.db, url(paths[1]!))?.status).toBe('removed');
+    expect(documentStatus(h.db, `${site.baseUrl}/index.html`)).toBeUndefined();
+  });
+
   it('counts a 200 page that only says "页面不存在" (soft 404) as missing, and never stores it', async () => {
     const { h, paths, url } = await setUp();
     const notice = '<html><head><title>404 页面不存在</title></head><body><p>您访问的页面不存在或已被删除。</p></body></html>';
