@@ -51,7 +51,7 @@ describe('crawl of a local replica bureau site', () => {
     expect(summary.sources['demo-edu']).toMatchObject({ created: expected.documents.length, errors: 0 });
     for (const doc of expected.documents) {
       const row = db.prepare(`SELECT v.*, d.status FROM versions v JOIN documents d ON d.id = v.document_id WHERE d.url = ?`).get(site.baseUrl + doc.path) as
-        Record<string, string> | undefined;
+        { title: string; published_date: string | null; charset: string; text: string; fields: string; attachments: string } | undefined;
       expect(row, doc.path).toBeDefined();
       expect(row!.title, doc.path).toBe(doc.title);
       expect(row!.published_date, doc.path).toBe(doc.publishedDate);
