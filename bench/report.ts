@@ -9,6 +9,8 @@ export interface ScenarioRow {
   peakRssBytes: number;
   cpuSeconds: number;
   note?: string;
+  /** False for runs on another site size: their time is not comparable with Crawlee's. */
+  comparable?: boolean;
 }
 
 export interface TargetCheck {
@@ -31,7 +33,7 @@ const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
 export function scenarioTable(rows: ScenarioRow[], baseline: ScenarioRow | undefined): string {
   const header = '| scenario | time (s) | pages | pages/s | peak RSS (MB) | CPU (s) | × Crawlee alone |\n|---|---:|---:|---:|---:|---:|---:|';
   const lines = rows.map((row) => {
-    const ratio = baseline ? (row.seconds / baseline.seconds).toFixed(2) : '–';
+    const ratio = baseline && row.comparable !== false ? (row.seconds / baseline.seconds).toFixed(2) : '–';
     return `| ${row.name}${row.note ? ` (${row.note})` : ''} | ${row.seconds.toFixed(2)} | ${row.pages} | ${(row.pages / row.seconds).toFixed(0)} | ${mb(row.peakRssBytes)} | ${row.cpuSeconds.toFixed(1)} | ${ratio} |`;
   });
   return [header, ...lines].join('\n');

@@ -92,7 +92,7 @@ async function growthScenario(rows: ScenarioRow[], scale: number, nodeFlags: str
     const measure = await runCrawlCli(writeCrawlConfig({ dir, startUrls, concurrencyPerHost, requestsPerMinute: REQUESTS_PER_MINUTE }), nodeFlags);
     const stored = archiveCounts(join(dir, 'archive.db'));
     say(`  ${measure.wallSeconds.toFixed(2)} s, ${stored.documents} documents, peak RSS ${(measure.peakRssBytes / 2 ** 20).toFixed(0)} MB`);
-    rows.push(row(name, measure, site.pagesPerHost * hosts, `${stored.documents} documents stored`));
+    rows.push({ ...row(name, measure, site.pagesPerHost * hosts, `${stored.documents} documents stored`), comparable: scale === 1 });
   } finally {
     rmSync(dir, { recursive: true, force: true });
     await site.close();
