@@ -96,7 +96,8 @@ async function politeRate(crawl: SourceCrawl): Promise<number> {
   const origins = new Set(crawl.source.startUrls.map((url) => new URL(url).origin));
   for (const origin of origins) {
     const rules = await crawl.robots.forUrl(origin);
-    crawl.log.info({ source: crawl.source.id, origin, robots: rules.verdict, reason: rules.reason }, 'robots.txt');
+    const level = rules.verdict === 'disallow-all' ? 'warn' : 'info';
+    crawl.log[level]({ source: crawl.source.id, origin, robots: rules.verdict, reason: rules.reason }, 'robots.txt');
     const delay = rules.crawlDelaySecs();
     if (delay) perMinute = Math.min(perMinute, Math.max(1, Math.floor(60 / delay)));
   }
