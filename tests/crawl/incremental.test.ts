@@ -92,6 +92,21 @@ describe('early stop on a long column', () => {
     expect(storedUrls(h.db)).toHaveLength(9);
   });
 
+  it('stops early on a column paged only by numbered links and 尾页, which are never followed all at once', async () => {
+    site = await startFixtureSite();
+    const items = numberedItems(1, 12);
+    const file = (n: number) => (n === 1 ? 'index.html' : `index_${n}.html`);
+    const pager = (current: number) => [1, 2, 3, 4].map((n) => (n === current ? `<b>${n}</b>` : `<a href="${file(n)}">${n}</a>`)).join(' ') + ` <a href="${file(4)}">尾页</a>`;
+    for (let n = 1; n <= 4; n++) site.routes.set(`/col/c/${file(n)}`, { body: listPage(items.slice((n - 1) * 3, n * 3), pager(n)) });
+    serveDocuments(site, items);
+    const h = harness([{ id: 'c', startUrls: [`${site.baseUrl}/col/c/index.html`] }]);
+    await h.crawl();
+    expect(storedUrls(h.db)).toHaveLength(12);
+    const mark = site.requests.length;
+    await h.crawl();
+    expect(listHits(mark)).toEqual(['/col/c/index.html']);
+  });
+
   it('never stops early when stopAfterKnownListPage is off', async () => {
     site = await startFixtureSite();
     const items = numberedItems(1, 6);
