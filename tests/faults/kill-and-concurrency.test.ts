@@ -14,14 +14,18 @@ afterEach(async () => {
   await server?.close();
 });
 
-/** A site whose documents answer slowly while `slow.on` is set, so a crawl can be caught mid-way. */
-async function slowSite(slow: { on: boolean }): Promise<FaultServer> {
+/**
+ * A site whose documents answer slowly while `slow.on` is set, so a crawl can be caught mid-way,
+ * and not at all while `slow.hold` is set.
+ */
+async function slowSite(slow: { on: boolean; hold?: boolean }): Promise<FaultServer> {
   const site = await startFaultServer();
   const numbers = Array.from({ length: DOCUMENTS }, (_, i) => i + 1);
   site.route('/', html(listPage(numbers.map(docPath))));
   for (const n of numbers) {
     const page = html(documentPage(`第${n}号通知`, `标记${n}号`));
     site.route(docPath(n), async (req, res, hit) => {
+      while (slow.hold) await new Promise((resolve) => setTimeout(resolve, 20));
       if (slow.on) await new Promise((resolve) => setTimeout(resolve, 150));
       await page(req, res, hit);
     });
@@ -68,14 +72,15 @@ describe('kill -9 mid-crawl', () => {
 
 describe('two concurrent runs on one database', () => {
   it('lets one run and refuses the other with exit 3 and a message naming the holder', async () => {
-    const slow = { on: true };
+    // The first run's document requests are held until the second run is over, however slow its start.
+    const slow = { on: false, hold: true };
     server = await slowSite(slow);
     const dir = tempDir();
-    const config = writeSourceConfig(dir, `${server.baseUrl}/`);
+    const config = writeSourceConfig(dir, `${server.baseUrl}/`, [], [], 60);
     const first = startCli(['crawl', '--config', config]);
-    await waitFor(() => documentRequests(server) >= 2, 'the first crawl to start fetching');
+    await waitFor(() => documentRequests(server) >= 1, 'the first crawl to start fetching');
     const second = await startCli(['crawl', '--config', config]).done;
-    slow.on = false;
+    slow.hold = false;
     const firstResult = await first.done;
 
     expect(firstResult.code, firstResult.stderr).toBe(0);

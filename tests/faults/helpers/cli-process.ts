@@ -32,13 +32,13 @@ export function startCli(args: string[], env: NodeJS.ProcessEnv = {}): CliProces
 }
 
 /** Writes a YAML config for one loopback source (plus extra top-level lines) and returns its path. */
-export function writeSourceConfig(dir: string, startUrl: string, extraLines: string[] = [], sourceLines: string[] = []): string {
+export function writeSourceConfig(dir: string, startUrl: string, extraLines: string[] = [], sourceLines: string[] = [], timeoutSecs = 5): string {
   const path = join(dir, 'sources.yaml');
   writeFileSync(path, [
     `database: ${join(dir, 'archive.db')}`,
     `storageDir: ${join(dir, 'storage')}`,
     'fetch:',
-    '  timeoutSecs: 5',
+    `  timeoutSecs: ${timeoutSecs}`,
     '  maxRetries: 1',
     ...extraLines,
     'sources:',
