@@ -16,7 +16,7 @@ import { paragraph, seededRandom, title } from '../site/text.js';
 export function searchStorePath(count: number, say: (line: string) => void): string {
   const schema = Math.max(...MIGRATIONS.map((m) => m.version));
   const dir = join(REPO_ROOT, 'bench', '.cache');
-  const path = join(dir, `search-${count}-schema${schema}.db`);
+  const path = join(dir, `search-${count}-schema${schema}-text${TEXT_VERSION}.db`);
   if (existsSync(path)) return path;
   mkdirSync(dir, { recursive: true });
   const building = `${path}.building`;
@@ -30,6 +30,8 @@ export function searchStorePath(count: number, say: (line: string) => void): str
 }
 
 const SOURCES = ['bench-1', 'bench-2', 'bench-3', 'bench-4'];
+/** Bumped when bench/site/text.ts changes what it generates, so a cached store is rebuilt. */
+const TEXT_VERSION = 2;
 
 function fill(path: string, count: number): void {
   const db = openDatabase(path);

@@ -39,8 +39,26 @@ function pick<T>(random: () => number, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)] as T;
 }
 
+const PLACES = [
+  '蠡园街道', '河埒街道', '荣巷街道', '马山街道', '胡埭镇', '雪浪街道', '华庄街道', '太湖街道', '滨湖中学', '实验小学',
+  '育红小学', '蠡园中学', '梅梁中学', '东绛实验学校', '华庄中心幼儿园', '太湖新城', '经济开发区', '山水城',
+];
+const UNITS = ['所学校', '个项目', '名教师', '户家庭', '家企业', '个社区', '项任务', '场培训', '次检查', '个班级'];
+
+/** Facts with figures and places, as real plans are full of: they keep unrelated documents from sharing long runs of text. */
+function fact(random: () => number): string {
+  const amount = 2 + Math.floor(random() * 9000);
+  switch (Math.floor(random() * 4)) {
+    case 0: return `，${pick(random, PLACES)}等${amount}${pick(random, UNITS)}纳入范围`;
+    case 1: return `，截至${1 + Math.floor(random() * 12)}月底已完成${amount}${pick(random, UNITS)}`;
+    case 2: return `，投入资金${amount}.${Math.floor(random() * 10)}万元`;
+    default: return `，覆盖${pick(random, PLACES)}和${pick(random, PLACES)}共${amount}${pick(random, UNITS)}`;
+  }
+}
+
 export function sentence(random: () => number): string {
-  return `${pick(random, SUBJECTS)}要${pick(random, VERBS)}${pick(random, OBJECTS)}${pick(random, TAILS)}。`;
+  const detail = random() < 0.7 ? fact(random) : '';
+  return `${pick(random, SUBJECTS)}要${pick(random, VERBS)}${pick(random, OBJECTS)}${detail}${pick(random, TAILS)}。`;
 }
 
 /** A paragraph of 3–7 sentences, sometimes numbered like a plan's items. */
