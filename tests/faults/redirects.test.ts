@@ -41,6 +41,8 @@ describe('redirects', () => {
     const { log } = await archive.crawl();
 
     expect(offSite.requests).toEqual([]);
+    expect(site.requests.length).toBeGreaterThan(2);
+    for (const request of site.requests) expect(request.userAgent).toContain('bureau-watch');
     expect([...storedTexts(archive.db).keys()]).toEqual([docPath(2)]);
     const urls = archive.db.prepare('SELECT url FROM documents').pluck().all() as string[];
     expect(urls.every((url) => url.startsWith(site.baseUrl))).toBe(true);
