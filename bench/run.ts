@@ -36,7 +36,9 @@ const docsPerHost = Number(flags.docs);
 const concurrencyPerHost = Number(flags.concurrency);
 const REQUESTS_PER_MINUTE = 1_000_000;
 
-const say = (line: string) => process.stdout.write(`${line}\n`);
+const startedAt = Date.now();
+/** Progress lines carry the time since the start, so a slow step shows itself. */
+const say = (line: string) => process.stdout.write(`${line.startsWith('running') ? `[${((Date.now() - startedAt) / 1000).toFixed(0)} s] ` : ''}${line}\n`);
 const pagesFrom = (measure: ChildMeasure) => (JSON.parse(measure.stdout.trim().split('\n').at(-1) ?? '{}') as { pages?: number }).pages ?? 0;
 const row = (name: string, measure: ChildMeasure, pages: number, note?: string): ScenarioRow =>
   ({ name, seconds: measure.wallSeconds, pages, peakRssBytes: measure.peakRssBytes, cpuSeconds: measure.cpuSeconds, ...(note ? { note } : {}) });
