@@ -1,5 +1,6 @@
 import type { Db } from '../store/database.js';
 import { DuplicateIndex, fingerprint, type DuplicateMatch } from './lsh-index.js';
+import { statement } from '../store/statements.js';
 
 /** Where a document stands after linking: the cluster's original, and the documents it matched. */
 export interface DuplicateLink {
@@ -42,7 +43,7 @@ export function linkDuplicates(db: Db, documentId: string, text: string, content
   const [earliest, ...later] = rankDocuments(db, [documentId, ...roots]);
   const root = earliest!.id;
   for (const other of later) {
-    db.prepare('UPDATE documents SET duplicate_of = ? WHERE id = ? OR duplicate_of = ?').run(root, other.id, other.id);
+    statement(db, 'UPDATE documents SET duplicate_of = ? WHERE id = ? OR duplicate_of = ?').run(root, other.id, other.id);
   }
   setDuplicateOf(db, root, null);
   return { duplicateOf: root === documentId ? null : root, root, matches };
@@ -50,21 +51,21 @@ export function linkDuplicates(db: Db, documentId: string, text: string, content
 
 /** The cluster a document belongs to: its original and every copy of it. */
 export function clusterMembers(db: Db, root: string): string[] {
-  return db.prepare('SELECT id FROM documents WHERE id = ? OR duplicate_of = ?').pluck().all(root, root) as string[];
+  return statement(db, 'SELECT id FROM documents WHERE id = ? OR duplicate_of = ?').pluck().all(root, root) as string[];
 }
 
 /** Same comparison text elsewhere: found by hash even before the document had a signature. */
 function exactCopies(db: Db, documentId: string, contentHash: string): string[] {
-  return db.prepare('SELECT id FROM documents WHERE content_hash = ? AND id <> ?').pluck().all(contentHash, documentId) as string[];
+  return statement(db, 'SELECT id FROM documents WHERE content_hash = ? AND id <> ?', 'pluck').all(contentHash, documentId) as string[];
 }
 
 function rootsOf(db: Db, ids: string[]): string[] {
-  const root = db.prepare('SELECT coalesce(duplicate_of, id) FROM documents WHERE id = ?').pluck();
+  const root = statement(db, 'SELECT coalesce(duplicate_of, id) FROM documents WHERE id = ?', 'pluck');
   return [...new Set(ids.map((id) => root.get(id) as string | undefined).filter((id): id is string => id !== undefined))];
 }
 
 function rankDocuments(db: Db, ids: string[]): RankedDocument[] {
-  const read = db.prepare(
+  const read = statement(db, 
     `SELECT d.id, d.first_seen_at AS firstSeenAt, v.published_date AS publishedDate
      FROM documents d LEFT JOIN versions v ON v.document_id = d.id AND v.version = d.current_version WHERE d.id = ?`,
   );
@@ -76,9 +77,9 @@ function rankDocuments(db: Db, ids: string[]): RankedDocument[] {
 }
 
 function currentDuplicateOf(db: Db, documentId: string): string | null {
-  return (db.prepare('SELECT duplicate_of FROM documents WHERE id = ?').pluck().get(documentId) as string | null | undefined) ?? null;
+  return (statement(db, 'SELECT duplicate_of FROM documents WHERE id = ?', 'pluck').get(documentId) as string | null | undefined) ?? null;
 }
 
 function setDuplicateOf(db: Db, documentId: string, duplicateOf: string | null): void {
-  db.prepare('UPDATE documents SET duplicate_of = ? WHERE id = ?').run(duplicateOf, documentId);
+  statement(db, 'UPDATE documents SET duplicate_of = ? WHERE id = ?').run(duplicateOf, documentId);
 }

@@ -1,6 +1,7 @@
 import type { Db } from '../store/database.js';
 import { SIGNATURE_SIZE, estimatedSimilarity, minhashSignature, mix32 } from './minhash.js';
 import { shingleHashes, shingleText } from './shingles.js';
+import { statement } from '../store/statements.js';
 
 /**
  * Banded LSH over MinHash signatures: 20 bands of 6 rows. Two documents become candidates when
@@ -49,8 +50,8 @@ export class DuplicateIndex {
 
   /** Documents whose signature is at least `threshold` similar, most similar first. */
   lookup(print: Fingerprint, options: { excludeId?: string; threshold?: number } = {}): { matches: DuplicateMatch[]; cost: LookupCost } {
-    const probe = this.db.prepare('SELECT document_id FROM duplicate_bands WHERE band = ? AND bucket = ?').pluck();
-    const readSignature = this.db.prepare('SELECT signature FROM duplicate_signatures WHERE document_id = ?').pluck();
+    const probe = statement(this.db, 'SELECT document_id FROM duplicate_bands WHERE band = ? AND bucket = ?', 'pluck');
+    const readSignature = statement(this.db, 'SELECT signature FROM duplicate_signatures WHERE document_id = ?', 'pluck');
     const cost: LookupCost = { bandProbes: 0, candidateRows: 0, signaturesCompared: 0 };
     const candidates = new Set<string>();
     bandBuckets(print.signature).forEach((bucket, band) => {
@@ -76,16 +77,16 @@ export class DuplicateIndex {
   /** Stores (or replaces) a document's fingerprint. */
   put(documentId: string, print: Fingerprint): void {
     this.remove(documentId);
-    this.db.prepare('INSERT INTO duplicate_signatures (document_id, signature, shingles) VALUES (?, ?, ?)').run(
+    statement(this.db, 'INSERT INTO duplicate_signatures (document_id, signature, shingles) VALUES (?, ?, ?)').run(
       documentId, encodeSignature(print.signature), print.shingles,
     );
-    const insertBand = this.db.prepare('INSERT OR IGNORE INTO duplicate_bands (band, bucket, document_id) VALUES (?, ?, ?)');
+    const insertBand = statement(this.db, 'INSERT OR IGNORE INTO duplicate_bands (band, bucket, document_id) VALUES (?, ?, ?)');
     bandBuckets(print.signature).forEach((bucket, band) => insertBand.run(band, bucket, documentId));
   }
 
   remove(documentId: string): void {
-    this.db.prepare('DELETE FROM duplicate_bands WHERE document_id = ?').run(documentId);
-    this.db.prepare('DELETE FROM duplicate_signatures WHERE document_id = ?').run(documentId);
+    statement(this.db, 'DELETE FROM duplicate_bands WHERE document_id = ?').run(documentId);
+    statement(this.db, 'DELETE FROM duplicate_signatures WHERE document_id = ?').run(documentId);
   }
 }
 

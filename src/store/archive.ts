@@ -9,6 +9,7 @@ import { documentIdFor } from './ids.js';
 import { alertsRaisedOnCreation, insertEvent, type AlertMatcher } from './outbox.js';
 import type { DocumentRow, DocumentSnapshot, SnapshotOutcome } from './records.js';
 import { getVersion } from './versions.js';
+import { statement } from './statements.js';
 
 /** A known document is removed after answering 404/410 on this many consecutive runs. */
 export const MISSING_RUNS_BEFORE_REMOVAL = 2;
@@ -31,7 +32,7 @@ export class Archive {
 
   upsertSource(source: { id: string; name: string; startUrls: string[] }): void {
     const now = new Date().toISOString();
-    this.db.prepare(
+    statement(this.db, 
       `INSERT INTO sources (id, name, start_urls, created_at, updated_at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET name = excluded.name, start_urls = excluded.start_urls, updated_at = excluded.updated_at`,
     ).run(source.id, source.name, JSON.stringify(source.startUrls), now, now);
@@ -46,7 +47,7 @@ export class Archive {
       this.createDocument(snapshot, contentHash, titleHash);
       return 'created';
     }
-    this.db.prepare(
+    statement(this.db, 
       `UPDATE documents SET last_checked_at = ?, etag = ?, last_modified = ?, missing_count = 0, status = 'active'
        WHERE id = ?`,
     ).run(snapshot.fetchedAt, snapshot.etag, snapshot.lastModified, existing.id);
@@ -57,7 +58,7 @@ export class Archive {
 
   /** A conditional GET answered 304: only the last-checked stamp moves. */
   recordNotModified(url: string, checkedAt: string): void {
-    this.db.prepare(`UPDATE documents SET last_checked_at = ?, missing_count = 0, status = 'active' WHERE url = ?`).run(checkedAt, url);
+    statement(this.db, `UPDATE documents SET last_checked_at = ?, missing_count = 0, status = 'active' WHERE url = ?`).run(checkedAt, url);
   }
 
   /** A known document answered 404/410. Returns true when this run removed it. */
@@ -66,7 +67,7 @@ export class Archive {
     if (!existing) return false;
     const missingCount = existing.missingCount + 1;
     const removes = existing.status === 'active' && missingCount >= MISSING_RUNS_BEFORE_REMOVAL;
-    this.db.prepare(`UPDATE documents SET last_checked_at = ?, missing_count = ?, status = ? WHERE id = ?`).run(
+    statement(this.db, `UPDATE documents SET last_checked_at = ?, missing_count = ?, status = ? WHERE id = ?`).run(
       checkedAt, missingCount, removes ? 'removed' : existing.status, existing.id,
     );
     if (removes) {
@@ -84,12 +85,12 @@ export class Archive {
    * and it breaks a streak of 404s: only consecutive runs that answered 404/410 remove.
    */
   recordUnreachable(url: string, checkedAt: string): void {
-    this.db.prepare('UPDATE documents SET last_checked_at = ?, missing_count = 0 WHERE url = ?').run(checkedAt, url);
+    statement(this.db, 'UPDATE documents SET last_checked_at = ?, missing_count = 0 WHERE url = ?').run(checkedAt, url);
   }
 
   private createDocument(snapshot: DocumentSnapshot, contentHash: string, titleHash: string): void {
     const id = documentIdFor(snapshot.url);
-    this.db.prepare(
+    statement(this.db, 
       `INSERT INTO documents (id, source_id, url, status, first_seen_at, last_changed_at, last_checked_at,
          current_version, content_hash, title_hash, etag, last_modified)
        VALUES (?, ?, ?, 'active', ?, ?, ?, 1, ?, ?, ?, ?)`,
@@ -111,7 +112,7 @@ export class Archive {
     const version = existing.currentVersion + 1;
     const previous = getVersion(this.db, existing.id, existing.currentVersion);
     this.insertVersion(existing.id, version, snapshot, contentHash);
-    this.db.prepare(
+    statement(this.db, 
       `UPDATE documents SET current_version = ?, content_hash = ?, title_hash = ?, last_changed_at = ? WHERE id = ?`,
     ).run(version, contentHash, titleHash, snapshot.fetchedAt, existing.id);
     if (contentHash !== existing.contentHash) linkDuplicates(this.db, existing.id, snapshot.document.text, contentHash);
@@ -122,7 +123,7 @@ export class Archive {
   private insertVersion(documentId: string, version: number, snapshot: DocumentSnapshot, contentHash: string): void {
     const doc = snapshot.document;
     const rawHash = putBlob(this.db, snapshot.rawBody);
-    this.db.prepare(
+    statement(this.db, 
       `INSERT INTO versions (document_id, version, content_hash, title, published_date, fields, labels, text,
          attachments, provenance, fetched_at, http_status, response_headers, charset, charset_source, etag,
          last_modified, raw_hash, run_id)

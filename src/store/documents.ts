@@ -1,5 +1,6 @@
 import type { Db } from './database.js';
 import type { DocumentRow } from './records.js';
+import { statement } from './statements.js';
 
 const DOCUMENT_COLUMNS = `id, source_id AS sourceId, url, status, first_seen_at AS firstSeenAt,
   last_changed_at AS lastChangedAt, last_checked_at AS lastCheckedAt, current_version AS currentVersion,
@@ -7,11 +8,11 @@ const DOCUMENT_COLUMNS = `id, source_id AS sourceId, url, status, first_seen_at 
   missing_count AS missingCount, duplicate_of AS duplicateOf`;
 
 export function getDocumentByUrl(db: Db, url: string): DocumentRow | undefined {
-  return db.prepare(`SELECT ${DOCUMENT_COLUMNS} FROM documents WHERE url = ?`).get(url) as DocumentRow | undefined;
+  return statement(db, `SELECT ${DOCUMENT_COLUMNS} FROM documents WHERE url = ?`).get(url) as DocumentRow | undefined;
 }
 
 export function getDocumentById(db: Db, id: string): DocumentRow | undefined {
-  return db.prepare(`SELECT ${DOCUMENT_COLUMNS} FROM documents WHERE id = ?`).get(id) as DocumentRow | undefined;
+  return statement(db, `SELECT ${DOCUMENT_COLUMNS} FROM documents WHERE id = ?`).get(id) as DocumentRow | undefined;
 }
 
 /** A document by id, or by URL when the argument is not a known id. */
@@ -21,16 +22,17 @@ export function findDocument(db: Db, idOrUrl: string): DocumentRow | undefined {
 
 /** Known documents of a source, streamed: a 100k-document source never sits in memory at once. */
 export function* iterateDocuments(db: Db, sourceId?: string): Generator<DocumentRow> {
-  const statement = sourceId
+  // Not cached: an iterating statement is busy until done, and two walks may overlap.
+  const rows = sourceId
     ? db.prepare(`SELECT ${DOCUMENT_COLUMNS} FROM documents WHERE source_id = ? ORDER BY first_seen_at, id`).bind(sourceId)
     : db.prepare(`SELECT ${DOCUMENT_COLUMNS} FROM documents ORDER BY source_id, first_seen_at, id`);
-  yield* statement.iterate() as IterableIterator<DocumentRow>;
+  yield* rows.iterate() as IterableIterator<DocumentRow>;
 }
 
 export function countDocuments(db: Db, sourceId?: string): number {
   const sql = sourceId ? 'SELECT count(*) FROM documents WHERE source_id = ?' : 'SELECT count(*) FROM documents';
-  const statement = db.prepare(sql).pluck();
-  return (sourceId ? statement.get(sourceId) : statement.get()) as number;
+  const count = statement(db, sql, 'pluck');
+  return (sourceId ? count.get(sourceId) : count.get()) as number;
 }
 
 /**
@@ -38,6 +40,6 @@ export function countDocuments(db: Db, sourceId?: string): number {
  * already known when deciding to stop reading a column early.
  */
 export function documentUrlsFirstSeenBy(db: Db, sourceId: string, until: string): Set<string> {
-  const statement = db.prepare('SELECT url FROM documents WHERE source_id = ? AND first_seen_at <= ?').pluck();
-  return new Set(statement.iterate(sourceId, until) as IterableIterator<string>);
+  const urls = db.prepare('SELECT url FROM documents WHERE source_id = ? AND first_seen_at <= ?').pluck();
+  return new Set(urls.iterate(sourceId, until) as IterableIterator<string>);
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ChangeEvent, EventDraft, EventType } from '../events/event.js';
 import type { Db } from './database.js';
+import { statement } from './statements.js';
 
 /** Decides which alert rules an event matches; injected so the store knows nothing of rules. */
 export type AlertMatcher = (draft: EventDraft) => string[];
@@ -22,7 +23,7 @@ export function insertEvent(db: Db, draft: EventDraft, alerts: string[]): Change
     alerts,
     ...(draft.changes ? { changes: draft.changes } : {}),
   };
-  db.prepare(
+  statement(db, 
     `INSERT INTO events (id, type, at, source_id, document_id, url, title, version, alerts, changes)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(event.id, event.type, event.at, event.source, event.documentId, event.url, event.title, event.version,
@@ -66,13 +67,13 @@ export function listEvents(db: Db, query: EventQuery = {}): StoredEvent[] {
   }
   const sql = `SELECT seq, id, type, at, source_id AS source, document_id AS documentId, url, title, version, alerts, changes
     FROM events ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq LIMIT ?`;
-  const rows = db.prepare(sql).all(...params, query.limit ?? -1) as EventRow[];
+  const rows = statement(db, sql).all(...params, query.limit ?? -1) as EventRow[];
   return rows.map(decodeEventRow);
 }
 
 /** Names of the alerts raised when these documents were created (other than `exceptId`). */
 export function alertsRaisedOnCreation(db: Db, documentIds: string[], exceptId: string): Set<string> {
-  const read = db.prepare("SELECT alerts FROM events WHERE document_id = ? AND type = 'document.created'").pluck();
+  const read = statement(db, "SELECT alerts FROM events WHERE document_id = ? AND type = 'document.created'", 'pluck');
   const raised = new Set<string>();
   for (const id of documentIds) {
     if (id === exceptId) continue;
@@ -82,7 +83,7 @@ export function alertsRaisedOnCreation(db: Db, documentIds: string[], exceptId: 
 }
 
 export function eventExists(db: Db, id: string): boolean {
-  return db.prepare('SELECT 1 FROM events WHERE id = ?').get(id) !== undefined;
+  return statement(db, 'SELECT 1 FROM events WHERE id = ?').get(id) !== undefined;
 }
 
 function decodeEventRow(row: EventRow): StoredEvent {

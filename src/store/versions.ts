@@ -1,5 +1,6 @@
 import type { Db } from './database.js';
 import type { VersionRecord } from './records.js';
+import { statement } from './statements.js';
 
 interface VersionRow {
   documentId: string; version: number; contentHash: string; title: string; publishedDate: string | null;
@@ -14,13 +15,13 @@ const VERSION_COLUMNS = `document_id AS documentId, version, content_hash AS con
   etag, last_modified AS lastModified, raw_hash AS rawHash, run_id AS runId`;
 
 export function getVersion(db: Db, documentId: string, version: number): VersionRecord | undefined {
-  const row = db.prepare(`SELECT ${VERSION_COLUMNS} FROM versions WHERE document_id = ? AND version = ?`).get(documentId, version);
+  const row = statement(db, `SELECT ${VERSION_COLUMNS} FROM versions WHERE document_id = ? AND version = ?`).get(documentId, version);
   return row ? decodeVersionRow(row as VersionRow) : undefined;
 }
 
 /** All versions of a document, oldest first. */
 export function listVersions(db: Db, documentId: string): VersionRecord[] {
-  const rows = db.prepare(`SELECT ${VERSION_COLUMNS} FROM versions WHERE document_id = ? ORDER BY version`).all(documentId);
+  const rows = statement(db, `SELECT ${VERSION_COLUMNS} FROM versions WHERE document_id = ? ORDER BY version`).all(documentId);
   return (rows as VersionRow[]).map(decodeVersionRow);
 }
 

@@ -1,23 +1,11 @@
 import type { Migration } from './index.js';
 
-/** Characters per piece: substr() walks UTF-8 from the start, so bigrams are cut from short pieces. */
-const PIECE = 128;
-
 /**
- * The bigrams of a string, space-separated ("双减工作" → "双减 减工 工作 作"): substr(x, i, 2) at
- * every position. The last one is a single character, so every character starts a token (a
- * 1-character query is a prefix query on this index). substr() on a long text costs O(position), so
- * the text is first cut into pieces of PIECE + 1 characters (materialized once) and the bigrams are
- * cut from those: linear time (~7 ms for 10,000 characters) instead of quadratic. Pure SQL, so any
- * connection that writes a version keeps the index right (no application function to register).
+ * The bigram tokens of a string, space-separated ("双减工作" → "双减 减工 工作 作"), cut by the
+ * application-defined function `bw_bigrams` (src/store/sql-functions.ts, src/search/bigrams.ts).
  */
 export function bigramsSql(x: string): string {
-  return `(WITH RECURSIVE
-    piece_at(k) AS (SELECT 0 UNION ALL SELECT k + 1 FROM piece_at WHERE (k + 1) * ${PIECE} < length(${x})),
-    piece(k, s) AS MATERIALIZED (SELECT k, substr(${x}, k * ${PIECE} + 1, ${PIECE + 1}) FROM piece_at),
-    offset_in(j) AS (SELECT 1 UNION ALL SELECT j + 1 FROM offset_in WHERE j < ${PIECE})
-    SELECT coalesce(group_concat(substr(s, j, 2), ' ' ORDER BY k, j), '') FROM piece, offset_in
-    WHERE j <= min(${PIECE}, length(s)))`;
+  return `bw_bigrams(${x})`;
 }
 
 /** Replaces the indexed text of the search row `rowidSql` with a title and text. */
