@@ -1,5 +1,5 @@
 import type { Db } from '../store/database.js';
-import { DuplicateIndex, fingerprint, type DuplicateMatch } from './lsh-index.js';
+import { DuplicateIndex, fingerprintOfComparison, type DuplicateMatch } from './lsh-index.js';
 import { statement } from '../store/statements.js';
 
 /** Where a document stands after linking: the cluster's original, and the documents it matched. */
@@ -22,11 +22,11 @@ interface RankedDocument {
  * at the cluster's earliest document: the one published first (undated copies, typical of
  * content farms, rank last), ties broken by first seen. When the new document is earlier than the
  * cluster's original (the official page crawled after its repost), the cluster is re-rooted on it.
- * Runs inside the transaction that stores the version.
+ * Runs inside the transaction that stores the version; `comparison` is the text's comparison form.
  */
-export function linkDuplicates(db: Db, documentId: string, text: string, contentHash: string): DuplicateLink {
+export function linkDuplicates(db: Db, documentId: string, comparison: string, contentHash: string): DuplicateLink {
   const index = new DuplicateIndex(db);
-  const print = fingerprint(text);
+  const print = fingerprintOfComparison(comparison);
   if (!print) {
     index.remove(documentId);
     setDuplicateOf(db, documentId, null);

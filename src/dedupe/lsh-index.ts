@@ -1,6 +1,6 @@
 import type { Db } from '../store/database.js';
 import { SIGNATURE_SIZE, estimatedSimilarity, minhashSignature, mix32 } from './minhash.js';
-import { shingleHashes, shingleText } from './shingles.js';
+import { lettersAndDigits, shingleHashes, shingleText } from './shingles.js';
 import { statement } from '../store/statements.js';
 
 /**
@@ -39,7 +39,15 @@ export interface LookupCost {
 
 /** The fingerprint of a text, or null when it is too short to be linked as a duplicate. */
 export function fingerprint(text: string): Fingerprint | null {
-  const content = shingleText(text);
+  return fingerprintOfContent(shingleText(text));
+}
+
+/** The fingerprint of a text already in comparison form (the store has it at hand). */
+export function fingerprintOfComparison(comparison: string): Fingerprint | null {
+  return fingerprintOfContent(lettersAndDigits(comparison));
+}
+
+function fingerprintOfContent(content: string): Fingerprint | null {
   if (Array.from(content).length < MIN_DUPLICATE_CHARS) return null;
   const shingles = shingleHashes(content);
   return { signature: minhashSignature(shingles), shingles: shingles.length };

@@ -8,7 +8,12 @@ export const SHINGLE_CHARS = 5;
  * whether two pages carry the same document, and dropping them makes shingles denser.
  */
 export function shingleText(text: string): string {
-  return comparisonText(text).replace(/[^\p{L}\p{N}]/gu, '');
+  return lettersAndDigits(comparisonText(text));
+}
+
+/** shingleText of a text already in comparison form. */
+export function lettersAndDigits(comparison: string): string {
+  return comparison.replace(/[^\p{L}\p{N}]/gu, '');
 }
 
 /** The distinct 32-bit hashes of every SHINGLE_CHARS-character window of the text. */

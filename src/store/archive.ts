@@ -11,6 +11,13 @@ import type { DocumentRow, DocumentSnapshot, SnapshotOutcome } from './records.j
 import { getVersion } from './versions.js';
 import { statement } from './statements.js';
 
+/** A snapshot's comparison form and hashes, computed once per snapshot. */
+interface Compared {
+  comparison: string;
+  contentHash: string;
+  titleHash: string;
+}
+
 /** A known document is removed after answering 404/410 on this many consecutive runs. */
 export const MISSING_RUNS_BEFORE_REMOVAL = 2;
 
@@ -40,11 +47,12 @@ export class Archive {
 
   /** Stores a fetched document page: a new version only when its comparison text or title changed. */
   recordSnapshot(snapshot: DocumentSnapshot): SnapshotOutcome {
-    const contentHash = sha256Hex(comparisonText(snapshot.document.text));
+    const comparison = comparisonText(snapshot.document.text);
+    const contentHash = sha256Hex(comparison);
     const titleHash = sha256Hex(comparisonText(snapshot.document.title));
     const existing = getDocumentByUrl(this.db, snapshot.url);
     if (!existing) {
-      this.createDocument(snapshot, contentHash, titleHash);
+      this.createDocument(snapshot, { comparison, contentHash, titleHash });
       return 'created';
     }
     statement(this.db, 
@@ -52,7 +60,7 @@ export class Archive {
        WHERE id = ?`,
     ).run(snapshot.fetchedAt, snapshot.etag, snapshot.lastModified, existing.id);
     if (existing.contentHash === contentHash && existing.titleHash === titleHash) return 'unchanged';
-    this.addVersion(existing, snapshot, contentHash, titleHash);
+    this.addVersion(existing, snapshot, { comparison, contentHash, titleHash });
     return 'updated';
   }
 
@@ -88,7 +96,7 @@ export class Archive {
     statement(this.db, 'UPDATE documents SET last_checked_at = ?, missing_count = 0 WHERE url = ?').run(checkedAt, url);
   }
 
-  private createDocument(snapshot: DocumentSnapshot, contentHash: string, titleHash: string): void {
+  private createDocument(snapshot: DocumentSnapshot, { comparison, contentHash, titleHash }: Compared): void {
     const id = documentIdFor(snapshot.url);
     statement(this.db, 
       `INSERT INTO documents (id, source_id, url, status, first_seen_at, last_changed_at, last_checked_at,
@@ -97,7 +105,7 @@ export class Archive {
     ).run(id, snapshot.sourceId, snapshot.url, snapshot.fetchedAt, snapshot.fetchedAt, snapshot.fetchedAt,
       contentHash, titleHash, snapshot.etag, snapshot.lastModified);
     this.insertVersion(id, 1, snapshot, contentHash);
-    const link = linkDuplicates(this.db, id, snapshot.document.text, contentHash);
+    const link = linkDuplicates(this.db, id, comparison, contentHash);
     const draft = this.draftFor('document.created', id, 1, snapshot);
     insertEvent(this.db, draft, this.alertsForNewCopy(draft, link.root));
   }
@@ -108,14 +116,14 @@ export class Archive {
     return this.matchAlerts(draft).filter((name) => !raised.has(name));
   }
 
-  private addVersion(existing: DocumentRow, snapshot: DocumentSnapshot, contentHash: string, titleHash: string): void {
+  private addVersion(existing: DocumentRow, snapshot: DocumentSnapshot, { comparison, contentHash, titleHash }: Compared): void {
     const version = existing.currentVersion + 1;
     const previous = getVersion(this.db, existing.id, existing.currentVersion);
     this.insertVersion(existing.id, version, snapshot, contentHash);
     statement(this.db, 
       `UPDATE documents SET current_version = ?, content_hash = ?, title_hash = ?, last_changed_at = ? WHERE id = ?`,
     ).run(version, contentHash, titleHash, snapshot.fetchedAt, existing.id);
-    if (contentHash !== existing.contentHash) linkDuplicates(this.db, existing.id, snapshot.document.text, contentHash);
+    if (contentHash !== existing.contentHash) linkDuplicates(this.db, existing.id, comparison, contentHash);
     const changes = previous ? summarizeChange(previous, snapshot.document) : undefined;
     this.recordEvent({ ...this.draftFor('document.updated', existing.id, version, snapshot), ...(changes ? { changes } : {}) });
   }
