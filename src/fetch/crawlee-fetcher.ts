@@ -15,7 +15,7 @@ import { readBoundedBody } from './bounded-body.js';
 import type { HostGate } from './host-gate.js';
 import { backoffDelayMs, classifyError } from './http-errors.js';
 import { LeanRequestQueue } from './lean-queue.js';
-import type { FetchRequest, ResultHandler } from './types.js';
+import type { FetchRequest, QueueBudget, ResultHandler } from './types.js';
 
 /**
  * The one place Crawlee lives. Crawlee decodes bodies by the Content-Type header only and its
@@ -33,6 +33,7 @@ export interface FetcherOptions {
   maxRetries: number;
   /** First retry waits about this long, each further one twice as long (5xx and timeouts only). */
   retryBackoffMs: number;
+  /** Distinct URLs fetched per run, at most (a retry is the same URL); a hard bound, see lean-queue.ts. */
   maxRequests: number;
   /** Requests in flight per host, shared with other fetchers of the run. */
   gate?: HostGate;
@@ -43,7 +44,7 @@ export interface FetcherOptions {
 export interface FetchStats {
   requestsFinished: number;
   requestsFailed: number;
-  /** The run stopped at `maxRequests`: some of the queue was never fetched. */
+  /** The queue turned a new URL away at `maxRequests`: some of the crawl was left out. */
   reachedMaxRequests: boolean;
 }
 
@@ -80,12 +81,21 @@ class RawBodyHttpCrawler extends HttpCrawler<HttpCrawlingContext> {
   }
 }
 
+/** One fetcher, one run: its queue (and so its page budget) is not reset between runs. */
 export class CrawleeFetcher {
   private crawler: RawBodyHttpCrawler | undefined;
   private fatal: FatalError | undefined;
   private stopRequested = false;
+  private readonly queue: LeanRequestQueue<FetchRequest>;
 
-  constructor(private readonly options: FetcherOptions) {}
+  constructor(private readonly options: FetcherOptions) {
+    this.queue = new LeanRequestQueue<FetchRequest>(toCrawleeRequest, options.maxRequests);
+  }
+
+  /** What the run's queue holds and still takes: lets the crawl enqueue no more than fits. */
+  get budget(): QueueBudget {
+    return this.queue;
+  }
 
   /**
    * Fetches the requests and everything the handler enqueues; resolves when the queue is drained.
@@ -93,7 +103,7 @@ export class CrawleeFetcher {
    */
   async run(initial: Iterable<FetchRequest>, handle: ResultHandler): Promise<FetchStats> {
     const config = new Configuration({ persistStorage: false, purgeOnStart: true });
-    const queue = new LeanRequestQueue<FetchRequest>(toCrawleeRequest);
+    const { queue } = this;
     const enqueue = async (requests: FetchRequest[]): Promise<void> => {
       queue.add(requests);
     };
@@ -105,7 +115,7 @@ export class CrawleeFetcher {
     return {
       requestsFinished: stats.requestsFinished,
       requestsFailed: stats.requestsFailed,
-      reachedMaxRequests: stats.requestsFinished + stats.requestsFailed >= this.options.maxRequests,
+      reachedMaxRequests: queue.refused,
     };
   }
 
@@ -139,7 +149,7 @@ export class CrawleeFetcher {
         navigationTimeoutSecs: options.timeoutSecs,
         requestHandlerTimeoutSecs: options.timeoutSecs * 2,
         maxRequestRetries: options.maxRetries,
-        maxRequestsPerCrawl: options.maxRequests,
+        // No maxRequestsPerCrawl: the queue bounds the run (it counts requests when they are queued).
         statusMessageLoggingInterval: 3600,
         preNavigationHooks: [
           (context, gotOptions) => {

@@ -1,4 +1,5 @@
 import { Request, type RequestOptions, type Source } from 'crawlee';
+import type { QueueBudget } from './types.js';
 
 /**
  * The crawl's request queue, used by Crawlee in place of its in-memory RequestQueue. That one keeps
@@ -8,29 +9,54 @@ import { Request, type RequestOptions, type Source } from 'crawlee';
  * remembers a URL only as a set entry for de-duplication. First in, first out: a column's next
  * list page waits behind the documents its page listed, so the queue stays about one page deep.
  * Nothing outlives the run; a killed run starts over from the archive.
+ *
+ * It is also the run's page budget: it admits at most `limit` distinct URLs, so what it hands to
+ * the fetcher (queued, in flight and done together) never exceeds the limit. Crawlee's own
+ * maxRequestsPerCrawl counts requests when they finish, letting the ones in flight overshoot it.
  */
-export class LeanRequestQueue<T extends { url: string }> {
+export class LeanRequestQueue<T extends { url: string }> implements QueueBudget {
   private pending: (T | Request | undefined)[] = [];
   private head = 0;
   private readonly seen = new Set<string>();
   private inProgress = 0;
   private handled = 0;
+  private refusedAny = false;
   /** Set by Crawlee on the queue it is given; unused here. */
   internalTimeoutMillis = 0;
   requestLockSecs = 0;
 
-  constructor(private readonly toRequest: (item: T) => Request) {}
+  constructor(
+    private readonly toRequest: (item: T) => Request,
+    /** Distinct URLs admitted per run, at most. */
+    private readonly limit = Number.POSITIVE_INFINITY,
+  ) {}
 
-  /** Queues the items whose URL was never queued in this run; returns how many were new. */
+  /**
+   * Queues, in order, the items whose URL was never queued in this run, while the limit allows;
+   * returns how many were new. Stops reading the items at the first new one that does not fit.
+   */
   add(items: Iterable<T>): number {
     let added = 0;
     for (const item of items) {
       if (this.seen.has(item.url)) continue;
-      this.seen.add(item.url);
+      if (!this.admit(item.url)) break;
       this.pending.push(item);
       added++;
     }
     return added;
+  }
+
+  has(url: string): boolean {
+    return this.seen.has(url);
+  }
+
+  remaining(): number {
+    return Math.max(0, this.limit - this.seen.size);
+  }
+
+  /** Some new URL was turned away because the limit was reached: part of the crawl was left out. */
+  get refused(): boolean {
+    return this.refusedAny;
   }
 
   // Crawlee's IRequestManager, as BasicCrawler uses it.
@@ -87,10 +113,8 @@ export class LeanRequestQueue<T extends { url: string }> {
   async addRequest(source: Source): Promise<{ uniqueKey: string; forefront: boolean; wasAlreadyPresent: boolean; wasAlreadyHandled: boolean; requestId: string }> {
     const request = source instanceof Request ? source : new Request(source as RequestOptions);
     const wasAlreadyPresent = this.seen.has(request.uniqueKey);
-    if (!wasAlreadyPresent) {
-      this.seen.add(request.uniqueKey);
-      this.pending.push(request);
-    }
+    // Over the limit, a new request is dropped, as Crawlee drops requests beyond maxRequestsPerCrawl.
+    if (!wasAlreadyPresent && this.admit(request.uniqueKey)) this.pending.push(request);
     return { uniqueKey: request.uniqueKey, forefront: false, wasAlreadyPresent, wasAlreadyHandled: false, requestId: request.uniqueKey };
   }
 
@@ -98,6 +122,15 @@ export class LeanRequestQueue<T extends { url: string }> {
     const added = [];
     for await (const source of sources) added.push(await this.addRequest(typeof source === 'string' ? { url: source } : source));
     return { addedRequests: added, waitForAllRequestsToBeAdded: Promise.resolve([]) };
+  }
+
+  private admit(url: string): boolean {
+    if (this.seen.size >= this.limit) {
+      this.refusedAny = true;
+      return false;
+    }
+    this.seen.add(url);
+    return true;
   }
 
   private waiting(): number {

@@ -44,7 +44,21 @@ export interface FetchFailure {
   fetchedAt: string;
 }
 
-/** Lets the result handler add more requests to the same crawl. */
+/**
+ * The fetch queue's page budget, for the crawl to trim what it enqueues: each URL is queued once
+ * per run, and at most maxRequests URLs in all (queued, in flight and done).
+ */
+export interface QueueBudget {
+  /** The URL was queued in this run already (it may be waiting, in flight or done). */
+  has(url: string): boolean;
+  /** How many more new URLs the queue takes in this run. */
+  remaining(): number;
+}
+
+/**
+ * Lets the result handler add more requests to the same crawl. The queue skips URLs it already
+ * had and drops new ones beyond its budget (see QueueBudget).
+ */
 export type Enqueue = (requests: FetchRequest[]) => Promise<void>;
 
 export type ResultHandler = (result: FetchResult, enqueue: Enqueue) => Promise<void>;
