@@ -40,7 +40,6 @@ export interface SourceCrawl {
 export async function crawlSource(crawl: SourceCrawl): Promise<void> {
   const { source, config, archive } = crawl;
   const scope = new SourceScope(source);
-  const frontier = new Frontier(scope, crawl.robots, knownForEarlyStop(archive.db, source));
   for (const url of source.startUrls) crawl.gate.limit(new URL(url).host, source.maxConcurrencyPerHost);
   const fetcher = new CrawleeFetcher({
     userAgent: config.userAgent,
@@ -52,8 +51,10 @@ export async function crawlSource(crawl: SourceCrawl): Promise<void> {
     retryBackoffMs: config.fetch.retryBackoffMs,
     maxRequests: source.maxPages,
     gate: crawl.gate,
-    followRedirect: (target) => frontier.allowsRedirect(target),
+    followRedirect: (target): boolean => frontier.allowsRedirect(target),
   });
+  // The fetcher's queue enforces maxPages; the frontier enqueues no more than it takes.
+  const frontier = new Frontier(scope, crawl.robots, knownForEarlyStop(archive.db, source), fetcher.budget);
   if (crawl.signal?.aborted) return;
   const stop = () => void fetcher.stop();
   crawl.signal?.addEventListener('abort', stop, { once: true });
@@ -73,8 +74,9 @@ export async function crawlSource(crawl: SourceCrawl): Promise<void> {
 }
 
 /**
- * Start URLs first, then the known documents. Read from the database in one synchronous sweep:
- * an open better-sqlite3 iterator must not span an await while other sources write.
+ * Start URLs first, then the known documents, as many as maxPages takes: known documents count
+ * against it like any page. Read from the database in one synchronous sweep: an open
+ * better-sqlite3 iterator must not span an await while other sources write.
  */
 async function initialRequests(crawl: SourceCrawl, frontier: Frontier): Promise<FetchRequest[]> {
   const starts: FetchRequest[] = crawl.source.startUrls.map((url) => ({ url: canonicalUrl(url) ?? url, kind: 'start', depth: 0 }));
@@ -87,7 +89,7 @@ async function initialRequests(crawl: SourceCrawl, frontier: Frontier): Promise<
     crawl.log.warn({ source: crawl.source.id }, 'robots.txt disallows a start URL: its column is not read');
     frontier.markListingIncomplete();
   }
-  return [...allowedStarts, ...(await frontier.robotsAllowed(known))];
+  return frontier.withinBudget(await frontier.admissible([...allowedStarts, ...known]));
 }
 
 /** The source's rate, lowered to a start host's robots.txt `Crawl-delay` when that asks for less. */

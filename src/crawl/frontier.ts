@@ -2,7 +2,7 @@ import { nextProxyRequest } from '../discover/hanweb-datastore.js';
 import type { ListDiscovery } from '../discover/list-page.js';
 import type { SourceScope } from '../discover/scope.js';
 import type { RobotsCache } from '../fetch/robots.js';
-import type { FetchRequest } from '../fetch/types.js';
+import type { FetchRequest, QueueBudget } from '../fetch/types.js';
 
 /** One range of a Hanweb column's records, as the proxy answered it. */
 export interface DatastoreAnswer {
@@ -13,11 +13,12 @@ export interface DatastoreAnswer {
 
 /**
  * Decides what a source's crawl fetches next: scope (hosts, include/exclude, territory),
- * robots.txt, and the early stop on a long column. It also notes whether the column listing of
- * this run was complete (no list page lost), which is what makes the next run's early stop safe.
+ * robots.txt, the early stop on a long column, and the source's page budget (maxPages, which the
+ * fetch queue enforces). It also notes whether the column listing of this run was complete (no
+ * list page lost, nothing left out for the budget), which is what makes the next run's early stop safe.
  */
 export class Frontier {
-  /** A start or pagination page failed, or the run hit maxPages: some of the listing is unread. */
+  /** A start or pagination page failed, or maxPages left URLs out: some of the listing is unread. */
   private incomplete = false;
   /** Column pages at which reading stopped because every item on them was already known. */
   earlyStops = 0;
@@ -28,6 +29,8 @@ export class Frontier {
     private readonly robots: RobotsCache,
     /** Documents counting as known for early stop; null reads every list page. */
     private readonly known: Set<string> | null,
+    /** The fetch queue's: what it holds and how many more URLs it takes in this run. */
+    private readonly budget: QueueBudget,
   ) {}
 
   get listingComplete(): boolean {
@@ -61,7 +64,7 @@ export class Frontier {
         if (this.scope.allowsPagination(next.url)) requests.push({ url: next.url, kind: 'list', listRole: 'next', depth, pagingTotal: next.total });
       }
     }
-    return this.robotsAllowed(requests);
+    return this.admissible(requests);
   }
 
   /** What a Hanweb proxy answer (one range of a column's records) leads to. */
@@ -73,7 +76,7 @@ export class Frontier {
     if (next && this.scope.allowsPagination(next.url)) {
       requests.push({ url: next.url, kind: 'list', listRole: 'next', depth, pagingTotal: next.total });
     }
-    return this.robotsAllowed(requests);
+    return this.admissible(requests);
   }
 
   /** Whether a redirect may be followed: in scope, and not disallowed by rules already loaded. */
@@ -87,6 +90,41 @@ export class Frontier {
     if (!known || items.length === 0 || !items.every((url) => known.has(url))) return false;
     this.earlyStops++;
     return true;
+  }
+
+  /**
+   * The requests, in order, that are new to this run's queue and allowed by robots.txt, as many as
+   * the page budget takes plus one (that one tells withinBudget the budget cut the list short).
+   * robots.txt is asked only that far: a page of 100,000 links costs at most maxPages + 1 lookups.
+   */
+  async admissible(requests: FetchRequest[]): Promise<FetchRequest[]> {
+    const room = this.budget.remaining();
+    const picked: FetchRequest[] = [];
+    const urls = new Set<string>();
+    for (const request of requests) {
+      if (picked.length > room) break;
+      if (this.budget.has(request.url) || urls.has(request.url)) continue;
+      if (!(await this.robots.isAllowed(request.url))) {
+        this.disallowed++;
+        continue;
+      }
+      urls.add(request.url);
+      picked.push(request);
+    }
+    return picked;
+  }
+
+  /**
+   * What of admissible()'s answer still fits the budget, to be enqueued at once (in the same
+   * tick: other pages' handlers take from the budget between awaits). Leaving a URL out makes the
+   * listing incomplete, as a lost list page does: the next run must not stop early before it.
+   */
+  withinBudget(requests: FetchRequest[]): FetchRequest[] {
+    const fresh = requests.filter((request) => !this.budget.has(request.url));
+    const room = this.budget.remaining();
+    if (fresh.length <= room) return fresh;
+    this.incomplete = true;
+    return fresh.slice(0, room);
   }
 
   async robotsAllowed(requests: FetchRequest[]): Promise<FetchRequest[]> {

@@ -85,10 +85,14 @@ async function handlePage(crawl: SourceCrawl, frontier: Frontier, response: Fetc
     case 'soft-404':
       if (request.kind === 'document') recordGone(crawl, request.url, response.fetchedAt);
       return;
-    case 'list':
-      await enqueue(await frontier.fromListPage(page.discovery, request, finalUrl));
+    case 'list': {
+      const found = await frontier.fromListPage(page.discovery, request, finalUrl);
+      await enqueue(frontier.withinBudget(found));
       return;
-    case 'datastore':
-      await enqueue(await frontier.fromDatastore(page, request, finalUrl));
+    }
+    case 'datastore': {
+      const found = await frontier.fromDatastore(page, request, finalUrl);
+      await enqueue(frontier.withinBudget(found));
+    }
   }
 }
