@@ -1,5 +1,5 @@
 import type { AnyNode, Element, ParentNode } from './dom.js';
-import { childNodes, classAndId, containsNode, isElement, isText, removeNode, textOf } from './dom.js';
+import { classAndId, containsNode, isElement, isText, removeNode, textOf, walkDescendants } from './dom.js';
 import { visibleLength } from './text.js';
 
 const CHROME_TAGS = new Set(['nav', 'footer', 'aside', 'header', 'menu']);
@@ -38,12 +38,13 @@ export function removeChrome(root: ParentNode, protect: AnyNode | null): void {
   for (const el of doomed) removeNode(el);
 }
 
-function collect(node: AnyNode, protect: AnyNode | null, doomed: Element[]): void {
-  for (const child of childNodes(node)) {
-    if (!isElement(child)) continue;
-    if (isChrome(child, protect)) doomed.push(child);
-    else collect(child, protect, doomed);
-  }
+function collect(root: AnyNode, protect: AnyNode | null, doomed: Element[]): void {
+  walkDescendants(root, (child) => {
+    if (!isElement(child)) return false;
+    if (!isChrome(child, protect)) return true;
+    doomed.push(child);
+    return false;
+  });
 }
 
 function isChrome(el: Element, protect: AnyNode | null): boolean {
@@ -58,8 +59,7 @@ function isChrome(el: Element, protect: AnyNode | null): boolean {
 
 /** Enough unlinked text to be part of the article rather than a box of links or buttons. */
 function isProse(el: Element): boolean {
-  const counts = { chars: 0, linkChars: 0 };
-  count(el, false, counts);
+  const counts = countChars(el);
   return counts.chars - counts.linkChars > MAX_CHROME_PROSE && counts.linkChars < counts.chars / 2;
 }
 
@@ -69,14 +69,22 @@ function isSmallForm(el: Element): boolean {
   return visibleLength(text) < MAX_CHROME_FORM && !text.includes('。');
 }
 
-function count(node: AnyNode, inLink: boolean, counts: { chars: number; linkChars: number }): void {
-  if (isText(node)) {
-    const n = visibleLength(node.data);
-    counts.chars += n;
-    if (inLink) counts.linkChars += n;
-    return;
-  }
-  if (!isElement(node)) return;
-  const link = inLink || node.name === 'a';
-  for (const child of childNodes(node)) count(child, link, counts);
+/** Visible characters in the subtree, and how many of them sit inside links. */
+function countChars(el: Element): { chars: number; linkChars: number } {
+  const counts = { chars: 0, linkChars: 0 };
+  let linkDepth = el.name === 'a' ? 1 : 0;
+  walkDescendants(el, (node) => {
+    if (isText(node)) {
+      const n = visibleLength(node.data);
+      counts.chars += n;
+      if (linkDepth > 0) counts.linkChars += n;
+      return false;
+    }
+    if (!isElement(node)) return false;
+    if (node.name === 'a') linkDepth++;
+    return true;
+  }, (node) => {
+    if ((node as Element).name === 'a') linkDepth--;
+  });
+  return counts;
 }

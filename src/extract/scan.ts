@@ -1,5 +1,5 @@
 import type { AnyNode, Element, ParentNode, Text } from './dom.js';
-import { attr, classAndId, isComment, isElement, isText, removeNode } from './dom.js';
+import { attr, classAndId, isComment, isElement, isText, removeNode, walkDescendants } from './dom.js';
 import { canonicalLabel, INLINE_LABEL, mayBeLabel, normalizeLabel } from './labels.js';
 
 /** Elements readers never see, or whose text is not page content. */
@@ -43,22 +43,25 @@ export function scanPage(root: ParentNode): PageScan {
   return scan;
 }
 
-function visit(node: ParentNode, scan: PageScan, doomed: AnyNode[]): void {
-  for (const child of node.children) {
+/** One pre-order pass; hidden subtrees are noted for removal and not entered. */
+function visit(root: ParentNode, scan: PageScan, doomed: AnyNode[]): void {
+  walkDescendants(root, (child) => {
     if (isText(child)) {
       if (hasLabel(child.data)) scan.labelTexts.push(child);
-    } else if (isElement(child)) {
+      return false;
+    }
+    if (isElement(child)) {
       if (isInvisible(child)) {
         if (child.name === 'title' && !scan.titleTag) scan.titleTag = textOfTitle(child);
         doomed.push(child);
-        continue;
+        return false;
       }
       noteElement(child, scan);
-      visit(child, scan, doomed);
-    } else if (isComment(child)) {
-      noteMarkerComment(child, scan);
+      return true;
     }
-  }
+    if (isComment(child)) noteMarkerComment(child, scan);
+    return false;
+  });
 }
 
 function isInvisible(el: Element): boolean {

@@ -1,5 +1,5 @@
 import type { AnyNode, Element } from '../dom.js';
-import { childNodes, isBlock, isElement, isText } from '../dom.js';
+import { childNodes, isBlock, isElement, isText, walkDescendants } from '../dom.js';
 import { punctuationCount, visibleLength } from '../text.js';
 
 interface Stat {
@@ -23,7 +23,7 @@ const PARAGRAPH_LIKE = new Set(['p', 'pre', 'blockquote', 'li', 'h1', 'h2', 'h3'
  */
 export function findDenseContent(body: AnyNode, skip: ReadonlySet<Element>): Element[] {
   const stats = new Map<Element, Stat>();
-  measure(body, stats, skip, false);
+  measure(body, stats, skip);
   let top: Element | null = null;
   let topScore = 0;
   for (const [el, stat] of stats) {
@@ -39,33 +39,69 @@ function finalScore(stat: Stat): number {
   return stat.score * (1 - stat.linkChars / stat.chars);
 }
 
-function measure(node: AnyNode, stats: Map<Element, Stat>, skip: ReadonlySet<Element>, inLink: boolean): { chars: number; linkChars: number } {
-  if (isText(node)) {
-    const chars = visibleLength(node.data);
-    return { chars, linkChars: inLink ? chars : 0 };
-  }
-  if (!isElement(node) || skip.has(node)) return { chars: 0, linkChars: 0 };
-  const link = inLink || node.name === 'a';
-  let chars = 0;
-  let linkChars = 0;
-  let ownText = '';
-  let hasBlockChild = false;
-  for (const child of childNodes(node)) {
-    const sub = measure(child, stats, skip, link);
-    chars += sub.chars;
-    linkChars += sub.linkChars;
-    if (isText(child)) ownText += child.data;
-    else if (isElement(child) && !skip.has(child)) {
-      if (isBlock(child)) hasBlockChild = true;
-      else if (child.name !== 'a') ownText += inlineText(child);
+/** An element whose subtree is being measured: sums of its text so far and its own paragraph text. */
+interface Tally {
+  el: Element;
+  inLink: boolean;
+  chars: number;
+  linkChars: number;
+  /** Text and inline text of the element's non-skipped children: what a paragraph scores on. */
+  ownText: string;
+  /** Text of all inline descendants (see inlineText), built bottom-up so nested spans cost O(n). */
+  inline: string;
+  hasBlockChild: boolean;
+}
+
+/**
+ * Post-order over the non-skipped elements with an explicit stack of open tallies (pages nest
+ * deeper than the call stack). Each element is closed, stored and credited in the order a
+ * recursive walk would, so ties between equal scores resolve the same way.
+ */
+function measure(body: AnyNode, stats: Map<Element, Stat>, skip: ReadonlySet<Element>): void {
+  if (!isElement(body) || skip.has(body)) return;
+  const open: Tally[] = [openTally(body, false)];
+  walkDescendants(body, (node) => {
+    const parent = open[open.length - 1] as Tally;
+    if (isText(node)) {
+      const chars = visibleLength(node.data);
+      parent.chars += chars;
+      if (parent.inLink) parent.linkChars += chars;
+      parent.ownText += node.data;
+      parent.inline += node.data;
+      return false;
     }
-  }
-  const stat = stats.get(node) ?? { chars: 0, linkChars: 0, score: 0 };
-  stat.chars = chars;
-  stat.linkChars = linkChars;
-  stats.set(node, stat);
-  creditParagraph(node, ownText, hasBlockChild, stats);
-  return { chars, linkChars };
+    if (!isElement(node)) return false;
+    if (skip.has(node)) {
+      if (isInline(node)) parent.inline += inlineText(node);
+      return false;
+    }
+    if (isBlock(node)) parent.hasBlockChild = true;
+    open.push(openTally(node, parent.inLink || node.name === 'a'));
+    return true;
+  }, () => {
+    const done = open.pop() as Tally;
+    const parent = open[open.length - 1] as Tally;
+    parent.chars += done.chars;
+    parent.linkChars += done.linkChars;
+    if (isInline(done.el)) {
+      parent.ownText += done.inline;
+      parent.inline += done.inline;
+    }
+    closeTally(done, stats);
+  });
+  closeTally(open.pop() as Tally, stats);
+}
+
+function openTally(el: Element, inLink: boolean): Tally {
+  return { el, inLink, chars: 0, linkChars: 0, ownText: '', inline: '', hasBlockChild: false };
+}
+
+function closeTally(tally: Tally, stats: Map<Element, Stat>): void {
+  const stat = stats.get(tally.el) ?? { chars: 0, linkChars: 0, score: 0 };
+  stat.chars = tally.chars;
+  stat.linkChars = tally.linkChars;
+  stats.set(tally.el, stat);
+  creditParagraph(tally.el, tally.ownText, tally.hasBlockChild, stats);
 }
 
 function creditParagraph(el: Element, ownText: string, hasBlockChild: boolean, stats: Map<Element, Stat>): void {
@@ -95,13 +131,18 @@ function parentElement(el: Element): Element | null {
   return parent && isElement(parent) ? parent : null;
 }
 
-/** Text of inline descendants, for paragraphs built of spans and fonts. Links are not prose. */
+/** Inline elements carry paragraph text (spans, fonts); links are not prose. */
+function isInline(el: Element): boolean {
+  return el.name !== 'a' && !isBlock(el);
+}
+
+/** Text of inline descendants, for paragraphs built of spans and fonts (here: of skipped ones). */
 function inlineText(el: Element): string {
   let out = '';
-  for (const child of childNodes(el)) {
+  walkDescendants(el, (child) => {
     if (isText(child)) out += child.data;
-    else if (isElement(child) && child.name !== 'a' && !isBlock(child)) out += inlineText(child);
-  }
+    return isElement(child) && isInline(child);
+  });
   return out;
 }
 

@@ -1,6 +1,6 @@
 import type { AnyNode, Element } from '../dom.js';
 import type { Text } from '../dom.js';
-import { childNodes, containsNode, isText, nextElementSibling, textOf } from '../dom.js';
+import { containsNode, isText, nextElementSibling, textOf, walkDescendants } from '../dom.js';
 import { foldSpaces, stripSpaces } from '../text.js';
 import type { PageScan } from '../scan.js';
 import { findDenseContent } from './density.js';
@@ -39,22 +39,26 @@ export function locateMarkedContent(scan: PageScan): ContentLocation | null {
 export function markedBodyTest(marked: ContentLocation | null, body: AnyNode): (text: Text) => boolean {
   if (!marked) return () => false;
   if (marked.begin && marked.end) {
-    const inside = new Set<AnyNode>();
-    collectBetween(marked.roots[0] as AnyNode, marked.begin, marked.end, { on: false, done: false }, inside);
+    const inside = textsBetween(marked.roots[0] as AnyNode, marked.begin, marked.end);
     return (text) => inside.has(text);
   }
   const roots = marked.roots.filter((root) => root !== body);
   return (text) => roots.some((root) => containsNode(root, text));
 }
 
-function collectBetween(node: AnyNode, begin: AnyNode, end: AnyNode, state: { on: boolean; done: boolean }, inside: Set<AnyNode>): void {
-  for (const child of childNodes(node)) {
-    if (state.done) return;
-    if (child === begin) state.on = true;
-    else if (child === end) state.done = true;
-    else if (isText(child) && state.on) inside.add(child);
-    else collectBetween(child, begin, end, state, inside);
-  }
+function textsBetween(root: AnyNode, begin: AnyNode, end: AnyNode): Set<AnyNode> {
+  const inside = new Set<AnyNode>();
+  let on = false;
+  let done = false;
+  walkDescendants(root, (child) => {
+    if (done) return false;
+    if (child === begin) on = true;
+    else if (child === end) done = true;
+    else if (!isText(child)) return true;
+    else if (on) inside.add(child);
+    return false;
+  });
+  return inside;
 }
 
 export interface TextOptions {

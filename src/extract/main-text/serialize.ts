@@ -1,5 +1,5 @@
 import type { AnyNode, Element } from '../dom.js';
-import { childNodes, isBlock, isElement, isText } from '../dom.js';
+import { isBlock, isElement, isText, walkDescendants } from '../dom.js';
 import { foldSpaces, visibleLength } from '../text.js';
 
 /** A paragraph of output text, with how much of it sat inside links. */
@@ -29,6 +29,8 @@ interface State {
   attachment: boolean;
   emitting: boolean;
   done: boolean;
+  /** Open <a> elements around the current node: text inside counts as link text. */
+  linkDepth: number;
 }
 
 /**
@@ -36,30 +38,46 @@ interface State {
  * folded, empty lines vanish. Comments never count (readers do not see them).
  */
 export function serializeLines(roots: AnyNode[], options: SerializeOptions): Line[] {
-  const state: State = { options, lines: [], parts: [], linkChars: 0, attachment: false, emitting: !options.begin, done: false };
-  for (const root of roots) walk(root, state, false);
+  const state: State = { options, lines: [], parts: [], linkChars: 0, attachment: false, emitting: !options.begin, done: false, linkDepth: 0 };
+  for (const root of roots) walk(root, state);
   flush(state);
   return state.lines;
 }
 
-function walk(node: AnyNode, state: State, inLink: boolean): void {
-  if (state.done) return;
-  if (node === state.options.begin) { state.emitting = true; return; }
-  if (node === state.options.end) { state.done = true; return; }
+/** A root and its subtree in document order, with an explicit stack (pages nest past the call stack). */
+function walk(root: AnyNode, state: State): void {
+  if (!enter(root, state)) return;
+  walkDescendants(root, (node) => enter(node, state), (node) => leave(node as Element, state));
+  leave(root as Element, state);
+}
+
+/** Emits a text node or opens an element; true when the element's children are to be walked. */
+function enter(node: AnyNode, state: State): boolean {
+  if (state.done) return false;
+  if (node === state.options.begin) { state.emitting = true; return false; }
+  if (node === state.options.end) { state.done = true; return false; }
   if (isText(node)) {
-    if (!state.emitting) return;
+    if (!state.emitting) return false;
     state.parts.push(node.data);
-    if (inLink) state.linkChars += visibleLength(node.data);
-    return;
+    if (state.linkDepth > 0) state.linkChars += visibleLength(node.data);
+    return false;
   }
-  if (!isElement(node)) return;
-  if (state.options.skip.has(node)) return;
-  const breaks = node.name === 'br' || isBlock(node);
-  if (breaks) flush(state);
-  const link = inLink || node.name === 'a';
+  if (!isElement(node)) return false;
+  if (state.options.skip.has(node)) return false;
+  if (breaksLine(node)) flush(state);
+  if (node.name === 'a') state.linkDepth++;
   if (state.emitting && state.options.attachmentLinks.has(node)) state.attachment = true;
-  for (const child of childNodes(node)) walk(child, state, link);
-  if (breaks) flush(state);
+  return true;
+}
+
+/** Closes an element opened by `enter`, after its children (even once the end marker is passed). */
+function leave(el: Element, state: State): void {
+  if (el.name === 'a') state.linkDepth--;
+  if (breaksLine(el)) flush(state);
+}
+
+function breaksLine(el: Element): boolean {
+  return el.name === 'br' || isBlock(el);
 }
 
 function flush(state: State): void {

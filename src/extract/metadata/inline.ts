@@ -1,5 +1,5 @@
 import type { AnyNode, Element } from '../dom.js';
-import { childNodes, isBlock, isElement, isText, nextElementSibling, textOf } from '../dom.js';
+import { isBlock, isElement, isText, nextElementSibling, textOf, walkDescendants } from '../dom.js';
 import { canonicalLabel, INLINE_LABEL, isKnownLabel, normalizeLabel } from '../labels.js';
 import { cleanValue, visibleLength } from '../text.js';
 import type { LabelPair } from './types.js';
@@ -63,16 +63,21 @@ function tidyValue(raw: string): string {
   return cleanValue(value.split(/[|｜]/)[0] ?? '');
 }
 
+/** Text and labels in document order; a line break or block edge separates them like a space. */
 function collectTokens(node: AnyNode, tokens: Token[]): void {
-  for (const child of childNodes(node)) {
+  const breakAround = (child: AnyNode): void => {
+    if (breaksLine(child as Element)) tokens.push({ text: ' ' });
+  };
+  walkDescendants(node, (child) => {
     if (isText(child)) tokenizeText(child.data, tokens);
-    else if (isElement(child)) {
-      const breaks = child.name === 'br' || isBlock(child);
-      if (breaks) tokens.push({ text: ' ' });
-      collectTokens(child, tokens);
-      if (breaks) tokens.push({ text: ' ' });
-    }
-  }
+    if (!isElement(child)) return false;
+    breakAround(child);
+    return true;
+  }, breakAround);
+}
+
+function breaksLine(el: Element): boolean {
+  return el.name === 'br' || isBlock(el);
 }
 
 function tokenizeText(data: string, tokens: Token[]): void {
