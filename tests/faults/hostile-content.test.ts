@@ -104,7 +104,7 @@ describe('malformed and hostile HTML', () => {
     1: documentPage('未闭合标签的文件', '未闭合').replace(/<\/p>/g, '').replace('<div class="article">', '</span></td></div><div class="article"><p><table><tr><td>'),
     // no html/head/body at all, unquoted attributes, NUL bytes
     2: `<title>没有骨架的文件</title><meta name=ArticleTitle content=没有骨架的文件><h1>没有骨架的文件</h1>${'<p>无骨架第1段：各学校要认真贯彻落实有关工作要求，切实加强组织领导。\u0000</p>'.repeat(6)}`,
-    // 20,000 nested elements around the text (extraction walks the tree recursively: may be reported instead)
+    // 20,000 nested elements around the text: deeper than the call stack, must still be stored
     3: documentPage('深度嵌套的文件', '深嵌套').replace('<div id="zoom">', `<div id="zoom">${'<div><span>'.repeat(10_000)}`).replace('</div></div>', `${'</span></div>'.repeat(10_000)}</div></div>`),
     // an unterminated script and comment swallowing the rest of the page
     4: documentPage('脚本未结束的文件', '脚本').replace('<h1>', '<script>var x = "</h1>";<h1>'),
@@ -129,6 +129,7 @@ describe('malformed and hostile HTML', () => {
     expect(texts.get(docPath(1))).toContain('未闭合第6段');
     expect(texts.get(docPath(2))).toContain('无骨架第1段');
     expect(texts.get(docPath(7))).toContain('较深第6段');
+    expect(texts.get(docPath(3))).toContain('深嵌套第6段');
     for (const n of numbers) {
       if (texts.has(docPath(n))) continue;
       expect(log.text(), `document ${n} is reported`).toContain(docPath(n));
