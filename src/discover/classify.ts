@@ -1,4 +1,5 @@
 import type { CheerioAPI } from 'cheerio';
+import { textOf } from '../html/walk.js';
 
 /** Documents are stored; list, home and channel pages are only read for their links. */
 export type PageKind = 'document' | 'list';
@@ -42,8 +43,9 @@ export function looksLikeSoft404(title: string, text: string): boolean {
 }
 
 function looksLikeArticle($: CheerioAPI): boolean {
+  // textOf, not cheerio's .text(): that recurses and overflows on pages nested thousands deep.
   const body = $('body');
-  const total = body.text().replace(/\s+/g, '').length;
-  const linked = body.find('a').text().replace(/\s+/g, '').length;
+  const total = body.get().map(textOf).join('').replace(/\s+/g, '').length;
+  const linked = body.find('a').get().map(textOf).join('').replace(/\s+/g, '').length;
   return total - linked >= 300 && linked / Math.max(total, 1) < 0.5;
 }

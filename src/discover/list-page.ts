@@ -1,5 +1,6 @@
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
+import { textOf } from '../html/walk.js';
 import { canonicalUrl } from './canonical-url.js';
 import { DOCUMENT_URL, navigationKind } from './classify.js';
 import { firstProxyRequest, parseDatastore, parseJpageOptions, type ProxyRequest } from './hanweb-datastore.js';
@@ -35,7 +36,7 @@ export function discoverListPage($: CheerioAPI, pageUrl: string): ListDiscovery 
   $('a[href], area[href]').each((_index, element) => {
     const url = canonicalUrl($(element).attr('href') ?? '', base);
     if (!url || url === pageUrl) return;
-    const text = $(element).text().trim();
+    const text = textOf(element).trim();
     pager.push({ url, text, markedNext: markedNext($, element) });
     if (DOCUMENT_URL.test(url) || inDatedEntry($, element, datedCache)) items.add(url);
     else others.add(url);
@@ -78,7 +79,7 @@ function inDatedEntry($: CheerioAPI, element: Element, cache: Map<AnyNode, boole
   if (!entry) return false;
   let dated = cache.get(entry);
   if (dated === undefined) {
-    const text = $(entry).text();
+    const text = textOf(entry);
     dated = text.length <= MAX_ITEM_TEXT && DATE_IN_ITEM.test(text);
     cache.set(entry, dated);
   }

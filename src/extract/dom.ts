@@ -42,47 +42,7 @@ export function isBlock(el: Element): boolean {
   return BLOCK_TAGS.has(el.name);
 }
 
-/** On the walk's stack: the node beneath has had all its children visited. */
-const LEAVE: unique symbol = Symbol('leave');
-
-/**
- * Visits the descendants of `parent` depth-first in document order, with an explicit stack rather
- * than recursion: hostile or broken pages nest tens of thousands of elements deep, past the call
- * stack. `enter` returns true to descend into a node's children; `leave` then runs once they are
- * done (so only for nodes entered that can hold children).
- */
-export function walkDescendants(parent: AnyNode, enter: (node: AnyNode) => boolean, leave?: (node: AnyNode) => void): void {
-  const stack: (AnyNode | typeof LEAVE)[] = [];
-  pushChildren(stack, parent);
-  while (stack.length > 0) {
-    const node = stack.pop() as AnyNode | typeof LEAVE;
-    if (node === LEAVE) {
-      leave?.(stack.pop() as AnyNode);
-      continue;
-    }
-    if (!enter(node) || !('children' in node)) continue;
-    if (leave) stack.push(node, LEAVE);
-    pushChildren(stack, node);
-  }
-}
-
-/** Children pushed last first, so they pop in document order. */
-function pushChildren(stack: (AnyNode | typeof LEAVE)[], node: AnyNode): void {
-  const children = childNodes(node);
-  for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as AnyNode);
-}
-
-/** Concatenated text of a subtree; comments never count (readers don't see them). */
-export function textOf(node: AnyNode): string {
-  if (isText(node)) return node.data;
-  let out = '';
-  walkDescendants(node, (child) => {
-    if (!isText(child)) return true;
-    out += child.data;
-    return false;
-  });
-  return out;
-}
+export { textOf, walkDescendants } from '../html/walk.js';
 
 /** Nearest ancestor (not the node itself) with one of the given tag names, within maxDepth steps. */
 export function closestAncestor(node: AnyNode, tags: ReadonlySet<string>, maxDepth = 64): Element | null {
