@@ -1,6 +1,6 @@
 import type { Db } from '../store/database.js';
 import { SIGNATURE_SIZE, estimatedSimilarity, minhashSignature, mix32 } from './minhash.js';
-import { lettersAndDigits, shingleHashes, shingleText } from './shingles.js';
+import { codePoints, lettersAndDigits, shingleHashes, shingleText } from './shingles.js';
 import { statement } from '../store/statements.js';
 
 /**
@@ -48,8 +48,9 @@ export function fingerprintOfComparison(comparison: string): Fingerprint | null 
 }
 
 function fingerprintOfContent(content: string): Fingerprint | null {
-  if (Array.from(content).length < MIN_DUPLICATE_CHARS) return null;
-  const shingles = shingleHashes(content);
+  const codes = codePoints(content);
+  if (codes.length < MIN_DUPLICATE_CHARS) return null;
+  const shingles = shingleHashes(codes);
   return { signature: minhashSignature(shingles), shingles: shingles.length };
 }
 

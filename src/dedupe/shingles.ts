@@ -16,10 +16,17 @@ export function lettersAndDigits(comparison: string): string {
   return comparison.replace(/[^\p{L}\p{N}]/gu, '');
 }
 
+/** The code points of a text, the unit shingles and the length threshold count in. */
+export function codePoints(content: string): Uint32Array {
+  const codes = new Uint32Array(content.length);
+  let count = 0;
+  for (const char of content) codes[count++] = char.codePointAt(0)!;
+  return codes.subarray(0, count);
+}
+
 /** The distinct 32-bit hashes of every SHINGLE_CHARS-character window of the text. */
-export function shingleHashes(content: string, size = SHINGLE_CHARS): Uint32Array {
-  const chars = Array.from(content);
-  const codes = chars.map((char) => char.codePointAt(0)!);
+export function shingleHashes(content: string | Uint32Array, size = SHINGLE_CHARS): Uint32Array {
+  const codes = typeof content === 'string' ? codePoints(content) : content;
   const seen = new Set<number>();
   for (let start = 0; start + size <= codes.length; start++) {
     let hash = 0x811c9dc5; // FNV-1a over the code points of the window

@@ -112,8 +112,10 @@ export class Archive {
 
   /** A repost of a document already alerted on does not raise the same alert again. */
   private alertsForNewCopy(draft: EventDraft, root: string): string[] {
+    const matched = this.matchAlerts(draft);
+    if (matched.length === 0) return matched; // most documents match no rule: no cluster queries
     const raised = alertsRaisedOnCreation(this.db, clusterMembers(this.db, root), draft.documentId);
-    return this.matchAlerts(draft).filter((name) => !raised.has(name));
+    return matched.filter((name) => !raised.has(name));
   }
 
   private addVersion(existing: DocumentRow, snapshot: DocumentSnapshot, { comparison, contentHash, titleHash }: Compared): void {
