@@ -23,6 +23,21 @@ export function openArchive(config: Config): Db {
   return openDatabase(config.database);
 }
 
+/** Runs `use` on the opened archive and closes it afterwards, whatever happens. */
+export async function withArchive<T>(config: Config, use: (db: Db) => T | Promise<T>): Promise<T> {
+  const db = openArchive(config);
+  try {
+    return await use(db);
+  } finally {
+    db.close();
+  }
+}
+
+/** Commander value parser for a repeatable option (`--source a --source b`). */
+export function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
 /** Prints one line of command output on stdout. */
 export function print(context: Pick<CommandContext, 'stdout'>, line = ''): void {
   context.stdout.write(`${line}\n`);

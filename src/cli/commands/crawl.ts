@@ -4,7 +4,7 @@ import { withRunLock } from '../../lock/with-run-lock.js';
 import { foregroundRun } from '../../progress/foreground.js';
 import { checkRunHealth } from '../../stats/health.js';
 import { formatCountsTable } from '../format.js';
-import { commandContext, openArchive, print } from '../context.js';
+import { collect, commandContext, openArchive, print } from '../context.js';
 
 export function registerCrawl(program: Command): void {
   program
@@ -42,8 +42,4 @@ export function registerCrawl(program: Command): void {
         db.close();
       }
     });
-}
-
-export function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
 }

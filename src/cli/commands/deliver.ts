@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { FatalError } from '../../errors.js';
 import { formatTable } from '../format.js';
-import { commandContext, openArchive, print } from '../context.js';
+import { commandContext, withArchive, print } from '../context.js';
 
 export function registerDeliver(program: Command): void {
   program
@@ -14,8 +14,7 @@ export function registerDeliver(program: Command): void {
         context.log.warn('no sinks configured: nothing to deliver to (see `sinks` in the config)');
         return;
       }
-      const db = openArchive(context.config);
-      try {
+      await withArchive(context.config, async (db) => {
         const reports = await deliverPending(db, context.config.sinks, { log: context.log, userAgent: context.config.userAgent });
         // A stdout sink owns stdout: the summary then goes to the log only, so a pipe reads events alone.
         if (!context.config.sinks.some((sink) => sink.type === 'stdout')) {
@@ -26,8 +25,6 @@ export function registerDeliver(program: Command): void {
         if (failed.length > 0) {
           throw new FatalError(`${failed.length} sink(s) could not take every event; they stay pending for the next delivery: ${failed.map((report) => report.label).join(', ')}`);
         }
-      } finally {
-        db.close();
-      }
+      });
     });
 }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import type { VersionRecord } from '../../store/records.js';
-import { commandContext, openArchive, print } from '../context.js';
+import { commandContext, withArchive, print } from '../context.js';
 
 export function registerDiff(program: Command): void {
   program
@@ -17,8 +17,7 @@ export function registerDiff(program: Command): void {
       const { getVersion } = await import('../../store/versions.js');
       const { diffParagraphs } = await import('../../compare/paragraph-diff.js');
       const { renderParagraphDiff, diffStyleFor } = await import('../../compare/render-diff.js');
-      const db = openArchive(context.config);
-      try {
+      await withArchive(context.config, async (db) => {
         const doc = resolveDocument(db, idOrUrl);
         const to = requested.to ?? doc.currentVersion;
         const from = requested.from ?? to - 1;
@@ -33,9 +32,7 @@ export function registerDiff(program: Command): void {
         const body = renderParagraphDiff(diffParagraphs(older.text, newer.text), style);
         const changed = body.some((line) => !line.startsWith('  '));
         for (const line of changed ? body : ['(text unchanged)']) print(context, line);
-      } finally {
-        db.close();
-      }
+      });
     });
 }
 

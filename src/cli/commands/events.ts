@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import { EVENT_TYPES, type EventType } from '../../events/event.js';
 import { formatTable } from '../format.js';
-import { commandContext, openArchive, print } from '../context.js';
+import { commandContext, withArchive, print } from '../context.js';
 
 /** Events read from the outbox per query: the JSON array is streamed, never held whole. */
 const PAGE = 1_000;
@@ -19,8 +19,7 @@ export function registerEvents(program: Command): void {
       const context = commandContext(command);
       const { eventExists, listEvents } = await import('../../store/outbox.js');
       const { publicEvent } = await import('../../events/event.js');
-      const db = openArchive(context.config);
-      try {
+      await withArchive(context.config, async (db) => {
         if (options.since !== undefined && !eventExists(db, options.since)) {
           throw new UsageError(`--since: no event with id "${options.since}" in the archive (see \`events\` for ids)`);
         }
@@ -43,9 +42,7 @@ export function registerEvents(program: Command): void {
         const rows = [...pages()].flat().map((event) =>
           [event.at, event.type, String(event.version), event.source, event.title, event.alerts.join(','), event.id]);
         print(context, formatTable(['at', 'type', 'version', 'source', 'title', 'alerts', 'id'], rows));
-      } finally {
-        db.close();
-      }
+      });
     });
 }
 

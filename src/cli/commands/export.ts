@@ -5,7 +5,7 @@ import { UsageError } from '../../errors.js';
 import { exportCsv } from '../../export/csv.js';
 import { exportJsonl } from '../../export/jsonl.js';
 import type { Db } from '../../store/database.js';
-import { commandContext, openArchive } from '../context.js';
+import { commandContext, withArchive } from '../context.js';
 
 type Exporter = (db: Db, out: NodeJS.WritableStream & import('node:stream').Writable, sourceId?: string) => Promise<number>;
 
@@ -29,8 +29,7 @@ export function registerExport(program: Command): void {
       const exporter = EXPORTERS[options.format];
       if (!exporter) throw new UsageError(`unknown export format "${options.format}": expected one of ${Object.keys(EXPORTERS).join(', ')}`);
       const context = commandContext(command);
-      const db = openArchive(context.config);
-      try {
+      await withArchive(context.config, async (db) => {
         const out = options.out ? createWriteStream(options.out) : process.stdout;
         const count = await exporter(db, out, options.source);
         if (options.out) {
@@ -38,8 +37,6 @@ export function registerExport(program: Command): void {
           await finished(out);
         }
         context.log.info({ documents: count, format: options.format, out: options.out ?? 'stdout' }, 'export finished');
-      } finally {
-        db.close();
-      }
+      });
     });
 }

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { formatTable } from '../format.js';
-import { commandContext, openArchive, print } from '../context.js';
+import { commandContext, withArchive, print } from '../context.js';
 
 export function registerHistory(program: Command): void {
   program
@@ -12,8 +12,7 @@ export function registerHistory(program: Command): void {
       const context = commandContext(command);
       const { resolveDocument } = await import('../../search/resolve-document.js');
       const { documentHistory } = await import('../../compare/history.js');
-      const db = openArchive(context.config);
-      try {
+      await withArchive(context.config, async (db) => {
         const doc = resolveDocument(db, idOrUrl);
         const history = documentHistory(db, doc.id);
         if (options.json) {
@@ -25,8 +24,6 @@ export function registerHistory(program: Command): void {
           ['version', 'recorded at', 'content hash', 'title', 'changed'],
           history.map((entry) => [String(entry.version), entry.at, entry.contentHash.slice(0, 12), entry.title, entry.summary]),
         ));
-      } finally {
-        db.close();
-      }
+      });
     });
 }

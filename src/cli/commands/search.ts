@@ -3,9 +3,7 @@ import { UsageError } from '../../errors.js';
 import { DEFAULT_LIMIT, type SearchHit } from '../../search/search.js';
 import { parseDay, parseFieldFilter } from '../../search/filters.js';
 import { PLAIN_MARKS, TERMINAL_MARKS } from '../../search/snippet.js';
-import { openDatabase } from '../../store/database.js';
-import { commandContext, print } from '../context.js';
-import { collect } from './crawl.js';
+import { collect, commandContext, print, withArchive } from '../context.js';
 
 interface SearchCommandOptions {
   json?: boolean;
@@ -33,8 +31,7 @@ export function registerSearch(program: Command): void {
       if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit expects a positive integer, got "${options.limit}"`);
       const marks = !options.json && process.stdout.isTTY ? TERMINAL_MARKS : PLAIN_MARKS;
       const { searchDocuments } = await import('../../search/search.js');
-      const db = openDatabase(context.config.database);
-      try {
+      await withArchive(context.config, (db) => {
         const hits = searchDocuments(db, words.join(' '), {
           limit, marks, sources: options.source, fields: options.field.map(parseFieldFilter),
           ...(options.since ? { since: parseDay('--since', options.since) } : {}),
@@ -42,9 +39,7 @@ export function registerSearch(program: Command): void {
         });
         if (options.json) print(context, JSON.stringify(hits.map(({ record, snippet }) => ({ ...record, snippet })), null, 2));
         else printHits(context, hits);
-      } finally {
-        db.close();
-      }
+      });
     });
 }
 

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { FatalError, UsageError } from '../../errors.js';
 import type { DocumentRecord } from '../../store/document-record.js';
 import { formatTable } from '../format.js';
-import { commandContext, openArchive, print } from '../context.js';
+import { commandContext, withArchive, print } from '../context.js';
 
 export function registerShow(program: Command): void {
   program
@@ -17,8 +17,7 @@ export function registerShow(program: Command): void {
       const { resolveDocument, versionCount } = await import('../../search/resolve-document.js');
       const { documentRecord } = await import('../../store/document-record.js');
       const { getVersion } = await import('../../store/versions.js');
-      const db = openArchive(context.config);
-      try {
+      await withArchive(context.config, async (db) => {
         const doc = resolveDocument(db, idOrUrl);
         const count = versionCount(db, doc.id);
         const record = documentRecord(db, doc, versionNumber ?? doc.currentVersion);
@@ -26,9 +25,7 @@ export function registerShow(program: Command): void {
         const provenance = getVersion(db, doc.id, record.version)?.provenance ?? {};
         if (options.json) print(context, JSON.stringify({ ...record, provenance }, null, 2));
         else for (const line of renderDocument(record, provenance, count)) print(context, line);
-      } finally {
-        db.close();
-      }
+      });
     });
 }
 

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { SourceStats } from '../../stats/stats.js';
 import { formatTable } from '../format.js';
-import { commandContext, openArchive, print } from '../context.js';
+import { commandContext, withArchive, print } from '../context.js';
 
 export function registerStats(program: Command): void {
   program
@@ -12,15 +12,12 @@ export function registerStats(program: Command): void {
       const context = commandContext(command);
       const { collectStats } = await import('../../stats/stats.js');
       const { logCoverageDrops } = await import('../../stats/health.js');
-      const db = openArchive(context.config);
-      try {
+      await withArchive(context.config, async (db) => {
         const stats = collectStats(db, context.config.sources);
         for (const source of stats) logCoverageDrops(context.log, source.health);
         if (options.json) print(context, JSON.stringify(stats, null, 2));
         else for (const line of renderStats(stats)) print(context, line);
-      } finally {
-        db.close();
-      }
+      });
     });
 }
 
