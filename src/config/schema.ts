@@ -78,7 +78,7 @@ export const schedulerSchema = z.strictObject({
 export const configSchema = z.strictObject({
   // An empty path would open a temporary database that vanishes at exit, silently losing the archive.
   database: z.string().min(1, 'expected a file path').default('storage/bureau-watch.db').describe('SQLite file of the archive.'),
-  storageDir: z.string().default('storage').describe('Crawler working directory. Crawlee\'s queue lives in memory and is purged each run; durable state is in the database.'),
+  storageDir: z.string().default('storage').describe('Crawler working directory (contract key). Nothing is written there today: the crawler\'s queue lives in memory, purged each run; durable state is in the database.'),
   userAgent: z
     .string()
     .default('bureau-watch/0.1 (+https://github.com/bureau-watch/bureau-watch)')
