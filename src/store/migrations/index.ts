@@ -12,6 +12,5 @@ export interface Migration {
 
 /**
  * Every schema change, in order. Never edit a released migration: add the next one.
- * Numbers reserved while the first features land: 2 events delivery, 3 search, 4 crawl state.
  */
 export const MIGRATIONS: Migration[] = [CORE, EVENTS_DELIVERY_DUPLICATES, SEARCH_VIEWS, CRAWL_STATE, SEARCH_FILTERS];
