@@ -51,7 +51,7 @@ export function linkDuplicates(db: Db, documentId: string, comparison: string, c
 
 /** The cluster a document belongs to: its original and every copy of it. */
 export function clusterMembers(db: Db, root: string): string[] {
-  return statement(db, 'SELECT id FROM documents WHERE id = ? OR duplicate_of = ?').pluck().all(root, root) as string[];
+  return statement(db, 'SELECT id FROM documents WHERE id = ? OR duplicate_of = ?', 'pluck').all(root, root) as string[];
 }
 
 /** Same comparison text elsewhere: found by hash even before the document had a signature. */
