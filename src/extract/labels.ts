@@ -140,6 +140,15 @@ export const INLINE_LABEL = new RegExp(
   'g',
 );
 
+/** True when the text holds a canonical label followed by a colon. */
+export function hasInlineCanonicalLabel(text: string): boolean {
+  INLINE_LABEL.lastIndex = 0;
+  for (let m = INLINE_LABEL.exec(text); m; m = INLINE_LABEL.exec(text)) {
+    if (canonicalLabel(normalizeLabel(m[1] ?? ''))) return true;
+  }
+  return false;
+}
+
 /** Values sites write for "none": `—  —`, `无`, `/`, `暂无` … */
 export function isPlaceholder(value: string): boolean {
   const compact = stripSpaces(value);

@@ -1,6 +1,6 @@
 import type { AnyNode, Element, ParentNode, Text } from './dom.js';
 import { attr, classAndId, isComment, isElement, isText, removeNode, walkDescendants } from './dom.js';
-import { canonicalLabel, INLINE_LABEL, mayBeLabel, normalizeLabel } from './labels.js';
+import { canonicalLabel, hasInlineCanonicalLabel, mayBeLabel, normalizeLabel } from './labels.js';
 
 /** Elements readers never see, or whose text is not page content. */
 const INVISIBLE_TAGS = new Set([
@@ -108,10 +108,5 @@ function noteMarkerComment(node: AnyNode, scan: PageScan): void {
 /** Cheap test first (short text or a colon), the label regex only then. */
 function hasLabel(data: string): boolean {
   if (data.length <= 24 && mayBeLabel(data) && canonicalLabel(normalizeLabel(data))) return true;
-  if (!data.includes(':') && !data.includes('：')) return false;
-  INLINE_LABEL.lastIndex = 0;
-  for (let m = INLINE_LABEL.exec(data); m; m = INLINE_LABEL.exec(data)) {
-    if (canonicalLabel(normalizeLabel(m[1] ?? ''))) return true;
-  }
-  return false;
+  return (data.includes(':') || data.includes('：')) && hasInlineCanonicalLabel(data);
 }

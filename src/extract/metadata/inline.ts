@@ -1,6 +1,6 @@
 import type { AnyNode, Element } from '../dom.js';
 import { isBlock, isElement, isText, nextElementSibling, textOf, walkDescendants } from '../dom.js';
-import { canonicalLabel, INLINE_LABEL, isKnownLabel, normalizeLabel } from '../labels.js';
+import { INLINE_LABEL, isKnownLabel, normalizeLabel } from '../labels.js';
 import { cleanValue, visibleLength } from '../text.js';
 import type { LabelPair } from './types.js';
 
@@ -102,13 +102,4 @@ function startsWithLabel(text: string): boolean {
   const m = INLINE_LABEL.exec(trimmed);
   if (m && m.index === 0) return true;
   return isKnownLabel(normalizeLabel(trimmed));
-}
-
-/** True when the text holds a canonical label followed by a colon. */
-export function hasInlineCanonicalLabel(text: string): boolean {
-  INLINE_LABEL.lastIndex = 0;
-  for (let m = INLINE_LABEL.exec(text); m; m = INLINE_LABEL.exec(text)) {
-    if (canonicalLabel(normalizeLabel(m[1] ?? ''))) return true;
-  }
-  return false;
 }

@@ -1,8 +1,8 @@
 import type { Element } from '../dom.js';
 import { elementChildren, textOf } from '../dom.js';
-import { canonicalLabel, isKnownLabel, normalizeLabel } from '../labels.js';
+import { canonicalLabel, hasInlineCanonicalLabel, isKnownLabel, normalizeLabel } from '../labels.js';
 import { cleanValue, visibleLength } from '../text.js';
-import { hasInlineCanonicalLabel, readInlineBlock } from './inline.js';
+import { readInlineBlock } from './inline.js';
 import type { LabelPair } from './types.js';
 
 interface Cell {
