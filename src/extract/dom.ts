@@ -1,25 +1,19 @@
 import type { AnyNode, Element, ParentNode, Text } from 'domhandler';
+import { childNodes } from '../html/walk.js';
 
 /**
  * Small helpers over the domhandler tree cheerio builds. The extractor works on raw nodes rather
  * than cheerio selections: one walk over the tree is far cheaper than a selector per field.
  */
 export type { AnyNode, Element, ParentNode, Text };
+export { childNodes, isText, textOf, walkDescendants } from '../html/walk.js';
 
 export function isElement(node: AnyNode): node is Element {
   return node.type === 'tag' || node.type === 'script' || node.type === 'style';
 }
 
-export function isText(node: AnyNode): node is Text {
-  return node.type === 'text';
-}
-
 export function isComment(node: AnyNode): boolean {
   return node.type === 'comment';
-}
-
-export function childNodes(node: AnyNode): AnyNode[] {
-  return 'children' in node ? (node as ParentNode).children : [];
 }
 
 export function elementChildren(node: AnyNode): Element[] {
@@ -31,7 +25,7 @@ export function attr(el: Element, name: string): string {
 }
 
 /** Tags whose start and end break a paragraph. */
-export const BLOCK_TAGS = new Set([
+const BLOCK_TAGS = new Set([
   'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'dialog',
   'dir', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3',
   'h4', 'h5', 'h6', 'header', 'hr', 'html', 'legend', 'li', 'main', 'menu', 'nav', 'ol', 'p', 'pre',
@@ -42,7 +36,11 @@ export function isBlock(el: Element): boolean {
   return BLOCK_TAGS.has(el.name);
 }
 
-export { textOf, walkDescendants } from '../html/walk.js';
+/** Elements that end a line of text: blocks and <br>. */
+export function breaksLine(el: Element): boolean {
+  return el.name === 'br' || isBlock(el);
+}
+
 
 /** Nearest ancestor (not the node itself) with one of the given tag names, within maxDepth steps. */
 export function closestAncestor(node: AnyNode, tags: ReadonlySet<string>, maxDepth = 64): Element | null {

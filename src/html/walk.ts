@@ -6,11 +6,11 @@ import type { AnyNode, ParentNode, Text } from 'domhandler';
  * deep, past the call stack (cheerio's own .text() recurses and overflows there).
  */
 
-function isText(node: AnyNode): node is Text {
+export function isText(node: AnyNode): node is Text {
   return node.type === 'text';
 }
 
-function childNodes(node: AnyNode): AnyNode[] {
+export function childNodes(node: AnyNode): AnyNode[] {
   return 'children' in node ? (node as ParentNode).children : [];
 }
 

@@ -1,5 +1,5 @@
 import type { AnyNode, Element } from '../dom.js';
-import { isBlock, isElement, isText, walkDescendants } from '../dom.js';
+import { breaksLine, isElement, isText, walkDescendants } from '../dom.js';
 import { foldSpaces, visibleLength } from '../text.js';
 
 /** A paragraph of output text, with how much of it sat inside links. */
@@ -74,10 +74,6 @@ function enter(node: AnyNode, state: State): boolean {
 function leave(el: Element, state: State): void {
   if (el.name === 'a') state.linkDepth--;
   if (breaksLine(el)) flush(state);
-}
-
-function breaksLine(el: Element): boolean {
-  return el.name === 'br' || isBlock(el);
 }
 
 function flush(state: State): void {

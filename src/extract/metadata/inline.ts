@@ -1,5 +1,5 @@
 import type { AnyNode, Element } from '../dom.js';
-import { isBlock, isElement, isText, nextElementSibling, textOf, walkDescendants } from '../dom.js';
+import { breaksLine, isElement, isText, nextElementSibling, textOf, walkDescendants } from '../dom.js';
 import { INLINE_LABEL, isKnownLabel, normalizeLabel } from '../labels.js';
 import { cleanValue, visibleLength } from '../text.js';
 import type { LabelPair } from './types.js';
@@ -74,10 +74,6 @@ function collectTokens(node: AnyNode, tokens: Token[]): void {
     breakAround(child);
     return true;
   }, breakAround);
-}
-
-function breaksLine(el: Element): boolean {
-  return el.name === 'br' || isBlock(el);
 }
 
 function tokenizeText(data: string, tokens: Token[]): void {
