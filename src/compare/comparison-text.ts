@@ -18,11 +18,6 @@ export function comparisonText(text: string): string {
   return foldWhitespace(maskVolatile(toSimplified(unifyPunctuation(text.normalize('NFKC').replace(INVISIBLE, '')))));
 }
 
-/** The text's paragraphs in comparison form, empty ones dropped (for paragraph-level change summaries). */
-export function comparisonParagraphs(text: string): string[] {
-  return text.split('\n').map(comparisonText).filter(Boolean);
-}
-
 function foldWhitespace(text: string): string {
   return text.replace(/\s+/gu, '');
 }

@@ -24,13 +24,12 @@ export function codePoints(content: string): Uint32Array {
   return codes.subarray(0, count);
 }
 
-/** The distinct 32-bit hashes of every SHINGLE_CHARS-character window of the text. */
-export function shingleHashes(content: string | Uint32Array, size = SHINGLE_CHARS): Uint32Array {
-  const codes = typeof content === 'string' ? codePoints(content) : content;
+/** The distinct 32-bit hashes of every SHINGLE_CHARS-character window of the text's code points. */
+export function shingleHashes(codes: Uint32Array): Uint32Array {
   const seen = new Set<number>();
-  for (let start = 0; start + size <= codes.length; start++) {
+  for (let start = 0; start + SHINGLE_CHARS <= codes.length; start++) {
     let hash = 0x811c9dc5; // FNV-1a over the code points of the window
-    for (let offset = 0; offset < size; offset++) hash = Math.imul(hash ^ codes[start + offset]!, 0x01000193);
+    for (let offset = 0; offset < SHINGLE_CHARS; offset++) hash = Math.imul(hash ^ codes[start + offset]!, 0x01000193);
     seen.add(hash >>> 0);
   }
   return Uint32Array.from(seen);

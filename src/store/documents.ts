@@ -29,12 +29,6 @@ export function* iterateDocuments(db: Db, sourceId?: string): Generator<Document
   yield* rows.iterate() as IterableIterator<DocumentRow>;
 }
 
-export function countDocuments(db: Db, sourceId?: string): number {
-  const sql = sourceId ? 'SELECT count(*) FROM documents WHERE source_id = ?' : 'SELECT count(*) FROM documents';
-  const count = statement(db, sql, 'pluck');
-  return (sourceId ? count.get(sourceId) : count.get()) as number;
-}
-
 /**
  * URLs of a source's documents first seen up to `until` (ISO-8601): what the crawl may treat as
  * already known when deciding to stop reading a column early.

@@ -25,7 +25,7 @@ export function listVersions(db: Db, documentId: string): VersionRecord[] {
   return (rows as VersionRow[]).map(decodeVersionRow);
 }
 
-export function decodeVersionRow(row: VersionRow): VersionRecord {
+function decodeVersionRow(row: VersionRow): VersionRecord {
   return {
     ...row,
     fields: JSON.parse(row.fields) as Record<string, string>,
