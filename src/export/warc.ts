@@ -4,7 +4,8 @@ import { WARCRecord, WARCSerializer } from 'warcio';
 import { getBlob } from '../store/blobs.js';
 import type { Db } from '../store/database.js';
 import { iterateDocuments } from '../store/documents.js';
-import type { DocumentRow } from '../store/records.js';
+import type { DocumentRow, VersionRecord } from '../store/records.js';
+import { listVersions } from '../store/versions.js';
 import { httpResponseHead } from './warc-http.js';
 
 /**
@@ -16,17 +17,6 @@ import { httpResponseHead } from './warc-http.js';
 export interface WarcOptions {
   /** Gzip each record on its own (a .warc.gz that replay tools can seek into). */
   gzip?: boolean;
-}
-
-interface VersionHead {
-  version: number;
-  fetchedAt: string;
-  httpStatus: number;
-  responseHeaders: string;
-  rawHash: string;
-  contentHash: string;
-  charset: string;
-  charsetSource: string;
 }
 
 const WARC_VERSION = 'WARC/1.1';
@@ -41,12 +31,9 @@ export async function exportWarc(db: Db, out: Writable, sourceId?: string, optio
   });
   const warcinfoId = warcinfo.warcHeader('WARC-Record-ID') ?? '';
   await writeRecord(out, warcinfo, options);
-  const versions = db.prepare(`SELECT version, fetched_at AS fetchedAt, http_status AS httpStatus,
-    response_headers AS responseHeaders, raw_hash AS rawHash, content_hash AS contentHash, charset,
-    charset_source AS charsetSource FROM versions WHERE document_id = ? ORDER BY version`);
   let count = 0;
   for (const doc of iterateDocuments(db, sourceId)) {
-    for (const head of versions.all(doc.id) as VersionHead[]) {
+    for (const head of listVersions(db, doc.id)) {
       const body = getBlob(db, head.rawHash);
       if (!body) continue; // a pruned blob: the other versions still export
       const response = responseRecord(doc, head, body, warcinfoId);
@@ -58,8 +45,8 @@ export async function exportWarc(db: Db, out: Writable, sourceId?: string, optio
   return count;
 }
 
-function responseRecord(doc: DocumentRow, head: VersionHead, body: Buffer, warcinfoId: string): WARCRecord {
-  const http = httpResponseHead(head.httpStatus, JSON.parse(head.responseHeaders) as Record<string, string>, body.byteLength);
+function responseRecord(doc: DocumentRow, head: VersionRecord, body: Buffer, warcinfoId: string): WARCRecord {
+  const http = httpResponseHead(head.httpStatus, head.responseHeaders, body.byteLength);
   return WARCRecord.create({
     url: doc.url,
     date: head.fetchedAt,
@@ -71,7 +58,7 @@ function responseRecord(doc: DocumentRow, head: VersionHead, body: Buffer, warci
   }, [new Uint8Array(body.buffer, body.byteOffset, body.byteLength)]);
 }
 
-function metadataRecord(doc: DocumentRow, head: VersionHead, responseId: string, warcinfoId: string): WARCRecord {
+function metadataRecord(doc: DocumentRow, head: VersionRecord, responseId: string, warcinfoId: string): WARCRecord {
   const fields = [
     ['bureau-watch-document-id', doc.id],
     ['bureau-watch-source', doc.sourceId],
