@@ -1,7 +1,7 @@
 import type { SourceConfig } from '../config/schema.js';
 
 /** Links to these are attachments: recorded with the document, never crawled as pages. */
-export const ATTACHMENT_EXTENSIONS = /\.(pdf|docx?|wps|xlsx?|et|ofd|zip|rar|7z|pptx?|txt|csv|jpe?g|png|gif|bmp|webp|svg|mp4|mp3|avi|flv|wmv|apk|exe|css|js|ico|xml)$/i;
+const ATTACHMENT_EXTENSIONS = /\.(pdf|docx?|wps|xlsx?|et|ofd|zip|rar|7z|pptx?|txt|csv|jpe?g|png|gif|bmp|webp|svg|mp4|mp3|avi|flv|wmv|apk|exe|css|js|ico|xml)$/i;
 const DOWNLOAD_ENDPOINT = /downfile\.jsp|download\.jsp|\/download\//i;
 
 /**

@@ -53,7 +53,7 @@ function resolve(href: string, base: URL | null): URL | null {
   }
 }
 
-export function isAttachmentUrl(url: URL): boolean {
+function isAttachmentUrl(url: URL): boolean {
   if (FILE_EXTENSION.test(decodePath(url.pathname))) return true;
   const last = url.pathname.split('/').pop() ?? '';
   if (!DOWNLOAD_ENDPOINT.test(last) || !url.search) return false;

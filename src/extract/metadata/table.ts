@@ -59,7 +59,7 @@ function isColumnHeader(row: Cell[], next: Cell[], after: Cell[] | undefined): b
   return !after || after.length !== row.length || !after.every((c) => c.kind === 'value');
 }
 
-export function rowsOf(table: Element): Element[] {
+function rowsOf(table: Element): Element[] {
   const rows: Element[] = [];
   for (const child of elementChildren(table)) {
     if (child.name === 'tr') rows.push(child);
