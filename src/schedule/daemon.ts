@@ -1,3 +1,4 @@
+import { withArchive } from '../cli/context.js';
 import type { Config, SourceConfig } from '../config/schema.js';
 import { runCrawl } from '../crawl/run-crawl.js';
 import { errorMessage } from '../errors.js';
@@ -7,7 +8,7 @@ import type { Logger } from '../log.js';
 import { withRunLock } from '../lock/with-run-lock.js';
 import { CrawlProgress } from '../progress/progress.js';
 import { checkRunHealth } from '../stats/health.js';
-import { openDatabase, type Db } from '../store/database.js';
+import type { Db } from '../store/database.js';
 import { Scheduler } from './scheduler.js';
 import { onShutdownSignal } from './shutdown.js';
 
@@ -26,41 +27,38 @@ const FINAL_DELIVERY_MS = 5_000;
  * more (bounded), releases the lock and resolves.
  */
 export async function runDaemon(config: Config, log: Logger, options: DaemonOptions = {}): Promise<void> {
-  const db = openDatabase(config.database);
-  try {
-    await withRunLock(db, config.database, 'schedule', log, async () => {
-      const progress = new CrawlProgress({ log, intervalMs: config.progress.intervalSecs * 1000 });
-      const delivery = config.sinks.length
-        ? new DeliveryLoop(db, config.sinks, { log, userAgent: config.userAgent, intervalMs: config.scheduler.deliveryIntervalSecs * 1000 }).start()
-        : undefined;
-      const scheduler = new Scheduler({
-        sources: config.sources, log,
-        runPass: async (source: SourceConfig, signal: AbortSignal) => {
-          const summary = await runCrawl(db, config, [source], log, { progress, signal });
-          checkRunHealth(db, log, summary.runId, [source.id]);
-        },
-        afterPass: () => delivery?.kick(),
-        jitterMs: config.scheduler.jitterSecs * 1000,
-        ...(config.scheduler.timezone ? { timezone: config.scheduler.timezone } : {}),
-      });
-      let removeSignalHandlers = (): void => {};
-      const stopped = new Promise<NodeJS.Signals>((resolve) => {
-        removeSignalHandlers = onShutdownSignal(log, resolve);
-      });
-      scheduler.start();
-      log.info({ sources: config.sources.length, sinks: config.sinks.length }, 'scheduler running; SIGTERM or SIGINT stops it');
-      if (options.runNow) for (const source of config.sources) void scheduler.trigger(source);
-      const signal = await stopped;
-      await scheduler.stop();
-      progress.stop();
-      await delivery?.stop();
-      if (delivery) await finalDelivery(db, config, log);
-      log.info({ signal }, 'scheduler stopped');
-      removeSignalHandlers();
-    });
-  } finally {
-    db.close();
-  }
+  await withArchive(config, (db) => withRunLock(db, config.database, 'schedule', log, () => serveUntilSignal(db, config, log, options)));
+}
+
+async function serveUntilSignal(db: Db, config: Config, log: Logger, options: DaemonOptions): Promise<void> {
+  const progress = new CrawlProgress({ log, intervalMs: config.progress.intervalSecs * 1000 });
+  const delivery = config.sinks.length
+    ? new DeliveryLoop(db, config.sinks, { log, userAgent: config.userAgent, intervalMs: config.scheduler.deliveryIntervalSecs * 1000 }).start()
+    : undefined;
+  const scheduler = new Scheduler({
+    sources: config.sources, log,
+    runPass: async (source: SourceConfig, signal: AbortSignal) => {
+      const summary = await runCrawl(db, config, [source], log, { progress, signal });
+      checkRunHealth(db, log, summary.runId, [source.id]);
+    },
+    afterPass: () => delivery?.kick(),
+    jitterMs: config.scheduler.jitterSecs * 1000,
+    ...(config.scheduler.timezone ? { timezone: config.scheduler.timezone } : {}),
+  });
+  let removeSignalHandlers = (): void => {};
+  const stopped = new Promise<NodeJS.Signals>((resolve) => {
+    removeSignalHandlers = onShutdownSignal(log, resolve);
+  });
+  scheduler.start();
+  log.info({ sources: config.sources.length, sinks: config.sinks.length }, 'scheduler running; SIGTERM or SIGINT stops it');
+  if (options.runNow) for (const source of config.sources) void scheduler.trigger(source);
+  const signal = await stopped;
+  await scheduler.stop();
+  progress.stop();
+  await delivery?.stop();
+  if (delivery) await finalDelivery(db, config, log);
+  log.info({ signal }, 'scheduler stopped');
+  removeSignalHandlers();
 }
 
 /** Events the last pages recorded go out before exit, unless the sinks take too long: then they stay pending. */
