@@ -56,8 +56,7 @@ function resolve(href: string, base: URL | null): URL | null {
 function isAttachmentUrl(url: URL): boolean {
   if (FILE_EXTENSION.test(decodePath(url.pathname))) return true;
   const last = url.pathname.split('/').pop() ?? '';
-  if (!DOWNLOAD_ENDPOINT.test(last) || !url.search) return false;
-  return true;
+  return url.search !== '' && DOWNLOAD_ENDPOINT.test(last);
 }
 
 function nameOf(link: Element, url: URL): string {

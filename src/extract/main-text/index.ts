@@ -1,6 +1,6 @@
 import type { AnyNode, Element } from '../dom.js';
 import type { Text } from '../dom.js';
-import { containsNode, isText, nextElementSibling, textOf, walkDescendants } from '../dom.js';
+import { classAndId, containsNode, isText, nextElementSibling, textOf, walkDescendants } from '../dom.js';
 import { foldSpaces, stripSpaces } from '../text.js';
 import type { PageScan } from '../scan.js';
 import { findDenseContent } from './density.js';
@@ -25,7 +25,7 @@ export function locateMarkedContent(scan: PageScan): ContentLocation | null {
     const root = commonAncestor(begin, end);
     if (root) return { roots: [root], begin, end, rule: begin.type === 'comment' ? 'hanweb-markers' : 'meta:ContentStart' };
   }
-  const ucap = scan.namedContent.find((el) => /ucap-content/.test(`${el.attribs.id ?? ''} ${el.attribs.class ?? ''}`.toLowerCase()));
+  const ucap = scan.namedContent.find((el) => /ucap-content/.test(classAndId(el)));
   if (ucap) return { roots: [ucap], begin: null, end: null, rule: 'ucap-content' };
   const trs = outermost(scan.namedContent.filter((el) => /trs_u?editor/i.test(el.attribs.class ?? '')));
   if (trs.length > 0) return { roots: trs, begin: null, end: null, rule: 'trs-editor' };
