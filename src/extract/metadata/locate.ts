@@ -76,17 +76,27 @@ interface Neighbourhood {
   lines: number;
 }
 
+/** An inline line that yielded pairs, with its canonical keys and the ancestors it is grouped under. */
+interface InlineLine {
+  block: Element;
+  pairs: LabelPair[];
+  keys: Set<string>;
+  near: AnyNode[];
+}
+
 /**
  * Inline lines are a metadata block when lines near each other (sharing an ancestor within a few
  * levels) name two canonical keys, or one line names three. A lone `发布时间：… 分类：…` line is a
  * header line (a blog's 分类 is no disclosure category).
  */
 function readInlineBlocks(blocks: Element[]): PairGroup[] {
-  const read = blocks.map((block) => ({ block, pairs: readInlineBlock(block, 'inline:label-colon') })).filter((r) => r.pairs.length > 0);
+  const read: InlineLine[] = blocks
+    .map((block) => ({ block, pairs: readInlineBlock(block, 'inline:label-colon') }))
+    .filter((r) => r.pairs.length > 0)
+    .map((r) => ({ ...r, keys: fieldKeys(r.pairs), near: ancestors(r.block, INLINE_GROUP_LEVELS) }));
   const around = new Map<AnyNode, Neighbourhood>();
-  for (const { block, pairs } of read) {
-    const keys = fieldKeys(pairs);
-    for (const ancestor of ancestors(block, INLINE_GROUP_LEVELS)) {
+  for (const { keys, near } of read) {
+    for (const ancestor of near) {
       const hood = around.get(ancestor) ?? { keys: new Set<string>(), lines: 0 };
       for (const key of keys) hood.keys.add(key);
       if (keys.size > 0) hood.lines++;
@@ -94,10 +104,10 @@ function readInlineBlocks(blocks: Element[]): PairGroup[] {
     }
   }
   const lists = listParents(read);
-  return read.flatMap(({ block, pairs }) => {
+  return read.flatMap(({ block, pairs, keys, near }) => {
     // Lines repeating a key side by side are a list of other pages (`<li>…发布日期：…</li>`), not metadata.
     if (lists.has(block.parent as AnyNode | null)) return [];
-    const inBlock = fieldKeys(pairs).size >= KEYS_FOR_ONE_LINE_BLOCK || ancestors(block, INLINE_GROUP_LEVELS).some((a) => {
+    const inBlock = keys.size >= KEYS_FOR_ONE_LINE_BLOCK || near.some((a) => {
       const hood = around.get(a);
       return hood !== undefined && hood.lines >= 2 && hood.keys.size >= 2;
     });
@@ -110,12 +120,12 @@ function readInlineBlocks(blocks: Element[]): PairGroup[] {
 }
 
 /** Parents under which one key is named on MIN_LIST_ITEMS or more lines. */
-function listParents(read: { block: Element; pairs: LabelPair[] }[]): Set<AnyNode | null> {
+function listParents(read: InlineLine[]): Set<AnyNode | null> {
   const counts = new Map<AnyNode | null, Map<string, number>>();
   const lists = new Set<AnyNode | null>();
-  for (const { block, pairs } of read) {
+  for (const { block, keys } of read) {
     const perKey = counts.get(block.parent as AnyNode | null) ?? new Map<string, number>();
-    for (const key of fieldKeys(pairs)) {
+    for (const key of keys) {
       const n = (perKey.get(key) ?? 0) + 1;
       perKey.set(key, n);
       if (n >= MIN_LIST_ITEMS) lists.add(block.parent as AnyNode | null);
