@@ -53,8 +53,11 @@ async function deliverToSink(db: Db, sink: Sink, signal: AbortSignal, log: Logge
   let error: string | null = null;
   try {
     while (error === null) {
-      if (signal.aborted) error = 'delivery stopped';
-      const batch = error === null ? listEvents(db, { afterSeq: cursor, limit: sink.batchSize }) : [];
+      if (signal.aborted) {
+        error = 'delivery stopped';
+        break;
+      }
+      const batch = listEvents(db, { afterSeq: cursor, limit: sink.batchSize });
       if (batch.length === 0) break;
       const outcome = await sendBatch(queue, sink, batch, cursor, signal);
       await sink.flush();
