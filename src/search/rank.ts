@@ -1,4 +1,5 @@
 import type { Db } from '../store/database.js';
+import { statement } from '../store/statements.js';
 import type { FilterSql } from './filters.js';
 
 /**
@@ -25,7 +26,8 @@ export type SearchIndex = 'trigram' | 'bigram';
 const TITLE_WEIGHT = 10;
 
 export function rankCandidates(db: Db, index: SearchIndex, match: string, filters: FilterSql, limit: number, candidates = CANDIDATES): RankedRow[] {
-  const newest = (table: string, weights: string) => db.prepare(`SELECT s.document_id AS documentId, bm25(${table}${weights}) AS score
+  // Cached per connection: the SQL varies only with the index, the candidate count and the shape of the filters, never with their values.
+  const newest = (table: string, weights: string) => statement(db, `SELECT s.document_id AS documentId, bm25(${table}${weights}) AS score
     FROM ${table} JOIN search_rows s ON s.rowid = ${table}.rowid
     WHERE ${table} MATCH ? ${filters.where}
     ORDER BY ${table}.rowid DESC LIMIT ${Math.max(1, Math.floor(candidates))}`).all(match, ...filters.params) as { documentId: string; score: number }[];
