@@ -16,9 +16,10 @@ export function compileAlertRules(rules: AlertConfig[]): (draft: EventDraft) => 
   }));
   return (draft) =>
     compiled
-      .filter((rule) => rule.on.has(draft.type))
-      .filter((rule) => !rule.title || rule.title.test(draft.title))
-      .filter((rule) => !rule.sources || rule.sources.has(draft.source))
-      .filter((rule) => rule.fields.every(([key, pattern]) => pattern.test(draft.fields?.[key] ?? '')))
+      .filter((rule) =>
+        rule.on.has(draft.type)
+        && (!rule.title || rule.title.test(draft.title))
+        && (!rule.sources || rule.sources.has(draft.source))
+        && rule.fields.every(([key, pattern]) => pattern.test(draft.fields?.[key] ?? '')))
       .map((rule) => rule.name);
 }
