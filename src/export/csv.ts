@@ -31,7 +31,7 @@ export async function exportCsv(db: Db, out: Writable, sourceId?: string): Promi
   return count;
 }
 
-export function csvRow(record: DocumentRecord): string[] {
+function csvRow(record: DocumentRecord): string[] {
   return [
     ...RECORD_COLUMNS.map((column) => String(record[column] ?? '')),
     ...CANONICAL_KEYS.map((key) => record.fields[key] ?? ''),
@@ -42,7 +42,7 @@ export function csvRow(record: DocumentRecord): string[] {
 }
 
 /** A value is quoted when it holds a delimiter, quote or line break; quotes inside are doubled. */
-export function csvCell(value: string): string {
+function csvCell(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
