@@ -2,7 +2,7 @@ import * as cheerio from 'cheerio';
 import { decodeBody } from '../decode/index.js';
 import { canonicalUrl } from '../discover/canonical-url.js';
 import { classifyPage, looksLikeSoft404 } from '../discover/classify.js';
-import { parseDatastore } from '../discover/hanweb-datastore.js';
+import { isProxyUrl, parseDatastore } from '../discover/hanweb-datastore.js';
 import { discoverListPage, type ListDiscovery } from '../discover/list-page.js';
 import { extractDocument } from '../extract/index.js';
 import type { FetchedResponse } from '../fetch/types.js';
@@ -57,7 +57,10 @@ export function processPage(response: FetchedResponse, sourceId: string): Proces
   };
 }
 
-/** The proxy answers XML (`<datastore>…`), sometimes after an XML declaration, never an HTML page. */
+/**
+ * The proxy answers XML (`<datastore>…`), sometimes after an XML declaration. Anchored at the
+ * start: a Hanweb list page is HTML that carries its own `<datastore>` inside a script.
+ */
 function isDatastoreAnswer(url: string, text: string): boolean {
-  return /\/dataproxy\.jsp/i.test(url) || /^\s*(<\?xml[^>]*>\s*)?<datastore[\s>]/i.test(text);
+  return isProxyUrl(url) || /^\s*(<\?xml[^>]*>\s*)?<datastore[\s>]/i.test(text);
 }
