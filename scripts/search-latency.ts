@@ -6,7 +6,7 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { searchDocuments, type SearchOptions } from '../src/search/search.js';
-import { sha256Hex } from '../src/store/blobs.js';
+import { sha256Hex } from '../src/hash.js';
 import { openDatabase, type Db } from '../src/store/database.js';
 
 const args = process.argv.slice(2);

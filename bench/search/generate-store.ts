@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { sha256Hex } from '../../src/store/blobs.js';
+import { sha256Hex } from '../../src/hash.js';
 import { openDatabase } from '../../src/store/database.js';
 import { documentIdFor } from '../../src/store/ids.js';
 import { MIGRATIONS } from '../../src/store/migrations/index.js';

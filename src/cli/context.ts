@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { loadConfigFile, resolveConfigPath } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import { createLogger, type Logger } from '../log.js';
-import { openDatabase, type Db } from '../store/database.js';
+import { openDatabase, withDatabase, type Db } from '../store/database.js';
 
 /** What every command gets: the config (loaded on first use), a logger on stderr, and stdout. */
 export interface CommandContext {
@@ -24,13 +24,8 @@ export function openArchive(config: Config): Db {
 }
 
 /** Runs `use` on the opened archive and closes it afterwards, whatever happens. */
-export async function withArchive<T>(config: Config, use: (db: Db) => T | Promise<T>): Promise<T> {
-  const db = openArchive(config);
-  try {
-    return await use(db);
-  } finally {
-    db.close();
-  }
+export function withArchive<T>(config: Config, use: (db: Db) => T | Promise<T>): Promise<T> {
+  return withDatabase(config.database, use);
 }
 
 /** Commander value parser for a repeatable option (`--source a --source b`). */

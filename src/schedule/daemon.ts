@@ -1,4 +1,3 @@
-import { withArchive } from '../cli/context.js';
 import type { Config, SourceConfig } from '../config/schema.js';
 import { runCrawl } from '../crawl/run-crawl.js';
 import { errorMessage } from '../errors.js';
@@ -8,7 +7,7 @@ import type { Logger } from '../log.js';
 import { withRunLock } from '../lock/with-run-lock.js';
 import { CrawlProgress } from '../progress/progress.js';
 import { checkRunHealth } from '../stats/health.js';
-import type { Db } from '../store/database.js';
+import { withDatabase, type Db } from '../store/database.js';
 import { Scheduler } from './scheduler.js';
 import { onShutdownSignal } from './shutdown.js';
 
@@ -27,7 +26,7 @@ const FINAL_DELIVERY_MS = 5_000;
  * more (bounded), releases the lock and resolves.
  */
 export async function runDaemon(config: Config, log: Logger, options: DaemonOptions = {}): Promise<void> {
-  await withArchive(config, (db) => withRunLock(db, config.database, 'schedule', log, () => serveUntilSignal(db, config, log, options)));
+  await withDatabase(config.database, (db) => withRunLock(db, config.database, 'schedule', log, () => serveUntilSignal(db, config, log, options)));
 }
 
 async function serveUntilSignal(db: Db, config: Config, log: Logger, options: DaemonOptions): Promise<void> {

@@ -1,14 +1,10 @@
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../hash.js';
 import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
 import type { Db } from './database.js';
 import { statement } from './statements.js';
 
 /** Bodies smaller than this are stored as they are: compression would not pay. */
 const COMPRESS_MIN_BYTES = 256;
-
-export function sha256Hex(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
-}
 
 /**
  * Stores raw bytes content-addressed and returns their hash. Identical bodies are stored once,

@@ -64,3 +64,13 @@ function assertSchemaKnown(db: Db, path: string): void {
   const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'schema_migrations'").get();
   if (!exists) throw new FatalError(`${path} is not a bureau-watch database (no schema_migrations table)`);
 }
+
+/** Runs `use` on the opened archive and closes it afterwards, whatever happens. */
+export async function withDatabase<T>(path: string, use: (db: Db) => T | Promise<T>): Promise<T> {
+  const db = openDatabase(path);
+  try {
+    return await use(db);
+  } finally {
+    db.close();
+  }
+}

@@ -1,5 +1,5 @@
 import type { SinkConfig } from '../../config/schema.js';
-import { sha256Hex } from '../../store/blobs.js';
+import { sha256Hex } from '../../hash.js';
 import type { Logger } from '../../log.js';
 import { NdjsonSink } from './ndjson-sink.js';
 import type { Sink } from './sink.js';
