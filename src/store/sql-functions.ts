@@ -1,4 +1,4 @@
-import { indexBigrams } from '../search/bigrams.js';
+import { indexBigrams } from '../text/bigrams.js';
 import type { Db } from './database.js';
 
 /**

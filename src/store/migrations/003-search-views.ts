@@ -2,14 +2,14 @@ import type { Migration } from './index.js';
 
 /**
  * The bigram tokens of a string, space-separated ("双减工作" → "双减 减工 工作 作"), cut by the
- * application-defined function `bw_bigrams` (src/store/sql-functions.ts, src/search/bigrams.ts).
+ * application-defined function `bw_bigrams` (src/store/sql-functions.ts, src/text/bigrams.ts).
  */
-export function bigramsSql(x: string): string {
+function bigramsSql(x: string): string {
   return `bw_bigrams(${x})`;
 }
 
 /** Replaces the indexed text of the search row `rowidSql` with a title and text. */
-export function reindexSql(rowidSql: string, title: string, text: string): string {
+function reindexSql(rowidSql: string, title: string, text: string): string {
   return `
   DELETE FROM search_trigram WHERE rowid = ${rowidSql};
   DELETE FROM search_bigram WHERE rowid = ${rowidSql};

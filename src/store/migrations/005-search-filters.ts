@@ -1,7 +1,19 @@
-import { bigramsSql, reindexSql } from './003-search-views.js';
 import type { Migration } from './index.js';
 
+// Frozen with this migration: copies of 003's helpers, so editing 003 can never change what 005 runs.
 const ROWID_OF_NEW = '(SELECT rowid FROM search_rows WHERE document_id = NEW.document_id)';
+
+function bigramsSql(x: string): string {
+  return `bw_bigrams(${x})`;
+}
+
+function reindexSql(rowidSql: string, title: string, text: string): string {
+  return `
+  DELETE FROM search_trigram WHERE rowid = ${rowidSql};
+  DELETE FROM search_bigram WHERE rowid = ${rowidSql};
+  INSERT INTO search_trigram (rowid, title, text) VALUES (${rowidSql}, ${title}, ${text});
+  INSERT INTO search_bigram (rowid, title, text) VALUES (${rowidSql}, ${bigramsSql(title)}, ${bigramsSql(text)});`;
+}
 
 function reindexTitleSql(rowidSql: string, title: string): string {
   return `
