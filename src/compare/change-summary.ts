@@ -1,6 +1,14 @@
-import type { ChangeSummary } from '../events/event.js';
+/** What an update changed, as a reader cares (an event's `changes`, `history`'s summary). */
 import { comparisonText } from './comparison-text.js';
 import { diffParagraphs } from './paragraph-diff.js';
+
+/** What an update changed, as far as a reader cares. */
+export interface ChangeSummary {
+  titleChanged?: boolean;
+  fieldsChanged?: string[];
+  paragraphsAdded?: number;
+  paragraphsRemoved?: number;
+}
 
 interface VersionContent {
   title: string;

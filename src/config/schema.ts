@@ -1,12 +1,12 @@
 import { Cron } from 'croner';
 import { z } from 'zod';
+import { EVENT_TYPES } from '../events/event-types.js';
 
 /**
  * The one config schema. Every option has a default and a one-line doc (`.describe`), which the
  * README's config reference mirrors. Objects are strict: an unknown key is an error naming its path.
  */
 
-const EVENT_TYPES = ['document.created', 'document.updated', 'document.removed'] as const;
 export const eventTypeSchema = z.enum(EVENT_TYPES);
 
 const regexString = z.string().refine(isValidRegex, { message: 'expected a valid regular expression' });
@@ -104,7 +104,6 @@ export type Config = z.infer<typeof configSchema>;
 export type SourceConfig = z.infer<typeof sourceSchema>;
 export type SinkConfig = z.infer<typeof sinkSchema>;
 export type AlertConfig = z.infer<typeof alertSchema>;
-export type EventType = z.infer<typeof eventTypeSchema>;
 
 function isValidCron(pattern: string): boolean {
   try {

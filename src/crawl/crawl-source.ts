@@ -8,7 +8,7 @@ import type { FetchRequest } from '../fetch/types.js';
 import type { Logger } from '../log.js';
 import type { SourceProgress } from '../progress/progress.js';
 import { withProgress } from '../progress/track.js';
-import type { Archive } from '../store/archive.js';
+import type { Archive } from '../archive/archive.js';
 import { iterateDocuments } from '../store/documents.js';
 import type { SourceCounts } from '../store/runs.js';
 import type { WriteQueue } from '../store/write-queue.js';

@@ -6,7 +6,7 @@ import { isProxyUrl, parseDatastore } from '../discover/hanweb-datastore.js';
 import { discoverListPage, type ListDiscovery } from '../discover/list-page.js';
 import { extractDocument } from '../extract/index.js';
 import type { FetchedResponse } from '../fetch/types.js';
-import type { DocumentSnapshot } from '../store/records.js';
+import type { DocumentSnapshot } from '../archive/snapshot.js';
 
 /** What one fetched page yields: a snapshot to store, links to follow, or word that it is gone. */
 export type ProcessedPage =

@@ -1,11 +1,12 @@
 import type { Config, SourceConfig } from '../config/schema.js';
 import { UsageError } from '../errors.js';
 import { compileAlertRules } from '../events/alerts.js';
+import { outboxRecorder } from '../events/outbox.js';
 import { HostGate } from '../fetch/host-gate.js';
 import { RobotsCache } from '../fetch/robots.js';
 import type { Logger } from '../log.js';
 import type { CrawlProgress } from '../progress/progress.js';
-import { Archive } from '../store/archive.js';
+import { Archive } from '../archive/archive.js';
 import type { Db } from '../store/database.js';
 import { emptyCounts, finishRun, startRun, type SourceCounts } from '../store/runs.js';
 import { WriteQueue } from '../store/write-queue.js';
@@ -41,7 +42,7 @@ export function selectSources(config: Config, ids: string[]): SourceConfig[] {
  */
 export async function runCrawl(db: Db, config: Config, sources: SourceConfig[], log: Logger, options: RunCrawlOptions = {}): Promise<CrawlSummary> {
   const runId = startRun(db, sources.map((source) => source.id));
-  const archive = new Archive(db, { runId, matchAlerts: compileAlertRules(config.alerts) });
+  const archive = new Archive(db, { runId, events: outboxRecorder(db), matchAlerts: compileAlertRules(config.alerts) });
   const writes = new WriteQueue(db, {
     onWriteError: (error) => log.error({ err: error }, 'a page could not be stored'),
   });

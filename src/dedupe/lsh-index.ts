@@ -1,8 +1,3 @@
-import type { Db } from '../store/database.js';
-import { SIGNATURE_SIZE, estimatedSimilarity, minhashSignature, mix32 } from './minhash.js';
-import { codePoints, lettersAndDigits, shingleHashes, shingleText } from './shingles.js';
-import { statement } from '../store/statements.js';
-
 /**
  * Banded LSH over MinHash signatures: 20 bands of 6 rows. Two documents become candidates when
  * all 6 values of any band agree, which happens with probability 1 − (1 − J⁶)²⁰: 0.998 at
@@ -11,6 +6,10 @@ import { statement } from '../store/statements.js';
  * sharing a bucket, not the archive, so its cost does not grow with the number of documents
  * (beyond the few that really share much of the text).
  */
+import { SIGNATURE_SIZE, estimatedSimilarity, minhashSignature, mix32 } from './minhash.js';
+import { codePoints, lettersAndDigits, shingleHashes, shingleText } from './shingles.js';
+
+/** Bands per signature, of ROWS_PER_BAND signature values each. */
 export const BANDS = 20;
 export const ROWS_PER_BAND = SIGNATURE_SIZE / BANDS;
 
@@ -54,18 +53,27 @@ function fingerprintOfContent(content: string): Fingerprint | null {
   return { signature: minhashSignature(shingles), shingles: shingles.length };
 }
 
+/**
+ * Where the index keeps its rows: the archive's duplicate tables (src/store/duplicates.ts), or any
+ * other table with the same four operations.
+ */
+export interface SignatureStore {
+  idsInBucket(band: number, bucket: number): string[];
+  signatureOf(documentId: string): Uint32Array | undefined;
+  put(documentId: string, signature: Uint32Array, shingles: number, buckets: number[]): void;
+  remove(documentId: string): void;
+}
+
 export class DuplicateIndex {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly store: SignatureStore) {}
 
   /** Documents whose signature is at least `threshold` similar, most similar first. */
   lookup(print: Fingerprint, options: { excludeId?: string; threshold?: number } = {}): { matches: DuplicateMatch[]; cost: LookupCost } {
-    const probe = statement(this.db, 'SELECT document_id FROM duplicate_bands WHERE band = ? AND bucket = ?', 'pluck');
-    const readSignature = statement(this.db, 'SELECT signature FROM duplicate_signatures WHERE document_id = ?', 'pluck');
     const cost: LookupCost = { bandProbes: 0, candidateRows: 0, signaturesCompared: 0 };
     const candidates = new Set<string>();
     bandBuckets(print.signature).forEach((bucket, band) => {
       cost.bandProbes++;
-      for (const id of probe.all(band, bucket) as string[]) {
+      for (const id of this.store.idsInBucket(band, bucket)) {
         cost.candidateRows++;
         if (id !== options.excludeId) candidates.add(id);
       }
@@ -73,10 +81,10 @@ export class DuplicateIndex {
     const threshold = options.threshold ?? NEAR_DUPLICATE_SIMILARITY;
     const matches: DuplicateMatch[] = [];
     for (const documentId of candidates) {
-      const stored = readSignature.get(documentId) as Buffer | undefined;
+      const stored = this.store.signatureOf(documentId);
       if (!stored) continue;
       cost.signaturesCompared++;
-      const similarity = estimatedSimilarity(print.signature, decodeSignature(stored));
+      const similarity = estimatedSimilarity(print.signature, stored);
       if (similarity >= threshold) matches.push({ documentId, similarity });
     }
     matches.sort((a, b) => b.similarity - a.similarity || a.documentId.localeCompare(b.documentId));
@@ -85,17 +93,11 @@ export class DuplicateIndex {
 
   /** Stores (or replaces) a document's fingerprint. */
   put(documentId: string, print: Fingerprint): void {
-    this.remove(documentId);
-    statement(this.db, 'INSERT INTO duplicate_signatures (document_id, signature, shingles) VALUES (?, ?, ?)').run(
-      documentId, encodeSignature(print.signature), print.shingles,
-    );
-    const insertBand = statement(this.db, 'INSERT OR IGNORE INTO duplicate_bands (band, bucket, document_id) VALUES (?, ?, ?)');
-    bandBuckets(print.signature).forEach((bucket, band) => insertBand.run(band, bucket, documentId));
+    this.store.put(documentId, print.signature, print.shingles, bandBuckets(print.signature));
   }
 
   remove(documentId: string): void {
-    statement(this.db, 'DELETE FROM duplicate_bands WHERE document_id = ?').run(documentId);
-    statement(this.db, 'DELETE FROM duplicate_signatures WHERE document_id = ?').run(documentId);
+    this.store.remove(documentId);
   }
 }
 
@@ -113,16 +115,4 @@ export function bandBuckets(signature: Uint32Array): number[] {
     buckets.push((high & 0x1fffff) * 0x100000000 + (low >>> 0));
   }
   return buckets;
-}
-
-function encodeSignature(signature: Uint32Array): Buffer {
-  const buffer = Buffer.alloc(signature.length * 4);
-  signature.forEach((value, index) => buffer.writeUInt32LE(value, index * 4));
-  return buffer;
-}
-
-function decodeSignature(buffer: Buffer): Uint32Array {
-  const signature = new Uint32Array(buffer.length / 4);
-  for (let index = 0; index < signature.length; index++) signature[index] = buffer.readUInt32LE(index * 4);
-  return signature;
 }

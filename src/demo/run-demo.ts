@@ -1,11 +1,11 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { validateConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
+import { listEvents } from '../events/outbox.js';
 import { runCrawl, type CrawlSummary } from '../crawl/run-crawl.js';
 import type { Logger } from '../log.js';
 import { openDatabase, type Db } from '../store/database.js';
 import { iterateDocumentRecords } from '../store/document-record.js';
-import { listEvents } from '../store/outbox.js';
 import { demoSiteDir, startStaticSite } from './server.js';
 
 export const DEMO_DATABASE = 'storage/demo.db';

@@ -1,5 +1,5 @@
 import type { AlertConfig } from '../config/schema.js';
-import type { EventDraft } from './event.js';
+import type { EventDraft } from '../archive/event-draft.js';
 
 /**
  * Alert rules tag events with their names. A rule matches when every condition it sets holds:

@@ -3,9 +3,9 @@ import type { Config, SinkConfig } from '../config/schema.js';
 import { UsageError, errorMessage } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { Db } from '../store/database.js';
-import { listEvents, type StoredEvent } from '../store/outbox.js';
 import { advanceCursor, countPending, openCursor, recordAttempt } from './cursor.js';
 import { publicEvent } from './event.js';
+import { listEvents, type StoredEvent } from './outbox.js';
 import { createSink } from './sinks/create-sink.js';
 import type { Sink } from './sinks/sink.js';
 

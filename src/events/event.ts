@@ -10,33 +10,13 @@
  * `id` is assigned once when the event is recorded and never changes, so receivers de-duplicate by
  * it across retries. Events are written in the same transaction as the change that caused them.
  */
-export type EventType = 'document.created' | 'document.updated' | 'document.removed';
+import type { EventDraft } from '../archive/event-draft.js';
 
-export const EVENT_TYPES: readonly EventType[] = ['document.created', 'document.updated', 'document.removed'];
-
-/** What an update changed, as far as a reader cares. */
-export interface ChangeSummary {
-  titleChanged?: boolean;
-  fieldsChanged?: string[];
-  paragraphsAdded?: number;
-  paragraphsRemoved?: number;
-}
-
-export interface ChangeEvent {
+/** A recorded event: the archive's draft (without the fields alert rules read), its id and the alerts it raised. */
+export interface ChangeEvent extends Omit<EventDraft, 'fields'> {
   id: string;
-  type: EventType;
-  at: string;
-  source: string;
-  documentId: string;
-  url: string;
-  title: string;
-  version: number;
   alerts: string[];
-  changes?: ChangeSummary;
 }
-
-/** An event about to be recorded; the outbox assigns `id`, and alert rules fill `alerts`. */
-export type EventDraft = Omit<ChangeEvent, 'id' | 'alerts'> & { fields?: Record<string, string> };
 
 /** The event as sinks and `events --json` show it: the contract's fields (plus `changes`), in a fixed order. */
 export function publicEvent(event: ChangeEvent): ChangeEvent {

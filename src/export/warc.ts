@@ -4,7 +4,7 @@ import { WARCRecord, WARCSerializer } from 'warcio';
 import { getBlob } from '../store/blobs.js';
 import type { Db } from '../store/database.js';
 import { iterateDocuments } from '../store/documents.js';
-import type { DocumentRow, VersionRecord } from '../store/records.js';
+import type { DocumentRow, VersionRow } from '../store/records.js';
 import { listVersions } from '../store/versions.js';
 import { httpResponseHead } from './warc-http.js';
 
@@ -45,7 +45,7 @@ export async function exportWarc(db: Db, out: Writable, sourceId?: string, optio
   return count;
 }
 
-function responseRecord(doc: DocumentRow, head: VersionRecord, body: Buffer, warcinfoId: string): WARCRecord {
+function responseRecord(doc: DocumentRow, head: VersionRow, body: Buffer, warcinfoId: string): WARCRecord {
   const http = httpResponseHead(head.httpStatus, head.responseHeaders, body.byteLength);
   return WARCRecord.create({
     url: doc.url,
@@ -58,7 +58,7 @@ function responseRecord(doc: DocumentRow, head: VersionRecord, body: Buffer, war
   }, [new Uint8Array(body.buffer, body.byteOffset, body.byteLength)]);
 }
 
-function metadataRecord(doc: DocumentRow, head: VersionRecord, responseId: string, warcinfoId: string): WARCRecord {
+function metadataRecord(doc: DocumentRow, head: VersionRow, responseId: string, warcinfoId: string): WARCRecord {
   const fields = [
     ['bureau-watch-document-id', doc.id],
     ['bureau-watch-source', doc.sourceId],

@@ -1,28 +1,18 @@
+/** The contract's document record (export jsonl line, search --json item, show --json), read from the store's rows. */
 import type { Db } from './database.js';
 import { iterateDocuments } from './documents.js';
-import type { DocumentRow, VersionRecord } from './records.js';
+import type { DocumentRow, VersionRow } from './records.js';
 import { getVersion } from './versions.js';
 
-/** The contract's document record: export jsonl line, search --json item, show --json. */
-export interface DocumentRecord {
-  id: string;
+/** A document at one version: the version's content and the document's identity and state. */
+export interface DocumentRecord
+  extends Pick<VersionRow, 'title' | 'publishedDate' | 'fields' | 'labels' | 'text' | 'attachments' | 'version' | 'contentHash'>,
+    Pick<DocumentRow, 'id' | 'url' | 'status' | 'firstSeenAt' | 'lastChangedAt' | 'duplicateOf'> {
+  /** The source id (DocumentRow's sourceId). */
   source: string;
-  url: string;
-  title: string;
-  publishedDate: string | null;
-  fields: Record<string, string>;
-  labels: Record<string, string>;
-  text: string;
-  attachments: { url: string; name: string }[];
-  version: number;
-  contentHash: string;
-  status: 'active' | 'removed';
-  firstSeenAt: string;
-  lastChangedAt: string;
-  duplicateOf: string | null;
 }
 
-export function toDocumentRecord(doc: DocumentRow, version: VersionRecord): DocumentRecord {
+export function toDocumentRecord(doc: DocumentRow, version: VersionRow): DocumentRecord {
   return {
     id: doc.id,
     source: doc.sourceId,

@@ -1,3 +1,4 @@
+/** The `documents` table: one row per document URL, with the state kept between fetches. */
 import type { Db } from './database.js';
 import type { DocumentRow } from './records.js';
 import { statement } from './statements.js';
@@ -36,4 +37,48 @@ export function* iterateDocuments(db: Db, sourceId?: string): Generator<Document
 export function documentUrlsFirstSeenBy(db: Db, sourceId: string, until: string): Set<string> {
   const urls = db.prepare('SELECT url FROM documents WHERE source_id = ? AND first_seen_at <= ?').pluck();
   return new Set(urls.iterate(sourceId, until) as IterableIterator<string>);
+}
+
+/** A document first seen: active, at version 1, not (yet) anybody's duplicate. */
+export type NewDocumentRow = Pick<DocumentRow, 'id' | 'sourceId' | 'url' | 'firstSeenAt' | 'contentHash' | 'titleHash' | 'etag' | 'lastModified'>;
+
+export function insertDocument(db: Db, row: NewDocumentRow): void {
+  statement(db,
+    `INSERT INTO documents (id, source_id, url, status, first_seen_at, last_changed_at, last_checked_at,
+       current_version, content_hash, title_hash, etag, last_modified)
+     VALUES (?, ?, ?, 'active', ?, ?, ?, 1, ?, ?, ?, ?)`,
+  ).run(row.id, row.sourceId, row.url, row.firstSeenAt, row.firstSeenAt, row.firstSeenAt,
+    row.contentHash, row.titleHash, row.etag, row.lastModified);
+}
+
+/** A 200 answer: the validators move, and the document is active again with no 404 streak. */
+export function markFetched(db: Db, id: string, at: string, validators: Pick<DocumentRow, 'etag' | 'lastModified'>): void {
+  statement(db,
+    `UPDATE documents SET last_checked_at = ?, etag = ?, last_modified = ?, missing_count = 0, status = 'active'
+     WHERE id = ?`,
+  ).run(at, validators.etag, validators.lastModified, id);
+}
+
+/** A 304 answer: only the last-checked stamp moves (and any 404 streak ends). */
+export function markNotModified(db: Db, url: string, at: string): void {
+  statement(db, `UPDATE documents SET last_checked_at = ?, missing_count = 0, status = 'active' WHERE url = ?`).run(at, url);
+}
+
+/** A failed fetch (timeout, 5xx …): the document is checked, and any 404 streak ends. */
+export function markUnreachable(db: Db, url: string, at: string): void {
+  statement(db, 'UPDATE documents SET last_checked_at = ?, missing_count = 0 WHERE url = ?').run(at, url);
+}
+
+/** A 404/410 answer: the streak of such answers, and the status it led to. */
+export function markMissing(db: Db, id: string, at: string, state: Pick<DocumentRow, 'missingCount' | 'status'>): void {
+  statement(db, `UPDATE documents SET last_checked_at = ?, missing_count = ?, status = ? WHERE id = ?`).run(
+    at, state.missingCount, state.status, id,
+  );
+}
+
+/** A new version became the current one. */
+export function setCurrentVersion(db: Db, id: string, current: Pick<DocumentRow, 'currentVersion' | 'contentHash' | 'titleHash' | 'lastChangedAt'>): void {
+  statement(db,
+    `UPDATE documents SET current_version = ?, content_hash = ?, title_hash = ?, last_changed_at = ? WHERE id = ?`,
+  ).run(current.currentVersion, current.contentHash, current.titleHash, current.lastChangedAt, id);
 }

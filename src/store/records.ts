@@ -1,26 +1,12 @@
+/**
+ * The store stage's shapes: one row type per table a document lives in. The shapes of the other
+ * stages derive from these and from the extract stage's record:
+ *   ExtractedDocument (extract) → DocumentSnapshot (crawl → archive) → DocumentRow + VersionRow (store)
+ *   → DocumentRecord (the contract's record: export, search, show).
+ */
 import type { ExtractedDocument } from '../extract/types.js';
 
-/** What the crawl hands the store for one fetched document page (the store stage's input record). */
-export interface DocumentSnapshot {
-  sourceId: string;
-  /** Canonical URL of the document. */
-  url: string;
-  fetchedAt: string;
-  httpStatus: number;
-  responseHeaders: Record<string, string>;
-  etag: string | null;
-  lastModified: string | null;
-  /** The body exactly as received (before decoding), archived content-addressed. */
-  rawBody: Uint8Array;
-  charset: string;
-  charsetSource: string;
-  document: ExtractedDocument;
-}
-
-/** What recording a snapshot did. */
-export type SnapshotOutcome = 'created' | 'updated' | 'unchanged';
-
-/** A document's row, as the store and its readers see it. */
+/** A document's row: its identity and the state between fetches (validators, removal, current version). */
 export interface DocumentRow {
   id: string;
   sourceId: string;
@@ -38,25 +24,27 @@ export interface DocumentRow {
   duplicateOf: string | null;
 }
 
-/** One stored version, decoded from its row. */
-export interface VersionRecord {
-  documentId: string;
-  version: number;
-  contentHash: string;
-  title: string;
-  publishedDate: string | null;
-  fields: Record<string, string>;
-  labels: Record<string, string>;
-  text: string;
-  attachments: { url: string; name: string }[];
-  provenance: Record<string, string>;
+/** How a page was fetched: stored with each version (WARC export replays it). */
+export interface FetchFacts {
   fetchedAt: string;
   httpStatus: number;
   responseHeaders: Record<string, string>;
-  charset: string;
-  charsetSource: string;
   etag: string | null;
   lastModified: string | null;
+  charset: string;
+  charsetSource: string;
+}
+
+/**
+ * One stored version, decoded from its row: the extracted document as it was then, how it was
+ * fetched, and the hash of its raw body in `blobs`. `fields` is read back as stored: keys of any
+ * release that wrote them, not only today's canonical keys.
+ */
+export interface VersionRow extends Omit<ExtractedDocument, 'fields'>, FetchFacts {
+  documentId: string;
+  version: number;
+  contentHash: string;
+  fields: Record<string, string>;
   rawHash: string;
   runId: number | null;
 }

@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import type { AlertConfig } from '../../src/config/schema.js';
 import { compileAlertRules } from '../../src/events/alerts.js';
 import type { ExtractedDocument } from '../../src/extract/types.js';
-import { Archive } from '../../src/store/archive.js';
+import { Archive } from '../../src/archive/archive.js';
+import { outboxRecorder } from '../../src/events/outbox.js';
 import { openDatabase, type Db } from '../../src/store/database.js';
-import type { DocumentSnapshot, SnapshotOutcome } from '../../src/store/records.js';
+import type { DocumentSnapshot, SnapshotOutcome } from '../../src/archive/snapshot.js';
 import { tempDir } from '../helpers/temp.js';
 
 const FIXTURES = new URL('./fixtures/', import.meta.url).pathname;
@@ -30,7 +31,7 @@ export interface TestArchive {
 export function openTestArchive(alerts: AlertConfig[] = []): TestArchive {
   const path = join(tempDir(), 'archive.db');
   const db = openDatabase(path);
-  const archive = new Archive(db, { matchAlerts: compileAlertRules(alerts) });
+  const archive = new Archive(db, { events: outboxRecorder(db), matchAlerts: compileAlertRules(alerts) });
   archive.upsertSource({ id: 'test', name: 'test source', startUrls: ['http://127.0.0.1/'] });
   return { db, archive, path, record: (snapshot) => db.transaction(() => archive.recordSnapshot(snapshot))() };
 }

@@ -5,7 +5,7 @@ import { validateConfig } from '../../src/config/load.js';
 import { runCrawl } from '../../src/crawl/run-crawl.js';
 import { openDatabase, type Db } from '../../src/store/database.js';
 import { getDocumentByUrl } from '../../src/store/documents.js';
-import { listEvents } from '../../src/store/outbox.js';
+import { listEvents } from '../../src/events/outbox.js';
 import { listVersions } from '../../src/store/versions.js';
 import { runCli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/temp.js';

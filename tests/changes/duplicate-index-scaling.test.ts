@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BANDS, DuplicateIndex, fingerprint, type Fingerprint, type LookupCost } from '../../src/dedupe/lsh-index.js';
+import { duplicateSignatureTables } from '../../src/store/duplicates.js';
 import { openDatabase, type Db } from '../../src/store/database.js';
 import { fixtureText } from './archive-helpers.js';
 
@@ -28,7 +29,7 @@ function syntheticPlan(random: () => number, serial: number): string {
 
 /** Fills the index with documents doc-<from> … doc-<to − 1>; returns the text of the last one. */
 function fillIndex(db: Db, from: number, to: number, random: () => number): string {
-  const index = new DuplicateIndex(db);
+  const index = new DuplicateIndex(duplicateSignatureTables(db));
   db.prepare('INSERT OR IGNORE INTO sources (id, start_urls, created_at, updated_at) VALUES (?, ?, ?, ?)').run('s', '[]', '', '');
   const insertDoc = db.prepare(
     `INSERT INTO documents (id, source_id, url, first_seen_at, last_changed_at, last_checked_at, current_version, content_hash, title_hash)
@@ -46,7 +47,7 @@ function fillIndex(db: Db, from: number, to: number, random: () => number): stri
 }
 
 function totalCost(db: Db, probes: Fingerprint[]): LookupCost & { matches: number } {
-  const index = new DuplicateIndex(db);
+  const index = new DuplicateIndex(duplicateSignatureTables(db));
   const total = { bandProbes: 0, candidateRows: 0, signaturesCompared: 0, matches: 0 };
   for (const probe of probes) {
     const { matches, cost } = index.lookup(probe);
@@ -79,7 +80,7 @@ describe('duplicate index lookup cost', () => {
     expect(at10k.candidateRows).toBeLessThan(50 * 10_000 * 0.01);
     expect(at10k.matches).toBe(0);
     // …and a repost of an indexed document is still found among the 10,000.
-    const repost = new DuplicateIndex(db).lookup(fingerprint(`各位老师:\n转发如下。\n${lastText}\n上一篇:通知`)!);
+    const repost = new DuplicateIndex(duplicateSignatureTables(db)).lookup(fingerprint(`各位老师:\n转发如下。\n${lastText}\n上一篇:通知`)!);
     expect(repost.matches.map((match) => match.documentId)).toEqual(['doc-9999']);
 
     const plan = db.prepare('EXPLAIN QUERY PLAN SELECT document_id FROM duplicate_bands WHERE band = ? AND bucket = ?').all(0, 0) as { detail: string }[];

@@ -1,7 +1,7 @@
 import { Converter } from 'opencc-js';
 import { describe, expect, it } from 'vitest';
 import { getDocumentByUrl } from '../../src/store/documents.js';
-import { listEvents } from '../../src/store/outbox.js';
+import { listEvents } from '../../src/events/outbox.js';
 import { fixtureText, lines, openTestArchive, snapshot, type TestArchive } from './archive-helpers.js';
 
 const qianjiang = fixtureText('plan-qianjiang-001.txt');

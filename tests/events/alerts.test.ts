@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileAlertRules } from '../../src/events/alerts.js';
-import type { EventDraft } from '../../src/events/event.js';
-import { listEvents } from '../../src/store/outbox.js';
+import type { EventDraft } from '../../src/archive/event-draft.js';
+import { listEvents } from '../../src/events/outbox.js';
 import { openTestArchive, snapshot } from '../changes/archive-helpers.js';
 
 const draft = (overrides: Partial<EventDraft>): EventDraft => ({

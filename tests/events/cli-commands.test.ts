@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { publicEvent } from '../../src/events/event.js';
 import { getDocumentByUrl } from '../../src/store/documents.js';
-import { listEvents } from '../../src/store/outbox.js';
+import { listEvents } from '../../src/events/outbox.js';
 import { runCli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/temp.js';
 import { openTestArchive, snapshot } from '../changes/archive-helpers.js';

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { REDACTED_PATHS, type Logger } from '../../src/log.js';
-import { listEvents, type StoredEvent } from '../../src/store/outbox.js';
+import { listEvents, type StoredEvent } from '../../src/events/outbox.js';
 import { openTestArchive, snapshot, type TestArchive } from '../changes/archive-helpers.js';
 
 /** An archive holding `count` document.created events (short distinct texts: no duplicates). */

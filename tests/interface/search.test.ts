@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { filterSql } from '../../src/search/filters.js';
 import { rankCandidates } from '../../src/search/rank.js';
 import { searchDocuments } from '../../src/search/search.js';
-import { Archive } from '../../src/store/archive.js';
+import { Archive } from '../../src/archive/archive.js';
+import { outboxRecorder } from '../../src/events/outbox.js';
 import { migrate } from '../../src/store/database.js';
 import { MIGRATIONS } from '../../src/store/migrations/index.js';
 import { runCli } from '../helpers/cli.js';
@@ -207,7 +208,7 @@ describe('migration 003', () => {
     for (const migration of MIGRATIONS.filter((m) => m.version < 3)) {
       db.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(migration.version, migration.name, 'then');
     }
-    const archive = new Archive(db);
+    const archive = new Archive(db, { events: outboxRecorder(db) });
     archive.upsertSource({ id: 'alpha', name: '', startUrls: [] });
     db.transaction(() => archive.recordSnapshot(page(URL_A, { title: '双减通知', text: '落实双减。', publishedDate: '2021-09-01', fields: { validity: '有效' } })))();
     migrate(db);

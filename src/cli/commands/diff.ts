@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
-import type { VersionRecord } from '../../store/records.js';
+import type { VersionRow } from '../../store/records.js';
 import { commandContext, withArchive, print } from '../context.js';
 
 export function registerDiff(program: Command): void {
@@ -36,7 +36,7 @@ export function registerDiff(program: Command): void {
     });
 }
 
-function header(older: VersionRecord, newer: VersionRecord): string[] {
+function header(older: VersionRow, newer: VersionRow): string[] {
   const lines = [`--- version ${older.version}  ${older.fetchedAt}  ${older.title}`, `+++ version ${newer.version}  ${newer.fetchedAt}  ${newer.title}`];
   const keys = [...new Set([...Object.keys(older.fields), ...Object.keys(newer.fields)])].sort();
   for (const key of keys) {
@@ -45,7 +45,7 @@ function header(older: VersionRecord, newer: VersionRecord): string[] {
   return lines;
 }
 
-function versionOrFail(version: VersionRecord | undefined, documentId: string, number: number, latest: number): VersionRecord {
+function versionOrFail(version: VersionRow | undefined, documentId: string, number: number, latest: number): VersionRow {
   if (!version) throw new UsageError(`document ${documentId} has versions 1 to ${latest}: there is no version ${number}`);
   return version;
 }

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
-import { EVENT_TYPES, type EventType } from '../../events/event.js';
+import { EVENT_TYPES, type EventType } from '../../events/event-types.js';
 import { formatTable } from '../format.js';
 import { commandContext, withArchive, print } from '../context.js';
 
@@ -17,7 +17,7 @@ export function registerEvents(program: Command): void {
     .action(async (options: { json?: boolean; since?: string; type?: string }, command: Command) => {
       const type = parseType(options.type);
       const context = commandContext(command);
-      const { eventExists, listEvents } = await import('../../store/outbox.js');
+      const { eventExists, listEvents } = await import('../../events/outbox.js');
       const { publicEvent } = await import('../../events/event.js');
       await withArchive(context.config, async (db) => {
         if (options.since !== undefined && !eventExists(db, options.since)) {

@@ -11,7 +11,7 @@ export function registerHistory(program: Command): void {
     .action(async (idOrUrl: string, options: { json?: boolean }, command: Command) => {
       const context = commandContext(command);
       const { resolveDocument } = await import('../../search/resolve-document.js');
-      const { documentHistory } = await import('../../compare/history.js');
+      const { documentHistory } = await import('../../archive/history.js');
       await withArchive(context.config, async (db) => {
         const doc = resolveDocument(db, idOrUrl);
         const history = documentHistory(db, doc.id);

@@ -2,9 +2,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ExtractedDocument } from '../../../src/extract/types.js';
-import { Archive } from '../../../src/store/archive.js';
+import { Archive } from '../../../src/archive/archive.js';
+import { outboxRecorder } from '../../../src/events/outbox.js';
 import { openDatabase, type Db } from '../../../src/store/database.js';
-import type { DocumentSnapshot, SnapshotOutcome } from '../../../src/store/records.js';
+import type { DocumentSnapshot, SnapshotOutcome } from '../../../src/archive/snapshot.js';
 import { startRun, finishRun, emptyCounts } from '../../../src/store/runs.js';
 
 /** A real archive file in a temp dir plus a config naming it, for in-process and CLI checks alike. */
@@ -29,11 +30,11 @@ export function openInterfaceArchive(sources: string[] = ['alpha', 'beta']): Int
   const configPath = join(dir, 'config.yaml');
   writeFileSync(configPath, `database: ${databasePath}\nstorageDir: ${join(dir, 'storage')}\n`);
   const db = openDatabase(databasePath);
-  const bare = new Archive(db);
+  const bare = new Archive(db, { events: outboxRecorder(db) });
   for (const id of sources) bare.upsertSource({ id, name: `${id} bureau`, startUrls: [`http://127.0.0.1/${id}/`] });
   const archives = new Map<number | undefined, Archive>([[undefined, bare]]);
   const archiveFor = (runId?: number) => {
-    if (!archives.has(runId)) archives.set(runId, new Archive(db, { runId }));
+    if (!archives.has(runId)) archives.set(runId, new Archive(db, { runId, events: outboxRecorder(db) }));
     return archives.get(runId)!;
   };
   return {

@@ -1,7 +1,7 @@
-import type { ChangeSummary } from '../events/event.js';
+/** A document's versions with what changed between each and the one before (`history`). */
+import { describeChange, summarizeChange, type ChangeSummary } from '../compare/change-summary.js';
 import type { Db } from '../store/database.js';
 import { listVersions } from '../store/versions.js';
-import { describeChange, summarizeChange } from './change-summary.js';
 
 /** One line of a document's history (`history --json` item). */
 export interface HistoryEntry {

@@ -1,10 +1,21 @@
+/**
+ * The event outbox: the `events` table, appended to in the transaction that wrote the change, read
+ * oldest first by delivery (each sink's place in it is its cursor, src/events/cursor.ts) and `events`.
+ */
 import { randomUUID } from 'node:crypto';
-import type { ChangeEvent, EventDraft, EventType } from '../events/event.js';
-import type { Db } from './database.js';
-import { statement } from './statements.js';
+import type { EventDraft, EventRecorder } from '../archive/event-draft.js';
+import type { Db } from '../store/database.js';
+import { statement } from '../store/statements.js';
+import type { ChangeEvent } from './event.js';
+import type { EventType } from './event-types.js';
 
-/** Decides which alert rules an event matches; injected so the store knows nothing of rules. */
-export type AlertMatcher = (draft: EventDraft) => string[];
+/** The outbox as the archive records into it. */
+export function outboxRecorder(db: Db): EventRecorder {
+  return {
+    record: (draft, alerts) => void insertEvent(db, draft, alerts),
+    alertsRaisedOnCreation: (documentIds, exceptId) => alertsRaisedOnCreation(db, documentIds, exceptId),
+  };
+}
 
 /**
  * Appends an event to the outbox. Call inside the transaction that wrote the change, so the

@@ -1,0 +1,146 @@
+/**
+ * The archive's write side: what a fetch means for the archive (a new document, a new version, no
+ * change, a removal), which copies it duplicates, what changed and which event and alerts that
+ * raises, decided here and persisted through src/store. Each method is one logical write and must
+ * run inside a transaction (the WriteQueue gives it one), so a version and its event commit together.
+ */
+import { summarizeChange } from '../compare/change-summary.js';
+import type { Db } from '../store/database.js';
+import { putBlob } from '../store/blobs.js';
+import {
+  getDocumentByUrl, insertDocument, markFetched, markMissing, markNotModified, markUnreachable, setCurrentVersion,
+} from '../store/documents.js';
+import { clusterMembers } from '../store/duplicates.js';
+import { documentIdFor } from '../store/ids.js';
+import type { DocumentRow } from '../store/records.js';
+import { upsertSource, type SourceRow } from '../store/sources.js';
+import { getVersion, insertVersion } from '../store/versions.js';
+import { compareDocument, decideChange, type ComparedDocument } from './changes.js';
+import { linkDuplicates } from './duplicates.js';
+import type { AlertMatcher, EventDraft, EventRecorder } from './event-draft.js';
+import type { DocumentSnapshot, SnapshotOutcome } from './snapshot.js';
+
+/** A known document is removed after answering 404/410 on this many consecutive runs. */
+export const MISSING_RUNS_BEFORE_REMOVAL = 2;
+
+export interface ArchiveOptions {
+  /** The outbox (src/events/outbox.ts) the events are recorded in. */
+  events: EventRecorder;
+  /** @default no alert rule matches */
+  matchAlerts?: AlertMatcher;
+  /** The crawl run the versions are stored under. @default none (null) */
+  runId?: number;
+}
+
+export class Archive {
+  private readonly matchAlerts: AlertMatcher;
+  private readonly events: EventRecorder;
+
+  constructor(readonly db: Db, private readonly options: ArchiveOptions) {
+    this.matchAlerts = options.matchAlerts ?? (() => []);
+    this.events = options.events;
+  }
+
+  upsertSource(source: SourceRow): void {
+    upsertSource(this.db, source);
+  }
+
+  /** Stores a fetched document page: a new version only when its comparison text or title changed. */
+  recordSnapshot(snapshot: DocumentSnapshot): SnapshotOutcome {
+    const compared = compareDocument(snapshot.document);
+    const existing = getDocumentByUrl(this.db, snapshot.url);
+    if (!existing) {
+      this.createDocument(snapshot, compared);
+      return 'created';
+    }
+    markFetched(this.db, existing.id, snapshot.fetchedAt, snapshot);
+    const change = decideChange(existing, compared);
+    if (change.kind === 'unchanged') return 'unchanged';
+    this.addVersion(existing, snapshot, compared, change.textChanged);
+    return 'updated';
+  }
+
+  /** A conditional GET answered 304: only the last-checked stamp moves. */
+  recordNotModified(url: string, checkedAt: string): void {
+    markNotModified(this.db, url, checkedAt);
+  }
+
+  /** A known document answered 404/410. Returns true when this run removed it. */
+  recordMissing(url: string, checkedAt: string): boolean {
+    const existing = getDocumentByUrl(this.db, url);
+    if (!existing) return false;
+    const missingCount = existing.missingCount + 1;
+    const removes = existing.status === 'active' && missingCount >= MISSING_RUNS_BEFORE_REMOVAL;
+    markMissing(this.db, existing.id, checkedAt, { missingCount, status: removes ? 'removed' : existing.status });
+    if (removes) {
+      const current = getVersion(this.db, existing.id, existing.currentVersion);
+      this.recordEvent({
+        type: 'document.removed', at: checkedAt, source: existing.sourceId, documentId: existing.id, url,
+        title: current?.title ?? '', version: existing.currentVersion, fields: current?.fields ?? {},
+      });
+    }
+    return removes;
+  }
+
+  /**
+   * A known document could not be fetched (timeout, 5xx, another failure). That never removes it,
+   * and it breaks a streak of 404s: only consecutive runs that answered 404/410 remove.
+   */
+  recordUnreachable(url: string, checkedAt: string): void {
+    markUnreachable(this.db, url, checkedAt);
+  }
+
+  private createDocument(snapshot: DocumentSnapshot, compared: ComparedDocument): void {
+    const id = documentIdFor(snapshot.url);
+    insertDocument(this.db, {
+      id, sourceId: snapshot.sourceId, url: snapshot.url, firstSeenAt: snapshot.fetchedAt,
+      contentHash: compared.contentHash, titleHash: compared.titleHash, etag: snapshot.etag, lastModified: snapshot.lastModified,
+    });
+    this.insertVersion(id, 1, snapshot, compared.contentHash);
+    const link = linkDuplicates(this.db, id, compared.comparison, compared.contentHash);
+    const draft = this.draftFor('document.created', id, 1, snapshot);
+    this.events.record(draft, this.alertsForNewCopy(draft, link.root));
+  }
+
+  /** A repost of a document already alerted on does not raise the same alert again. */
+  private alertsForNewCopy(draft: EventDraft, root: string): string[] {
+    const matched = this.matchAlerts(draft);
+    if (matched.length === 0) return matched; // most documents match no rule: no cluster queries
+    const raised = this.events.alertsRaisedOnCreation(clusterMembers(this.db, root), draft.documentId);
+    return matched.filter((name) => !raised.has(name));
+  }
+
+  private addVersion(existing: DocumentRow, snapshot: DocumentSnapshot, compared: ComparedDocument, textChanged: boolean): void {
+    const version = existing.currentVersion + 1;
+    const previous = getVersion(this.db, existing.id, existing.currentVersion);
+    this.insertVersion(existing.id, version, snapshot, compared.contentHash);
+    setCurrentVersion(this.db, existing.id, {
+      currentVersion: version, contentHash: compared.contentHash, titleHash: compared.titleHash, lastChangedAt: snapshot.fetchedAt,
+    });
+    if (textChanged) linkDuplicates(this.db, existing.id, compared.comparison, compared.contentHash);
+    const changes = previous ? summarizeChange(previous, snapshot.document) : undefined;
+    this.recordEvent({ ...this.draftFor('document.updated', existing.id, version, snapshot), ...(changes ? { changes } : {}) });
+  }
+
+  private insertVersion(documentId: string, version: number, snapshot: DocumentSnapshot, contentHash: string): void {
+    const { document: doc } = snapshot;
+    insertVersion(this.db, {
+      documentId, version, contentHash, title: doc.title, publishedDate: doc.publishedDate, fields: doc.fields,
+      labels: doc.labels, text: doc.text, attachments: doc.attachments, provenance: doc.provenance,
+      fetchedAt: snapshot.fetchedAt, httpStatus: snapshot.httpStatus, responseHeaders: snapshot.responseHeaders,
+      charset: snapshot.charset, charsetSource: snapshot.charsetSource, etag: snapshot.etag, lastModified: snapshot.lastModified,
+      rawHash: putBlob(this.db, snapshot.rawBody), runId: this.options.runId ?? null,
+    });
+  }
+
+  private draftFor(type: EventDraft['type'], documentId: string, version: number, snapshot: DocumentSnapshot): EventDraft {
+    return {
+      type, at: snapshot.fetchedAt, source: snapshot.sourceId, documentId, url: snapshot.url,
+      title: snapshot.document.title, version, fields: snapshot.document.fields,
+    };
+  }
+
+  private recordEvent(draft: EventDraft): void {
+    this.events.record(draft, this.matchAlerts(draft));
+  }
+}
