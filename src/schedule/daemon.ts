@@ -5,11 +5,11 @@ import { DeliveryLoop } from '../events/delivery-loop.js';
 import { deliverPending } from '../events/delivery.js';
 import type { Logger } from '../log.js';
 import { withRunLock } from '../lock/with-run-lock.js';
+import { onShutdownSignal } from '../process/signals.js';
 import { CrawlProgress } from '../progress/progress.js';
 import { checkRunHealth } from '../stats/health.js';
 import { withDatabase, type Db } from '../store/database.js';
 import { Scheduler } from './scheduler.js';
-import { onShutdownSignal } from './shutdown.js';
 
 export interface DaemonOptions {
   /** Also start a pass of every source at once, not only at its next cron time. */

@@ -1,14 +1,14 @@
-import { Cron } from 'croner';
-import type { SourceConfig } from '../config/schema.js';
-import { errorMessage } from '../errors.js';
-import type { Logger } from '../log.js';
-import { abortableSleep } from './sleep.js';
-
 /**
  * The daemon's timetable: each source on its own cron expression, started after a random jitter (so
  * bureaus sharing a schedule are not all hit on the same second), never two passes of one source at
  * once. stop() is graceful: no new passes, running ones finish the pages in hand, then it resolves.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Cron } from 'croner';
+import type { SourceConfig } from '../config/schema.js';
+import { errorMessage } from '../errors.js';
+import type { Logger } from '../log.js';
+
 export interface SchedulerOptions {
   sources: SourceConfig[];
   log: Logger;
@@ -16,8 +16,11 @@ export interface SchedulerOptions {
   runPass: (source: SourceConfig, signal: AbortSignal) => Promise<void>;
   /** Called after every pass (the daemon kicks event delivery). */
   afterPass?: (source: SourceConfig) => void;
+  /** Longest random delay before a scheduled pass (0: none). */
   jitterMs: number;
+  /** IANA time zone of the cron expressions. @default the machine's */
   timezone?: string;
+  /** Source of the jitter. @default Math.random */
   random?: () => number;
 }
 
@@ -61,8 +64,12 @@ export class Scheduler {
   private async runPass(source: SourceConfig, withJitter: boolean): Promise<void> {
     const { log } = this.options;
     const jitterMs = withJitter ? Math.floor((this.options.random ?? Math.random)() * this.options.jitterMs) : 0;
-    if (jitterMs > 0) log.info({ source: source.id, jitterMs }, 'pass starts after jitter');
-    if (!(await abortableSleep(jitterMs, this.stopping.signal))) return;
+    if (jitterMs > 0) {
+      log.info({ source: source.id, jitterMs }, 'pass starts after jitter');
+      const waited = await sleep(jitterMs, true, { signal: this.stopping.signal }).catch(() => false);
+      if (!waited) return; // stopped during the jitter
+    }
+    if (this.stopping.signal.aborted) return;
     try {
       await this.options.runPass(source, this.stopping.signal);
     } catch (error) {

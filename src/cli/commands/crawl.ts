@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
 import { FatalError } from '../../errors.js';
+import { deliverAfterRun } from '../../events/delivery.js';
 import { withRunLock } from '../../lock/with-run-lock.js';
-import { foregroundRun } from '../../progress/foreground.js';
 import { checkRunHealth } from '../../stats/health.js';
-import { formatCountsTable } from '../format.js';
 import { collect, commandContext, openArchive, print } from '../context.js';
+import { foregroundRun } from '../foreground.js';
+import { formatCountsTable } from '../format.js';
 
 export function registerCrawl(program: Command): void {
   program
@@ -13,7 +14,7 @@ export function registerCrawl(program: Command): void {
     .option('--source <id>', 'crawl only this source (repeatable)', collect, [])
     .action(async (options: { source: string[] }, command: Command) => {
       const context = commandContext(command);
-      // Loaded on use: the crawler's dependencies are heavy and other commands do not need them.
+      // Loaded on use: Crawlee takes seconds to import, and the other commands do not need it.
       const { runCrawl, selectSources } = await import('../../crawl/run-crawl.js');
       const sources = selectSources(context.config, options.source);
       if (sources.length === 0) {
@@ -32,7 +33,7 @@ export function registerCrawl(program: Command): void {
             checkRunHealth(db, context.log, summary.runId, sources.map((source) => source.id));
           } finally {
             // Events this run committed (even if it failed later) go out now; a sink that is down keeps them pending.
-            await (await import('../../events/delivery.js')).deliverAfterRun(db, context.config, context.log);
+            await deliverAfterRun(db, context.config, context.log);
           }
         });
         const signal = run.interrupted();

@@ -1,3 +1,7 @@
+/**
+ * Process signals, handled in one place: the first SIGTERM/SIGINT asks for a graceful stop, a
+ * second one exits at once. `crawl` (src/cli/foreground.ts) and `schedule` (src/schedule/daemon.ts) use it.
+ */
 import { ExitCode } from '../errors.js';
 import type { Logger } from '../log.js';
 
