@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { FatalError } from '../../errors.js';
-import { formatTable } from '../format.js';
+import { deliverPending } from '../../events/delivery.js';
 import { commandContext, withArchive, print } from '../context.js';
+import { formatTable } from '../format.js';
 
 export function registerDeliver(program: Command): void {
   program
@@ -9,7 +10,6 @@ export function registerDeliver(program: Command): void {
     .description('deliver pending events to every sink now (what `crawl` does at its end); exit 1 if a sink could not take them all')
     .action(async (_options: unknown, command: Command) => {
       const context = commandContext(command);
-      const { deliverPending } = await import('../../events/delivery.js');
       if (context.config.sinks.length === 0) {
         context.log.warn('no sinks configured: nothing to deliver to (see `sinks` in the config)');
         return;

@@ -1,6 +1,10 @@
 import type { Command } from 'commander';
+import { diffParagraphs } from '../../compare/paragraph-diff.js';
+import { diffStyleFor, renderParagraphDiff } from '../../compare/render-diff.js';
 import { UsageError } from '../../errors.js';
+import { resolveDocument } from '../../search/resolve-document.js';
 import type { VersionRow } from '../../store/records.js';
+import { getVersion } from '../../store/versions.js';
 import { commandContext, withArchive, print } from '../context.js';
 
 export function registerDiff(program: Command): void {
@@ -13,10 +17,6 @@ export function registerDiff(program: Command): void {
     .action(async (idOrUrl: string, options: { from?: string; to?: string }, command: Command) => {
       const requested = { from: parseVersion('--from', options.from), to: parseVersion('--to', options.to) };
       const context = commandContext(command);
-      const { resolveDocument } = await import('../../search/resolve-document.js');
-      const { getVersion } = await import('../../store/versions.js');
-      const { diffParagraphs } = await import('../../compare/paragraph-diff.js');
-      const { renderParagraphDiff, diffStyleFor } = await import('../../compare/render-diff.js');
       await withArchive(context.config, async (db) => {
         const doc = resolveDocument(db, idOrUrl);
         const to = requested.to ?? doc.currentVersion;

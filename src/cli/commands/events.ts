@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import { EVENT_TYPES, type EventType } from '../../events/event-types.js';
-import { formatTable } from '../format.js';
+import { publicEvent } from '../../events/event.js';
+import { eventExists, listEvents } from '../../events/outbox.js';
 import { commandContext, withArchive, print } from '../context.js';
+import { formatTable } from '../format.js';
 
 /** Events read from the outbox per query: the JSON array is streamed, never held whole. */
 const PAGE = 1_000;
@@ -17,8 +19,6 @@ export function registerEvents(program: Command): void {
     .action(async (options: { json?: boolean; since?: string; type?: string }, command: Command) => {
       const type = parseType(options.type);
       const context = commandContext(command);
-      const { eventExists, listEvents } = await import('../../events/outbox.js');
-      const { publicEvent } = await import('../../events/event.js');
       await withArchive(context.config, async (db) => {
         if (options.since !== undefined && !eventExists(db, options.since)) {
           throw new UsageError(`--since: no event with id "${options.since}" in the archive (see \`events\` for ids)`);

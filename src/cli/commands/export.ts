@@ -1,4 +1,5 @@
 import { createWriteStream } from 'node:fs';
+import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
@@ -7,15 +8,17 @@ import { exportJsonl } from '../../export/jsonl.js';
 import type { Db } from '../../store/database.js';
 import { commandContext, withArchive } from '../context.js';
 
-type Exporter = (db: Db, out: NodeJS.WritableStream & import('node:stream').Writable, sourceId?: string) => Promise<number>;
+type Exporter = (db: Db, out: NodeJS.WritableStream & Writable, sourceId?: string) => Promise<number>;
+
+/** Loaded on use: warcio is needed by WARC exports alone. */
+const warcModule = () => import('../../export/warc.js');
 
 /** Export formats by name: jsonl and csv write the latest version of every document, warc every stored response. */
 export const EXPORTERS: Record<string, Exporter> = {
   jsonl: exportJsonl,
   csv: exportCsv,
-  // warcio is loaded only when a WARC is asked for.
-  warc: async (db, out, sourceId) => (await import('../../export/warc.js')).exportWarc(db, out, sourceId),
-  'warc.gz': async (db, out, sourceId) => (await import('../../export/warc.js')).exportWarc(db, out, sourceId, { gzip: true }),
+  warc: async (db, out, sourceId) => (await warcModule()).exportWarc(db, out, sourceId),
+  'warc.gz': async (db, out, sourceId) => (await warcModule()).exportWarc(db, out, sourceId, { gzip: true }),
 };
 
 export function registerExport(program: Command): void {

@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
-import { formatTable } from '../format.js';
+import { documentHistory } from '../../archive/history.js';
+import { resolveDocument } from '../../search/resolve-document.js';
 import { commandContext, withArchive, print } from '../context.js';
+import { formatTable } from '../format.js';
 
 export function registerHistory(program: Command): void {
   program
@@ -10,8 +12,6 @@ export function registerHistory(program: Command): void {
     .option('--json', 'print a JSON array of {version, at, contentHash, title, changes, summary}')
     .action(async (idOrUrl: string, options: { json?: boolean }, command: Command) => {
       const context = commandContext(command);
-      const { resolveDocument } = await import('../../search/resolve-document.js');
-      const { documentHistory } = await import('../../archive/history.js');
       await withArchive(context.config, async (db) => {
         const doc = resolveDocument(db, idOrUrl);
         const history = documentHistory(db, doc.id);

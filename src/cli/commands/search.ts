@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
-import { DEFAULT_LIMIT, type SearchHit } from '../../search/search.js';
 import { parseDay, parseFieldFilter } from '../../search/filters.js';
+import { DEFAULT_LIMIT, searchDocuments, type SearchHit } from '../../search/search.js';
 import { PLAIN_MARKS, TERMINAL_MARKS } from '../../search/snippet.js';
 import { collect, commandContext, print, withArchive } from '../context.js';
 
@@ -30,7 +30,6 @@ export function registerSearch(program: Command): void {
       const limit = Number(options.limit);
       if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit expects a positive integer, got "${options.limit}"`);
       const marks = !options.json && process.stdout.isTTY ? TERMINAL_MARKS : PLAIN_MARKS;
-      const { searchDocuments } = await import('../../search/search.js');
       await withArchive(context.config, (db) => {
         const hits = searchDocuments(db, words.join(' '), {
           limit, marks, sources: options.source, fields: options.field.map(parseFieldFilter),

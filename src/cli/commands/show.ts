@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
 import { FatalError, UsageError } from '../../errors.js';
-import type { DocumentRecord } from '../../store/document-record.js';
-import { formatTable } from '../format.js';
+import { resolveDocument, versionCount } from '../../search/resolve-document.js';
+import { documentRecord, type DocumentRecord } from '../../store/document-record.js';
+import { getVersion } from '../../store/versions.js';
 import { commandContext, withArchive, print } from '../context.js';
+import { formatTable } from '../format.js';
 
 export function registerShow(program: Command): void {
   program
@@ -14,9 +16,6 @@ export function registerShow(program: Command): void {
     .action(async (idOrUrl: string, options: { version?: string; json?: boolean }, command: Command) => {
       const versionNumber = options.version === undefined ? undefined : parseVersion(options.version);
       const context = commandContext(command);
-      const { resolveDocument, versionCount } = await import('../../search/resolve-document.js');
-      const { documentRecord } = await import('../../store/document-record.js');
-      const { getVersion } = await import('../../store/versions.js');
       await withArchive(context.config, async (db) => {
         const doc = resolveDocument(db, idOrUrl);
         const count = versionCount(db, doc.id);

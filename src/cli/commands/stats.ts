@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
-import type { SourceStats } from '../../stats/stats.js';
-import { formatTable } from '../format.js';
+import { logCoverageDrops } from '../../stats/health.js';
+import { collectStats, type SourceStats } from '../../stats/stats.js';
 import { commandContext, withArchive, print } from '../context.js';
+import { formatTable } from '../format.js';
 
 export function registerStats(program: Command): void {
   program
@@ -10,8 +11,6 @@ export function registerStats(program: Command): void {
     .option('--json', 'print a JSON array, one object per source')
     .action(async (options: { json?: boolean }, command: Command) => {
       const context = commandContext(command);
-      const { collectStats } = await import('../../stats/stats.js');
-      const { logCoverageDrops } = await import('../../stats/health.js');
       await withArchive(context.config, async (db) => {
         const stats = collectStats(db, context.config.sources);
         for (const source of stats) logCoverageDrops(context.log, source.health);
