@@ -10,6 +10,7 @@ import { registerSchedule } from './commands/schedule.js';
 import { registerSearch } from './commands/search.js';
 import { registerShow } from './commands/show.js';
 import { registerStats } from './commands/stats.js';
+import { VERSION } from '../version.js';
 
 /** Each command lives in its own module under commands/ and registers itself here. */
 const COMMANDS: ((program: Command) => void)[] = [registerCrawl, registerExport, registerDemo, registerHistory, registerDiff, registerEvents, registerDeliver,
@@ -20,7 +21,7 @@ const CONFIG_HELP = 'config file (YAML or JSON); default $BUREAU_WATCH_CONFIG or
 export function buildProgram(): Command {
   const program = new Command('bureau-watch')
     .description('Versioned archive and change alerts for Chinese government information-disclosure pages')
-    .version('0.1.0')
+    .version(VERSION)
     .option('--config <file>', CONFIG_HELP)
     .showHelpAfterError('(run with --help for usage)')
     // Program options only before the command name, so `show ID --version N` reaches `show`, not the

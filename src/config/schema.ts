@@ -1,6 +1,7 @@
 import { Cron } from 'croner';
 import { z } from 'zod';
 import { EVENT_TYPES } from '../events/event-types.js';
+import { MAJOR_MINOR_VERSION } from '../version.js';
 
 /**
  * The one config schema. Every option has a default and a one-line doc (`.describe`), which the
@@ -81,7 +82,7 @@ export const configSchema = z.strictObject({
   storageDir: z.string().default('storage').describe('Crawler working directory (contract key). Nothing is written there today: the crawler\'s queue lives in memory, purged each run; durable state is in the database.'),
   userAgent: z
     .string()
-    .default('bureau-watch/0.1 (+https://github.com/bureau-watch/bureau-watch)')
+    .default(`bureau-watch/${MAJOR_MINOR_VERSION} (+https://github.com/bureau-watch/bureau-watch)`)
     .refine((ua) => ua.includes('bureau-watch'), { message: 'must contain "bureau-watch"' })
     .describe('User-Agent header of every request.'),
   fetch: fetchSchema.default(fetchSchema.parse({})).describe('HTTP limits.'),

@@ -6,6 +6,7 @@ import type { Db } from '../store/database.js';
 import { iterateDocuments } from '../store/documents.js';
 import type { DocumentRow, VersionRow } from '../store/records.js';
 import { listVersions } from '../store/versions.js';
+import { VERSION } from '../version.js';
 import { httpResponseHead } from './warc-http.js';
 
 /**
@@ -20,7 +21,7 @@ export interface WarcOptions {
 }
 
 const WARC_VERSION = 'WARC/1.1';
-const SOFTWARE = 'bureau-watch/0.1.0 (warcio.js)';
+const SOFTWARE = `bureau-watch/${VERSION} (warcio.js)`;
 
 export async function exportWarc(db: Db, out: Writable, sourceId?: string, options: WarcOptions = {}): Promise<number> {
   const warcinfo = WARCRecord.createWARCInfo({ warcVersion: WARC_VERSION }, {
