@@ -1,6 +1,8 @@
+/** Plain text tables for command output, padded by display width. */
+import stringWidth from 'string-width';
 import type { SourceCounts } from '../store/runs.js';
 
-/** A plain text table: columns padded by display width (CJK characters count as two). */
+/** A plain text table: columns padded by display width (CJK characters and emoji count as two). */
 export function formatTable(header: string[], rows: string[][]): string {
   const widths = header.map((title, column) => Math.max(displayWidth(title), ...rows.map((row) => displayWidth(row[column] ?? ''))));
   const line = (cells: string[]) => cells.map((cell, column) => cell + ' '.repeat(widths[column]! - displayWidth(cell))).join('  ').trimEnd();
@@ -14,8 +16,10 @@ export function formatCountsTable(counts: Record<string, SourceCounts>): string 
   return formatTable(header, rows);
 }
 
+/**
+ * Terminal columns a string takes: East Asian wide and fullwidth characters (CJK, including
+ * Extension B and beyond) and emoji count as two, combining marks and zero-width characters as none.
+ */
 export function displayWidth(text: string): number {
-  let width = 0;
-  for (const char of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(char) ? 2 : 1;
-  return width;
+  return stringWidth(text);
 }
