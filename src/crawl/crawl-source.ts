@@ -1,36 +1,13 @@
-import type { Config, SourceConfig } from '../config/schema.js';
 import { canonicalUrl } from '../discover/canonical-url.js';
 import { SourceScope } from '../discover/scope.js';
 import { CrawleeFetcher } from '../fetch/crawlee-fetcher.js';
-import type { HostGate } from '../fetch/host-gate.js';
-import type { RobotsCache } from '../fetch/robots.js';
 import type { FetchRequest } from '../fetch/types.js';
-import type { Logger } from '../log.js';
-import type { SourceProgress } from '../progress/progress.js';
 import { withProgress } from '../progress/track.js';
-import type { Archive } from '../archive/archive.js';
 import { iterateDocuments } from '../store/documents.js';
-import type { SourceCounts } from '../store/runs.js';
-import type { WriteQueue } from '../store/write-queue.js';
-import { Frontier } from './frontier.js';
+import { Frontier, redirectAllowed } from './frontier.js';
 import { handleResult } from './handle-result.js';
 import { knownForEarlyStop, recordCompleteListing } from './listing-state.js';
-
-export interface SourceCrawl {
-  source: SourceConfig;
-  config: Config;
-  archive: Archive;
-  writes: WriteQueue;
-  log: Logger;
-  counts: SourceCounts;
-  runId: number;
-  /** Shared by the run's sources: robots.txt per origin, request slots per host. */
-  robots: RobotsCache;
-  gate: HostGate;
-  progress?: SourceProgress;
-  /** Graceful stop: no new requests; the pages in hand finish and are stored. */
-  signal?: AbortSignal;
-}
+import type { SourceCrawl } from './source-crawl.js';
 
 /**
  * One pass over a source: its start URLs (list pages, read afresh) plus every known document,
@@ -51,7 +28,7 @@ export async function crawlSource(crawl: SourceCrawl): Promise<void> {
     retryBackoffMs: config.fetch.retryBackoffMs,
     maxRequests: source.maxPages,
     gate: crawl.gate,
-    followRedirect: (target): boolean => frontier.allowsRedirect(target),
+    followRedirect: (target): boolean => redirectAllowed(scope, crawl.robots, target),
   });
   // The fetcher's queue enforces maxPages; the frontier enqueues no more than it takes.
   const frontier = new Frontier(scope, crawl.robots, knownForEarlyStop(archive.db, source), fetcher.budget);

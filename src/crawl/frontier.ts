@@ -81,7 +81,7 @@ export class Frontier {
 
   /** Whether a redirect may be followed: in scope, and not disallowed by rules already loaded. */
   allowsRedirect(target: string): boolean {
-    return this.scope.mayFetch(target) && this.robots.peek(target) !== false;
+    return redirectAllowed(this.scope, this.robots, target);
   }
 
   /** True when early stop applies: a page whose every item was already known before this run. */
@@ -135,4 +135,12 @@ export class Frontier {
     }
     return allowed;
   }
+}
+
+/**
+ * Whether a redirect may be followed: in scope, and not disallowed by robots rules already loaded.
+ * Needs no frontier, so the fetcher (created before the frontier, which takes its budget) can ask.
+ */
+export function redirectAllowed(scope: SourceScope, robots: RobotsCache, target: string): boolean {
+  return scope.mayFetch(target) && robots.peek(target) !== false;
 }

@@ -1,9 +1,9 @@
 import { canonicalUrl } from '../discover/canonical-url.js';
 import { errorMessage } from '../errors.js';
 import type { Enqueue, FetchedResponse, FetchFailure, FetchResult } from '../fetch/types.js';
-import type { SourceCrawl } from './crawl-source.js';
 import type { Frontier } from './frontier.js';
 import { processPage } from './process-page.js';
+import type { SourceCrawl } from './source-crawl.js';
 
 /** Status codes by which a known document says it is gone (a timeout or 5xx never does). */
 const GONE_STATUSES = new Set([404, 410]);

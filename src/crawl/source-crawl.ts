@@ -1,0 +1,25 @@
+/** What one source's crawl pass works with: its config, the run's shared writer and politeness state, its counters. */
+import type { Archive } from '../archive/archive.js';
+import type { Config, SourceConfig } from '../config/schema.js';
+import type { HostGate } from '../fetch/host-gate.js';
+import type { RobotsCache } from '../fetch/robots.js';
+import type { Logger } from '../log.js';
+import type { SourceProgress } from '../progress/progress.js';
+import type { SourceCounts } from '../store/runs.js';
+import type { WriteQueue } from '../store/write-queue.js';
+
+export interface SourceCrawl {
+  source: SourceConfig;
+  config: Config;
+  archive: Archive;
+  writes: WriteQueue;
+  log: Logger;
+  counts: SourceCounts;
+  runId: number;
+  /** Shared by the run's sources: robots.txt per origin, request slots per host. */
+  robots: RobotsCache;
+  gate: HostGate;
+  progress?: SourceProgress;
+  /** Graceful stop: no new requests; the pages in hand finish and are stored. */
+  signal?: AbortSignal;
+}
