@@ -1,10 +1,10 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-
 /**
  * Preloaded into every benchmark child (`node --import ./bench/report-usage.ts …`): at exit it writes
  * the process's own peak RSS and CPU time to $BENCH_REPORT, so each scenario is measured alone,
  * including the real CLI, which exits through process.exit.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
+
 const reportPath = process.env.BENCH_REPORT;
 
 function peakRssFromProc(): number | null {

@@ -1,3 +1,11 @@
+/**
+ * `npm run bench`: builds the loopback site, runs each scenario in a fresh process, prints the table
+ * and writes it to docs/benchmarks.md. Flags: --hosts, --docs (per host), --concurrency (per host),
+ * --search-docs, --skip-search, --skip-growth (else also crawls a site twice as large, for RSS growth),
+ * --heap-cap MB (default 512, 0 = none: also crawls both site sizes with --max-old-space-size=MB,
+ * which shows the live set rather than how far V8 lets an unpressed heap grow),
+ * --profile (CPU profile of the first full crawl), --no-write.
+ */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,14 +18,6 @@ import { renderReport, writeReport, type ScenarioRow, type TargetCheck } from '.
 import { runSearchBench } from './search/run-search.js';
 import { buildBenchSite, type BenchSite } from './site/build.js';
 
-/**
- * `npm run bench`: builds the loopback site, runs each scenario in a fresh process, prints the table
- * and writes it to docs/benchmarks.md. Flags: --hosts, --docs (per host), --concurrency (per host),
- * --search-docs, --skip-search, --skip-growth (else also crawls a site twice as large, for RSS growth),
- * --heap-cap MB (default 512, 0 = none: also crawls both site sizes with --max-old-space-size=MB,
- * which shows the live set rather than how far V8 lets an unpressed heap grow),
- * --profile (CPU profile of the first full crawl), --no-write.
- */
 const { values: flags } = parseArgs({
   options: {
     hosts: { type: 'string', default: '4' },

@@ -1,3 +1,9 @@
+/**
+ * `node --import tsx bench/write-path.ts [documents]`: the archive's write path alone (what the
+ * crawl's WriteQueue flushes: versions, blobs, duplicate index, events, search-index triggers), per
+ * document, on the benchmark site's pages; once as is and once without the search-index trigger,
+ * in alternation, so a loaded machine skews both alike.
+ */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,12 +17,6 @@ import { startRun } from '../src/store/runs.js';
 import { WriteQueue } from '../src/store/write-queue.js';
 import { buildBenchSite } from './site/build.js';
 
-/**
- * `node --import tsx bench/write-path.ts [documents]`: the archive's write path alone (what the
- * crawl's WriteQueue flushes: versions, blobs, duplicate index, events, search-index triggers), per
- * document, on the benchmark site's pages; once as is and once without the search-index trigger,
- * in alternation, so a loaded machine skews both alike.
- */
 const documents = Number(process.argv[2] ?? 600);
 const ROUNDS = 2;
 

@@ -23,7 +23,7 @@ export class PermanentError extends BureauWatchError {
   readonly kind = 'permanent' as const;
 }
 
-/** Process exit codes from the contract. */
+/** Process exit codes from the contract (docs/contract.md). */
 export const ExitCode = { ok: 0, failed: 1, usage: 2, locked: 3 } as const;
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
 

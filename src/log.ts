@@ -1,9 +1,10 @@
-import { destination, pino, type Logger } from 'pino';
-
 /**
- * JSON-lines logs on stderr (the contract keeps stdout for command results).
+ * JSON-lines logs on stderr (the contract, docs/contract.md, keeps stdout for command results).
  * Secrets are redacted by path so a webhook secret never reaches a log line.
  */
+import { destination, pino, type Logger } from 'pino';
+
+/** Log object paths whose values are replaced by "[redacted]". */
 export const REDACTED_PATHS = [
   'secret', '*.secret', 'sink.secret', 'sinks[*].secret', '*.sinks[*].secret', 'config.sinks[*].secret',
   'headers.authorization', '*.headers.authorization',

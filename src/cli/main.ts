@@ -4,7 +4,7 @@ import { ExitCode, FatalError, errorMessage } from '../errors.js';
 import { buildProgram } from './program.js';
 
 /**
- * Entry point. Maps failures to the contract's exit codes: 2 bad usage or config, 3 locked,
+ * Entry point. Maps failures to the contract's exit codes (docs/contract.md): 2 bad usage or config, 3 locked,
  * 1 anything else. Messages go to stderr without a stack trace (set BUREAU_WATCH_DEBUG=1 for one).
  */
 async function main(argv: string[]): Promise<number> {

@@ -1,5 +1,3 @@
-import { Converter } from 'opencc-js/t2cn';
-
 /**
  * Traditional → Simplified, with Taiwan phrase conversion (大資料 → 大数据, 支援 → 支持) so a
  * Traditional rendering of a mainland page compares equal to it. Applied to both sides of every
@@ -10,6 +8,8 @@ import { Converter } from 'opencc-js/t2cn';
  * so a text is converted only when it holds a character that converts on its own; which characters
  * do is learnt once per character and remembered.
  */
+import { Converter } from 'opencc-js/t2cn';
+
 let converter: ((text: string) => string) | undefined;
 const convertsAlone = new Map<string, boolean>();
 

@@ -1,12 +1,11 @@
-import { Cron } from 'croner';
-import { z } from 'zod';
-import { EVENT_TYPES } from '../events/event-types.js';
-import { MAJOR_MINOR_VERSION } from '../version.js';
-
 /**
  * The one config schema. Every option has a default and a one-line doc (`.describe`), which the
  * README's config reference mirrors. Objects are strict: an unknown key is an error naming its path.
  */
+import { Cron } from 'croner';
+import { z } from 'zod';
+import { EVENT_TYPES } from '../events/event-types.js';
+import { MAJOR_MINOR_VERSION } from '../version.js';
 
 export const eventTypeSchema = z.enum(EVENT_TYPES);
 

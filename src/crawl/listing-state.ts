@@ -1,14 +1,13 @@
-import { createHash } from 'node:crypto';
-import type { SourceConfig } from '../config/schema.js';
-import type { Db } from '../store/database.js';
-import { documentUrlsFirstSeenBy } from '../store/documents.js';
-
 /**
  * Whether a source's columns were ever read through completely, and since when. Early stopping on
  * a column ("this page holds only known links, the rest is older") is only sound after one
  * complete reading, and only with documents known at that moment: a run killed halfway stored
  * some new documents but not the older ones behind them, so those must not stop the next run.
  */
+import { createHash } from 'node:crypto';
+import type { SourceConfig } from '../config/schema.js';
+import type { Db } from '../store/database.js';
+import { documentUrlsFirstSeenBy } from '../store/documents.js';
 
 /** Changes when the source's start URLs or include/exclude change: a new scope is read in full. */
 export function scopeKey(source: Pick<SourceConfig, 'startUrls' | 'include' | 'exclude'>): string {

@@ -19,9 +19,9 @@ export interface CrawlSummary {
 }
 
 export interface RunCrawlOptions {
-  /** Progress log per source (see src/progress). */
+  /** Progress log per source (see src/progress). @default none */
   progress?: CrawlProgress;
-  /** Graceful stop: no new pages; the pages in hand finish, are stored, and the run ends 'interrupted'. */
+  /** Graceful stop: no new pages; the pages in hand finish, are stored, and the run ends 'interrupted'. @default never */
   signal?: AbortSignal;
 }
 

@@ -36,12 +36,13 @@ export interface SiteOverride {
 }
 
 export interface StaticSiteOptions {
-  /** Default 0: any free port. */
+  /** @default 0 (any free port) */
   port?: number;
-  /** Default 127.0.0.1. */
+  /** @default '127.0.0.1' */
   host?: string;
-  /** Read on every request, so callers may change it while the server runs. */
+  /** Read on every request, so callers may change it while the server runs. @default an empty map */
   overrides?: Map<string, SiteOverride>;
+  /** Called with every answered request. @default none */
   onRequest?: (entry: RequestLogEntry, req: IncomingMessage) => void;
 }
 

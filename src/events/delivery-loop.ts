@@ -5,9 +5,9 @@ import type { Db } from '../store/database.js';
 import { deliverPending, type DeliveryOptions, type SinkDeliveryReport } from './delivery.js';
 
 export interface DeliveryLoopOptions extends Omit<DeliveryOptions, 'signal'> {
-  /** Pause between two passes when nothing asks for one sooner; default 30 s. */
+  /** Pause between two passes when nothing asks for one sooner. @default 30_000 */
   intervalMs?: number;
-  /** Called after every pass (for metrics and tests). */
+  /** Called after every pass (for metrics and tests). @default none */
   onPass?: (reports: SinkDeliveryReport[]) => void;
 }
 

@@ -11,11 +11,11 @@ import type { Sink } from './sinks/sink.js';
 
 export interface DeliveryOptions {
   log: Logger;
-  /** Where a `stdout` sink prints; default process.stdout. */
+  /** Where a `stdout` sink prints. @default process.stdout */
   stdout?: NodeJS.WritableStream;
-  /** User-Agent of webhook requests; must contain "bureau-watch". */
+  /** User-Agent of webhook requests; must contain "bureau-watch". @default "bureau-watch" */
   userAgent?: string;
-  /** Stops delivery early (daemon shutdown): nothing that did not arrive is marked delivered. */
+  /** Stops delivery early (daemon shutdown): nothing that did not arrive is marked delivered. @default never */
   signal?: AbortSignal;
 }
 

@@ -1,5 +1,5 @@
 /**
- * Change events: the contract's event record (ndjson sink line, webhook body, `events --json` item).
+ * Change events: the contract's event record (docs/contract.md): ndjson sink line, webhook body, `events --json` item.
  *
  * - `document.created`: a document URL was stored for the first time (version 1).
  * - `document.updated`: its comparison text or title changed (never for view counters, sidebars,

@@ -3,7 +3,7 @@ import type { Db } from '../store/database.js';
 import { iterateDocumentRecords } from '../store/document-record.js';
 import { writeLine } from './write-line.js';
 
-/** One contract document record per line, latest version of every document. Returns the count. */
+/** One contract document record (docs/contract.md) per line, latest version of every document. Returns the count. */
 export async function exportJsonl(db: Db, out: Writable, sourceId?: string): Promise<number> {
   let count = 0;
   for (const record of iterateDocumentRecords(db, sourceId)) {

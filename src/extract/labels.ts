@@ -2,7 +2,7 @@ import type { CanonicalKey } from './types.js';
 import { stripSpaces } from './text.js';
 
 /**
- * Label synonyms per canonical key (../shared/reference/fields.md), most specific first: when two
+ * Label synonyms per canonical key (docs/fields.md), most specific first: when two
  * labels on a page map to one key, the one listed earlier wins (发文字号 over 文号).
  * Labels are listed in their lookup form (see labelKey).
  */

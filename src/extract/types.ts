@@ -1,4 +1,4 @@
-/** Canonical metadata keys (see ../shared/reference/fields.md). `fields` holds only these. */
+/** Canonical metadata keys (see docs/fields.md). `fields` holds only these. */
 export const CANONICAL_KEYS = [
   'indexNo', 'category', 'publisher', 'docNo', 'writtenDate', 'generatedDate', 'publishedDate',
   'validity', 'keywords', 'summary', 'title', 'disclosureMethod', 'disclosureScope',

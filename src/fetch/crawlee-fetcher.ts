@@ -48,7 +48,7 @@ export interface FetchStats {
   reachedMaxRequests: boolean;
 }
 
-// Crawlee logs to stdout, which the contract keeps for command results; our pino logs report instead.
+// Crawlee logs to stdout, which the contract (docs/contract.md) keeps for command results; our pino logs report instead.
 crawleeLog.setLevel(LogLevel.OFF);
 
 /** Host slots held by requests between navigation and the end of their body. */

@@ -1,9 +1,3 @@
-import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
-import { LockedError, errorMessage } from '../errors.js';
-import type { Logger } from '../log.js';
-import type { Db } from '../store/database.js';
-
 /**
  * At most one crawling process per database (`crawl` or the `schedule` daemon). The lock is a row in
  * the database itself (table run_lock), taken in an IMMEDIATE transaction, so two processes can
@@ -11,13 +5,22 @@ import type { Db } from '../store/database.js';
  * (a killed run), or, anywhere, its heartbeat has not moved for `staleMs` (a hung process, a reused
  * pid, another host). The holder refreshes the heartbeat every `heartbeatMs`.
  */
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { LockedError, errorMessage } from '../errors.js';
+import type { Logger } from '../log.js';
+import type { Db } from '../store/database.js';
+
 export interface RunLockOptions {
   /** What holds the lock, for the message the next process sees. */
   command: string;
+  /** Where takeovers and heartbeat or release failures are reported. @default nowhere */
   log?: Logger;
+  /** How often the holder stamps its heartbeat. @default DEFAULT_HEARTBEAT_MS (15 s) */
   heartbeatMs?: number;
+  /** A lock whose heartbeat is older than this is stale. @default DEFAULT_STALE_MS (5 min) */
   staleMs?: number;
-  /** Whether a process of this host is alive; injectable for tests. */
+  /** Whether a process of this host is alive; injectable for tests. @default a signal-0 probe of the pid */
   isAlive?: (pid: number) => boolean;
 }
 

@@ -1,16 +1,18 @@
-import type { Logger } from '../log.js';
-import { LiveLine } from './live-line.js';
-
 /**
  * Progress of a crawl, per source: pages done, pages queued, pages per second. Logged (pino, stderr)
  * every `intervalMs` for each source still running; on a terminal also drawn as one live line,
  * redrawn every second. The crawl reports to it through SourceProgress; it never touches the crawl.
  */
+import type { Logger } from '../log.js';
+import { LiveLine } from './live-line.js';
+
 export interface ProgressOptions {
   log: Logger;
+  /** Between two progress log lines of a source. */
   intervalMs: number;
-  /** Draw the live line (default: when stderr is a TTY). */
+  /** Draw the live line. @default when `stream` is a TTY */
   live?: boolean;
+  /** Where the live line is drawn. @default process.stderr */
   stream?: NodeJS.WriteStream;
 }
 

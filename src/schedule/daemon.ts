@@ -12,7 +12,7 @@ import { withDatabase, type Db } from '../store/database.js';
 import { Scheduler } from './scheduler.js';
 
 export interface DaemonOptions {
-  /** Also start a pass of every source at once, not only at its next cron time. */
+  /** Also start a pass of every source at once, not only at its next cron time. @default false */
   runNow?: boolean;
 }
 

@@ -1,7 +1,3 @@
-import type { Db } from '../store/database.js';
-import { statement } from '../store/statements.js';
-import type { FilterSql } from './filters.js';
-
 /**
  * Ranking with bounded work. bm25 costs a few microseconds per matching row, so ranking every match
  * of a word found in most of 100,000 documents would take hundreds of milliseconds. Instead two
@@ -12,6 +8,11 @@ import type { FilterSql } from './filters.js';
  * ranking is exact; past that it ranks the most recently archived matches, which for a word found
  * everywhere is what users want.
  */
+import type { Db } from '../store/database.js';
+import { statement } from '../store/statements.js';
+import type { FilterSql } from './filters.js';
+
+/** Size of each candidate set ranked by bm25 (see above). */
 export const CANDIDATES = 2000;
 
 export interface RankedRow {

@@ -7,9 +7,9 @@ import { parseTerms, planMatch } from './query.js';
 import { containsAny, snippet, type SnippetOptions } from './snippet.js';
 
 export interface SearchOptions extends SearchFilters {
-  /** Most results returned (default 20). */
+  /** Most results returned. @default DEFAULT_LIMIT (20) */
   limit?: number;
-  /** Marks around matches in the snippet. */
+  /** Marks around matches in the snippet. @default PLAIN_MARKS ([ and ]) */
   marks?: Pick<SnippetOptions, 'open' | 'close'>;
 }
 

@@ -4,12 +4,13 @@
  * in versions), and the bigram index holds bigrams, not the text.
  */
 export interface SnippetOptions {
-  /** Characters kept before the first match. */
+  /** Characters kept before the first match. @default 30 */
   before?: number;
-  /** Characters kept in all. */
+  /** Characters kept in all. @default 120 */
   length?: number;
-  /** Marks put around each match. */
+  /** Mark put before each match. @default "[" */
   open?: string;
+  /** Mark put after each match. @default "]" */
   close?: string;
 }
 

@@ -1,12 +1,12 @@
-import { CANONICAL_KEYS } from '../extract/types.js';
-import type { Db } from '../store/database.js';
-
 /**
  * Field coverage of a sample of versions: the share (0–1) that has each canonical field, and each
  * record-level item (a title, a published date, a non-empty text, attachments). A sample is SQL
  * yielding (document_id, version) rows, so the same measure serves "latest versions of a source"
  * and "versions written by one run".
  */
+import { CANONICAL_KEYS } from '../extract/types.js';
+import type { Db } from '../store/database.js';
+
 export interface Coverage {
   /** Versions in the sample. */
   total: number;

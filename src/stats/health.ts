@@ -1,13 +1,13 @@
-import type { Logger } from '../log.js';
-import type { Db } from '../store/database.js';
-import { latestBeforeRun, measureCoverage, writtenByRun, type Coverage } from './coverage.js';
-
 /**
  * Extraction health: after a site redesign the extractor often still finds pages but no longer their
  * metadata table or main text. Such a drop shows as the versions one run wrote having much lower
  * coverage of an item than what the source's documents had before that run. Small samples say
  * nothing, so a check needs enough versions on both sides.
  */
+import type { Logger } from '../log.js';
+import type { Db } from '../store/database.js';
+import { latestBeforeRun, measureCoverage, writtenByRun, type Coverage } from './coverage.js';
+
 export interface CoverageDrop {
   source: string;
   runId: number;

@@ -1,4 +1,4 @@
-/** The contract's document record (export jsonl line, search --json item, show --json), read from the store's rows. */
+/** The contract's document record (docs/contract.md; export jsonl line, search --json item, show --json), read from the store's rows. */
 import type { Db } from './database.js';
 import { iterateDocuments } from './documents.js';
 import type { DocumentRow, VersionRow } from './records.js';

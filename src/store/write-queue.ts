@@ -2,11 +2,11 @@ import { FatalError, errorMessage } from '../errors.js';
 import type { Db } from './database.js';
 
 export interface WriteQueueOptions {
-  /** Flush once this many writes are pending. */
+  /** Flush once this many writes are pending. @default 64 */
   maxPending?: number;
-  /** Flush pending writes at the latest after this delay. */
+  /** Flush pending writes at the latest after this delay. @default 250 */
   maxDelayMs?: number;
-  /** Called when one write fails on its own (the others in the batch still commit). */
+  /** Called when one write fails on its own (the others in the batch still commit). @default the failure is dropped */
   onWriteError?: (error: unknown) => void;
 }
 
