@@ -2,7 +2,8 @@
  * A small loopback static file server: serves the bundled demo site for `bureau-watch demo`, and any
  * fixture folder for tests. It behaves like a plain government web server: `text/html` with no
  * charset (the crawler must find charsets itself), ETag/Last-Modified with 304 answers, 404 pages.
- * Overrides let a test change what a path answers between crawls without restarting (URLs stay put).
+ * Overrides let a test change what a path answers between crawls without restarting (URLs stay put),
+ * and a handler may answer any request first (the tests' scripted routes, held pages and faults).
  */
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
@@ -17,6 +18,8 @@ export interface RequestLogEntry {
   method: string;
   /** Request target as sent: path and query. */
   path: string;
+  /** The Host header. */
+  host: string | undefined;
   status: number;
   userAgent: string | undefined;
   /** The conditional-request headers, when the client sent them. */
@@ -44,6 +47,12 @@ export interface StaticSiteOptions {
   overrides?: Map<string, SiteOverride>;
   /** Called with every answered request. @default none */
   onRequest?: (entry: RequestLogEntry, req: IncomingMessage) => void;
+  /**
+   * Answers a request before the site does: a reply (answered like an override, with validators and
+   * 304s), 'answered' when it wrote the response itself, or undefined to let the site answer.
+   * @default none
+   */
+  handle?: (req: IncomingMessage, res: ServerResponse) => SiteOverride | 'answered' | undefined | Promise<SiteOverride | 'answered' | undefined>;
 }
 
 export interface StaticSite {
@@ -98,21 +107,27 @@ export async function startStaticSite(rootDir: string, options: StaticSiteOption
     void answer(req, res).catch(() => res.destroy());
   });
   async function answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const reply = await replyTo(req, root, overrides).catch(
+    const handled = await options.handle?.(req, res);
+    if (handled === 'answered') return void log(req, res.statusCode);
+    const reply = await (handled ? handlerReply(req, root, handled) : replyTo(req, root, overrides)).catch(
       (error: unknown): Reply => textReply(500, `internal error: ${errorMessage(error)}`),
     );
+    log(req, reply.status);
+    res.writeHead(reply.status, reply.headers);
+    res.end(req.method === 'HEAD' ? undefined : reply.body);
+  }
+  function log(req: IncomingMessage, status: number): void {
     const entry: RequestLogEntry = {
       method: req.method ?? 'GET',
       path: req.url ?? '/',
-      status: reply.status,
+      host: req.headers.host,
+      status,
       userAgent: req.headers['user-agent'],
       ifNoneMatch: req.headers['if-none-match'],
       ifModifiedSince: req.headers['if-modified-since'],
     };
     requests.push(entry);
     options.onRequest?.(entry, req);
-    res.writeHead(reply.status, reply.headers);
-    res.end(req.method === 'HEAD' ? undefined : reply.body);
   }
 
   const host = options.host ?? '127.0.0.1';
@@ -149,6 +164,12 @@ async function replyTo(req: IncomingMessage, root: string, overrides: Map<string
   if (override) return overrideReply(req, override, file, found?.bytes ?? null);
   if (!found) return notFound();
   return contentReply(req, found.bytes, contentTypeFor(found.path), found.mtime);
+}
+
+/** A handler's reply, answered as an override of the file at the request's path. */
+async function handlerReply(req: IncomingMessage, root: string, override: SiteOverride): Promise<Reply> {
+  const file = resolveTarget(root, req.url ?? '/') ?? root;
+  return overrideReply(req, override, file, (await readSiteFile(file))?.bytes ?? null);
 }
 
 /**

@@ -116,11 +116,34 @@ describe('startStaticSite', () => {
     await fetch(`${site.baseUrl}/sub/page.html`, { headers: { 'If-None-Match': first.headers.get('etag') as string } });
     await fetch(`${site.baseUrl}/missing.html`, { method: 'HEAD' });
     expect(site.requests).toEqual([
-      { method: 'GET', path: '/sub/page.html?x=1', status: 200, userAgent: 'bureau-watch/test', ifNoneMatch: undefined, ifModifiedSince: undefined },
+      { method: 'GET', path: '/sub/page.html?x=1', host: new URL(site.baseUrl).host, status: 200, userAgent: 'bureau-watch/test', ifNoneMatch: undefined, ifModifiedSince: undefined },
       expect.objectContaining({ method: 'GET', status: 304, ifNoneMatch: first.headers.get('etag') }),
       expect.objectContaining({ method: 'HEAD', path: '/missing.html', status: 404 }),
     ]);
     expect(seen).toEqual(['200 /sub/page.html?x=1', '304 /sub/page.html', '404 /missing.html']);
+  });
+
+  it('lets a handler answer first: a reply gets validators and 304s, a handler may answer itself, or pass', async () => {
+    const site = await startStaticSite(fixtureSite(), {
+      handle: (req, res) => {
+        if (req.url === '/scripted.html') return { body: '<p>scripted</p>', contentType: 'text/html; charset=utf-8' };
+        if (req.url === '/raw') {
+          res.writeHead(418).end('teapot');
+          return 'answered';
+        }
+        return undefined;
+      },
+    });
+    started.push(site);
+    const scripted = await fetch(`${site.baseUrl}/scripted.html`);
+    expect(await scripted.text()).toBe('<p>scripted</p>');
+    expect(scripted.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const again = await fetch(`${site.baseUrl}/scripted.html`, { headers: { 'If-None-Match': scripted.headers.get('etag') as string } });
+    expect(again.status).toBe(304);
+    const raw = await fetch(`${site.baseUrl}/raw`);
+    expect([raw.status, await raw.text()]).toEqual([418, 'teapot']);
+    expect(await (await fetch(`${site.baseUrl}/index.html`)).text()).toContain('首页');
+    expect(site.requests.map((entry) => `${entry.status} ${entry.path}`)).toEqual(['200 /scripted.html', '304 /scripted.html', '418 /raw', '200 /index.html']);
   });
 
   it('answers HEAD without a body and refuses other methods', async () => {
