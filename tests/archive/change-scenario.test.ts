@@ -1,17 +1,16 @@
-import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { validateConfig } from '../../src/config/load.js';
 import { runCrawl } from '../../src/crawl/run-crawl.js';
+import { listEvents } from '../../src/events/outbox.js';
 import { openDatabase, type Db } from '../../src/store/database.js';
 import { getDocumentByUrl } from '../../src/store/documents.js';
-import { listEvents } from '../../src/events/outbox.js';
 import { listVersions } from '../../src/store/versions.js';
-import { runCli } from '../helpers/cli.js';
+import { captureLog } from '../helpers/log.js';
+import { bureauSite, type BureauPage, type BureauSite } from '../helpers/pages.js';
+import { startTestSite } from '../helpers/site.js';
 import { tempDir } from '../helpers/temp.js';
-import { memoryLogger } from '../events/event-helpers.js';
-import { fixtureText, lines } from './archive-helpers.js';
-import { startFixtureSite, type FixturePage, type FixtureSite } from './fixture-site.js';
+import { fixtureText, lines } from '../helpers/texts.js';
 
 const PLAN = lines(fixtureText('plan-qianjiang-001.txt')).filter((line) => line.length > 40);
 const SIDEBAR = ['关于做好2024年春季开学工作的通知', '2024年寒假安全提醒'];
@@ -24,11 +23,11 @@ const PATHS = {
   added: '/art/2024/3/9/art_100_9.html',
 };
 
-function page(title: string, from: number, published: string): FixturePage {
+function page(title: string, from: number, published: string): BureauPage {
   return { title, paragraphs: PLAN.slice(from, from + 5), published, views: 10, sidebar: SIDEBAR };
 }
 
-async function crawl(db: Db, site: FixtureSite, storage: string): Promise<void> {
+async function crawl(db: Db, site: BureauSite, storage: string): Promise<void> {
   const config = validateConfig({
     database: join(storage, 'archive.db'),
     storageDir: storage,
@@ -38,9 +37,9 @@ async function crawl(db: Db, site: FixtureSite, storage: string): Promise<void> 
       { name: 'retitled', on: ['document.updated'], titlePattern: '修订' },
     ],
   });
-  const logger = memoryLogger();
-  await runCrawl(db, config, config.sources, logger.log);
-  if (process.env.SCENARIO_DEBUG) console.log(logger.output());
+  const log = captureLog();
+  await runCrawl(db, config, config.sources, log.logger);
+  if (process.env.SCENARIO_DEBUG) console.log(log.text());
 }
 
 function eventsSince(db: Db, seq: number): string[] {
@@ -55,13 +54,15 @@ function lastSeq(db: Db): number {
 
 describe('a bureau site changing between crawls', () => {
   it('records exactly one event per real change and none for chrome', async () => {
-    const site = await startFixtureSite();
+    const server = await startTestSite();
+    onTestFinished(() => server.close());
+    const site = bureauSite(server);
     const storage = tempDir();
     const db = openDatabase(join(storage, 'archive.db'));
-    site.pages.set(PATHS.edited, page('关于开展2024年教师培训的通知', 0, '2024-03-01'));
-    site.pages.set(PATHS.retitled, page('市教育局2024年工作安排', 5, '2024-03-02'));
-    site.pages.set(PATHS.chromeOnly, page('关于做好校园安全工作的通知', 10, '2024-03-03'));
-    site.pages.set(PATHS.removed, page('关于举办读书月活动的通知', 15, '2024-03-04'));
+    site.put(PATHS.edited, page('关于开展2024年教师培训的通知', 0, '2024-03-01'));
+    site.put(PATHS.retitled, page('市教育局2024年工作安排', 5, '2024-03-02'));
+    site.put(PATHS.chromeOnly, page('关于做好校园安全工作的通知', 10, '2024-03-03'));
+    site.put(PATHS.removed, page('关于举办读书月活动的通知', 15, '2024-03-04'));
 
     await crawl(db, site, storage);
     expect(eventsSince(db, 0)).toEqual([
@@ -80,7 +81,7 @@ describe('a bureau site changing between crawls', () => {
     chrome.views = 4_211;
     chrome.sidebar = ['关于公布2024年义务教育招生政策的通告', ...SIDEBAR];
     site.pages.get(PATHS.removed)!.gone = true;
-    site.pages.set(PATHS.added, page('2024年教育工作计划', 20, '2024-03-09'));
+    site.put(PATHS.added, page('2024年教育工作计划', 20, '2024-03-09'));
 
     await crawl(db, site, storage);
     expect(eventsSince(db, afterFirst)).toEqual([
@@ -111,37 +112,5 @@ describe('a bureau site changing between crawls', () => {
     });
     expect(listEvents(db)).toHaveLength(4 + 3 + 1);
     db.close();
-  });
-});
-
-describe('crawl command', () => {
-  it('delivers the events of the run to the sinks at its end', async () => {
-    const site = await startFixtureSite();
-    site.pages.set(PATHS.edited, page('2024年教育工作要点', 0, '2024-03-01'));
-    site.pages.set(PATHS.retitled, page('关于开展2024年教师培训的通知', 5, '2024-03-02'));
-    const storage = tempDir();
-    const config = join(storage, 'config.yaml');
-    const ndjson = join(storage, 'events.ndjson');
-    writeFileSync(config, [
-      `database: ${JSON.stringify(join(storage, 'archive.db'))}`,
-      `storageDir: ${JSON.stringify(storage)}`,
-      'sources:',
-      '  - id: fixture',
-      `    startUrls: [${JSON.stringify(site.listUrl)}]`,
-      '    maxRequestsPerMinute: 6000',
-      'sinks:',
-      '  - type: ndjson',
-      `    path: ${JSON.stringify(ndjson)}`,
-      'alerts:',
-      '  - name: new-plan',
-      '    titlePattern: 工作要点',
-    ].join('\n'));
-    const result = await runCli(['crawl', '--config', config]);
-    expect(result.code).toBe(0);
-    const delivered = readFileSync(ndjson, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { type: string; url: string; alerts: string[] });
-    expect(delivered.map((event) => [event.type, new URL(event.url).pathname, event.alerts]).sort()).toEqual([
-      ['document.created', PATHS.edited, ['new-plan']],
-      ['document.created', PATHS.retitled, []],
-    ]);
   });
 });

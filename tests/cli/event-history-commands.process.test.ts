@@ -1,13 +1,11 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { publicEvent } from '../../src/events/event.js';
-import { getDocumentByUrl } from '../../src/store/documents.js';
 import { listEvents } from '../../src/events/outbox.js';
+import { getDocumentByUrl } from '../../src/store/documents.js';
+import { openTestArchive, snapshot } from '../helpers/archive.js';
 import { runCli } from '../helpers/cli.js';
+import { startReceiver } from '../helpers/receiver.js';
 import { tempDir } from '../helpers/temp.js';
-import { openTestArchive, snapshot } from '../changes/archive-helpers.js';
-import { startReceiver } from './receiver.js';
 
 const URL_A = 'http://bureau.example/art/2024/3/1/art_1_1.html';
 const URL_B = 'http://bureau.example/art/2024/3/2/art_1_2.html';
@@ -16,13 +14,11 @@ const V2 = '一、总体要求\n坚持立德树人根本任务。\n二、主要�
 
 /** An archive with a document in two versions (text and title changed) and one in one version, plus its config. */
 function archiveWithHistory(extraConfig: string[] = []): { config: string; db: ReturnType<typeof openTestArchive>['db']; docA: string } {
-  const test = openTestArchive([{ name: 'new-plan', on: ['document.created'], titlePattern: '工作要点' }]);
-  test.record(snapshot(URL_A, V1, { title: '2024年工作要点', fields: { validity: '有效' } }));
-  test.record(snapshot(URL_B, '关于举办读书月活动的通知正文。', { title: '读书月通知' }));
-  test.record(snapshot(URL_A, V2, { title: '2024年工作要点（修订）', fields: { validity: '失效' } }));
-  const config = join(tempDir(), 'config.yaml');
-  writeFileSync(config, [`database: ${JSON.stringify(test.path)}`, ...extraConfig].join('\n'));
-  return { config, db: test.db, docA: getDocumentByUrl(test.db, URL_A)!.id };
+  const test = openTestArchive({ alerts: [{ name: 'new-plan', on: ['document.created'], titlePattern: '工作要点' }], extraConfig });
+  test.record(snapshot(URL_A, { text: V1, title: '2024年工作要点', fields: { validity: '有效' } }));
+  test.record(snapshot(URL_B, { text: '关于举办读书月活动的通知正文。', title: '读书月通知' }));
+  test.record(snapshot(URL_A, { text: V2, title: '2024年工作要点（修订）', fields: { validity: '失效' } }));
+  return { config: test.configPath, db: test.db, docA: getDocumentByUrl(test.db, URL_A)!.id };
 }
 
 describe('events command', () => {
@@ -95,7 +91,7 @@ describe('history and diff commands', () => {
 
 describe('deliver command', () => {
   it('delivers to an ndjson file, then has nothing left to deliver', async () => {
-    const out = join(tempDir(), 'events.ndjson');
+    const out = `${tempDir()}/events.ndjson`;
     const { config } = archiveWithHistory(['sinks:', '  - type: ndjson', `    path: ${JSON.stringify(out)}`]);
     const first = await runCli(['deliver', '--config', config]);
     expect(first.code).toBe(0);

@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { openInterfaceArchive, page, type InterfaceArchive } from './helpers/archive.js';
+import { openTestArchive, snapshot, type TestArchive } from '../helpers/archive.js';
 
 const URL_A = 'http://127.0.0.1/alpha/art_1001_3001.html';
 const PROVENANCE = { title: 'meta:ArticleTitle', 'fields.indexNo': 'table:two-column', 'fields.publisher': 'table:two-column', text: 'marker:ZJEG_RSS' };
 
-let store: InterfaceArchive;
+let store: TestArchive;
 let id: string;
 
 beforeAll(() => {
-  store = openInterfaceArchive();
+  store = openTestArchive();
   const spec = {
     title: '2021年无锡市滨湖区教育局工作要点', publishedDate: '2021-02-18',
     fields: { indexNo: '014028901/2021-00544', publisher: '无锡市滨湖区教育局' },
@@ -17,8 +17,8 @@ beforeAll(() => {
     attachments: [{ url: 'http://127.0.0.1/downfile.jsp?filename=x.pdf', name: 'x.pdf' }],
     provenance: PROVENANCE,
   };
-  store.record(page(URL_A, { ...spec, text: '第一版：坚持立德树人。' }));
-  store.record(page(URL_A, { ...spec, text: '第二版：坚持立德树人。\n新增一段。' }));
+  store.record(snapshot(URL_A, { ...spec, text: '第一版：坚持立德树人。' }));
+  store.record(snapshot(URL_A, { ...spec, text: '第二版：坚持立德树人。\n新增一段。' }));
   id = store.db.prepare('SELECT id FROM documents WHERE url = ?').pluck().get(URL_A) as string;
 });
 afterAll(() => store.close());

@@ -1,10 +1,6 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseConfigText } from '../../src/config/load.js';
 import { UsageError } from '../../src/errors.js';
-import { runCli } from '../helpers/cli.js';
-import { tempDir } from '../helpers/temp.js';
 
 /** Hostile or mistyped config values: each is refused with a message naming the key and what was expected. */
 const GOOD_SOURCE = 'id: ok\n    startUrls: ["http://127.0.0.1:9/col/col1/index.html"]';
@@ -42,26 +38,4 @@ describe('bad config values', () => {
       expect((caught as Error).message).toMatch(testCase.message);
     });
   }
-
-  it('exits 2 on the command line with every offending key and no stack trace', async () => {
-    const dir = tempDir();
-    const path = join(dir, 'bad.yaml');
-    writeFileSync(path, `database: ${join(dir, 'a.db')}\nfetch:\n  maxBodyBytes: -1\nsources:\n  - ${GOOD_SOURCE}\n    maxRequestsPerMinute: "fast"\n`);
-    const result = await runCli(['crawl', '--config', path]);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/fetch\.maxBodyBytes/);
-    expect(result.stderr).toMatch(/sources\.0\.maxRequestsPerMinute/);
-    expect(result.stderr).not.toMatch(/\n\s+at .*\.(ts|js):\d+/);
-    expect(result.stdout).toBe('');
-  });
-
-  it('exits 2 on a YAML syntax error, naming the file', async () => {
-    const dir = tempDir();
-    const path = join(dir, 'broken.yaml');
-    writeFileSync(path, 'sources:\n  - id: ok\n    startUrls: ["http://127.0.0.1:9/"\n  bad indent: [\n');
-    const result = await runCli(['crawl', '--config', path]);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain(`config ${path} is not valid YAML`);
-    expect(result.stderr).not.toMatch(/\n\s+at .*\.(ts|js):\d+/);
-  });
 });

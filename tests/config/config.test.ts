@@ -1,10 +1,6 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseConfigText } from '../../src/config/load.js';
 import { UsageError } from '../../src/errors.js';
-import { runCli } from '../helpers/cli.js';
-import { tempDir } from '../helpers/temp.js';
 
 const SOURCE = `
 sources:
@@ -64,37 +60,6 @@ describe('config', () => {
 
   it('rejects an invalid regex in include', () => {
     expect(configError(`${SOURCE}    include: ["(unclosed"]\n`)).toContain('sources.0.include.0');
-  });
-});
-
-describe('CLI config errors', () => {
-  it('exits 2 with the key path and no stack trace', async () => {
-    const dir = tempDir();
-    const path = join(dir, 'bad.yaml');
-    writeFileSync(path, `${SOURCE}    colour: blue\n`);
-    const result = await runCli(['crawl', '--config', path]);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain('sources.0');
-    expect(result.stderr).toContain('colour');
-    expect(result.stderr).not.toMatch(/\n\s+at /);
-    expect(result.stdout).toBe('');
-  });
-
-  it('exits 2 for a missing config file and for an unknown command', async () => {
-    const missing = await runCli(['--config', '/nonexistent/x.yaml', 'crawl']);
-    expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain('/nonexistent/x.yaml');
-    const unknown = await runCli(['frobnicate']);
-    expect(unknown.code).toBe(2);
-  });
-
-  it('reads the config path from BUREAU_WATCH_CONFIG', async () => {
-    const dir = tempDir();
-    const path = join(dir, 'env.yaml');
-    writeFileSync(path, 'sources: []\nbogus: 1\n');
-    const result = await runCli(['crawl'], { env: { BUREAU_WATCH_CONFIG: path } });
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain('bogus');
   });
 });
 

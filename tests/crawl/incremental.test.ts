@@ -1,18 +1,18 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { harness, serveDocuments, storedUrls } from './helpers/crawl.js';
-import { documentPage, listPage, numberedItems, type Item } from './helpers/pages.js';
-import { startFixtureSite, type FixtureSite } from './helpers/site.js';
+import { crawlHarness, serveDocuments, storedUrls } from '../helpers/crawl.js';
+import { documentPage, listPage, numberedItems, type Item } from '../helpers/pages.js';
+import { startTestSite, type TestSite } from '../helpers/site.js';
 
-let site: FixtureSite;
+let site: TestSite;
 afterEach(async () => {
   await site.close();
 });
 
-const count = (h: ReturnType<typeof harness>, table: string) => h.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+const count = (h: ReturnType<typeof crawlHarness>, table: string) => h.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
 
 describe('conditional re-visits', () => {
   it('re-visits every known document with its validators; a 304 stores nothing but the check time', async () => {
-    site = await startFixtureSite();
+    site = await startTestSite();
     const items = numberedItems(1, 3);
     site.routes.set('/col/c/index.html', { body: listPage(items) });
     serveDocuments(site, items);
@@ -22,13 +22,13 @@ describe('conditional re-visits', () => {
       ? { status: 304, noEtag: true }
       : { body: documentPage(byDate.title), noEtag: true, headers: { 'last-modified': modified } });
     site.routes.set('/col/c/index.html', { body: listPage([...items, byDate]) });
-    const h = harness([{ id: 'c', startUrls: [`${site.baseUrl}/col/c/index.html`] }]);
+    const h = crawlHarness({ sources: [{ id: 'c', startUrls: [`${site.baseUrl}/col/c/index.html`] }] });
     await h.crawl();
     const before = { versions: count(h, 'versions'), blobs: count(h, 'blobs'), events: count(h, 'events') };
     const checkedBefore = h.db.prepare('SELECT max(last_checked_at) FROM documents').pluck().get() as string;
     const start = site.requests.length;
 
-    const second = await h.crawl();
+    const { summary: second } = await h.crawl();
 
     const again = site.requests.slice(start);
     expect(second.sources.c).toMatchObject({ notModified: 4, created: 0, updated: 0, errors: 0 });
@@ -56,10 +56,10 @@ const listHits = (from: number) => site.requests.slice(from).filter((r) => r.pat
 
 describe('early stop on a long column', () => {
   it('stops paging once a whole page held only known links, but reads everything on the first crawl', async () => {
-    site = await startFixtureSite();
+    site = await startTestSite();
     const old = numberedItems(1, 12);
     serveColumn([old.slice(0, 3), old.slice(3, 6), old.slice(6, 9), old.slice(9, 12)]);
-    const h = harness([{ id: 'c', startUrls: [`${site.baseUrl}/col/c/index.html`] }]);
+    const h = crawlHarness({ sources: [{ id: 'c', startUrls: [`${site.baseUrl}/col/c/index.html`] }] });
     await h.crawl();
     expect(storedUrls(h.db)).toHaveLength(12);
 
@@ -78,12 +78,12 @@ describe('early stop on a long column', () => {
   });
 
   it('reads on after a run whose listing was incomplete, even where every link is known', async () => {
-    site = await startFixtureSite();
+    site = await startTestSite();
     const items = numberedItems(1, 9);
     const pages = [items.slice(0, 3), items.slice(3, 6), items.slice(6, 9)];
     serveColumn(pages);
     site.routes.set('/col/c/list_2.html', { status: 503, body: 'busy' });
-    const h = harness([{ id: 'c', startUrls: [`${site.baseUrl}/col/c/index.html`] }]);
+    const h = crawlHarness({ sources: [{ id: 'c', startUrls: [`${site.baseUrl}/col/c/index.html`] }] });
     await h.crawl();
     expect(storedUrls(h.db)).toHaveLength(3);
 
@@ -93,13 +93,13 @@ describe('early stop on a long column', () => {
   });
 
   it('stops early on a column paged only by numbered links and 尾页, which are never followed all at once', async () => {
-    site = await startFixtureSite();
+    site = await startTestSite();
     const items = numberedItems(1, 12);
     const file = (n: number) => (n === 1 ? 'index.html' : `index_${n}.html`);
     const pager = (current: number) => [1, 2, 3, 4].map((n) => (n === current ? `<b>${n}</b>` : `<a href="${file(n)}">${n}</a>`)).join(' ') + ` <a href="${file(4)}">尾页</a>`;
     for (let n = 1; n <= 4; n++) site.routes.set(`/col/c/${file(n)}`, { body: listPage(items.slice((n - 1) * 3, n * 3), pager(n)) });
     serveDocuments(site, items);
-    const h = harness([{ id: 'c', startUrls: [`${site.baseUrl}/col/c/index.html`] }]);
+    const h = crawlHarness({ sources: [{ id: 'c', startUrls: [`${site.baseUrl}/col/c/index.html`] }] });
     await h.crawl();
     expect(storedUrls(h.db)).toHaveLength(12);
     const mark = site.requests.length;
@@ -108,10 +108,10 @@ describe('early stop on a long column', () => {
   });
 
   it('never stops early when stopAfterKnownListPage is off', async () => {
-    site = await startFixtureSite();
+    site = await startTestSite();
     const items = numberedItems(1, 6);
     serveColumn([items.slice(0, 3), items.slice(3, 6)]);
-    const h = harness([{ id: 'c', startUrls: [`${site.baseUrl}/col/c/index.html`], stopAfterKnownListPage: false }]);
+    const h = crawlHarness({ sources: [{ id: 'c', startUrls: [`${site.baseUrl}/col/c/index.html`], stopAfterKnownListPage: false }] });
     await h.crawl();
     const mark = site.requests.length;
     await h.crawl();

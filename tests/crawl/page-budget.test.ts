@@ -3,12 +3,12 @@ import { lastCompleteListing } from '../../src/crawl/listing-state.js';
 import { runCrawl, type CrawlSummary } from '../../src/crawl/run-crawl.js';
 import { createLogger } from '../../src/log.js';
 import type { Db } from '../../src/store/database.js';
-import { crawlConfig, harness, serveDocuments, storedUrls } from './helpers/crawl.js';
-import { listPage, numberedItems, type Item } from './helpers/pages.js';
-import { startFixtureSite, type FixtureSite, type Page } from './helpers/site.js';
+import { crawlConfig, crawlHarness, serveDocuments, storedUrls } from '../helpers/crawl.js';
+import { listPage, numberedItems, type Item } from '../helpers/pages.js';
+import { startTestSite, type TestSite, type Page } from '../helpers/site.js';
 
 /** maxPages bounds what a source's run fetches: every page counts once, known documents too. */
-let site: FixtureSite;
+let site: TestSite;
 afterEach(async () => {
   await site.close();
 });
@@ -27,20 +27,20 @@ const fetchedSince = (mark: number) => site.requests.slice(mark).filter((r) => r
 
 /** One pass over the column into `db`, with the source settings given (maxPages …). */
 function crawlColumn(db: Db, settings: Record<string, unknown> = {}): Promise<CrawlSummary> {
-  const config = crawlConfig(db.name, [{ id: 'c', startUrls: [start()], ...settings }]);
+  const config = crawlConfig(db.name, { sources: [{ id: 'c', startUrls: [start()], ...settings }] });
   return runCrawl(db, config, config.sources, createLogger('silent'));
 }
 
 describe('maxPages', () => {
   it('fetches exactly maxPages pages, the first ones discovered, with none in flight beyond, and leaves the listing incomplete', async () => {
-    site = await startFixtureSite();
+    site = await startTestSite();
     const items = numberedItems(1, 9);
     serveColumn([items.slice(0, 3), items.slice(3, 6), items.slice(6, 9)]);
     // Slow documents, three at a time: a budget counted only when requests finish would start more.
     for (const item of items) site.routes.set(item.href, { ...(site.routes.get(item.href) as Page), delay: 50 });
-    const h = harness([{ id: 'c', startUrls: [`${site.baseUrl}/col/c/index.html`], maxPages: 3, maxConcurrencyPerHost: 3 }]);
+    const h = crawlHarness({ sources: [{ id: 'c', startUrls: [`${site.baseUrl}/col/c/index.html`], maxPages: 3, maxConcurrencyPerHost: 3 }] });
 
-    const summary = await h.crawl();
+    const { summary } = await h.crawl();
 
     // The first page and its first two items; its third item and the next page are left out.
     const paths = fetchedSince(0).map((r) => r.path);
@@ -56,10 +56,10 @@ describe('maxPages', () => {
   });
 
   it('counts known documents, re-visited with their validators, against maxPages', async () => {
-    site = await startFixtureSite();
+    site = await startTestSite();
     const items = numberedItems(1, 6);
     serveColumn([items]);
-    const h = harness([{ id: 'c', startUrls: [`${site.baseUrl}/col/c/index.html`] }]);
+    const h = crawlHarness({ sources: [{ id: 'c', startUrls: [`${site.baseUrl}/col/c/index.html`] }] });
     await h.crawl();
     expect(storedUrls(h.db)).toHaveLength(6);
     const mark = site.requests.length;
@@ -76,12 +76,12 @@ describe('maxPages', () => {
   });
 
   it('calls a listing complete when maxPages was just enough for it', async () => {
-    site = await startFixtureSite();
+    site = await startTestSite();
     const items = numberedItems(1, 3);
     serveColumn([items]);
-    const h = harness([{ id: 'c', startUrls: [`${site.baseUrl}/col/c/index.html`], maxPages: 4 }]);
+    const h = crawlHarness({ sources: [{ id: 'c', startUrls: [`${site.baseUrl}/col/c/index.html`], maxPages: 4 }] });
 
-    const summary = await h.crawl();
+    const { summary } = await h.crawl();
 
     expect(summary.sources.c).toMatchObject({ pages: 4, created: 3 });
     expect(lastCompleteListing(h.db, h.config.sources[0]!)).not.toBeNull();

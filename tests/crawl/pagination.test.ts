@@ -1,15 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { harness, serveDocuments, storedUrls } from './helpers/crawl.js';
-import { datastoreXml, hanwebColumnPage, listPage, numberedItems, trsListPage } from './helpers/pages.js';
-import { startFixtureSite, type FixtureSite } from './helpers/site.js';
+import { crawlHarness, serveDocuments, storedUrls } from '../helpers/crawl.js';
+import { datastoreXml, hanwebColumnPage, listPage, numberedItems, trsListPage } from '../helpers/pages.js';
+import { startTestSite, type TestSite } from '../helpers/site.js';
 
-let sites: FixtureSite[] = [];
+let sites: TestSite[] = [];
 afterEach(async () => {
   await Promise.all(sites.map((site) => site.close()));
   sites = [];
 });
-async function site(): Promise<FixtureSite> {
-  const started = await startFixtureSite();
+async function site(): Promise<TestSite> {
+  const started = await startTestSite();
   sites.push(started);
   return started;
 }
@@ -24,9 +24,9 @@ describe('discovery from a column URL alone', () => {
     s.routes.set('/col/notice/list_2.html', { body: listPage(pages[1]!, '<a href="index.html">首页</a> <a href="./list_3.html">下一頁</a>') });
     s.routes.set('/col/notice/list_3.html', { body: listPage(pages[2]!, '<a href="list_2.html">上一页</a> <span>下一页</span>') });
     serveDocuments(s, pages.flat());
-    const h = harness([{ id: 'plain', startUrls: [`${s.baseUrl}/col/notice/index.html`] }]);
+    const h = crawlHarness({ sources: [{ id: 'plain', startUrls: [`${s.baseUrl}/col/notice/index.html`] }] });
 
-    const summary = await h.crawl();
+    const { summary } = await h.crawl();
 
     expect(storedUrls(h.db)).toEqual(urlsOf(s.baseUrl, pages.flat()));
     expect(summary.sources.plain).toMatchObject({ created: 12, errors: 0 });
@@ -44,7 +44,7 @@ describe('discovery from a column URL alone', () => {
       [1, 2, 3, 4].map((n) => (n === current ? `<b>${n}</b>` : `<a href="${file(n)}">${n}</a>`)).join(' ') + ` <a href="${file(4)}">尾页</a>`;
     pages.forEach((items, k) => s.routes.set(`/news/${file(k + 1)}`, { body: listPage(items, pager(k + 1)) }));
     serveDocuments(s, pages.flat());
-    const h = harness([{ id: 'numbered', startUrls: [`${s.baseUrl}/news/index.html`] }]);
+    const h = crawlHarness({ sources: [{ id: 'numbered', startUrls: [`${s.baseUrl}/news/index.html`] }] });
 
     await h.crawl();
 
@@ -59,7 +59,7 @@ describe('discovery from a column URL alone', () => {
     pages.forEach((items, k) => s.routes.set(`/xxgk/ghjh/${k === 0 ? 'index.html' : `index_${k}.html`}`, { body: trsListPage(items, 3, k) }));
     const absolute = pages.flat().map((item) => ({ ...item, href: new URL(item.href, `${s.baseUrl}/xxgk/ghjh/`).pathname }));
     serveDocuments(s, absolute);
-    const h = harness([{ id: 'trs', startUrls: [`${s.baseUrl}/xxgk/ghjh/index.html`] }]);
+    const h = crawlHarness({ sources: [{ id: 'trs', startUrls: [`${s.baseUrl}/xxgk/ghjh/index.html`] }] });
 
     await h.crawl();
 
@@ -84,9 +84,9 @@ describe('discovery from a column URL alone', () => {
     });
     serveDocuments(s, all);
     serveDocuments(other, [all[3]!]);
-    const h = harness([{ id: 'hanweb', startUrls: [`${s.baseUrl}/col/col1001/index.html`] }]);
+    const h = crawlHarness({ sources: [{ id: 'hanweb', startUrls: [`${s.baseUrl}/col/col1001/index.html`] }] });
 
-    const summary = await h.crawl();
+    const { summary } = await h.crawl();
 
     const onSite = all.filter((item) => !item.href.startsWith('http'));
     expect(storedUrls(h.db)).toEqual(urlsOf(s.baseUrl, onSite));
@@ -104,7 +104,7 @@ describe('discovery from a column URL alone', () => {
     serveDocuments(s, items.filter((i) => !i.href.startsWith('http')));
     serveDocuments(other, [{ ...items[2]!, href: '/art/2024/2/2/art_2_2.html' }]);
     const include = [`^${other.baseUrl.replace(/[.]/g, '\\.')}/`, '/art/'];
-    const h = harness([{ id: 'scoped', startUrls: [`${s.baseUrl}/col/c/index.html`], include, exclude: ['private'] }]);
+    const h = crawlHarness({ sources: [{ id: 'scoped', startUrls: [`${s.baseUrl}/col/c/index.html`], include, exclude: ['private'] }] });
 
     await h.crawl();
 

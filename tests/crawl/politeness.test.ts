@@ -1,22 +1,22 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { backoffDelayMs } from '../../src/fetch/http-errors.js';
 import { HostGate } from '../../src/fetch/host-gate.js';
-import { harness, serveDocuments, storedUrls } from './helpers/crawl.js';
-import { documentPage, listPage, numberedItems } from './helpers/pages.js';
-import { startFixtureSite, type FixtureSite } from './helpers/site.js';
+import { crawlHarness, serveDocuments, storedUrls } from '../helpers/crawl.js';
+import { documentPage, listPage, numberedItems } from '../helpers/pages.js';
+import { startTestSite, type TestSite } from '../helpers/site.js';
 
-let sites: FixtureSite[] = [];
+let sites: TestSite[] = [];
 afterEach(async () => {
   await Promise.all(sites.map((site) => site.close()));
   sites = [];
 });
-async function site(): Promise<FixtureSite> {
-  const started = await startFixtureSite();
+async function site(): Promise<TestSite> {
+  const started = await startTestSite();
   sites.push(started);
   return started;
 }
 
-function column(s: FixtureSite, path: string, count: number, delay?: number | Promise<unknown>) {
+function column(s: TestSite, path: string, count: number, delay?: number | Promise<unknown>) {
   const items = numberedItems(1, count, (n) => `${path}art_${n}.html`);
   s.routes.set(`${path}index.html`, { body: listPage(items) });
   for (const item of items) s.routes.set(item.href, { body: documentPage(item.title), delay });
@@ -28,10 +28,10 @@ describe('politeness', () => {
     const s = await site();
     column(s, '/a/', 6, 15);
     column(s, '/b/', 6, 15);
-    const h = harness([
+    const h = crawlHarness({ sources: [
       { id: 'a', startUrls: [`${s.baseUrl}/a/index.html`] },
       { id: 'b', startUrls: [`${s.baseUrl}/b/index.html`] },
-    ]);
+    ] });
     await h.crawl();
     expect(storedUrls(h.db)).toHaveLength(12);
     expect(s.maxInFlight()).toBe(1);
@@ -40,7 +40,7 @@ describe('politeness', () => {
   it('allows more in flight when maxConcurrencyPerHost says so', async () => {
     const s = await site();
     column(s, '/a/', 8, 40);
-    const h = harness([{ id: 'a', startUrls: [`${s.baseUrl}/a/index.html`], maxConcurrencyPerHost: 3 }]);
+    const h = crawlHarness({ sources: [{ id: 'a', startUrls: [`${s.baseUrl}/a/index.html`], maxConcurrencyPerHost: 3 }] });
     await h.crawl();
     expect(s.maxInFlight()).toBe(3);
   });
@@ -62,11 +62,11 @@ describe('politeness', () => {
     let releasedByFast = false;
     const gate = Promise.race([fastDone.then(() => (releasedByFast = true)), new Promise((r) => setTimeout(r, 10_000))]);
     column(slow, '/s/', 3, gate);
-    const h = harness([
+    const h = crawlHarness({ sources: [
       { id: 'slow', startUrls: [`${slow.baseUrl}/s/index.html`] },
       { id: 'fast', startUrls: [`${fast.baseUrl}/f/index.html`] },
-    ]);
-    const summary = await h.crawl();
+    ] });
+    const { summary } = await h.crawl();
     expect(releasedByFast).toBe(true);
     expect(summary.sources).toMatchObject({ slow: { created: 3 }, fast: { created: 5 } });
   });
@@ -77,8 +77,8 @@ describe('politeness', () => {
     let attempts = 0;
     s.routes.set(items[0]!.href, () => (++attempts < 3 ? { status: 502, body: 'bad gateway' } : { body: documentPage('第三次才成功') }));
     s.routes.set('/c/index.html', { body: listPage([...items, { href: '/c/art_404.html', title: '死链', date: '2024-01-01' }]) });
-    const h = harness([{ id: 'c', startUrls: [`${s.baseUrl}/c/index.html`] }]);
-    const summary = await h.crawl();
+    const h = crawlHarness({ sources: [{ id: 'c', startUrls: [`${s.baseUrl}/c/index.html`] }] });
+    const { summary } = await h.crawl();
     expect(attempts).toBe(3);
     expect(summary.sources.c).toMatchObject({ created: 2, errors: 0 });
     expect(s.hits('/c/art_404.html')).toHaveLength(1);
@@ -99,7 +99,7 @@ describe('politeness', () => {
     s.routes.set('/c/moved.html', { body: documentPage('已迁移的文件') });
     s.routes.set(items[1]!.href, { status: 301, headers: { location: `${elsewhere.baseUrl}/landing.html` } });
     elsewhere.routes.set('/landing.html', { body: documentPage('外站页面') });
-    const h = harness([{ id: 'c', startUrls: [`${s.baseUrl}/c/index.html`] }]);
+    const h = crawlHarness({ sources: [{ id: 'c', startUrls: [`${s.baseUrl}/c/index.html`] }] });
     await h.crawl();
     expect(storedUrls(h.db)).toEqual([`${s.baseUrl}/c/moved.html`, s.baseUrl + items[2]!.href].sort());
     expect(elsewhere.requests).toHaveLength(0);

@@ -1,20 +1,20 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { documentStatus, eventTypes, harness, serveDocuments } from './helpers/crawl.js';
-import { documentPage, listPage, numberedItems } from './helpers/pages.js';
-import { startFixtureSite, type FixtureSite } from './helpers/site.js';
+import { documentStatus, eventTypes, crawlHarness, serveDocuments } from '../helpers/crawl.js';
+import { documentPage, listPage, numberedItems } from '../helpers/pages.js';
+import { startTestSite, type TestSite } from '../helpers/site.js';
 
-let site: FixtureSite;
+let site: TestSite;
 afterEach(async () => {
   await site.close();
 });
 
 /** A column listing four documents; the tests change what the documents answer between runs. */
 async function setUp() {
-  site = await startFixtureSite();
+  site = await startTestSite();
   const items = numberedItems(1, 4);
   site.routes.set('/col/c/index.html', { body: listPage(items) });
   serveDocuments(site, items);
-  const h = harness([{ id: 'c', startUrls: [`${site.baseUrl}/col/c/index.html`] }]);
+  const h = crawlHarness({ sources: [{ id: 'c', startUrls: [`${site.baseUrl}/col/c/index.html`] }] });
   await h.crawl();
   return { h, paths: items.map((i) => i.href), url: (path: string) => site.baseUrl + path };
 }
@@ -25,11 +25,11 @@ describe('removal of documents', () => {
     site.routes.set(paths[0]!, { status: 404, body: 'not here' });
     site.routes.set(paths[1]!, { status: 410, body: 'gone' });
 
-    const first = await h.crawl();
+    const { summary: first } = await h.crawl();
     expect(first.sources.c!.removed).toBe(0);
     expect(documentStatus(h.db, url(paths[0]!))).toEqual({ status: 'active', missingCount: 1 });
 
-    const second = await h.crawl();
+    const { summary: second } = await h.crawl();
     expect(second.sources.c!.removed).toBe(2);
     expect(documentStatus(h.db, url(paths[0]!))?.status).toBe('removed');
     expect(documentStatus(h.db, url(paths[1]!))?.status).toBe('removed');
@@ -58,16 +58,16 @@ describe('removal of documents', () => {
   });
 
   it('never removes on 5xx or timeouts, retrying each with backoff', async () => {
-    site = await startFixtureSite();
+    site = await startTestSite();
     const items = numberedItems(1, 2);
     site.routes.set('/col/c/index.html', { body: listPage(items) });
     serveDocuments(site, items);
-    const h = harness([{ id: 'c', startUrls: [`${site.baseUrl}/col/c/index.html`] }], { timeoutSecs: 0.3 });
+    const h = crawlHarness({ sources: [{ id: 'c', startUrls: [`${site.baseUrl}/col/c/index.html`] }], fetch: { timeoutSecs: 0.3 } });
     await h.crawl();
     site.routes.set(items[0]!.href, { status: 503, body: 'maintenance' });
     site.routes.set(items[1]!.href, { body: documentPage('慢'), delay: 1500 });
     for (let run = 0; run < 3; run++) {
-      const summary = await h.crawl();
+      const { summary } = await h.crawl();
       expect(summary.sources.c).toMatchObject({ removed: 0, errors: 2 });
     }
     for (const item of items) expect(documentStatus(h.db, site.baseUrl + item.href)?.status).toBe('active');

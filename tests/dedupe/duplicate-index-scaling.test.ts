@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BANDS, DuplicateIndex, fingerprint, type Fingerprint, type LookupCost } from '../../src/dedupe/lsh-index.js';
 import { duplicateSignatureTables } from '../../src/store/duplicates.js';
 import { openDatabase, type Db } from '../../src/store/database.js';
-import { fixtureText } from './archive-helpers.js';
+import { fixtureText } from '../helpers/texts.js';
 
 /**
  * How much of the index a duplicate lookup reads, at 1k and at 10k documents. The documents are

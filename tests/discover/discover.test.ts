@@ -6,7 +6,7 @@ import { firstProxyRequest, nextProxyRequest, parseDatastore, parseJpageOptions 
 import { discoverListPage } from '../../src/discover/list-page.js';
 import { isNextText, nextPageUrls, trsNextPage } from '../../src/discover/pagination.js';
 import { SourceScope } from '../../src/discover/scope.js';
-import { documentPage, hanwebColumnPage, listPage, numberedItems } from './helpers/pages.js';
+import { documentPage, hanwebColumnPage, listPage, numberedItems } from '../helpers/pages.js';
 
 const BASE = 'http://www.example.gov.cn';
 

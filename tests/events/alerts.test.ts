@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { compileAlertRules } from '../../src/events/alerts.js';
 import type { EventDraft } from '../../src/archive/event-draft.js';
+import { compileAlertRules } from '../../src/events/alerts.js';
 import { listEvents } from '../../src/events/outbox.js';
-import { openTestArchive, snapshot } from '../changes/archive-helpers.js';
+import { openTestArchive, snapshot } from '../helpers/archive.js';
 
 const draft = (overrides: Partial<EventDraft>): EventDraft => ({
   type: 'document.created', at: '2024-03-08T00:00:00Z', source: 'binhu-edu', documentId: 'd1', url: 'http://x/1',
@@ -25,9 +25,9 @@ describe('alert rules', () => {
   });
 
   it("fill each recorded event's alerts, including updates whose fields now match", () => {
-    const test = openTestArchive([{ name: 'repealed', on: ['document.updated'], fields: { validity: '失效|废止' } }]);
-    test.record(snapshot('http://x.example/1.html', '原文件正文。', { title: '管理办法', fields: { validity: '有效' } }));
-    test.record(snapshot('http://x.example/1.html', '原文件正文。本办法自即日起废止。', { title: '管理办法', fields: { validity: '失效' } }));
+    const test = openTestArchive({ alerts: [{ name: 'repealed', on: ['document.updated'], fields: { validity: '失效|废止' } }] });
+    test.record(snapshot('http://x.example/1.html', { text: '原文件正文。', title: '管理办法', fields: { validity: '有效' } }));
+    test.record(snapshot('http://x.example/1.html', { text: '原文件正文。本办法自即日起废止。', title: '管理办法', fields: { validity: '失效' } }));
     expect(listEvents(test.db).map((event) => [event.type, event.alerts])).toEqual([
       ['document.created', []],
       ['document.updated', ['repealed']],

@@ -6,8 +6,9 @@ import { DeliveryLoop } from '../../src/events/delivery-loop.js';
 import { deliverPending, type SinkDeliveryReport } from '../../src/events/delivery.js';
 import { publicEvent } from '../../src/events/event.js';
 import { tempDir } from '../helpers/temp.js';
-import { addDocuments, archiveWithEvents, memoryLogger } from './event-helpers.js';
-import { startReceiver } from './receiver.js';
+import { addDocuments, archiveWithEvents } from '../helpers/archive.js';
+import { captureLog } from '../helpers/log.js';
+import { startReceiver } from '../helpers/receiver.js';
 
 function readLines(path: string): { id: string }[] {
   return readFileSync(path, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as { id: string });
@@ -17,7 +18,7 @@ describe('ndjson and stdout sinks', () => {
   it('appends each event once as a JSON line, across calls', async () => {
     const test = archiveWithEvents(3);
     const path = join(tempDir(), 'out', 'events.ndjson');
-    const { log } = memoryLogger();
+    const { logger: log } = captureLog();
     await deliverPending(test.db, [{ type: 'ndjson', path }], { log });
     await deliverPending(test.db, [{ type: 'ndjson', path }], { log });
     addDocuments(test, 3, 4);
@@ -31,7 +32,7 @@ describe('ndjson and stdout sinks', () => {
     const test = archiveWithEvents(1);
     const path = join(tempDir(), 'events.ndjson');
     appendFileSync(path, '{"id":"torn');
-    await deliverPending(test.db, [{ type: 'ndjson', path }], { log: memoryLogger().log });
+    await deliverPending(test.db, [{ type: 'ndjson', path }], { log: captureLog().logger });
     expect(readFileSync(path, 'utf8').split('\n')[1]).toBe(JSON.stringify(publicEvent(test.events[0]!)));
   });
 
@@ -40,7 +41,7 @@ describe('ndjson and stdout sinks', () => {
     const out = new PassThrough();
     let printed = '';
     out.on('data', (chunk: Buffer) => (printed += chunk.toString()));
-    await deliverPending(test.db, [{ type: 'stdout' }], { log: memoryLogger().log, stdout: out });
+    await deliverPending(test.db, [{ type: 'stdout' }], { log: captureLog().logger, stdout: out });
     expect(printed.split('\n').filter(Boolean).map((line) => JSON.parse(line).id)).toEqual(test.events.map((event) => event.id));
   });
 
@@ -51,14 +52,14 @@ describe('ndjson and stdout sinks', () => {
     const reports = await deliverPending(test.db, [
       { type: 'webhook', url: down.url, timeoutMs: 1_000, retries: 1, backoffMs: 1, concurrency: 1 },
       { type: 'ndjson', path },
-    ], { log: memoryLogger().log });
+    ], { log: captureLog().logger });
     expect(reports.map((report) => [report.label.split(' ')[0], report.delivered, report.pending])).toEqual([['webhook', 0, 3], ['ndjson', 3, 0]]);
     expect(readLines(path)).toHaveLength(3);
   });
 
   it('rejects two sinks sharing a delivery id', async () => {
     const test = archiveWithEvents(1);
-    await expect(deliverPending(test.db, [{ type: 'stdout' }, { type: 'stdout' }], { log: memoryLogger().log })).rejects.toThrow(/share the delivery id "stdout"/);
+    await expect(deliverPending(test.db, [{ type: 'stdout' }, { type: 'stdout' }], { log: captureLog().logger })).rejects.toThrow(/share the delivery id "stdout"/);
   });
 });
 
@@ -69,7 +70,7 @@ describe('DeliveryLoop (for the schedule daemon)', () => {
     const passes: SinkDeliveryReport[][] = [];
     let passDone: () => void = () => undefined;
     const loop = new DeliveryLoop(test.db, [{ type: 'webhook', url: receiver.url, timeoutMs: 1_000, retries: 0, backoffMs: 1, concurrency: 1 }], {
-      log: memoryLogger().log, intervalMs: 60_000, onPass: (reports) => { passes.push(reports); passDone(); },
+      log: captureLog().logger, intervalMs: 60_000, onPass: (reports) => { passes.push(reports); passDone(); },
     });
     const nextPass = () => new Promise<void>((resolve) => (passDone = resolve));
     let pass = nextPass();

@@ -1,16 +1,14 @@
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { listCursors } from '../../src/events/cursor.js';
 import { openDatabase } from '../../src/store/database.js';
-import { REPO_ROOT, runCli } from '../helpers/cli.js';
-import { tempDir } from '../helpers/temp.js';
-import { archiveWithEvents } from './event-helpers.js';
-import { startReceiver } from './receiver.js';
+import { archiveWithEvents } from '../helpers/archive.js';
+import { runCli, startCli } from '../helpers/cli.js';
+import { startReceiver } from '../helpers/receiver.js';
 
 const SECRET = 'kill-test-secret-value';
 
+/** `kill -9` while events are being delivered: the next `deliver` sends the rest, in order; no event is lost. */
 describe('a delivery killed with SIGKILL and restarted', () => {
   it('loses nothing: the receiver, de-duplicating by id, gets every event in order', async () => {
     const test = archiveWithEvents(8);
@@ -29,25 +27,25 @@ describe('a delivery killed with SIGKILL and restarted', () => {
       }
       return 200;
     });
-    const config = join(tempDir(), 'config.yaml');
-    writeFileSync(config, [
-      `database: ${JSON.stringify(test.path)}`,
+    writeFileSync(test.configPath, [
+      `database: ${JSON.stringify(test.databasePath)}`,
       'sinks:',
       '  - type: webhook',
       `    url: ${receiver.url}`,
       '    secret: ${HOOK_SECRET}',
       '    backoffMs: 10',
     ].join('\n'));
-    const env = { ...process.env, HOOK_SECRET: SECRET };
+    const config = test.configPath;
+    const env = { HOOK_SECRET: SECRET };
 
-    const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'src/cli/main.ts'), 'deliver', '--config', config], { env, stdio: 'ignore' });
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+    const delivery = startCli(['deliver', '--config', config], { env });
+    onTestFinished(() => void delivery.child.kill('SIGKILL'));
     await fourthArrived;
-    child.kill('SIGKILL');
+    delivery.child.kill('SIGKILL');
     killed = true;
-    expect(await exited).toBe('SIGKILL');
+    expect((await delivery.done).signal).toBe('SIGKILL');
 
-    const db = openDatabase(test.path);
+    const db = openDatabase(test.databasePath);
     expect(listCursors(db)[0]!.deliveredSeq).toBe(test.events[2]!.seq);
     db.close();
 

@@ -4,8 +4,9 @@ import { listCursors } from '../../src/events/cursor.js';
 import { deliverPending } from '../../src/events/delivery.js';
 import { publicEvent } from '../../src/events/event.js';
 import { verifySignature } from '../../src/events/signature.js';
-import { addDocuments, archiveWithEvents, memoryLogger } from './event-helpers.js';
-import { startReceiver } from './receiver.js';
+import { addDocuments, archiveWithEvents } from '../helpers/archive.js';
+import { captureLog } from '../helpers/log.js';
+import { startReceiver } from '../helpers/receiver.js';
 
 const SECRET = 's3cr3t-hmac-key';
 
@@ -17,7 +18,7 @@ describe('webhook sink', () => {
   it('retries a receiver that fails 3 times, then delivers everything in order, signed', async () => {
     const test = archiveWithEvents(4);
     const receiver = await startReceiver((_request, index) => (index < 3 ? 503 : 200));
-    const { log } = memoryLogger();
+    const { logger: log } = captureLog();
 
     const [report] = await deliverPending(test.db, [webhook(receiver.url)], { log });
 
@@ -38,7 +39,7 @@ describe('webhook sink', () => {
   it('keeps everything for a sink that is down and delivers it later, in order, without repeating', async () => {
     const test = archiveWithEvents(3);
     const down = await startReceiver(() => 500);
-    const { log } = memoryLogger();
+    const { logger: log } = captureLog();
     const [first] = await deliverPending(test.db, [webhook(down.url, { retries: 2, id: 'hook' })], { log });
     expect(first).toMatchObject({ delivered: 0, pending: 3 });
     expect(first!.error).toMatch(/HTTP 500/);
@@ -59,7 +60,7 @@ describe('webhook sink', () => {
   it('does not retry a 4xx rejection within an attempt, and keeps the event pending', async () => {
     const test = archiveWithEvents(2);
     const receiver = await startReceiver(() => 401);
-    const [report] = await deliverPending(test.db, [webhook(receiver.url)], { log: memoryLogger().log });
+    const [report] = await deliverPending(test.db, [webhook(receiver.url)], { log: captureLog().logger });
     expect(receiver.requests).toHaveLength(1);
     expect(report).toMatchObject({ delivered: 0, pending: 2 });
     expect(report!.error).toMatch(/HTTP 401, expected 2xx/);
@@ -68,7 +69,7 @@ describe('webhook sink', () => {
   it('gives up on a receiver that never answers after its timeout and retries', async () => {
     const test = archiveWithEvents(1);
     const receiver = await startReceiver(() => 'hang');
-    const [report] = await deliverPending(test.db, [webhook(receiver.url, { timeoutMs: 150, retries: 1 })], { log: memoryLogger().log });
+    const [report] = await deliverPending(test.db, [webhook(receiver.url, { timeoutMs: 150, retries: 1 })], { log: captureLog().logger });
     expect(receiver.requests).toHaveLength(2);
     expect(report).toMatchObject({ delivered: 0, pending: 1, error: expect.stringMatching(/timed out/) });
   });
@@ -91,7 +92,7 @@ describe('webhook sink', () => {
       }
     };
     try {
-      const [report] = await deliverPending(test.db, [webhook(slowUrl, { concurrency: 3 })], { log: memoryLogger().log });
+      const [report] = await deliverPending(test.db, [webhook(slowUrl, { concurrency: 3 })], { log: captureLog().logger });
       expect(report).toMatchObject({ delivered: 10, pending: 0 });
     } finally {
       globalThis.fetch = originalFetch;
@@ -103,7 +104,7 @@ describe('webhook sink', () => {
   it('never logs the secret or the URL path (which may be a token)', async () => {
     const test = archiveWithEvents(1);
     const receiver = await startReceiver(() => 500, '/services/T000/B000/XXXXTOKENXXXX');
-    const { log, output } = memoryLogger();
+    const { logger: log, text: output } = captureLog();
     await deliverPending(test.db, [webhook(receiver.url, { retries: 2 })], { log });
     expect(output()).toContain('webhook http://127.0.0.1');
     expect(output()).not.toContain(SECRET);

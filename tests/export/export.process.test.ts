@@ -6,8 +6,8 @@ import { WARCParser } from 'warcio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSV_COLUMNS } from '../../src/export/csv.js';
 import { runCli } from '../helpers/cli.js';
-import { openInterfaceArchive, page, type InterfaceArchive } from './helpers/archive.js';
-import { readWarc, sha256Label } from './helpers/warc-reader.js';
+import { openTestArchive, snapshot, type TestArchive } from '../helpers/archive.js';
+import { readWarc, sha256Label } from './warc-reader.js';
 
 const URL_A = 'http://127.0.0.1/alpha/plan.html';
 const URL_B = 'http://127.0.0.1/beta/gbk.html';
@@ -17,27 +17,27 @@ const URL_GONE = 'http://127.0.0.1/alpha/gone.html';
 const GBK_BODY = Buffer.from('3c68746d6c3e3c626f64793ebdccd3fdbed63c2f626f64793e3c2f68746d6c3e', 'hex');
 const TRICKY_TEXT = '第一段，含逗号。\n第二段 "引号" 与 \'单引号\'\r\n=SUM(A1) 开头的公式也照原样';
 
-let store: InterfaceArchive;
+let store: TestArchive;
 let rawA1: Uint8Array;
 let rawA2: Uint8Array;
 
 beforeAll(() => {
-  store = openInterfaceArchive();
-  const first = page(URL_A, {
+  store = openTestArchive();
+  const first = snapshot(URL_A, {
     title: '2021年工作要点', text: '第一版正文。', publishedDate: '2021-02-18',
     fields: { indexNo: '014028901/2021-00544', publisher: '无锡市滨湖区教育局' }, labels: { 信息索引号: '014028901/2021-00544' },
     attachments: [{ url: 'http://127.0.0.1/downfile.jsp?filename=a,b.pdf', name: '附件 "一".pdf' }],
   });
   rawA1 = first.rawBody;
   store.record(first);
-  const second = page(URL_A, { ...first.document, text: TRICKY_TEXT });
+  const second = snapshot(URL_A, { ...first.document, text: TRICKY_TEXT });
   rawA2 = second.rawBody;
   store.record(second);
-  store.record(page(URL_B, {
+  store.record(snapshot(URL_B, {
     source: 'beta', title: '教育局通知', text: '教育局', rawBody: GBK_BODY,
     headers: { 'content-type': 'text/html; charset=gbk', 'content-encoding': 'gzip', 'transfer-encoding': 'chunked', 'content-length': '17', server: 'nginx' },
   }));
-  store.record(page(URL_GONE, { title: '已删除', text: '旧文' }));
+  store.record(snapshot(URL_GONE, { title: '已删除', text: '旧文' }));
   store.missing(URL_GONE);
   store.missing(URL_GONE);
 });

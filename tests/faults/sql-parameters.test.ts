@@ -4,9 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { exportJsonl } from '../../src/export/jsonl.js';
 import { resolveDocument } from '../../src/search/resolve-document.js';
 import { searchDocuments } from '../../src/search/search.js';
-import { faultArchive } from './helpers/crawl.js';
-import { html, startFaultServer, type FaultServer } from './helpers/fault-server.js';
-import { documentPage, listPage } from './helpers/pages.js';
+import { faultHarness } from '../helpers/crawl.js';
+import { html, startTestSite, type TestSite } from '../helpers/site.js';
+import { disclosurePage, linkItems, listPage } from '../helpers/pages.js';
 
 /**
  * SQL is always parameterized: hostile text from pages, URLs, config and queries goes through a
@@ -16,7 +16,7 @@ import { documentPage, listPage } from './helpers/pages.js';
 const MARK = 'ZQXJ';
 const HOSTILE = `${MARK}'); DROP TABLE documents; --"${MARK}`;
 
-let server: FaultServer;
+let server: TestSite;
 const seen: string[] = [];
 const prototype = Database.prototype as unknown as { prepare: (sql: string) => unknown; exec: (sql: string) => unknown };
 const originalPrepare = prototype.prepare;
@@ -42,12 +42,12 @@ function recordStatements(): void {
 
 describe('SQL is parameterized', () => {
   it('never puts page, URL, config or query text into SQL statements', async () => {
-    server = await startFaultServer();
+    server = await startTestSite();
     const hostilePath = `/art/2024/3/8/art_1001_1'${MARK}.html`;
-    server.route('/', html(listPage([hostilePath])));
-    server.route(hostilePath, html(documentPage(`通知${HOSTILE}`, `正文${HOSTILE}`)));
+    server.route('/', html(listPage(linkItems([hostilePath]))));
+    server.route(hostilePath, html(disclosurePage(`通知${HOSTILE}`, `正文${HOSTILE}`)));
     recordStatements();
-    const archive = faultArchive({ startUrls: [`${server.baseUrl}/`], source: { name: `教育局${HOSTILE}` } });
+    const archive = faultHarness({ startUrls: [`${server.baseUrl}/`], source: { name: `教育局${HOSTILE}` } });
     const { summary } = await archive.crawl();
     expect(summary.sources['fault-src']!.created).toBe(1);
 

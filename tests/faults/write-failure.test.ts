@@ -1,29 +1,29 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { FatalError } from '../../src/errors.js';
-import { archiveIsConsistent, faultArchive } from './helpers/crawl.js';
-import { html, startFaultServer, type FaultServer } from './helpers/fault-server.js';
-import { docPath, documentPage, listPage } from './helpers/pages.js';
+import { archiveIsConsistent, faultHarness } from '../helpers/crawl.js';
+import { html, startTestSite, type TestSite } from '../helpers/site.js';
+import { disclosurePage, docPath, linkItems, listPage } from '../helpers/pages.js';
 
 /** A disk-full database (SQLITE_FULL, provoked with PRAGMA max_page_count) stops the run clearly, half-writing nothing. */
-let server: FaultServer;
+let server: TestSite;
 afterEach(async () => {
   await server?.close();
 });
 
 const CONSISTENT = { orphans: 0, missingVersions: 0, missingBlobs: 0, missingCreated: 0 };
 
-function publish(site: FaultServer, count: number): void {
+function publish(site: TestSite, count: number): void {
   const numbers = Array.from({ length: count }, (_, i) => i + 1);
-  site.route('/', html(listPage(numbers.map(docPath))));
+  site.route('/', html(listPage(linkItems(numbers.map(docPath)))));
   // Distinct, sizeable bodies: every document needs new pages in the database.
-  for (const n of numbers) site.route(docPath(n), html(documentPage(`第${n}号文件`, `文件${n}号${'各单位要高度重视'.repeat(n * 7)}`)));
+  for (const n of numbers) site.route(docPath(n), html(disclosurePage(`第${n}号文件`, `文件${n}号${'各单位要高度重视'.repeat(n * 7)}`)));
 }
 
 describe('database write failure', () => {
   it('surfaces SQLITE_FULL as a fatal error naming the cause, with nothing half-written, and the next run recovers', async () => {
-    server = await startFaultServer();
+    server = await startTestSite();
     publish(server, 4);
-    const archive = faultArchive({ startUrls: [`${server.baseUrl}/`] });
+    const archive = faultHarness({ startUrls: [`${server.baseUrl}/`] });
     await archive.crawl();
     const before = archive.db.prepare('SELECT count(*) FROM documents').pluck().get() as number;
     expect(before).toBe(4);

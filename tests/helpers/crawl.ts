@@ -1,46 +1,81 @@
+/**
+ * The one crawl harness: a fresh archive in a temp directory (removed when the test ends), a config
+ * for loopback sites (fast politeness, quick retries), and runCrawl in process with every log line
+ * captured; plus the queries crawl tests assert with.
+ */
 import { join } from 'node:path';
-import { validateConfig } from '../../../src/config/load.js';
-import type { Config } from '../../../src/config/schema.js';
-import { runCrawl, type CrawlSummary } from '../../../src/crawl/run-crawl.js';
-import { createLogger } from '../../../src/log.js';
-import { openDatabase, type Db } from '../../../src/store/database.js';
-import { tempDir } from '../../helpers/temp.js';
+import { onTestFinished } from 'vitest';
+import { validateConfig } from '../../src/config/load.js';
+import type { Config } from '../../src/config/schema.js';
+import { runCrawl, type CrawlSummary } from '../../src/crawl/run-crawl.js';
+import { openDatabase, type Db } from '../../src/store/database.js';
+import { captureLog, type CapturedLog } from './log.js';
 import { documentPage, type Item } from './pages.js';
-import type { FixtureSite } from './site.js';
+import type { TestSite } from './site.js';
+import { tempDir } from './temp.js';
 
 export const TEST_USER_AGENT = 'bureau-watch/test (+https://example.org/contact)';
 
-/** A config for loopback sites: fast politeness, quick retries; `sources` entries are merged in. */
-export function crawlConfig(database: string, sources: Record<string, unknown>[], fetch: Record<string, unknown> = {}): Config {
+/** Fetch settings under which faults show up in seconds: a 2 s timeout, one retry. */
+export const QUICK_FAILURE_FETCH = { timeoutSecs: 2, maxRetries: 1 } as const;
+
+export interface CrawlConfigOptions {
+  /** Merged over { maxRequestsPerMinute: 60000 } each. */
+  sources: Record<string, unknown>[];
+  /** Merged over { timeoutSecs: 5, maxRetries: 2, retryBackoffMs: 20 }. */
+  fetch?: Record<string, unknown>;
+  /** More top-level config keys (alerts, sinks …). */
+  extra?: Record<string, unknown>;
+}
+
+export function crawlConfig(database: string, options: CrawlConfigOptions): Config {
   return validateConfig({
     database,
+    storageDir: join(database, '..', 'storage'),
     userAgent: TEST_USER_AGENT,
-    fetch: { timeoutSecs: 5, maxRetries: 2, retryBackoffMs: 20, ...fetch },
-    sources: sources.map((source) => ({ maxRequestsPerMinute: 60_000, ...source })),
+    fetch: { timeoutSecs: 5, maxRetries: 2, retryBackoffMs: 20, ...options.fetch },
+    sources: options.sources.map((source) => ({ maxRequestsPerMinute: 60_000, ...source })),
+    ...options.extra,
   });
 }
 
+/** A crawl harness for one test (call it inside the test): its archive goes when the test ends. */
 export interface CrawlHarness {
   db: Db;
   config: Config;
-  crawl(): Promise<CrawlSummary>;
+  /** One crawl pass over every configured source. */
+  crawl(): Promise<{ summary: CrawlSummary; log: CapturedLog }>;
 }
 
-/** A fresh archive in a temp dir and a way to run one crawl pass over the given sources. */
-export function harness(sources: Record<string, unknown>[], fetch: Record<string, unknown> = {}): CrawlHarness {
-  const db = openDatabase(join(tempDir(), 'archive.db'));
-  const config = crawlConfig(db.name, sources, fetch);
-  const log = createLogger('silent');
-  return { db, config, crawl: () => runCrawl(db, config, config.sources, log) };
+export function crawlHarness(options: CrawlConfigOptions): CrawlHarness {
+  const db = openDatabase(join(tempDir('bw-crawl-'), 'archive.db'));
+  onTestFinished(() => void (db.open && db.close()));
+  const config = crawlConfig(db.name, options);
+  return {
+    db,
+    config,
+    crawl: async () => {
+      const log = captureLog();
+      const summary = await runCrawl(db, config, config.sources, log.logger);
+      return { summary, log };
+    },
+  };
 }
 
 /** Serves a document page at each item's path. */
-export function serveDocuments(site: FixtureSite, items: Item[]): void {
+export function serveDocuments(site: TestSite, items: Item[]): void {
   for (const item of items) site.routes.set(item.href, { body: documentPage(item.title) });
 }
 
 export function storedUrls(db: Db): string[] {
-  return (db.prepare('SELECT url FROM documents ORDER BY url').pluck().all() as string[]);
+  return db.prepare('SELECT url FROM documents ORDER BY url').pluck().all() as string[];
+}
+
+/** The current text of every document, by URL path. */
+export function storedTexts(db: Db): Map<string, string> {
+  const rows = db.prepare('SELECT d.url, v.text FROM documents d JOIN versions v ON v.document_id = d.id AND v.version = d.current_version').all() as
+    { url: string; text: string }[];
+  return new Map(rows.map((row) => [new URL(row.url).pathname, row.text]));
 }
 
 export function documentStatus(db: Db, url: string): { status: string; missingCount: number } | undefined {
@@ -51,4 +86,33 @@ export function documentStatus(db: Db, url: string): { status: string; missingCo
 
 export function eventTypes(db: Db, url: string): string[] {
   return db.prepare('SELECT type FROM events WHERE url = ? ORDER BY seq').pluck().all(url) as string[];
+}
+
+/** Every document has its current version, its raw body and its creation event: nothing half-written. */
+export function archiveIsConsistent(db: Db): { orphans: number; missingVersions: number; missingBlobs: number; missingCreated: number } {
+  const count = (sql: string) => db.prepare(sql).pluck().get() as number;
+  return {
+    orphans: count('SELECT count(*) FROM versions v LEFT JOIN documents d ON d.id = v.document_id WHERE d.id IS NULL'),
+    missingVersions: count('SELECT count(*) FROM documents d LEFT JOIN versions v ON v.document_id = d.id AND v.version = d.current_version WHERE v.document_id IS NULL'),
+    missingBlobs: count('SELECT count(*) FROM versions v LEFT JOIN blobs b ON b.hash = v.raw_hash WHERE b.hash IS NULL'),
+    missingCreated: count(`SELECT count(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.document_id = d.id AND e.type = 'document.created')`),
+  };
+}
+
+export interface FaultHarnessOptions {
+  startUrls: string[];
+  /** Merged over the one source's settings. */
+  source?: Record<string, unknown>;
+  /** Merged over QUICK_FAILURE_FETCH. */
+  fetch?: Record<string, unknown>;
+  extra?: Record<string, unknown>;
+}
+
+/** One source `fault-src` (two requests in flight) under QUICK_FAILURE_FETCH: for tests of what breaks. */
+export function faultHarness(options: FaultHarnessOptions): CrawlHarness {
+  return crawlHarness({
+    sources: [{ id: 'fault-src', startUrls: options.startUrls, maxConcurrencyPerHost: 2, ...options.source }],
+    fetch: { ...QUICK_FAILURE_FETCH, ...options.fetch },
+    extra: options.extra,
+  });
 }

@@ -1,4 +1,12 @@
-/** Pages shaped like the bureau CMSes' own, written for these tests. */
+/**
+ * The one set of page builders: pages shaped like the bureau CMSes' own, written for these tests.
+ * - `documentPage` / `listPage`: a Hanweb-like column and its documents (crawl tests);
+ * - `disclosurePage`: a document with a disclosure metadata table and a marker phrase in every
+ *   paragraph, so a test can tell exactly which text was stored (fault tests);
+ * - `bureauSite`: a small editable site (column + documents with view counters and sidebars) whose
+ *   pages a test changes between crawls (change tests).
+ */
+import type { TestSite } from './site.js';
 
 export interface Item {
   href: string;
@@ -59,4 +67,97 @@ export function numberedItems(from: number, count: number, path = (n: number) =>
     const n = from + k;
     return { href: path(n), title: `关于第${n}项工作的通知`, date: `2024-01-${String((n % 28) + 1).padStart(2, '0')}` };
   });
+}
+
+/** Items for plain links, titled and dated like a real column's. */
+export function linkItems(hrefs: string[]): Item[] {
+  return hrefs.map((href, i) => ({ href, title: `关于做好第${i + 1}项工作的通知`, date: `2024-03-0${(i % 9) + 1}` }));
+}
+
+/** A document page with a disclosure metadata table, each of its paragraphs carrying `marker`. */
+export function disclosurePage(title: string, marker: string, extra = ''): string {
+  const paragraphs = Array.from({ length: 6 }, (_, i) =>
+    `<p>${marker}第${i + 1}段：各学校要认真贯彻落实有关工作要求，切实加强组织领导，确保各项任务按时保质完成，主动接受社会监督。</p>`).join('\n');
+  return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${title}</title>
+<meta name="ArticleTitle" content="${title}"><meta name="PubDate" content="2024-03-08"></head>
+<body><div class="nav"><a href="/">首页</a></div>
+<table class="xxgk"><tr><th>发布机构：</th><td>某某区教育局</td><th>公开日期：</th><td>2024-03-08</td></tr></table>
+<h1>${title}</h1>
+<div class="article"><div id="zoom">
+${paragraphs}
+</div></div>${extra}
+</body></html>`;
+}
+
+/** Document paths shaped like a Hanweb CMS's, so the classifier knows them as documents. */
+export function docPath(n: number): string {
+  return `/art/2024/3/8/art_1001_${n}.html`;
+}
+
+/** One document of an editable bureau site: what a reader sees, and the chrome around it. */
+export interface BureauPage {
+  title: string;
+  paragraphs: string[];
+  published: string;
+  views: number;
+  sidebar: string[];
+  /** Set to answer 404 instead. */
+  gone?: boolean;
+}
+
+export interface BureauSite {
+  listUrl: string;
+  /** The documents by path; edit them in place between crawls. */
+  pages: ReadonlyMap<string, BureauPage>;
+  /** Publishes a document at `path` (listed on the column page until it is gone). */
+  put(path: string, page: BureauPage): void;
+  urlOf(path: string): string;
+}
+
+const BUREAU_LIST = '/col/col100/index.html';
+
+/**
+ * Serves on `site` a small disclosure site whose pages the test edits between crawls: a column page
+ * linking every live document, and document pages with a plain structure (body in `div.TRS_Editor`,
+ * chrome in nav/aside/footer, a view counter in the info line), so the outcome does not hang on
+ * fine points of extraction.
+ */
+export function bureauSite(site: TestSite): BureauSite {
+  const pages = new Map<string, BureauPage>();
+  site.routes.set(BUREAU_LIST, () => ({ body: bureauListPage(pages) }));
+  const put = (path: string, page: BureauPage): void => {
+    pages.set(path, page);
+    site.routes.set(path, () => {
+      const current = pages.get(path)!;
+      return current.gone ? { status: 404, body: '<html><body><h1>404 页面不存在</h1></body></html>' } : { body: bureauDocumentPage(current) };
+    });
+  };
+  return { listUrl: `${site.baseUrl}${BUREAU_LIST}`, pages, put, urlOf: (path) => `${site.baseUrl}${path}` };
+}
+
+const BUREAU_NAV = `<nav><a href="${BUREAU_LIST}">首页</a> | <a href="${BUREAU_LIST}">政府信息公开</a></nav>`;
+
+function bureauListPage(pages: Map<string, BureauPage>): string {
+  const items = [...pages].filter(([, page]) => !page.gone)
+    .map(([path, page]) => `<li><a href="${path}">${page.title}</a><span>${page.published}</span></li>`).join('\n');
+  return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>规划计划_教育局</title></head><body>
+${BUREAU_NAV}<div class="list"><ul>
+${items}
+</ul></div><footer>主办单位：示例市教育局 版权所有</footer></body></html>`;
+}
+
+function bureauDocumentPage(page: BureauPage): string {
+  return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${page.title}</title>
+<meta name="ArticleTitle" content="${page.title}"><meta name="PubDate" content="${page.published} 09:00"></head><body>
+${BUREAU_NAV}
+<div class="article">
+<h1>${page.title}</h1>
+<div class="info">发布时间：${page.published} 浏览次数：${page.views}</div>
+<div class="TRS_Editor">
+${page.paragraphs.map((paragraph) => `<p>${paragraph}</p>`).join('\n')}
+</div>
+</div>
+<aside><h3>最新文章</h3><ul>${page.sidebar.map((item) => `<li><a href="${BUREAU_LIST}">${item}</a></li>`).join('')}</ul></aside>
+<footer>主办单位：示例市教育局 今天是${page.published} 访问量：${page.views * 7}</footer>
+</body></html>`;
 }

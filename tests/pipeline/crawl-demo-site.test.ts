@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateConfig } from '../../src/config/load.js';
@@ -6,7 +6,6 @@ import { runCrawl } from '../../src/crawl/run-crawl.js';
 import { demoSiteDir, startStaticSite, type StaticSite } from '../../src/demo/server.js';
 import { createLogger } from '../../src/log.js';
 import { openDatabase } from '../../src/store/database.js';
-import { runCli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/temp.js';
 
 interface ExpectedDocument {
@@ -78,37 +77,5 @@ describe('crawl of a local replica bureau site', () => {
     const conditional = site.requests.slice(requestsBefore).filter((r) => r.status === 304);
     expect(conditional).toHaveLength(expected.documents.length);
     db.close();
-  });
-});
-
-describe('CLI crawl and export', () => {
-  it('crawls with a config file and exports contract records as JSON lines', async () => {
-    const dir = tempDir();
-    const configPath = join(dir, 'sources.yaml');
-    writeFileSync(configPath, [
-      `database: ${join(dir, 'archive.db')}`,
-      'sources:',
-      '  - id: demo-edu',
-      `    startUrls: [${expected.startPaths.map((p) => JSON.stringify(site.baseUrl + p)).join(', ')}]`,
-      '    maxRequestsPerMinute: 6000',
-    ].join('\n'));
-    const crawl = await runCli(['crawl', '--config', configPath]);
-    expect(crawl.code, crawl.stderr).toBe(0);
-    expect(crawl.stdout).toContain('demo-edu');
-    const exported = await runCli(['export', '--format', 'jsonl'], { env: { BUREAU_WATCH_CONFIG: configPath } });
-    expect(exported.code, exported.stderr).toBe(0);
-    const records = exported.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(records).toHaveLength(expected.documents.length);
-    const keys = ['id', 'source', 'url', 'title', 'publishedDate', 'fields', 'labels', 'text', 'attachments', 'version',
-      'contentHash', 'status', 'firstSeenAt', 'lastChangedAt', 'duplicateOf'];
-    for (const record of records) {
-      for (const key of keys) expect(record, key).toHaveProperty(key);
-      expect(record).toMatchObject({ source: 'demo-edu', version: 1, status: 'active' });
-      expect(record.contentHash).toMatch(/^[0-9a-f]{64}$/);
-      expect(new Date(record.firstSeenAt as string).toISOString()).toBe(record.firstSeenAt);
-      expect(Object.values(record.fields as object).every((value) => typeof value === 'string' && value !== '')).toBe(true);
-    }
-    const plan = records.find((record) => record.title === '2021年无锡市滨湖区教育局工作要点');
-    expect(plan?.fields).toMatchObject({ indexNo: '014028901/2021-00544', publisher: '无锡市滨湖区教育局', validity: '有效' });
   });
 });

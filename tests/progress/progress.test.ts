@@ -2,17 +2,17 @@ import Database from 'better-sqlite3';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { createLogger } from '../../src/log.js';
 import { CrawlProgress } from '../../src/progress/progress.js';
-import { parseLogLines } from '../helpers/cli.js';
+import { startCli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/temp.js';
-import { writeCrawlConfig } from './helpers/crawl-config.js';
-import { startHeldSite } from './helpers/held-site.js';
-import { spawnCli } from './helpers/process.js';
+import { replicaSource, writeConfig } from '../helpers/config.js';
+import { startTestSite } from '../helpers/site.js';
 
 async function heldCrawl() {
-  const site = await startHeldSite((path) => path.startsWith('/art/'));
+  const site = await startTestSite({ root: 'demo' });
+    site.hold((path) => path.startsWith('/art/'));
   onTestFinished(() => site.close());
-  const { configPath, databasePath } = writeCrawlConfig(tempDir(), site.baseUrl, { progress: { intervalSecs: 0.1 } });
-  const crawl = spawnCli(['crawl', '--config', configPath]);
+  const { configPath, databasePath } = writeConfig(tempDir(), { sources: [replicaSource(site.baseUrl)], progress: { intervalSecs: 0.1 } });
+  const crawl = startCli(['crawl', '--config', configPath]);
   onTestFinished(() => void crawl.child.kill('SIGKILL'));
   await site.waitForHeld();
   const db = () => {
@@ -22,46 +22,6 @@ async function heldCrawl() {
   };
   return { site, crawl, db };
 }
-
-describe('crawl progress', () => {
-  it('logs pages done/queued and pages/s per source while running, then prints and stores the summary', async () => {
-    const { site, crawl, db } = await heldCrawl();
-    // A progress line logged while the document page is held in hand.
-    const progressLines = (text: string) => text.split('"msg":"crawl progress"').length - 1;
-    const earlier = progressLines(crawl.stderr());
-    await crawl.waitForStderr((text) => progressLines(text) > earlier);
-    const progress = parseLogLines(crawl.stderr()).filter((line) => line.msg === 'crawl progress').at(-1)!;
-    site.releaseAll();
-    expect((await crawl.exited).code).toBe(0);
-
-    const logs = parseLogLines(crawl.stderr());
-    expect(progress).toMatchObject({ source: 'replica' });
-    expect(progress.pagesDone).toBeGreaterThanOrEqual(1); // the column's list page
-    expect(progress.queued).toBeGreaterThanOrEqual(1); // at least the document page held in hand
-    expect(typeof progress.pagesPerSecond).toBe('number');
-    const finished = logs.find((line) => line.msg === 'source pass finished')!;
-    expect(finished).toMatchObject({ source: 'replica', queued: 0 });
-
-    const counts = JSON.parse(db().prepare('SELECT counts FROM runs').pluck().get() as string) as Record<string, Record<string, number>>;
-    const documents = db().prepare('SELECT count(*) FROM documents').pluck().get() as number;
-    expect(counts.replica).toMatchObject({ created: documents, updated: 0, removed: 0, errors: 0 });
-    expect(finished.pagesDone).toBe(counts.replica!.pages);
-    const row = crawl.stdout().split('\n').find((line) => line.startsWith('replica'))!;
-    expect(crawl.stdout()).toMatch(/^source\s+pages\s+new\s+updated\s+unchanged\s+not-modified\s+removed\s+errors/);
-    expect(row.split(/\s+/)).toEqual(['replica', String(counts.replica!.pages), String(documents), '0', '0', '0', '0', '0']);
-  });
-
-  it('on SIGINT stores the page in hand, marks the run interrupted and exits 1 saying so', async () => {
-    const { site, crawl, db } = await heldCrawl();
-    crawl.child.kill('SIGINT');
-    await crawl.waitForStderr(/stopping: finishing the pages in hand/);
-    site.releaseAll();
-    expect((await crawl.exited).code).toBe(1);
-    expect(crawl.stderr()).toContain('bureau-watch: crawl interrupted by SIGINT: the pages fetched until then are stored');
-    expect(db().prepare('SELECT status FROM runs').pluck().all()).toEqual(['interrupted']);
-    expect(db().prepare('SELECT count(*) FROM documents').pluck().get()).toBe(1);
-  });
-});
 
 describe('CrawlProgress', () => {
   it('draws one live line on a terminal, in place, and clears it when stopped', () => {

@@ -1,16 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { iterateDocumentRecords } from '../../src/store/document-record.js';
-import { openInterfaceArchive, page, type InterfaceArchive } from './helpers/archive.js';
+import { openTestArchive, snapshot, type TestArchive } from '../helpers/archive.js';
 
 const doc = readFileSync(new URL('../../docs/schema.md', import.meta.url), 'utf8');
 
-let store: InterfaceArchive;
+let store: TestArchive;
 beforeAll(() => {
-  store = openInterfaceArchive();
+  store = openTestArchive();
   const run = store.run(['alpha']);
-  store.record(page('http://127.0.0.1/alpha/1.html', { title: '一', text: '甲', fields: { publisher: '某局', validity: '失效' }, publishedDate: '2021-01-02' }), run);
-  store.record(page('http://127.0.0.1/alpha/1.html', { title: '一', text: '甲乙', fields: { publisher: '某局', validity: '失效' }, publishedDate: '2021-01-02' }), run);
+  store.record(snapshot('http://127.0.0.1/alpha/1.html', { title: '一', text: '甲', fields: { publisher: '某局', validity: '失效' }, publishedDate: '2021-01-02' }), run);
+  store.record(snapshot('http://127.0.0.1/alpha/1.html', { title: '一', text: '甲乙', fields: { publisher: '某局', validity: '失效' }, publishedDate: '2021-01-02' }), run);
   store.finish(run, { alpha: 3 });
 });
 afterAll(() => store.close());
