@@ -50,7 +50,7 @@ if (values.docs) {
 } else {
   const rows = SIZES.map((docs) => {
     const heapCap = values['heap-cap'] ? [`--max-old-space-size=${values['heap-cap']}`] : [];
-    const args = [...heapCap, '--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), '--docs', String(docs), '--concurrency', values.concurrency!];
+    const args = [...heapCap, '--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), '--docs', String(docs), '--concurrency', values.concurrency];
     const out = execFileSync(process.execPath, args, { encoding: 'utf8' });
     return JSON.parse(out.trim().split('\n').at(-1)!) as Measure;
   });

@@ -27,6 +27,6 @@ function reportFailure(error: unknown): number {
 }
 
 // Exit explicitly once stdout is flushed: timers of the crawler's internals must not keep a cron job alive.
-main(process.argv).then((code) => {
+void main(process.argv).then((code) => {
   process.stdout.write('', () => process.exit(code));
 });

@@ -10,11 +10,15 @@
  */
 import { Converter } from 'opencc-js/t2cn';
 
-let converter: ((text: string) => string) | undefined;
+type Convert = (text: string) => string;
+
+let converter: Convert | undefined;
 const convertsAlone = new Map<string, boolean>();
 
 export function toSimplified(text: string): string {
-  const convert = (converter ??= Converter({ from: 'twp', to: 'cn' }));
+  // opencc-js's typings import './core' without an extension, which NodeNext cannot follow: the
+  // converter's type is restated here.
+  const convert = (converter ??= Converter({ from: 'twp', to: 'cn' }) as Convert);
   return hasTraditionalCharacter(text, convert) ? convert(text) : text;
 }
 

@@ -1,6 +1,5 @@
 import type { SinkConfig } from '../config/schema.js';
 import { errorMessage } from '../errors.js';
-import type { Logger } from '../log.js';
 import type { Db } from '../store/database.js';
 import { deliverPending, type DeliveryOptions, type SinkDeliveryReport } from './delivery.js';
 

@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { EventDraft, EventRecorder } from '../archive/event-draft.js';
+import type { ChangeSummary } from '../compare/change-summary.js';
 import type { Db } from '../store/database.js';
 import { statement } from '../store/statements.js';
 import type { ChangeEvent } from './event.js';
@@ -34,7 +35,7 @@ export function insertEvent(db: Db, draft: EventDraft, alerts: string[]): Change
     alerts,
     ...(draft.changes ? { changes: draft.changes } : {}),
   };
-  statement(db, 
+  statement(db,
     `INSERT INTO events (id, type, at, source_id, document_id, url, title, version, alerts, changes)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(event.id, event.type, event.at, event.source, event.documentId, event.url, event.title, event.version,
@@ -99,5 +100,5 @@ export function eventExists(db: Db, id: string): boolean {
 
 function decodeEventRow(row: EventRow): StoredEvent {
   const { changes, alerts, ...rest } = row;
-  return { ...rest, alerts: JSON.parse(alerts) as string[], ...(changes ? { changes: JSON.parse(changes) } : {}) };
+  return { ...rest, alerts: JSON.parse(alerts) as string[], ...(changes ? { changes: JSON.parse(changes) as ChangeSummary } : {}) };
 }

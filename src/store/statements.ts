@@ -11,7 +11,7 @@ const caches = new WeakMap<Db, Map<string, Statement>>();
  */
 export function statement(db: Db, sql: string, mode: 'rows' | 'pluck' = 'rows'): Statement {
   let cache = caches.get(db);
-  if (!cache) caches.set(db, (cache = new Map()));
+  if (!cache) caches.set(db, (cache = new Map<string, Statement>()));
   const key = `${mode}\u0000${sql}`;
   let prepared = cache.get(key);
   if (!prepared) {

@@ -22,7 +22,7 @@ export class WriteQueue {
   private pending: (() => void)[] = [];
   private timer: NodeJS.Timeout | undefined;
   /** A failure of a timer-driven flush, rethrown to the next caller (a timer has nobody to throw to). */
-  private failure: unknown;
+  private failure: Error | undefined;
   private readonly maxPending: number;
   private readonly maxDelayMs: number;
 
@@ -56,7 +56,7 @@ export class WriteQueue {
     try {
       this.flush();
     } catch (error) {
-      this.failure = error;
+      this.failure = error as Error; // flush() throws FatalErrors only
     }
   }
 

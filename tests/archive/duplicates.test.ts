@@ -51,7 +51,7 @@ describe('near-duplicate linking', () => {
 
   it('links a Traditional rendering (with repeated sections and a 同類文章 tail) to its Simplified original', () => {
     const test = openTestArchive();
-    const toTaiwan = Converter({ from: 'cn', to: 'tw' });
+    const toTaiwan = Converter({ from: 'cn', to: 'tw' }) as (text: string) => string;
     const paragraphs = lines(qianjiang).map(toTaiwan);
     const rendering = ['您的位置:首頁>正文', ...paragraphs, ...paragraphs.slice(10, 14), '同類文章', 'Next Article'].join('\n');
     test.record(snapshot('http://qianjiang.example/art/1.html', { text: qianjiang, publishedDate: '2024-03-08' }));
@@ -61,7 +61,7 @@ describe('near-duplicate linking', () => {
 
   it('links the seed Traditional page to a Simplified version of it', () => {
     const test = openTestArchive();
-    const toSimplified = Converter({ from: 't', to: 'cn' });
+    const toSimplified = Converter({ from: 't', to: 'cn' }) as (text: string) => string;
     const body = lines(traditional).slice(1, 60).map(toSimplified).join('\n');
     test.record(snapshot('http://qixia.example/art/5.html', { text: body, publishedDate: '2019-05-01' }));
     test.record(snapshot('http://tw-mirror.example/a/78.html', { text: traditional }));

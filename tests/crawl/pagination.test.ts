@@ -83,7 +83,7 @@ describe('discovery from a column URL alone', () => {
       return { body: datastoreXml(all.slice(start - 1, end), 14), contentType: 'text/xml;charset=UTF-8' };
     });
     serveDocuments(s, all);
-    serveDocuments(other, [all[3]!]);
+    serveDocuments(other, [all[3]]);
     const h = crawlHarness({ sources: [{ id: 'hanweb', startUrls: [`${s.baseUrl}/col/col1001/index.html`] }] });
 
     const { summary } = await h.crawl();

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { backoffDelayMs } from '../../src/fetch/http-errors.js';
 import { HostGate } from '../../src/fetch/host-gate.js';
-import { crawlHarness, serveDocuments, storedUrls } from '../helpers/crawl.js';
+import { crawlHarness, storedUrls } from '../helpers/crawl.js';
 import { documentPage, listPage, numberedItems } from '../helpers/pages.js';
 import { startTestSite, type TestSite } from '../helpers/site.js';
 

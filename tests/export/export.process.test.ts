@@ -50,7 +50,7 @@ describe('export --format csv', () => {
     expect(result.code).toBe(0);
     const bytes = readFileSync(out);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const rows = parse(bytes, { bom: true, columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(bytes, { bom: true, columns: true });
     expect(Object.keys(rows[0]!)).toEqual([...CSV_COLUMNS]);
     expect(rows.map((row) => row.url).sort()).toEqual([URL_A, URL_B, URL_GONE].sort());
     const plan = rows.find((row) => row.url === URL_A)!;
@@ -68,7 +68,7 @@ describe('export --format csv', () => {
     const result = await runCli(['export', '--format', 'csv', '--source', 'beta', '--config', store.configPath]);
     expect(result.code).toBe(0);
     expect(result.stdout.startsWith('\uFEFFid,source,url,')).toBe(true);
-    const rows = parse(result.stdout, { bom: true, columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(result.stdout, { bom: true, columns: true });
     expect(rows.map((row) => row.url)).toEqual([URL_B]);
     expect(result.stdout.split('\r\n')).toHaveLength(3); // header, one row, and the empty rest after the last CRLF
   });

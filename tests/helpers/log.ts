@@ -7,7 +7,7 @@ export interface CapturedLog {
   /** Every line, parsed. */
   lines: Record<string, unknown>[];
   /** Every line as written, joined: for substring assertions (what a log file would hold). */
-  text(): string;
+  text: () => string;
 }
 
 export function captureLog(): CapturedLog {

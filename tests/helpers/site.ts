@@ -63,7 +63,7 @@ export interface TestSite {
 
 export interface TestSiteOptions {
   /** Files served where no route says otherwise; 'demo' is the bundled replica site. @default none */
-  root?: 'demo' | string;
+  root?: string;
   /** @default routes */
   routes?: Record<string, Route>;
   /** @default '127.0.0.1' */

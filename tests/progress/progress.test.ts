@@ -1,27 +1,6 @@
-import Database from 'better-sqlite3';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/log.js';
 import { CrawlProgress } from '../../src/progress/progress.js';
-import { startCli } from '../helpers/cli.js';
-import { tempDir } from '../helpers/temp.js';
-import { replicaSource, writeConfig } from '../helpers/config.js';
-import { startTestSite } from '../helpers/site.js';
-
-async function heldCrawl() {
-  const site = await startTestSite({ root: 'demo' });
-    site.hold((path) => path.startsWith('/art/'));
-  onTestFinished(() => site.close());
-  const { configPath, databasePath } = writeConfig(tempDir(), { sources: [replicaSource(site.baseUrl)], progress: { intervalSecs: 0.1 } });
-  const crawl = startCli(['crawl', '--config', configPath]);
-  onTestFinished(() => void crawl.child.kill('SIGKILL'));
-  await site.waitForHeld();
-  const db = () => {
-    const handle = new Database(databasePath, { readonly: true });
-    onTestFinished(() => void handle.close());
-    return handle;
-  };
-  return { site, crawl, db };
-}
 
 describe('CrawlProgress', () => {
   it('draws one live line on a terminal, in place, and clears it when stopped', () => {

@@ -2,22 +2,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import type { SourceConfig } from '../../src/config/schema.js';
-import { sourceSchema } from '../../src/config/schema.js';
-import { createLogger } from '../../src/log.js';
 import { parseLogLines, runCli, startCli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/temp.js';
 import { replicaSource, writeConfig } from '../helpers/config.js';
 import { startTestSite } from '../helpers/site.js';
-
-const source = (id: string): SourceConfig => sourceSchema.parse({ id, startUrls: ['http://127.0.0.1/'], schedule: '0 0 1 1 *' });
-const quietLog = createLogger('silent');
-
-function deferred(): { promise: Promise<void>; resolve: () => void } {
-  let resolve!: () => void;
-  const promise = new Promise<void>((r) => (resolve = r));
-  return { promise, resolve };
-}
 
 describe('schedule config', () => {
   it('rejects an invalid cron expression in the config, naming the key', async () => {

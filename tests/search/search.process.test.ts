@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { searchDocuments } from '../../src/search/search.js';
 import { runCli } from '../helpers/cli.js';
 import { openTestArchive, snapshot, type TestArchive } from '../helpers/archive.js';
 
@@ -41,8 +40,6 @@ beforeAll(() => {
   ids = Object.fromEntries((store.db.prepare('SELECT url, id FROM documents').all() as { url: string; id: string }[]).map((row) => [row.url, row.id]));
 });
 afterAll(() => store.close());
-
-const urlsOf = (query: string, options = {}) => searchDocuments(store.db, query, options).map((hit) => hit.record.url);
 
 describe('search command', () => {
   it('prints contract records with --json for a 2-character query', async () => {

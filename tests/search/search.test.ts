@@ -11,9 +11,6 @@ import { MIGRATIONS } from '../../src/store/migrations/index.js';
 import { tempDir } from '../helpers/temp.js';
 import { openTestArchive, snapshot, type TestArchive } from '../helpers/archive.js';
 
-const CONTRACT_KEYS = ['id', 'source', 'url', 'title', 'publishedDate', 'fields', 'labels', 'text', 'attachments',
-  'version', 'contentHash', 'status', 'firstSeenAt', 'lastChangedAt', 'duplicateOf'];
-
 const URL_A = 'http://127.0.0.1/alpha/shuangjian.html';
 const URL_B = 'http://127.0.0.1/alpha/zhaosheng.html';
 const URL_C = 'http://127.0.0.1/beta/dudao.html';
