@@ -11,10 +11,13 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    maxWorkers: 2,
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: ['tests/**/*.process.test.ts'] },
+        // One module graph per worker (isolate: false): Crawlee, cheerio and the pipeline are imported
+        // once per worker instead of once per file. Tests restore what they patch.
+        test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: ['tests/**/*.process.test.ts'], isolate: false },
       },
       {
         extends: true,

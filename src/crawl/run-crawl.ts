@@ -1,5 +1,4 @@
 import type { Config, SourceConfig } from '../config/schema.js';
-import { UsageError } from '../errors.js';
 import { compileAlertRules } from '../events/alerts.js';
 import { outboxRecorder } from '../events/outbox.js';
 import { HostGate } from '../fetch/host-gate.js';
@@ -23,17 +22,6 @@ export interface RunCrawlOptions {
   progress?: CrawlProgress;
   /** Graceful stop: no new pages; the pages in hand finish, are stored, and the run ends 'interrupted'. @default never */
   signal?: AbortSignal;
-}
-
-/** Picks the sources named on the command line (all when none), rejecting unknown ids. */
-export function selectSources(config: Config, ids: string[]): SourceConfig[] {
-  if (ids.length === 0) return config.sources;
-  const known = new Map(config.sources.map((source) => [source.id, source]));
-  return ids.map((id) => {
-    const source = known.get(id);
-    if (!source) throw new UsageError(`unknown source "${id}": expected one of ${[...known.keys()].join(', ') || '(none configured)'}`);
-    return source;
-  });
 }
 
 /**

@@ -9,7 +9,7 @@ import {
   NonRetryableError,
   Request,
   type RequestQueue,
-} from 'crawlee';
+} from '@crawlee/http';
 import { FatalError, PermanentError } from '../errors.js';
 import { readBoundedBody } from './bounded-body.js';
 import type { HostGate } from './host-gate.js';

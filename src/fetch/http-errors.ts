@@ -1,4 +1,4 @@
-import { NonRetryableError } from 'crawlee';
+import { NonRetryableError } from '@crawlee/http';
 import { BureauWatchError, PermanentError, RetryableError, errorMessage } from '../errors.js';
 
 /** What a failed request looks like to Crawlee's retry machinery. */

@@ -1,4 +1,4 @@
-import { Request } from 'crawlee';
+import { Request } from '@crawlee/http';
 import { describe, expect, it } from 'vitest';
 import { LeanRequestQueue } from '../../src/fetch/lean-queue.js';
 

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { FatalError } from '../../errors.js';
+import { selectSources } from '../../crawl/select-sources.js';
 import { deliverAfterRun } from '../../events/delivery.js';
 import { withRunLock } from '../../lock/with-run-lock.js';
 import { checkRunHealth } from '../../stats/health.js';
@@ -14,8 +15,6 @@ export function registerCrawl(program: Command): void {
     .option('--source <id>', 'crawl only this source (repeatable)', collect, [])
     .action(async (options: { source: string[] }, command: Command) => {
       const context = commandContext(command);
-      // Loaded on use: Crawlee takes seconds to import, and the other commands do not need it.
-      const { runCrawl, selectSources } = await import('../../crawl/run-crawl.js');
       const sources = selectSources(context.config, options.source);
       if (sources.length === 0) {
         context.log.warn({ config: context.configPath }, 'no sources configured: nothing to crawl');
@@ -28,6 +27,9 @@ export function registerCrawl(program: Command): void {
         // Exit 3 (LockedError) when another crawl or the schedule daemon works on this database.
         await withRunLock(db, context.config.database, 'crawl', context.log, async () => {
           try {
+            // Loaded on use, once the lock is held: the crawler's dependencies take a while to
+            // import, and the other commands (or a crawl that finds the database locked) do not need them.
+            const { runCrawl } = await import('../../crawl/run-crawl.js');
             const summary = await runCrawl(db, context.config, sources, context.log, run.options);
             print(context, formatCountsTable(summary.sources));
             checkRunHealth(db, context.log, summary.runId, sources.map((source) => source.id));

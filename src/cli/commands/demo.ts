@@ -11,7 +11,7 @@ export function registerDemo(program: Command): void {
       const log = createLogger(process.env.BUREAU_WATCH_LOG_LEVEL ?? 'warn');
       const context = { stdout: process.stdout };
       print(context, 'Crawling the bundled replica bureau site (no network needed)…');
-      // Loaded on use: Crawlee takes seconds to import, and the other commands do not need it.
+      // Loaded on use: the crawler's dependencies take a while to import, and the other commands do not need them.
       const { demoSummary, runDemo } = await import('../../demo/run-demo.js');
       const result = await runDemo(log);
       try {

@@ -12,7 +12,7 @@ export function registerSchedule(program: Command): void {
       if (context.config.sources.length === 0) {
         throw new UsageError(`no sources configured in ${context.configPath}: \`schedule\` needs at least one entry under "sources"`);
       }
-      // Loaded on use: Crawlee takes seconds to import, and the other commands do not need it.
+      // Loaded on use: the crawler's dependencies take a while to import, and the other commands do not need them.
       const { runDaemon } = await import('../../schedule/daemon.js');
       await runDaemon(context.config, context.log, { runNow: options.runNow ?? false });
     });
