@@ -59,7 +59,7 @@ describe('persistent HTTP faults', () => {
     server.route(docPath(4), truncated(disclosurePage('截断的文件', '截断')));
     server.route(docPath(5), html(disclosurePage('正常文件五', '正常五')));
     server.route(docPath(6), html(disclosurePage('正常文件六', '正常六')));
-    const archive = faultHarness({ startUrls: [`${server.baseUrl}/`], fetch: { maxRetries: 1, timeoutSecs: 1 } });
+    const archive = faultHarness({ startUrls: [`${server.baseUrl}/`], fetch: { maxRetries: 1, timeoutSecs: 0.5 } });
     const { summary, log } = await archive.crawl();
 
     expect(summary.status).toBe('ok');
@@ -81,7 +81,7 @@ describe('persistent HTTP faults', () => {
     server.route('/', html(listPage(linkItems([docPath(1), docPath(2)]))));
     server.route(docPath(1), html(disclosurePage('会出错的文件', '出错')));
     server.route(docPath(2), html(disclosurePage('会超时的文件', '超时')));
-    const archive = faultHarness({ startUrls: [`${server.baseUrl}/`], fetch: { maxRetries: 0, timeoutSecs: 1 } });
+    const archive = faultHarness({ startUrls: [`${server.baseUrl}/`], fetch: { maxRetries: 0, timeoutSecs: 0.5 } });
     await archive.crawl();
     server.route(docPath(1), (_req, res) => void res.writeHead(502).end());
     server.route(docPath(2), () => undefined);
