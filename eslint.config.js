@@ -83,6 +83,11 @@ export default tseslint.config(
         zones: [
           ...layerZones(),
           { target: './src', from: ['./tests', './bench', './scripts'], message: 'src must not import tests, benchmarks or scripts' },
+          {
+            target: './src/store',
+            from: ['./src/compare', './src/dedupe'],
+            message: 'the store only persists: what to compare and link is decided in src/archive',
+          },
         ],
       }],
     },
