@@ -1,11 +1,11 @@
-import { CheerioCrawler, Configuration, EnqueueStrategy, log, LogLevel, RequestQueue } from 'crawlee';
-import { NOT_A_PAGE, reportPages, scenarioArgs } from './args.js';
-
 /**
  * Crawlee's CheerioCrawler alone: fetch + parse + follow links, nothing stored. Set up as
  * bureau-watch sets up Crawlee: one crawler per host, run in parallel, fixed concurrency, in-memory
  * storage (no per-request JSON files), no session pool.
  */
+import { CheerioCrawler, Configuration, EnqueueStrategy, log, LogLevel, RequestQueue } from 'crawlee';
+import { NOT_A_PAGE, reportPages, scenarioArgs } from './args.js';
+
 log.setLevel(LogLevel.OFF);
 const args = scenarioArgs();
 let pages = 0;

@@ -1,13 +1,13 @@
-import { openDatabase } from '../../src/store/database.js';
-import type { SearchBenchResult } from './run-search.js';
-import { searchStorePath } from './generate-store.js';
-
 /**
  * Latency of `searchDocuments` (what `bureau-watch search` runs, without process start-up) over a
  * mix of queries: 1- and 2-character Chinese terms (bigram index), longer terms (trigram index),
  * several terms, a rare term and one that matches nothing. Each query runs once cold, then the
  * timed rounds follow.
  */
+import { openDatabase } from '../../src/store/database.js';
+import type { SearchBenchResult } from './run-search.js';
+import { searchStorePath } from './generate-store.js';
+
 const QUERIES = ['校', '教育', '招生', '义务教育', '营商环境', '安全生产 专项整治', '双减 课后服务', '第34567号', '量子计算机', '政府信息公开工作'];
 const ROUNDS = 20;
 

@@ -1,10 +1,9 @@
-import { paragraph, title as documentTitle } from './text.js';
-
 /**
  * HTML of the benchmark site's pages, shaped like a Hanweb disclosure site: header navigation,
  * breadcrumb, sidebar, a metadata table on document pages, paginated column lists, footer links to
  * the other hosts, inline scripts. Pages declare their charset in `<meta>` only.
  */
+import { paragraph, title as documentTitle } from './text.js';
 
 export interface HostLayout {
   /** `http://127.0.0.2:PORT` */
