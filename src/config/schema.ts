@@ -1,5 +1,6 @@
 import { Cron } from 'croner';
 import { z } from 'zod';
+import { linearRegexProblem } from './linear-regex.js';
 
 /**
  * The one config schema. Every option has a default and a one-line doc (`.describe`), which the
@@ -9,7 +10,11 @@ import { z } from 'zod';
 const EVENT_TYPES = ['document.created', 'document.updated', 'document.removed'] as const;
 export const eventTypeSchema = z.enum(EVENT_TYPES);
 
-const regexString = z.string().refine(isValidRegex, { message: 'expected a valid regular expression' });
+// Matched with RE2 (linear time) against site-chosen strings: see linear-regex.ts.
+const regexString = z.string().superRefine((pattern, ctx) => {
+  const problem = linearRegexProblem(pattern);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
 const cronString = z.string().refine(isValidCron, { message: 'expected a cron expression (5 fields, or 6 with seconds first), e.g. "0 7 * * *"' });
 
 export const sourceSchema = z.strictObject({
@@ -19,8 +24,8 @@ export const sourceSchema = z.strictObject({
   schedule: cronString.default('0 7 * * *').describe('Cron expression used by `schedule`.'),
   maxRequestsPerMinute: z.number().int().positive().default(30).describe('Politeness: requests per minute for this source.'),
   maxConcurrencyPerHost: z.number().int().positive().default(1).describe('Politeness: requests in flight per host at once.'),
-  include: z.array(regexString).default([]).describe('Regexes; when set, a URL must match one of them to be followed.'),
-  exclude: z.array(regexString).default([]).describe('Regexes; a URL matching any of them is never followed.'),
+  include: z.array(regexString).default([]).describe('Regexes (RE2 syntax, linear-time; URLs cut to 4096 characters); when set, a URL must match one of them to be followed.'),
+  exclude: z.array(regexString).default([]).describe('Regexes (RE2 syntax, linear-time); a URL matching any of them is never followed.'),
   maxPages: z.number().int().positive().default(100_000).describe('Upper bound on pages fetched per run for this source.'),
   stopAfterKnownListPage: z.boolean().default(true).describe('Stop paging a column once a whole list page held only known links (never on the first crawl).'),
 });
@@ -53,9 +58,9 @@ export const sinkSchema = z.discriminatedUnion('type', [
 export const alertSchema = z.strictObject({
   name: z.string().min(1).describe('Name listed in an event\'s `alerts`.'),
   on: z.array(eventTypeSchema).default(['document.created']).describe('Event types the rule applies to.'),
-  titlePattern: regexString.optional().describe('Regex the document title must match.'),
+  titlePattern: regexString.optional().describe('Regex (RE2 syntax, linear-time; titles cut to 4096 characters) the document title must match.'),
   sources: z.array(z.string()).optional().describe('Source ids the rule is limited to.'),
-  fields: z.record(z.string(), regexString).optional().describe('Canonical field key → regex its value must match.'),
+  fields: z.record(z.string(), regexString).optional().describe('Canonical field key → regex (RE2 syntax) its value must match.'),
 });
 
 export const fetchSchema = z.strictObject({
@@ -109,15 +114,6 @@ export type EventType = z.infer<typeof eventTypeSchema>;
 function isValidCron(pattern: string): boolean {
   try {
     new Cron(pattern, { paused: true }).stop();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function isValidRegex(pattern: string): boolean {
-  try {
-    new RegExp(pattern);
     return true;
   } catch {
     return false;

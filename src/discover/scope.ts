@@ -1,3 +1,4 @@
+import { compileLinearRegex, type LinearRegex } from '../config/linear-regex.js';
 import type { SourceConfig } from '../config/schema.js';
 
 /** Links to these are attachments: recorded with the document, never crawled as pages. */
@@ -16,16 +17,17 @@ const DOWNLOAD_ENDPOINT = /downfile\.jsp|download\.jsp|\/download\//i;
  */
 export class SourceScope {
   private readonly hosts: Set<string>;
-  private readonly include: RegExp[];
-  private readonly exclude: RegExp[];
+  private readonly include: LinearRegex[];
+  private readonly exclude: LinearRegex[];
   /** `host` + folder path of each start URL, e.g. `www.example.gov.cn/col/col1001/`. */
   private readonly territory: string[];
 
   constructor(source: Pick<SourceConfig, 'startUrls' | 'include' | 'exclude'>) {
     const starts = source.startUrls.map((url) => new URL(url));
     this.hosts = new Set(starts.map((url) => url.host));
-    this.include = source.include.map((pattern) => new RegExp(pattern));
-    this.exclude = source.exclude.map((pattern) => new RegExp(pattern));
+    // RE2 (linear time): the URLs matched are the site's choice.
+    this.include = source.include.map(compileLinearRegex);
+    this.exclude = source.exclude.map(compileLinearRegex);
     this.territory = starts.map((url) => url.host + url.pathname.replace(/[^/]*$/, ''));
   }
 
