@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import { EVENT_TYPES, type EventType } from '../../events/event.js';
-import { formatTable } from '../format.js';
+import { formatTable, terminalJson } from '../format.js';
 import { commandContext, withArchive, print } from '../context.js';
 
 /** Events read from the outbox per query: the JSON array is streamed, never held whole. */
@@ -32,7 +32,7 @@ export function registerEvents(program: Command): void {
           context.stdout.write('[');
           for (const page of pages()) {
             for (const event of page) {
-              context.stdout.write(`${first ? '\n' : ',\n'}${JSON.stringify(publicEvent(event))}`);
+              context.stdout.write(`${first ? '\n' : ',\n'}${terminalJson(publicEvent(event))}`);
               first = false;
             }
           }

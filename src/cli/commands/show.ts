@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { FatalError, UsageError } from '../../errors.js';
 import type { DocumentRecord } from '../../store/document-record.js';
-import { formatTable } from '../format.js';
+import { formatTable, terminalJson, terminalText } from '../format.js';
 import { commandContext, withArchive, print } from '../context.js';
 
 export function registerShow(program: Command): void {
@@ -23,8 +23,8 @@ export function registerShow(program: Command): void {
         const record = documentRecord(db, doc, versionNumber ?? doc.currentVersion);
         if (!record) throw new FatalError(`document ${doc.id} has versions 1 to ${count}: there is no version ${versionNumber}`);
         const provenance = getVersion(db, doc.id, record.version)?.provenance ?? {};
-        if (options.json) print(context, JSON.stringify({ ...record, provenance }, null, 2));
-        else for (const line of renderDocument(record, provenance, count)) print(context, line);
+        if (options.json) print(context, terminalJson({ ...record, provenance }, 2));
+        else for (const line of renderDocument(record, provenance, count)) print(context, terminalText(line));
       });
     });
 }
