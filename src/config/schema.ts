@@ -46,7 +46,10 @@ export const sinkSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('webhook').describe('POST each event to a URL.'),
     id: sinkIdSchema,
-    url: z.url({ protocol: /^https?$/ }).describe('Endpoint that receives a POST with the event as JSON body.'),
+    url: z.url({ protocol: /^https?$/ })
+      // The message never repeats the URL: it holds the password.
+      .refine(hasNoCredentials, { message: 'expected a URL without user:password@ (it would reach logs, and fetch refuses it); let the receiver verify `secret` signatures instead' })
+      .describe('Endpoint that receives a POST with the event as JSON body (no user:password@).'),
     secret: z.string().optional().describe('HMAC-SHA256 key; signature sent as X-Bureau-Watch-Signature.'),
     timeoutMs: z.number().int().positive().default(10_000).describe('Per-request timeout.'),
     retries: z.number().int().min(0).default(5).describe('Retries per delivery attempt, with exponential backoff.'),
@@ -118,4 +121,10 @@ function isValidCron(pattern: string): boolean {
   } catch {
     return false;
   }
+}
+
+function hasNoCredentials(url: string): boolean {
+  // Zod runs this check after a failed URL check too: an unparsable URL is that check's to report.
+  const parsed = URL.canParse(url) ? new URL(url) : null;
+  return !parsed || (parsed.username === '' && parsed.password === '');
 }

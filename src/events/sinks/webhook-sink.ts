@@ -3,6 +3,7 @@ import { PermanentError, RetryableError, errorMessage } from '../../errors.js';
 import type { Logger } from '../../log.js';
 import type { ChangeEvent } from '../event.js';
 import { SIGNATURE_HEADER, signBody } from '../signature.js';
+import { redactUrls } from './redact-url.js';
 import type { Sink } from './sink.js';
 
 export interface WebhookOptions {
@@ -22,7 +23,8 @@ const MAX_BACKOFF_MS = 5 * 60_000;
  * POSTs each event as its JSON body, signed with the secret. Timeouts, network errors, 408, 429
  * and 5xx are retried with exponential backoff (backoffMs, 2×, 4× …); any other 4xx stops at once
  * (retrying a rejected request does not help), leaving the event for the next delivery run.
- * Logs name the URL's origin only: a webhook URL's path often is a secret token.
+ * Logs, errors and stored messages name the URL's origin only: a webhook URL's path often is a
+ * secret token (and credentials in it are refused at config load).
  */
 export class WebhookSink implements Sink {
   readonly batchSize: number;
@@ -80,5 +82,6 @@ function describeFetchError(error: unknown): string {
   if ((error as Error)?.name === 'TimeoutError') return 'timed out';
   const cause = (error as { cause?: unknown })?.cause;
   const code = (cause as { code?: unknown } | undefined)?.code;
-  return typeof code === 'string' ? code : errorMessage(cause ?? error);
+  // fetch's own messages may quote the whole URL (with its token, or credentials): origin only.
+  return typeof code === 'string' ? code : redactUrls(errorMessage(cause ?? error));
 }
