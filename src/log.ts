@@ -6,6 +6,7 @@ import { destination, pino, type Logger } from 'pino';
  */
 export const REDACTED_PATHS = [
   'secret', '*.secret', 'sink.secret', 'sinks[*].secret', '*.sinks[*].secret', 'config.sinks[*].secret',
+  'secrets', '*.secrets', 'sink.secrets', 'sinks[*].secrets', '*.sinks[*].secrets', 'config.sinks[*].secrets',
   'headers.authorization', '*.headers.authorization',
 ];
 

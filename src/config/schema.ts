@@ -15,6 +15,8 @@ const regexString = z.string().superRefine((pattern, ctx) => {
   const problem = linearRegexProblem(pattern);
   if (problem) ctx.addIssue({ code: 'custom', message: problem });
 });
+// `whsec_<base64>` is the Standard Webhooks form (the key is the decoded bytes); any other string is the key itself.
+const webhookSecret = z.string().min(1).refine((secret) => !secret.startsWith('whsec_') || /^[A-Za-z0-9+/]+={0,2}$/.test(secret.slice(6)), { message: 'expected a non-empty string, or whsec_ followed by the key in base64 (Standard Webhooks)' });
 const cronString = z.string().refine(isValidCron, { message: 'expected a cron expression (5 fields, or 6 with seconds first), e.g. "0 7 * * *"' });
 
 export const sourceSchema = z.strictObject({
@@ -50,12 +52,13 @@ export const sinkSchema = z.discriminatedUnion('type', [
       // The message never repeats the URL: it holds the password.
       .refine(hasNoCredentials, { message: 'expected a URL without user:password@ (it would reach logs, and fetch refuses it); let the receiver verify `secret` signatures instead' })
       .describe('Endpoint that receives a POST with the event as JSON body (no user:password@).'),
-    secret: z.string().optional().describe('HMAC-SHA256 key; signature sent as X-Bureau-Watch-Signature.'),
+    secret: webhookSecret.optional().describe('HMAC-SHA256 key (a string, or whsec_<base64>): Standard Webhooks headers webhook-id/-timestamp/-signature and X-Bureau-Watch-Signature.'),
+    secrets: z.array(webhookSecret).min(1).optional().describe('Several keys, for rotation (instead of `secret`): one v1 signature each in webhook-signature; X-Bureau-Watch-Signature uses the first.'),
     timeoutMs: z.number().int().positive().default(10_000).describe('Per-request timeout.'),
     retries: z.number().int().min(0).default(5).describe('Retries per delivery attempt, with exponential backoff.'),
     backoffMs: z.number().int().min(0).default(1_000).describe('Wait before the first retry; doubles on each further retry.'),
     concurrency: z.number().int().positive().default(1).describe('Requests in flight to this sink (1 keeps order).'),
-  }),
+  }).refine((sink) => sink.secret === undefined || sink.secrets === undefined, { path: ['secrets'], message: 'expected `secret` or `secrets`, not both (list every key under `secrets`)' }),
 ]);
 
 export const alertSchema = z.strictObject({

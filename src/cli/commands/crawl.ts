@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { FatalError } from '../../errors.js';
+import { warnAboutWebhooks } from '../../events/sinks/webhook-warnings.js';
 import { withRunLock } from '../../lock/with-run-lock.js';
 import { foregroundRun } from '../../progress/foreground.js';
 import { checkRunHealth } from '../../stats/health.js';
@@ -13,6 +14,7 @@ export function registerCrawl(program: Command): void {
     .option('--source <id>', 'crawl only this source (repeatable)', collect, [])
     .action(async (options: { source: string[] }, command: Command) => {
       const context = commandContext(command);
+      warnAboutWebhooks(context.config.sinks, context.log);
       // Loaded on use: the crawler's dependencies are heavy and other commands do not need them.
       const { runCrawl, selectSources } = await import('../../crawl/run-crawl.js');
       const sources = selectSources(context.config, options.source);
