@@ -7,6 +7,7 @@ import { destination, pino, type Logger } from 'pino';
 /** Log object paths whose values are replaced by "[redacted]". */
 export const REDACTED_PATHS = [
   'secret', '*.secret', 'sink.secret', 'sinks[*].secret', '*.sinks[*].secret', 'config.sinks[*].secret',
+  'secrets', '*.secrets', 'sink.secrets', 'sinks[*].secrets', '*.sinks[*].secrets', 'config.sinks[*].secrets',
   'headers.authorization', '*.headers.authorization',
 ];
 

@@ -6,10 +6,17 @@ import { Cron } from 'croner';
 import { z } from 'zod';
 import { EVENT_TYPES } from '../events/event-types.js';
 import { MAJOR_MINOR_VERSION } from '../version.js';
+import { linearRegexProblem } from './linear-regex.js';
 
 export const eventTypeSchema = z.enum(EVENT_TYPES);
 
-const regexString = z.string().refine(isValidRegex, { message: 'expected a valid regular expression' });
+// Matched with RE2 (linear time) against site-chosen strings: see linear-regex.ts.
+const regexString = z.string().superRefine((pattern, ctx) => {
+  const problem = linearRegexProblem(pattern);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+// `whsec_<base64>` is the Standard Webhooks form (the key is the decoded bytes); any other string is the key itself.
+const webhookSecret = z.string().min(1).refine((secret) => !secret.startsWith('whsec_') || /^[A-Za-z0-9+/]+={0,2}$/.test(secret.slice(6)), { message: 'expected a non-empty string, or whsec_ followed by the key in base64 (Standard Webhooks)' });
 const cronString = z.string().refine(isValidCron, { message: 'expected a cron expression (5 fields, or 6 with seconds first), e.g. "0 7 * * *"' });
 
 export const sourceSchema = z.strictObject({
@@ -19,8 +26,8 @@ export const sourceSchema = z.strictObject({
   schedule: cronString.default('0 7 * * *').describe('Cron expression used by `schedule`.'),
   maxRequestsPerMinute: z.number().int().positive().default(30).describe('Politeness: requests per minute for this source.'),
   maxConcurrencyPerHost: z.number().int().positive().default(1).describe('Politeness: requests in flight per host at once.'),
-  include: z.array(regexString).default([]).describe('Regexes; when set, a URL must match one of them to be followed.'),
-  exclude: z.array(regexString).default([]).describe('Regexes; a URL matching any of them is never followed.'),
+  include: z.array(regexString).default([]).describe('Regexes (RE2 syntax, linear-time; URLs cut to 4096 characters); when set, a URL must match one of them to be followed.'),
+  exclude: z.array(regexString).default([]).describe('Regexes (RE2 syntax, linear-time); a URL matching any of them is never followed.'),
   maxPages: z.number().int().positive().default(100_000).describe('Upper bound on pages fetched per run for this source.'),
   stopAfterKnownListPage: z.boolean().default(true).describe('Stop paging a column once a whole list page held only known links (never on the first crawl).'),
 });
@@ -41,21 +48,25 @@ export const sinkSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('webhook').describe('POST each event to a URL.'),
     id: sinkIdSchema,
-    url: z.url({ protocol: /^https?$/ }).describe('Endpoint that receives a POST with the event as JSON body.'),
-    secret: z.string().optional().describe('HMAC-SHA256 key; signature sent as X-Bureau-Watch-Signature.'),
+    url: z.url({ protocol: /^https?$/ })
+      // The message never repeats the URL: it holds the password.
+      .refine(hasNoCredentials, { message: 'expected a URL without user:password@ (it would reach logs, and fetch refuses it); let the receiver verify `secret` signatures instead' })
+      .describe('Endpoint that receives a POST with the event as JSON body (no user:password@).'),
+    secret: webhookSecret.optional().describe('HMAC-SHA256 key (a string, or whsec_<base64>): Standard Webhooks headers webhook-id/-timestamp/-signature and X-Bureau-Watch-Signature.'),
+    secrets: z.array(webhookSecret).min(1).optional().describe('Several keys, for rotation (instead of `secret`): one v1 signature each in webhook-signature; X-Bureau-Watch-Signature uses the first.'),
     timeoutMs: z.number().int().positive().default(10_000).describe('Per-request timeout.'),
     retries: z.number().int().min(0).default(5).describe('Retries per delivery attempt, with exponential backoff.'),
     backoffMs: z.number().int().min(0).default(1_000).describe('Wait before the first retry; doubles on each further retry.'),
     concurrency: z.number().int().positive().default(1).describe('Requests in flight to this sink (1 keeps order).'),
-  }),
+  }).refine((sink) => sink.secret === undefined || sink.secrets === undefined, { path: ['secrets'], message: 'expected `secret` or `secrets`, not both (list every key under `secrets`)' }),
 ]);
 
 export const alertSchema = z.strictObject({
   name: z.string().min(1).describe('Name listed in an event\'s `alerts`.'),
   on: z.array(eventTypeSchema).default(['document.created']).describe('Event types the rule applies to.'),
-  titlePattern: regexString.optional().describe('Regex the document title must match.'),
+  titlePattern: regexString.optional().describe('Regex (RE2 syntax, linear-time; titles cut to 4096 characters) the document title must match.'),
   sources: z.array(z.string()).optional().describe('Source ids the rule is limited to.'),
-  fields: z.record(z.string(), regexString).optional().describe('Canonical field key → regex its value must match.'),
+  fields: z.record(z.string(), regexString).optional().describe('Canonical field key → regex (RE2 syntax) its value must match.'),
 });
 
 export const fetchSchema = z.strictObject({
@@ -114,11 +125,8 @@ function isValidCron(pattern: string): boolean {
   }
 }
 
-function isValidRegex(pattern: string): boolean {
-  try {
-    new RegExp(pattern);
-    return true;
-  } catch {
-    return false;
-  }
+function hasNoCredentials(url: string): boolean {
+  // Zod runs this check after a failed URL check too: an unparsable URL is that check's to report.
+  const parsed = URL.canParse(url) ? new URL(url) : null;
+  return !parsed || (parsed.username === '' && parsed.password === '');
 }

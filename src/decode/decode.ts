@@ -2,9 +2,11 @@ import { isUtf8 } from 'node:buffer';
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import { charsetFromContentType, charsetFromMeta, normalizeCharset } from './charset.js';
+import { decodeMixedUtf8, isMostlyUtf8 } from './mixed-utf8.js';
 
 /** Where the charset used for a page came from, kept per fetch for debugging. */
-export type CharsetSource = 'bom' | 'header' | 'meta' | 'utf8-validated' | 'detected' | 'default';
+/** `utf8-majority`: not all valid UTF-8, but mostly; kept UTF-8 with its bad runs repaired (mixed-utf8.ts). */
+export type CharsetSource = 'bom' | 'header' | 'meta' | 'utf8-validated' | 'utf8-majority' | 'detected' | 'default';
 
 /** The decode stage's record: the page as text, and how it was decoded. */
 export interface DecodedPage {
@@ -20,12 +22,15 @@ const FALLBACK_CHARSET = 'gb18030';
  * Decodes a body: BOM → Content-Type charset → `<meta>` charset → detection. A declaration is
  * trusted only if the bytes agree: a page declared gb2312 whose bytes are valid UTF-8 (common on
  * migrated CMSes) decodes as UTF-8, and a page declared UTF-8 whose bytes are not falls through.
+ * A page that is mostly UTF-8 (a pasted GBK passage, stray bytes) stays UTF-8 whatever it declares:
+ * only its bad runs are repaired, never the whole page re-decoded.
  */
 export function decodeBody(body: Uint8Array, contentType?: string): DecodedPage {
   const bom = decodeByBom(body);
   if (bom) return bom;
   const bytes = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
   const utf8 = isUtf8(bytes);
+  const mostlyUtf8 = !utf8 && isMostlyUtf8(bytes);
   const declared: [CharsetSource, string | null][] = [
     ['header', normalizeCharset(charsetFromContentType(contentType))],
     ['meta', normalizeCharset(charsetFromMeta(bytes))],
@@ -33,13 +38,16 @@ export function decodeBody(body: Uint8Array, contentType?: string): DecodedPage 
   for (const [source, charset] of declared) {
     if (!charset) continue;
     if (charset === 'utf-8') {
-      if (utf8 || isMostlyUtf8(bytes)) return decodeAs(bytes, 'utf-8', source);
+      if (utf8) return decodeAs(bytes, 'utf-8', source);
+      if (mostlyUtf8) return decodeMixed(bytes, source);
       continue; // declared UTF-8 but is not: let the next signal or detection decide
     }
     if (utf8 && hasNonAscii(bytes)) return decodeAs(bytes, 'utf-8', 'utf8-validated');
+    if (mostlyUtf8) return decodeMixed(bytes, 'utf8-majority');
     return decodeAs(bytes, charset, source);
   }
   if (utf8) return decodeAs(bytes, 'utf-8', 'utf8-validated');
+  if (mostlyUtf8) return decodeMixed(bytes, 'utf8-majority');
   return decodeAs(bytes, detectCharset(bytes) ?? FALLBACK_CHARSET, 'detected');
 }
 
@@ -61,27 +69,13 @@ function detectCharset(bytes: Buffer): string | null {
   return null;
 }
 
-/**
- * Declared UTF-8 with a few stray bytes (a cut character, a pasted fragment) is still UTF-8: a
- * replacement character there beats garbling the whole page by guessing another charset. Bytes of
- * another charset read as UTF-8 give far more invalid sequences than this.
- */
-const MAX_INVALID_UTF8_SHARE = 0.01;
-const MIN_VALID_NON_ASCII = 32;
-
-function isMostlyUtf8(bytes: Buffer): boolean {
-  let invalid = 0;
-  let valid = 0;
-  for (const char of new TextDecoder('utf-8').decode(bytes)) {
-    if (char === '\uFFFD') invalid++;
-    else if (char.charCodeAt(0) >= 0x80) valid++;
-  }
-  return valid >= MIN_VALID_NON_ASCII && invalid <= valid * MAX_INVALID_UTF8_SHARE;
-}
-
 function hasNonAscii(bytes: Buffer): boolean {
   for (const byte of bytes) if (byte >= 0x80) return true;
   return false;
+}
+
+function decodeMixed(bytes: Buffer, charsetSource: CharsetSource): DecodedPage {
+  return { html: decodeMixedUtf8(bytes), charset: 'utf-8', charsetSource };
 }
 
 function decodeAs(bytes: Buffer, charset: string, charsetSource: CharsetSource): DecodedPage {

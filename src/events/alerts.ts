@@ -1,18 +1,20 @@
+import { compileLinearRegex } from '../config/linear-regex.js';
 import type { AlertConfig } from '../config/schema.js';
 import type { EventDraft } from '../archive/event-draft.js';
 
 /**
  * Alert rules tag events with their names. A rule matches when every condition it sets holds:
  * the event type is in `on`, the title matches `titlePattern`, the source is in `sources`, and
- * each `fields` regex matches that canonical field's value.
+ * each `fields` regex matches that canonical field's value. Patterns run on RE2 (linear time):
+ * titles and field values are the site's choice.
  */
 export function compileAlertRules(rules: AlertConfig[]): (draft: EventDraft) => string[] {
   const compiled = rules.map((rule) => ({
     name: rule.name,
     on: new Set<string>(rule.on),
-    title: rule.titlePattern ? new RegExp(rule.titlePattern) : null,
+    title: rule.titlePattern ? compileLinearRegex(rule.titlePattern) : null,
     sources: rule.sources ? new Set(rule.sources) : null,
-    fields: Object.entries(rule.fields ?? {}).map(([key, pattern]) => [key, new RegExp(pattern)] as const),
+    fields: Object.entries(rule.fields ?? {}).map(([key, pattern]) => [key, compileLinearRegex(pattern)] as const),
   }));
   return (draft) =>
     compiled

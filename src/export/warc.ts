@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { WARCRecord, WARCSerializer } from 'warcio';
 import { getBlob } from '../store/blobs.js';
@@ -8,6 +7,7 @@ import type { DocumentRow, VersionRow } from '../store/records.js';
 import { listVersions } from '../store/versions.js';
 import { VERSION } from '../version.js';
 import { httpResponseHead } from './warc-http.js';
+import { writeChunk } from './write-line.js';
 
 /**
  * WARC/1.1 (ISO 28500:2017) of every stored version, written with webrecorder's warcio: a
@@ -79,6 +79,5 @@ function metadataRecord(doc: DocumentRow, head: VersionRow, responseId: string, 
 }
 
 async function writeRecord(out: Writable, record: WARCRecord, options: WarcOptions): Promise<void> {
-  const bytes = await WARCSerializer.serialize(record, { gzip: options.gzip ?? false });
-  if (!out.write(bytes)) await once(out, 'drain');
+  await writeChunk(out, await WARCSerializer.serialize(record, { gzip: options.gzip ?? false }));
 }

@@ -8,7 +8,10 @@ import type { HostGate } from './host-gate.js';
  *   a robots.txt that is really an HTML page (CMSes answer every path with their home or error
  *   page) holds no rules: allow all;
  * - 4xx (none there, or forbidden): allow all;
- * - 5xx, timeout, connection failure: the site cannot say, so assume complete disallow for this run.
+ * - 5xx, timeout, connection failure: the site cannot say, so assume complete disallow for this run;
+ * - 3xx: followed up to 5 times, but only on the same origin (scheme, host, port): a redirect to
+ *   another host or port would send a request outside the source's scope and past the per-host
+ *   gate. A redirect elsewhere, or a sixth one, makes the file "unavailable": allow all.
  * Crawlee's own `respectRobotsTxtFile` does not fit: it fetches without our User-Agent or a timeout,
  * allows all on a 5xx, and parses an HTML page as rules.
  */
@@ -17,6 +20,9 @@ import type { HostGate } from './host-gate.js';
 export const ROBOTS_TOKEN = 'bureau-watch';
 /** RFC 9309: crawlers must read at least 500 KiB; rules after that point may be ignored. */
 const MAX_ROBOTS_BYTES = 512 * 1024;
+/** RFC 9309 §2.3.1.2: follow at least five consecutive redirects; past that, "unavailable". */
+const MAX_REDIRECTS = 5;
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
 /** The part of robots-parser's parsed file we use. */
 interface Robot {
@@ -96,16 +102,43 @@ export class RobotsCache {
 }
 
 async function fetchRobots(robotsUrl: string, options: RobotsCacheOptions): Promise<RobotsRules> {
-  let response: Response;
-  try {
-    response = await fetch(robotsUrl, {
-      headers: { 'user-agent': options.userAgent, accept: 'text/plain,*/*;q=0.5' },
-      redirect: 'follow',
-      signal: AbortSignal.timeout(options.timeoutMs),
-    });
-  } catch (error) {
-    return new RobotsRules('disallow-all', `unreachable: ${errorMessage((error as Error).cause ?? error)}`);
+  const signal = AbortSignal.timeout(options.timeoutMs);
+  const origin = new URL(robotsUrl).origin;
+  let url = robotsUrl;
+  for (let redirects = 0; ; redirects++) {
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        headers: { 'user-agent': options.userAgent, accept: 'text/plain,*/*;q=0.5' },
+        redirect: 'manual',
+        signal,
+      });
+    } catch (error) {
+      return new RobotsRules('disallow-all', `unreachable: ${errorMessage((error as Error).cause ?? error)}`);
+    }
+    if (!REDIRECT_STATUSES.has(response.status)) return rulesFromResponse(response, robotsUrl);
+    await response.body?.cancel();
+    const next = redirectTarget(response, url);
+    // Followed only on this origin, under the host's request slot held for this load; anything
+    // else counts as "unavailable" (RFC 9309 §2.3.1.2–3): allow all. An http→https move is then
+    // ruled by the https origin's own robots.txt, read when the crawl first asks for a URL there.
+    if (!next || next.origin !== origin) {
+      return new RobotsRules('allow-all', `HTTP ${response.status} to ${next?.origin ?? 'no usable Location'}: not followed off this origin, treated as unavailable`);
+    }
+    if (redirects >= MAX_REDIRECTS) return new RobotsRules('allow-all', `more than ${MAX_REDIRECTS} redirects, treated as unavailable`);
+    url = next.href;
   }
+}
+
+function redirectTarget(response: Response, from: string): URL | null {
+  try {
+    return new URL(response.headers.get('location') ?? '', from);
+  } catch {
+    return null;
+  }
+}
+
+async function rulesFromResponse(response: Response, robotsUrl: string): Promise<RobotsRules> {
   if (response.status >= 500) {
     await response.body?.cancel();
     return new RobotsRules('disallow-all', `HTTP ${response.status}`);

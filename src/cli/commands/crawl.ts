@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { FatalError } from '../../errors.js';
 import { selectSources } from '../../crawl/select-sources.js';
 import { deliverAfterRun } from '../../events/delivery.js';
+import { warnAboutWebhooks } from '../../events/sinks/webhook-warnings.js';
 import { withRunLock } from '../../lock/with-run-lock.js';
 import { checkRunHealth } from '../../stats/health.js';
 import { collect, commandContext, openArchive, print } from '../context.js';
@@ -15,6 +16,7 @@ export function registerCrawl(program: Command): void {
     .option('--source <id>', 'crawl only this source (repeatable)', collect, [])
     .action(async (options: { source: string[] }, command: Command) => {
       const context = commandContext(command);
+      warnAboutWebhooks(context.config.sinks, context.log);
       const sources = selectSources(context.config, options.source);
       if (sources.length === 0) {
         context.log.warn({ config: context.configPath }, 'no sources configured: nothing to crawl');

@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import { FatalError } from '../../errors.js';
 import { deliverPending } from '../../events/delivery.js';
-import { commandContext, withArchive, print } from '../context.js';
+import { warnAboutWebhooks } from '../../events/sinks/webhook-warnings.js';
 import { formatTable } from '../format.js';
+import { commandContext, withArchive, print } from '../context.js';
 
 export function registerDeliver(program: Command): void {
   program
@@ -10,6 +11,7 @@ export function registerDeliver(program: Command): void {
     .description('deliver pending events to every sink now (what `crawl` does at its end); exit 1 if a sink could not take them all')
     .action(async (_options: unknown, command: Command) => {
       const context = commandContext(command);
+      warnAboutWebhooks(context.config.sinks, context.log);
       if (context.config.sinks.length === 0) {
         context.log.warn('no sinks configured: nothing to deliver to (see `sinks` in the config)');
         return;

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { createLogger } from '../../log.js';
 import { print } from '../context.js';
+import { terminalText } from '../format.js';
 
 export function registerDemo(program: Command): void {
   program
@@ -15,7 +16,7 @@ export function registerDemo(program: Command): void {
       const { demoSummary, runDemo } = await import('../../demo/run-demo.js');
       const result = await runDemo(log);
       try {
-        for (const line of demoSummary(result)) print(context, line);
+        for (const line of demoSummary(result)) print(context, terminalText(line));
       } finally {
         result.db.close();
       }

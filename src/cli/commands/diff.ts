@@ -6,6 +6,7 @@ import { resolveDocument } from '../../search/resolve-document.js';
 import type { VersionRow } from '../../store/records.js';
 import { getVersion } from '../../store/versions.js';
 import { commandContext, withArchive, print } from '../context.js';
+import { terminalText } from '../format.js';
 
 export function registerDiff(program: Command): void {
   program
@@ -22,14 +23,15 @@ export function registerDiff(program: Command): void {
         const to = requested.to ?? doc.currentVersion;
         const from = requested.from ?? to - 1;
         if (from < 1 && requested.from === undefined) {
-          print(context, `${doc.id} has a single version: nothing to compare`);
+          print(context, terminalText(`${doc.id} has a single version: nothing to compare`));
           return;
         }
         const older = versionOrFail(getVersion(db, doc.id, from), doc.id, from, doc.currentVersion);
         const newer = versionOrFail(getVersion(db, doc.id, to), doc.id, to, doc.currentVersion);
         const style = diffStyleFor(context.stdout);
-        for (const line of header(older, newer)) print(context, line);
-        const body = renderParagraphDiff(diffParagraphs(older.text, newer.text), style);
+        for (const line of header(older, newer)) print(context, terminalText(line));
+        // Made safe before the diff is coloured: the site's escapes go, the diff's own colours stay.
+        const body = renderParagraphDiff(diffParagraphs(terminalText(older.text), terminalText(newer.text)), style);
         const changed = body.some((line) => !line.startsWith('  '));
         for (const line of changed ? body : ['(text unchanged)']) print(context, line);
       });

@@ -3,8 +3,8 @@ import { UsageError } from '../../errors.js';
 import { EVENT_TYPES, type EventType } from '../../events/event-types.js';
 import { publicEvent } from '../../events/event.js';
 import { eventExists, listEvents } from '../../events/outbox.js';
+import { formatTable, terminalJson } from '../format.js';
 import { commandContext, withArchive, print } from '../context.js';
-import { formatTable } from '../format.js';
 
 /** Events read from the outbox per query: the JSON array is streamed, never held whole. */
 const PAGE = 1_000;
@@ -32,7 +32,7 @@ export function registerEvents(program: Command): void {
           context.stdout.write('[');
           for (const page of pages()) {
             for (const event of page) {
-              context.stdout.write(`${first ? '\n' : ',\n'}${JSON.stringify(publicEvent(event))}`);
+              context.stdout.write(`${first ? '\n' : ',\n'}${terminalJson(publicEvent(event))}`);
               first = false;
             }
           }

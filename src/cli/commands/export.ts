@@ -1,9 +1,8 @@
-import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
-import { finished } from 'node:stream/promises';
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import { exportCsv } from '../../export/csv.js';
+import { writeExportFile } from '../../export/export-file.js';
 import { exportJsonl } from '../../export/jsonl.js';
 import type { Db } from '../../store/database.js';
 import { commandContext, withArchive } from '../context.js';
@@ -33,12 +32,10 @@ export function registerExport(program: Command): void {
       if (!exporter) throw new UsageError(`unknown export format "${options.format}": expected one of ${Object.keys(EXPORTERS).join(', ')}`);
       const context = commandContext(command);
       await withArchive(context.config, async (db) => {
-        const out = options.out ? createWriteStream(options.out) : process.stdout;
-        const count = await exporter(db, out, options.source);
-        if (options.out) {
-          out.end();
-          await finished(out);
-        }
+        // A file is replaced only once the export is complete (see export-file.ts).
+        const count = options.out
+          ? await writeExportFile(options.out, (out) => exporter(db, out, options.source))
+          : await exporter(db, process.stdout, options.source);
         context.log.info({ documents: count, format: options.format, out: options.out ?? 'stdout' }, 'export finished');
       });
     });

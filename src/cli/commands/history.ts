@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { documentHistory } from '../../archive/history.js';
 import { resolveDocument } from '../../search/resolve-document.js';
+import { formatTable, terminalJson, terminalText } from '../format.js';
 import { commandContext, withArchive, print } from '../context.js';
-import { formatTable } from '../format.js';
 
 export function registerHistory(program: Command): void {
   program
@@ -16,10 +16,10 @@ export function registerHistory(program: Command): void {
         const doc = resolveDocument(db, idOrUrl);
         const history = documentHistory(db, doc.id);
         if (options.json) {
-          print(context, JSON.stringify(history, null, 2));
+          print(context, terminalJson(history, 2));
           return;
         }
-        print(context, `${doc.id}  ${doc.url}  (${doc.status}${doc.duplicateOf ? `, duplicate of ${doc.duplicateOf}` : ''})`);
+        print(context, terminalText(`${doc.id}  ${doc.url}  (${doc.status}${doc.duplicateOf ? `, duplicate of ${doc.duplicateOf}` : ''})`));
         print(context, formatTable(
           ['version', 'recorded at', 'content hash', 'title', 'changed'],
           history.map((entry) => [String(entry.version), entry.at, entry.contentHash.slice(0, 12), entry.title, entry.summary]),

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
+import { warnAboutWebhooks } from '../../events/sinks/webhook-warnings.js';
 import { commandContext } from '../context.js';
 
 export function registerSchedule(program: Command): void {
@@ -9,6 +10,7 @@ export function registerSchedule(program: Command): void {
     .option('--run-now', 'also start a pass of every source right away')
     .action(async (options: { runNow?: boolean }, command: Command) => {
       const context = commandContext(command);
+      warnAboutWebhooks(context.config.sinks, context.log);
       if (context.config.sources.length === 0) {
         throw new UsageError(`no sources configured in ${context.configPath}: \`schedule\` needs at least one entry under "sources"`);
       }

@@ -4,6 +4,7 @@ import { parseDay, parseFieldFilter } from '../../search/filters.js';
 import { DEFAULT_LIMIT, searchDocuments, type SearchHit } from '../../search/search.js';
 import { PLAIN_MARKS, TERMINAL_MARKS } from '../../search/snippet.js';
 import { collect, commandContext, print, withArchive } from '../context.js';
+import { markedTerminalText, placeholderMarks, terminalJson, terminalText } from '../format.js';
 
 interface SearchCommandOptions {
   json?: boolean;
@@ -30,26 +31,28 @@ export function registerSearch(program: Command): void {
       const limit = Number(options.limit);
       if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit expects a positive integer, got "${options.limit}"`);
       const marks = !options.json && process.stdout.isTTY ? TERMINAL_MARKS : PLAIN_MARKS;
+      // For text output snippets are marked with unforgeable placeholders, made safe, then given the real marks.
+      const placeholders = options.json ? marks : placeholderMarks();
       await withArchive(context.config, (db) => {
         const hits = searchDocuments(db, words.join(' '), {
-          limit, marks, sources: options.source, fields: options.field.map(parseFieldFilter),
+          limit, marks: placeholders, sources: options.source, fields: options.field.map(parseFieldFilter),
           ...(options.since ? { since: parseDay('--since', options.since) } : {}),
           ...(options.until ? { until: parseDay('--until', options.until) } : {}),
         });
-        if (options.json) print(context, JSON.stringify(hits.map(({ record, snippet }) => ({ ...record, snippet })), null, 2));
-        else printHits(context, hits);
+        if (options.json) print(context, terminalJson(hits.map(({ record, snippet }) => ({ ...record, snippet })), 2));
+        else printHits(context, hits, (snippet) => markedTerminalText(snippet, placeholders, marks));
       });
     });
 }
 
-function printHits(context: { stdout: NodeJS.WritableStream }, hits: SearchHit[]): void {
+function printHits(context: { stdout: NodeJS.WritableStream }, hits: SearchHit[], showSnippet: (snippet: string) => string): void {
   hits.forEach(({ record, snippet }, index) => {
     const facts = [record.source, record.publishedDate ?? 'no date', `v${record.version}`, record.status === 'removed' ? 'REMOVED' : '']
       .filter(Boolean).join(' · ');
-    print(context, `${index + 1}. ${record.title || '(untitled)'}  (${facts})`);
-    print(context, `   ${record.url}`);
+    print(context, terminalText(`${index + 1}. ${record.title || '(untitled)'}  (${facts})`));
+    print(context, terminalText(`   ${record.url}`));
     print(context, `   id ${record.id}`);
-    print(context, `   ${snippet}`);
+    print(context, `   ${showSnippet(snippet)}`);
     print(context);
   });
   print(context, `${hits.length} document${hits.length === 1 ? '' : 's'} found`);

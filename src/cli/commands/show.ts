@@ -3,8 +3,8 @@ import { FatalError, UsageError } from '../../errors.js';
 import { resolveDocument, versionCount } from '../../search/resolve-document.js';
 import { documentRecord, type DocumentRecord } from '../../store/document-record.js';
 import { getVersion } from '../../store/versions.js';
+import { formatTable, terminalJson, terminalText } from '../format.js';
 import { commandContext, withArchive, print } from '../context.js';
-import { formatTable } from '../format.js';
 
 export function registerShow(program: Command): void {
   program
@@ -22,8 +22,8 @@ export function registerShow(program: Command): void {
         const record = documentRecord(db, doc, versionNumber ?? doc.currentVersion);
         if (!record) throw new FatalError(`document ${doc.id} has versions 1 to ${count}: there is no version ${versionNumber}`);
         const provenance = getVersion(db, doc.id, record.version)?.provenance ?? {};
-        if (options.json) print(context, JSON.stringify({ ...record, provenance }, null, 2));
-        else for (const line of renderDocument(record, provenance, count)) print(context, line);
+        if (options.json) print(context, terminalJson({ ...record, provenance }, 2));
+        else for (const line of renderDocument(record, provenance, count)) print(context, terminalText(line));
       });
     });
 }

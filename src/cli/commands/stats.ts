@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { logCoverageDrops } from '../../stats/health.js';
 import { collectStats, type SourceStats } from '../../stats/stats.js';
+import { formatTable, terminalJson, terminalText } from '../format.js';
 import { commandContext, withArchive, print } from '../context.js';
-import { formatTable } from '../format.js';
 
 export function registerStats(program: Command): void {
   program
@@ -14,8 +14,8 @@ export function registerStats(program: Command): void {
       await withArchive(context.config, async (db) => {
         const stats = collectStats(db, context.config.sources);
         for (const source of stats) logCoverageDrops(context.log, source.health);
-        if (options.json) print(context, JSON.stringify(stats, null, 2));
-        else for (const line of renderStats(stats)) print(context, line);
+        if (options.json) print(context, terminalJson(stats, 2));
+        else for (const line of renderStats(stats)) print(context, terminalText(line));
       });
     });
 }

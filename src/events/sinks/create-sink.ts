@@ -35,6 +35,11 @@ export function createSink(config: SinkConfig, environment: SinkEnvironment): Si
     case 'stdout':
       return new StdoutSink(id, label, environment.stdout);
     case 'webhook':
-      return new WebhookSink(id, label, { ...config, userAgent: environment.userAgent }, environment.log);
+      return new WebhookSink(id, label, { ...config, secrets: webhookSecrets(config), userAgent: environment.userAgent }, environment.log);
   }
+}
+
+/** `secrets` (rotation), else `secret`, else none. */
+export function webhookSecrets(config: Extract<SinkConfig, { type: 'webhook' }>): string[] {
+  return config.secrets ?? (config.secret === undefined ? [] : [config.secret]);
 }

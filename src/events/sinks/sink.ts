@@ -1,3 +1,4 @@
+import { terminalJson } from '../../terminal-safe.js';
 import type { ChangeEvent } from '../event.js';
 
 /**
@@ -17,7 +18,7 @@ export interface Sink {
   close(): Promise<void>;
 }
 
-/** One event as one JSON line (ndjson file, stdout). */
+/** One event as one JSON line (ndjson file, stdout), C1 controls and U+2028/9 escaped too: it may reach a terminal. */
 export function eventLine(event: ChangeEvent): string {
-  return `${JSON.stringify(event)}\n`;
+  return `${terminalJson(event)}\n`;
 }

@@ -2,12 +2,14 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { PermanentError, RetryableError, errorMessage } from '../../errors.js';
 import type { Logger } from '../../log.js';
 import type { ChangeEvent } from '../event.js';
-import { SIGNATURE_HEADER, signBody } from '../signature.js';
+import { webhookHeaders } from '../signature.js';
+import { redactUrls } from './redact-url.js';
 import type { Sink } from './sink.js';
 
 export interface WebhookOptions {
   url: string;
-  secret?: string | undefined;
+  /** Signing keys (rotation: several); none sends the requests unsigned. */
+  secrets: readonly string[];
   timeoutMs: number;
   retries: number;
   backoffMs: number;
@@ -19,10 +21,12 @@ export interface WebhookOptions {
 const MAX_BACKOFF_MS = 5 * 60_000;
 
 /**
- * POSTs each event as its JSON body, signed with the secret. Timeouts, network errors, 408, 429
+ * POSTs each event as its JSON body, signed with the secrets (signature.ts: Standard Webhooks
+ * headers and the contract's X-Bureau-Watch-Signature). Timeouts, network errors, 408, 429
  * and 5xx are retried with exponential backoff (backoffMs, 2×, 4× …); any other 4xx stops at once
  * (retrying a rejected request does not help), leaving the event for the next delivery run.
- * Logs name the URL's origin only: a webhook URL's path often is a secret token.
+ * Logs, errors and stored messages name the URL's origin only: a webhook URL's path often is a
+ * secret token (and credentials in it are refused at config load).
  */
 export class WebhookSink implements Sink {
   readonly batchSize: number;
@@ -39,7 +43,7 @@ export class WebhookSink implements Sink {
     const body = JSON.stringify(event);
     for (let attempt = 0; ; attempt++) {
       try {
-        await this.post(body, signal);
+        await this.post(event.id, body, signal);
         return;
       } catch (error) {
         if (!(error instanceof RetryableError) || attempt >= this.options.retries || signal.aborted) throw error;
@@ -54,9 +58,12 @@ export class WebhookSink implements Sink {
 
   async close(): Promise<void> {}
 
-  private async post(body: string, signal: AbortSignal): Promise<void> {
-    const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', 'user-agent': this.options.userAgent };
-    if (this.options.secret) headers[SIGNATURE_HEADER] = signBody(this.options.secret, body);
+  private async post(eventId: string, body: string, signal: AbortSignal): Promise<void> {
+    // Signed afresh on every attempt: webhook-timestamp is the time of this request.
+    const headers: Record<string, string> = {
+      'content-type': 'application/json; charset=utf-8', 'user-agent': this.options.userAgent,
+      ...webhookHeaders(this.options.secrets, eventId, body),
+    };
     let response: Response;
     try {
       response = await fetch(this.options.url, {
@@ -80,5 +87,6 @@ function describeFetchError(error: unknown): string {
   if ((error as Error)?.name === 'TimeoutError') return 'timed out';
   const cause = (error as { cause?: unknown })?.cause;
   const code = (cause as { code?: unknown } | undefined)?.code;
-  return typeof code === 'string' ? code : errorMessage(cause ?? error);
+  // fetch's own messages may quote the whole URL (with its token, or credentials): origin only.
+  return typeof code === 'string' ? code : redactUrls(errorMessage(cause ?? error));
 }

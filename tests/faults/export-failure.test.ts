@@ -1,0 +1,94 @@
+import { spawn } from 'node:child_process';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { openTestArchive, snapshot } from '../changes/archive-helpers.js';
+import { runCli, type CliResult } from '../helpers/cli.js';
+import { tempDir } from '../helpers/temp.js';
+
+/**
+ * A failed `export --out` (full device, file size limit) exits 1 naming the file and the cause,
+ * without a stack or an unhandled stream error, leaves the previous export as it was and no
+ * temporary file behind; a successful one replaces the file whole.
+ */
+const FORMATS = ['jsonl', 'csv', 'warc', 'warc.gz'];
+const PREVIOUS = 'the previous export, which must survive\n';
+const STACK_LINE = /\n\s+at .*:\d+/;
+
+/** An archive of `count` documents (100: about 800 KB as JSONL) and a config for it, in its own directory. */
+function exportableArchive(count: number): string {
+  const test = openTestArchive();
+  for (let n = 0; n < count; n++) {
+    const text = `第${n}号通知。${'各单位要认真贯彻落实有关工作要求，确保各项任务按时完成。'.repeat(40 + n)}`;
+    test.record(snapshot(`http://127.0.0.1/art/2024/3/${n}.html`, text, { title: `第${n}号通知` }));
+  }
+  test.db.close();
+  const config = join(test.path, '..', 'sources.yaml');
+  writeFileSync(config, `database: ${test.path}\n`);
+  return config;
+}
+
+/** The CLI with RLIMIT_FSIZE at 64 blocks: a write past it fails with EFBIG (Node ignores SIGXFSZ). */
+function runWithFileSizeLimit(args: string[]): Promise<CliResult> {
+  const tsx = new URL('../../node_modules/tsx/dist/loader.mjs', import.meta.url).href;
+  const entry = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
+  return new Promise((resolve, reject) => {
+    const child = spawn('sh', ['-c', 'ulimit -f 64 && exec "$@"', 'sh', process.execPath, '--import', tsx, entry, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('export failures', () => {
+  it('exits 1 with the file and the cause on a full device, in every format, without an unhandled error', async () => {
+    const config = exportableArchive(3);
+    const results = await Promise.all(FORMATS.map((format) => runCli(['export', '--config', config, '--format', format, '--out', '/dev/full'])));
+    results.forEach((result, index) => {
+      expect(result.code, `${FORMATS[index]}: ${result.stderr}`).toBe(1);
+      expect(result.stderr).toContain('export to /dev/full failed: ENOSPC');
+      expect(result.stderr).not.toMatch(/Unhandled|ERR_UNHANDLED/);
+      expect(result.stderr).not.toMatch(STACK_LINE);
+    });
+    expect(statSync('/dev/full').isCharacterDevice()).toBe(true);
+  });
+
+  it('leaves the previous export untouched and no temporary file when the size limit stops the write', async () => {
+    const config = exportableArchive(100);
+    const dir = join(tempDir(), 'exports');
+    mkdirSync(dir);
+    const out = join(dir, 'documents.export');
+    writeFileSync(out, PREVIOUS);
+    chmodSync(out, 0o640);
+
+    for (const format of ['jsonl', 'warc.gz']) {
+      const result = await runWithFileSizeLimit(['export', '--config', config, '--format', format, '--out', out]);
+      expect(result.code, `${format}: ${result.stderr}`).toBe(1);
+      expect(result.stderr).toContain(`export to ${out} failed: EFBIG`);
+      expect(result.stderr).toContain('the file there is unchanged');
+      expect(result.stderr).not.toMatch(STACK_LINE);
+      expect(readFileSync(out, 'utf8')).toBe(PREVIOUS);
+      expect(readdirSync(dir)).toEqual(['documents.export']);
+    }
+
+    // Without the limit the same export replaces the file whole, keeping its permissions.
+    const result = await runCli(['export', '--config', config, '--format', 'jsonl', '--out', out]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(readFileSync(out, 'utf8').trimEnd().split('\n')).toHaveLength(100);
+    expect(statSync(out).mode & 0o777).toBe(0o640);
+    expect(readdirSync(dir)).toEqual(['documents.export']);
+  });
+
+  it('names the file when its directory does not exist', async () => {
+    const config = exportableArchive(3);
+    const out = join(tempDir(), 'missing', 'documents.jsonl');
+    const result = await runCli(['export', '--config', config, '--out', out]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`export to ${out} failed: ENOENT`);
+    expect(result.stderr).not.toMatch(STACK_LINE);
+  });
+});
