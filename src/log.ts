@@ -7,6 +7,7 @@ import { destination, pino, type Logger } from 'pino';
 export const REDACTED_PATHS = [
   'secret', '*.secret', 'sink.secret', 'sinks[*].secret', '*.sinks[*].secret', 'config.sinks[*].secret',
   'headers.authorization', '*.headers.authorization',
+  'password', '*.password', 'sinks[*].password', '*.sinks[*].password',
 ];
 
 export function createLogger(level: string = process.env.BUREAU_WATCH_LOG_LEVEL ?? 'info'): Logger {
