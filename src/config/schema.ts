@@ -55,13 +55,14 @@ function robotOptions(minIntervalMs: number, urlDoc: string) {
   };
 }
 
-const robotTemplateSchema = z
-  .strictObject({
-    title: templateString.optional().describe('Mustache template of the message title (default: Chinese, see README).'),
-    text: templateString.optional().describe('Mustache template of the Markdown message body (default: Chinese, see README).'),
-  })
-  .default({})
-  .describe('Message templates; values are escaped so a page title cannot add Markdown or links.');
+const robotTemplateFields = {
+  title: templateString.optional().describe('Mustache template of the message title (default: Chinese, see README).'),
+  text: templateString.optional().describe('Mustache template of the Markdown message body (default: Chinese, see README).'),
+};
+const TEMPLATE_DOC = 'Message templates; values are escaped so a page title cannot add Markdown or links.';
+const robotTemplateSchema = z.strictObject(robotTemplateFields).default({}).describe(TEMPLATE_DOC);
+// WeCom Markdown messages have no title: the body's first line (a heading by default) serves.
+const wecomTemplateSchema = z.strictObject({ text: robotTemplateFields.text }).default({}).describe(TEMPLATE_DOC);
 
 const chatSinkSchemas = [
   z.strictObject({
@@ -73,7 +74,7 @@ const chatSinkSchemas = [
   z.strictObject({
     type: z.literal('wecom').describe('WeCom group robot (企业微信群机器人): a Markdown message per event.'),
     ...robotOptions(3_000, 'Robot webhook, https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=… (the key is the credential).'),
-    template: robotTemplateSchema,
+    template: wecomTemplateSchema,
   }),
   z.strictObject({
     type: z.literal('feishu').describe('Feishu/Lark group robot (飞书自定义机器人): a card with a Markdown body per event.'),

@@ -83,7 +83,7 @@ async function deliverToSink(db: Db, sink: Sink, signal: AbortSignal, log: Logge
   recordAttempt(db, sink.id, error);
   const pending = countPending(db, cursor);
   if (error) log.warn({ sink: sink.label, delivered, pending }, `delivery stopped, ${pending} event(s) kept for the next attempt: ${error}`);
-  else if (delivered > 0) log.info({ sink: sink.label, delivered, filtered }, 'events delivered');
+  else if (delivered > 0 || filtered > 0) log.info({ sink: sink.label, delivered, filtered }, 'events delivered');
   return { sinkId: sink.id, label: sink.label, delivered, filtered, pending, error };
 }
 
