@@ -3,8 +3,7 @@
  * Every string from a crawled page is hostile: a title may carry Markdown (a link to anywhere, an
  * "@all"), HTML, line breaks that start a heading, or terminal control characters.
  */
-import type { EventType } from '../event.js';
-import type { ChangeEvent, ChangeSummary } from '../event.js';
+import type { ChangeEvent, ChangeSummary, EventType } from '../event.js';
 
 const TYPE_LABELS: Record<EventType, string> = {
   'document.created': '新发布',
