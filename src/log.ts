@@ -9,6 +9,7 @@ export const REDACTED_PATHS = [
   'secret', '*.secret', 'sink.secret', 'sinks[*].secret', '*.sinks[*].secret', 'config.sinks[*].secret',
   'secrets', '*.secrets', 'sink.secrets', 'sinks[*].secrets', '*.sinks[*].secrets', 'config.sinks[*].secrets',
   'headers.authorization', '*.headers.authorization',
+  'password', '*.password', 'sinks[*].password', '*.sinks[*].password',
 ];
 
 export function createLogger(level: string = process.env.BUREAU_WATCH_LOG_LEVEL ?? 'info'): Logger {

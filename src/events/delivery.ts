@@ -7,6 +7,7 @@ import { advanceCursor, countPending, openCursor, recordAttempt } from './cursor
 import { publicEvent } from './event.js';
 import { listEvents, type StoredEvent } from './outbox.js';
 import { createSink } from './sinks/create-sink.js';
+import { eventDetailsReader } from './sinks/event-details.js';
 import type { Sink } from './sinks/sink.js';
 
 export interface DeliveryOptions {
@@ -25,6 +26,8 @@ export interface SinkDeliveryReport {
   label: string;
   /** Events that reached the sink in this call. */
   delivered: number;
+  /** Events its filter passed over in this call (the cursor moved past them without sending). */
+  filtered: number;
   /** Events recorded but not yet delivered to it (kept for the next call). */
   pending: number;
   /** Why delivery stopped early, or null when the sink is up to date. */
@@ -39,7 +42,9 @@ export interface SinkDeliveryReport {
  * Safe to call repeatedly (the scheduler does); calls for the same database should not overlap.
  */
 export async function deliverPending(db: Db, sinkConfigs: SinkConfig[], options: DeliveryOptions): Promise<SinkDeliveryReport[]> {
-  const environment = { log: options.log, stdout: options.stdout ?? process.stdout, userAgent: options.userAgent ?? 'bureau-watch' };
+  const environment = {
+    log: options.log, stdout: options.stdout ?? process.stdout, userAgent: options.userAgent ?? 'bureau-watch', details: eventDetailsReader(db),
+  };
   const sinks = sinkConfigs.map((config) => createSink(config, environment));
   assertDistinctIds(sinks);
   const signal = options.signal ?? new AbortController().signal;
@@ -50,6 +55,7 @@ async function deliverToSink(db: Db, sink: Sink, signal: AbortSignal, log: Logge
   let cursor = openCursor(db, sink.id, sink.label).deliveredSeq;
   const queue = new PQueue({ concurrency: sink.concurrency });
   let delivered = 0;
+  let filtered = 0;
   let error: string | null = null;
   try {
     while (error === null) {
@@ -64,6 +70,7 @@ async function deliverToSink(db: Db, sink: Sink, signal: AbortSignal, log: Logge
       if (outcome.lastSeq > cursor) {
         advanceCursor(db, sink.id, outcome.lastSeq);
         delivered += outcome.arrived;
+        filtered += outcome.filtered;
         cursor = outcome.lastSeq;
       }
       error = outcome.error;
@@ -76,23 +83,30 @@ async function deliverToSink(db: Db, sink: Sink, signal: AbortSignal, log: Logge
   recordAttempt(db, sink.id, error);
   const pending = countPending(db, cursor);
   if (error) log.warn({ sink: sink.label, delivered, pending }, `delivery stopped, ${pending} event(s) kept for the next attempt: ${error}`);
-  else if (delivered > 0) log.info({ sink: sink.label, delivered }, 'events delivered');
-  return { sinkId: sink.id, label: sink.label, delivered, pending, error };
+  else if (delivered > 0 || filtered > 0) log.info({ sink: sink.label, delivered, filtered }, 'events delivered');
+  return { sinkId: sink.id, label: sink.label, delivered, filtered, pending, error };
 }
 
 interface BatchOutcome {
   /** Seq of the last event of the batch's delivered prefix (the cursor's new place). */
   lastSeq: number;
-  /** Events of that prefix. */
+  /** Events of that prefix that were sent. */
   arrived: number;
+  /** Events of that prefix the sink's filter passed over. */
+  filtered: number;
   error: string | null;
 }
 
 /** Sends a batch through the sink's queue; after a failure no further event of it is started. */
 async function sendBatch(queue: PQueue, sink: Sink, batch: StoredEvent[], cursor: number, signal: AbortSignal): Promise<BatchOutcome> {
   const arrived = new Set<number>();
+  const passedOver = new Set<number>();
   let failure: unknown;
   for (const event of batch) {
+    if (sink.accepts && !sink.accepts(event)) {
+      passedOver.add(event.seq);
+      continue;
+    }
     void queue.add(async () => {
       if (failure !== undefined || signal.aborted) return;
       try {
@@ -106,13 +120,15 @@ async function sendBatch(queue: PQueue, sink: Sink, batch: StoredEvent[], cursor
   await queue.onIdle();
   let lastSeq = cursor;
   let count = 0;
+  let filtered = 0;
   for (const event of batch) {
-    if (!arrived.has(event.seq)) break;
+    if (passedOver.has(event.seq)) filtered++;
+    else if (arrived.has(event.seq)) count++;
+    else break;
     lastSeq = event.seq;
-    count++;
   }
-  const error = failure !== undefined ? errorMessage(failure) : count < batch.length ? 'delivery stopped' : null;
-  return { lastSeq, arrived: count, error };
+  const error = failure !== undefined ? errorMessage(failure) : count + filtered < batch.length ? 'delivery stopped' : null;
+  return { lastSeq, arrived: count, filtered, error };
 }
 
 function assertDistinctIds(sinks: Sink[]): void {

@@ -17,7 +17,7 @@ const CASES: { name: string; yaml: string; message: RegExp }[] = [
   { name: 'unknown key (typo)', yaml: `sources:\n  - ${GOOD_SOURCE}\n    maxRequestPerMinute: 10`, message: /sources\.0.*unknown key: maxRequestPerMinute/i },
   { name: 'user agent without the product name', yaml: 'userAgent: "Mozilla/5.0"', message: /userAgent: must contain "bureau-watch"/i },
   { name: 'webhook to a non-HTTP URL', yaml: 'sinks:\n  - type: webhook\n    url: "ftp://hooks.example.org/x"', message: /sinks\.0\.url: /i },
-  { name: 'unknown sink type', yaml: 'sinks:\n  - type: email\n    to: a@b.c', message: /sinks\.0\.type: /i },
+  { name: 'unknown sink type', yaml: 'sinks:\n  - type: slack\n    to: a@b.c', message: /sinks\.0\.type: /i },
   { name: 'alert on an unknown event type', yaml: 'alerts:\n  - name: a\n    on: [document.deleted]', message: /alerts\.0\.on\.0: /i },
   { name: 'missing environment variable', yaml: 'sinks:\n  - type: webhook\n    url: "http://127.0.0.1:9/"\n    secret: ${BW_FAULT_TEST_UNSET_SECRET}', message: /sinks\.0\.secret: environment variable BW_FAULT_TEST_UNSET_SECRET is not set/ },
   { name: 'bad cron schedule', yaml: `sources:\n  - ${GOOD_SOURCE}\n    schedule: "every morning"`, message: /sources\.0\.schedule: expected a cron expression/ },

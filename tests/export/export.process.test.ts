@@ -140,6 +140,6 @@ describe('export --format warc', () => {
   it('rejects an unknown format with exit 2', async () => {
     const result = await runCli(['export', '--format', 'xml', '--config', store.configPath]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('unknown export format "xml": expected one of jsonl, csv, warc, warc.gz');
+    expect(result.stderr).toContain('unknown export format "xml": expected one of jsonl, csv, warc, warc.gz, atom');
   });
 });

@@ -7,17 +7,31 @@ import { exportJsonl } from '../../export/jsonl.js';
 import type { Db } from '../../store/database.js';
 import { commandContext, withArchive } from '../context.js';
 
-type Exporter = (db: Db, out: NodeJS.WritableStream & Writable, sourceId?: string) => Promise<number>;
+/** Options only some formats take (atom: --alert, --limit); the config's alert names for checking --alert. */
+interface ExportOptions {
+  alert?: string | undefined;
+  limit?: number | undefined;
+  knownAlerts: string[];
+}
 
 /** Loaded on use: warcio is needed by WARC exports alone. */
 const warcModule = () => import('../../export/warc.js');
 
-/** Export formats by name: jsonl and csv write the latest version of every document, warc every stored response. */
+type Exporter = (db: Db, out: NodeJS.WritableStream & Writable, sourceId?: string, options?: ExportOptions) => Promise<number>;
+
+/** Formats that take --alert and --limit. */
+const FEED_FORMATS = new Set(['atom']);
+
+/**
+ * Export formats by name: jsonl and csv write the latest version of every document, warc every
+ * stored response, atom a feed of the newest events (one entry per event).
+ */
 export const EXPORTERS: Record<string, Exporter> = {
   jsonl: exportJsonl,
   csv: exportCsv,
   warc: async (db, out, sourceId) => (await warcModule()).exportWarc(db, out, sourceId),
   'warc.gz': async (db, out, sourceId) => (await warcModule()).exportWarc(db, out, sourceId, { gzip: true }),
+  atom: async (db, out, sourceId, options) => (await import('../../export/atom.js')).exportAtom(db, out, { sourceId, ...options }),
 };
 
 export function registerExport(program: Command): void {
@@ -27,16 +41,28 @@ export function registerExport(program: Command): void {
     .option('--format <format>', `output format: ${Object.keys(EXPORTERS).join(', ')}`, 'jsonl')
     .option('--out <file>', 'write to this file instead of stdout')
     .option('--source <id>', 'only this source')
-    .action(async (options: { format: string; out?: string; source?: string }, command: Command) => {
+    .option('--alert <name>', 'atom: only events this alert rule matched')
+    .option('--limit <n>', 'atom: the newest N events (default 100)', parseLimit)
+    .action(async (options: { format: string; out?: string; source?: string; alert?: string; limit?: number }, command: Command) => {
       const exporter = EXPORTERS[options.format];
       if (!exporter) throw new UsageError(`unknown export format "${options.format}": expected one of ${Object.keys(EXPORTERS).join(', ')}`);
+      if ((options.alert !== undefined || options.limit !== undefined) && !FEED_FORMATS.has(options.format)) {
+        throw new UsageError(`--alert and --limit apply to --format atom only, not "${options.format}"`);
+      }
       const context = commandContext(command);
       await withArchive(context.config, async (db) => {
         // A file is replaced only once the export is complete (see export-file.ts).
-        const count = options.out
-          ? await writeExportFile(options.out, (out) => exporter(db, out, options.source))
-          : await exporter(db, process.stdout, options.source);
-        context.log.info({ documents: count, format: options.format, out: options.out ?? 'stdout' }, 'export finished');
+        const exportTo = (out: NodeJS.WritableStream & Writable) => exporter(db, out, options.source, {
+          alert: options.alert, limit: options.limit, knownAlerts: context.config.alerts.map((alert) => alert.name),
+        });
+        const count = options.out ? await writeExportFile(options.out, exportTo) : await exportTo(process.stdout);
+        context.log.info({ [FEED_FORMATS.has(options.format) ? 'entries' : 'documents']: count, format: options.format, out: options.out ?? 'stdout' }, 'export finished');
       });
     });
+}
+
+function parseLimit(value: string): number {
+  const limit = Number(value);
+  if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit expects a whole number of at least 1, got "${value}"`);
+  return limit;
 }

@@ -13,6 +13,8 @@ export interface Sink {
   readonly label: string;
   readonly concurrency: number;
   readonly batchSize: number;
+  /** When set, events it rejects are passed over: the cursor moves past them without `send`. */
+  accepts?(event: ChangeEvent): boolean;
   send(event: ChangeEvent, signal: AbortSignal): Promise<void>;
   flush(): Promise<void>;
   close(): Promise<void>;
