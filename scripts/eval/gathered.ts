@@ -12,7 +12,8 @@ import type { ExtractedDocument } from '../../src/extract/index.js';
 /** One page's ground truth, as written in the truth file. */
 export interface PageTruth {
   file: string;
-  url: string;
+  /** The page's address when known (null when the source did not record it). */
+  url: string | null;
   site: string;
   title: string;
   publishedDate: string | null;
@@ -128,7 +129,16 @@ export function evalTruthSet(
   for (const page of truth.pages) {
     const path = join(dir, page.file);
     if (!existsSync(path)) { missing.push(page.file); continue; }
-    results.push(scorePage(page, extract(path, page.url)));
+    let doc: ExtractedDocument;
+    try {
+      doc = extract(path, page.url ?? '');
+    } catch (error) {
+      // A crash is a result too: every check of the page fails, the run goes on.
+      const message = `extractor threw: ${error instanceof Error ? error.message : String(error)}`;
+      results.push({ file: page.file, site: page.site, failures: new Map(CHECKS.map((c) => [c, message])), extraFields: [] });
+      continue;
+    }
+    results.push(scorePage(page, doc));
   }
   const met = printResults(label, results, verbose);
   if (missing.length > 0) console.log(`pages in the truth file but not in the folder (not scored): ${missing.join(', ')}`);
