@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { decodeBody } from '../src/decode/index.js';
 import { parseDate } from '../src/extract/dates.js';
 import { extractFromHtml, type ExtractedDocument } from '../src/extract/index.js';
+import { evalTruthSet } from './eval/gathered.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const realDir = process.env.BUREAU_WATCH_REAL_FIXTURES ?? resolve(repoRoot, '../shared/fixtures/real');
@@ -208,6 +209,8 @@ function main(): void {
   part('news-bodies', evalNews);
   part('handan-xxgk', evalHandan);
   part('gne-pages', evalGne);
+  const gathered = evalTruthSet('gathered', join(realDir, 'gathered'), join(repoRoot, 'scripts/eval/gathered-truth.json'), extractFile, verbose);
+  if (gathered !== undefined) results.push(gathered);
   console.log(`\nextraction time (parse + extract, excluding decode): ${extractMs.toFixed(0)} ms`);
   if (strict && results.includes(false)) process.exitCode = 1;
 }
