@@ -1,0 +1,95 @@
+/**
+ * Optional OCR through system binaries: `tesseract` for the recognition and, for PDFs, poppler's
+ * `pdftoppm` to render pages. Neither is required: when one is missing, OCR is skipped and the caller
+ * keeps `textLayer: false`. Child processes run with a deadline inside the read's own time cap (they live
+ * outside the worker, so the worker's termination alone would not stop them) and single-threaded, since
+ * the machine is shared.
+ */
+import { execFile, spawnSync } from 'node:child_process';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+/** Part of the read's time cap OCR may use; the rest is left for the worker to report back. */
+const ocrShareOfTimeout = 0.8;
+const renderDpi = '200';
+
+interface OcrTools {
+  languages: string;
+  canRenderPdf: boolean;
+}
+
+let tools: OcrTools | null | undefined;
+
+/** Which OCR tools exist, looked up once per worker. `null` when tesseract is absent. */
+export function ocrTools(): OcrTools | null {
+  if (tools !== undefined) return tools;
+  const listed = spawnSync('tesseract', ['--list-langs'], { encoding: 'utf8', timeout: 10_000 });
+  if (listed.status !== 0) return (tools = null);
+  const installed = new Set(`${listed.stdout}\n${listed.stderr}`.split(/\s+/));
+  const languages = ['chi_sim', 'eng'].filter((language) => installed.has(language)).join('+') || 'eng';
+  const canRenderPdf = spawnSync('pdftoppm', ['-v'], { timeout: 10_000 }).status === 0;
+  return (tools = { languages, canRenderPdf });
+}
+
+/** OCRs the first `pages` pages of a PDF; undefined when the tools are missing or nothing was recognised. */
+export async function ocrPdf(bytes: Uint8Array, pages: number, timeoutMs: number): Promise<string | undefined> {
+  const found = ocrTools();
+  if (!found?.canRenderPdf || pages < 1) return undefined;
+  const deadline = Date.now() + timeoutMs * ocrShareOfTimeout;
+  return withTempDir(async (dir) => {
+    const input = join(dir, 'in.pdf');
+    await writeFile(input, bytes);
+    await run('pdftoppm', ['-r', renderDpi, '-gray', '-png', '-f', '1', '-l', String(pages), input, join(dir, 'page')], {
+      timeout: remaining(deadline),
+    });
+    const images = (await readdir(dir)).filter((name) => name.startsWith('page')).sort();
+    const texts: string[] = [];
+    for (const image of images) texts.push(await recognise(join(dir, image), found.languages, deadline));
+    return nonEmpty(texts.join('\n\n'));
+  });
+}
+
+/** OCRs one image file given as bytes (PNG, JPEG, TIFF, BMP, GIF, WebP as far as leptonica reads them). */
+export async function ocrImage(bytes: Uint8Array, timeoutMs: number): Promise<string | undefined> {
+  const found = ocrTools();
+  if (!found) return undefined;
+  const deadline = Date.now() + timeoutMs * ocrShareOfTimeout;
+  return withTempDir(async (dir) => {
+    const input = join(dir, 'image');
+    await writeFile(input, bytes);
+    return nonEmpty(await recognise(input, found.languages, deadline));
+  });
+}
+
+async function recognise(image: string, languages: string, deadline: number): Promise<string> {
+  const { stdout } = await run('tesseract', [image, 'stdout', '-l', languages], {
+    timeout: remaining(deadline),
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, OMP_THREAD_LIMIT: '1' },
+  });
+  // Tesseract puts spaces between CJK characters; they are not in the document.
+  return stdout.replace(/(?<=[\u3000-\u9fff\uff00-\uffef]) (?=[\u3000-\u9fff\uff00-\uffef])/g, '').trim();
+}
+
+async function withTempDir<T>(work: (dir: string) => Promise<T>): Promise<T> {
+  const dir = await mkdtemp(join(tmpdir(), 'bureau-watch-ocr-'));
+  try {
+    return await work(dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+function remaining(deadline: number): number {
+  const left = deadline - Date.now();
+  if (left <= 0) throw new Error('OCR ran out of its share of the time cap');
+  return left;
+}
+
+function nonEmpty(text: string): string | undefined {
+  const trimmed = text.trim();
+  return trimmed.length > 0 ? trimmed : undefined;
+}
