@@ -14,7 +14,8 @@ import { promisify } from 'node:util';
 const run = promisify(execFile);
 /** Part of the read's time cap OCR may use; the rest is left for the worker to report back. */
 const ocrShareOfTimeout = 0.8;
-const renderDpi = '200';
+/** Pages are rendered to this many pixels on the long side, whatever size the page claims to be. */
+const renderLongSide = '2200';
 
 interface OcrTools {
   languages: string;
@@ -42,7 +43,7 @@ export async function ocrPdf(bytes: Uint8Array, pages: number, timeoutMs: number
   return withTempDir(async (dir) => {
     const input = join(dir, 'in.pdf');
     await writeFile(input, bytes);
-    await run('pdftoppm', ['-r', renderDpi, '-gray', '-png', '-f', '1', '-l', String(pages), input, join(dir, 'page')], {
+    await run('pdftoppm', ['-scale-to', renderLongSide, '-gray', '-png', '-f', '1', '-l', String(pages), input, join(dir, 'page')], {
       timeout: remaining(deadline),
     });
     const images = (await readdir(dir)).filter((name) => name.startsWith('page')).sort();

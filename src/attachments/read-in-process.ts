@@ -3,9 +3,9 @@
  * turn any error into a `failed` result. The worker calls this; nothing on the caller's thread should,
  * since the adapters parse hostile bytes with large libraries.
  */
-import { AttachmentReadError } from './errors.js';
 import { identify } from './identify.js';
 import { capText } from './limits.js';
+import { failedResult } from './result.js';
 import { readDocx } from './readers/docx.js';
 import { readImage } from './readers/image.js';
 import { readOfd } from './readers/ofd.js';
@@ -65,12 +65,4 @@ function okResult(identification: Identification, output: ReaderOutput, maxChars
     ...(truncated || output.truncated ? { truncated: true } : {}),
     ...(output.members ? { members: output.members } : {}),
   };
-}
-
-export function failedResult(identification: Identification, error: unknown): AttachmentReadResult {
-  const typed =
-    error instanceof AttachmentReadError
-      ? error
-      : new AttachmentReadError('malformed', `expected a readable ${identification.kind} file, got: ${String(error)}`);
-  return { ...identification, status: 'failed', text: '', textLength: 0, failure: typed.failure, error: typed.message };
 }

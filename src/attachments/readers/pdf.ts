@@ -12,6 +12,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { AttachmentReadError, asReadError } from '../errors.js';
 import { ocrPdf } from '../ocr.js';
+import { preflightPdf } from './pdf-preflight.js';
 import type { Reader, ReaderOutput } from './reader.js';
 
 const pdfjsRoot = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
@@ -23,7 +24,8 @@ type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let pdfjs: Promise<PdfJs> | undefined;
 const loadPdfJs = () => (pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
 
-export const readPdf: Reader = async ({ bytes, limits, ocr }) => {
+export const readPdf: Reader = async ({ bytes, limits, ocr, budget }) => {
+  await preflightPdf(bytes, budget);
   const { getDocument } = await loadPdfJs();
   // pdf.js takes ownership of (and may detach) the array it is given, so it gets a copy.
   const task = getDocument({
