@@ -4,6 +4,7 @@
  * member's name on a line, then its text. A member that fails to read is recorded as failed and the rest
  * go on; running out of the inflate budget fails the whole archive, since that budget is the file's.
  */
+import { errorMessage } from '../../errors.js';
 import { AttachmentReadError } from '../errors.js';
 import { identify } from '../identify.js';
 import type { AttachmentKind, ZipMember } from '../types.js';
@@ -41,11 +42,15 @@ async function readEntry(
   textFull: boolean,
 ): Promise<{ member: ZipMember; text?: string }> {
   const base = { name: entry.name, size: entry.uncompressedSize, textLength: 0 };
-  if (entry.encrypted) {
+  let bytes: Uint8Array;
+  try {
+    bytes = await archive.read(entry);
+  } catch (error) {
+    // A damaged member is that member's failure; the spent budget is the whole archive's.
+    if (error instanceof AttachmentReadError && error.failure === 'too-large') throw error;
     const other = { kind: 'other' as const, mediaType: 'application/octet-stream' };
-    return { member: { ...base, ...other, status: 'failed', error: `member "${entry.name}" is encrypted` } };
+    return { member: { ...base, ...other, status: 'failed', error: errorMessage(error) } };
   }
-  const bytes = await archive.read(entry);
   const { kind, mediaType } = identify(bytes);
   if (notOpened.has(kind) || textFull || !input.readMember) {
     return { member: { ...base, kind, mediaType, status: 'skipped' } };
