@@ -12,10 +12,12 @@ import { Worker, type ResourceLimits } from 'node:worker_threads';
 const runningFromSources = import.meta.url.endsWith('.ts');
 
 export function spawnReadingWorker(resourceLimits: ResourceLimits): Worker {
-  if (!runningFromSources) return new Worker(new URL('./entry.js', import.meta.url), { resourceLimits });
+  // The caller's Node flags are not the worker's business (`--input-type`, for one, makes a worker fail).
+  const options = { resourceLimits, execArgv: [] };
+  if (!runningFromSources) return new Worker(new URL('./entry.js', import.meta.url), options);
   const entry = new URL('./entry.ts', import.meta.url).href;
   const shim = `import(${JSON.stringify(tsxEsmApi())}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(shim, { eval: true, resourceLimits });
+  return new Worker(shim, { ...options, eval: true });
 }
 
 /**
