@@ -6,16 +6,21 @@
  * the machine is shared.
  */
 import { execFile, spawnSync } from 'node:child_process';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { imageSize } from './sniff/image-size.js';
 
 const run = promisify(execFile);
 /** Part of the read's time cap OCR may use; the rest is left for the worker to report back. */
 const ocrShareOfTimeout = 0.8;
 /** Pages are rendered to this many pixels on the long side, whatever size the page claims to be. */
 const renderLongSide = '2200';
+/** A page is not started with less time than this left. */
+const minimumPageTimeMs = 2_000;
+/** 40 megapixels: an A4 page scanned at 600 dpi is 35. */
+const maxOcrPixels = 40_000_000;
 
 interface OcrTools {
   languages: string;
@@ -35,28 +40,46 @@ export function ocrTools(): OcrTools | null {
   return (tools = { languages, canRenderPdf });
 }
 
-/** OCRs the first `pages` pages of a PDF; undefined when the tools are missing or nothing was recognised. */
-export async function ocrPdf(bytes: Uint8Array, pages: number, timeoutMs: number): Promise<string | undefined> {
+export interface OcrText {
+  text: string;
+  /** False when the time share ran out before the last page. */
+  complete: boolean;
+}
+
+/**
+ * OCRs the first `pages` pages of a PDF, one page at a time (render, recognise), until the time share
+ * runs out: a long scan yields the pages that fit rather than nothing. Undefined when the tools are
+ * missing or nothing was recognised.
+ */
+export async function ocrPdf(bytes: Uint8Array, pages: number, timeoutMs: number): Promise<OcrText | undefined> {
   const found = ocrTools();
   if (!found?.canRenderPdf || pages < 1) return undefined;
   const deadline = Date.now() + timeoutMs * ocrShareOfTimeout;
   return withTempDir(async (dir) => {
     const input = join(dir, 'in.pdf');
     await writeFile(input, bytes);
-    await run('pdftoppm', ['-scale-to', renderLongSide, '-gray', '-png', '-f', '1', '-l', String(pages), input, join(dir, 'page')], {
-      timeout: remaining(deadline),
-    });
-    const images = (await readdir(dir)).filter((name) => name.startsWith('page')).sort();
     const texts: string[] = [];
-    for (const image of images) texts.push(await recognise(join(dir, image), found.languages, deadline));
-    return nonEmpty(texts.join('\n\n'));
+    let page = 1;
+    for (; page <= pages && deadline - Date.now() > minimumPageTimeMs; page++) {
+      const image = join(dir, `page-${page}`);
+      const pageArgs = ['-f', String(page), '-l', String(page), '-singlefile'];
+      await run('pdftoppm', ['-scale-to', renderLongSide, '-gray', '-png', ...pageArgs, input, image], { timeout: remaining(deadline) });
+      texts.push(await recognise(`${image}.png`, found.languages, deadline));
+      await rm(`${image}.png`, { force: true });
+    }
+    const text = nonEmpty(texts.join('\n\n'));
+    return text === undefined ? undefined : { text, complete: page > pages };
   });
 }
 
-/** OCRs one image file given as bytes (PNG, JPEG, TIFF, BMP, GIF, WebP as far as leptonica reads them). */
+/**
+ * OCRs one image given as bytes. Only formats whose header gives the pixel size are OCRed, and only up
+ * to maxOcrPixels: a tiny file can claim a huge canvas, and tesseract would allocate all of it.
+ */
 export async function ocrImage(bytes: Uint8Array, timeoutMs: number): Promise<string | undefined> {
   const found = ocrTools();
-  if (!found) return undefined;
+  const size = imageSize(bytes);
+  if (!found || !size || size.width * size.height > maxOcrPixels) return undefined;
   const deadline = Date.now() + timeoutMs * ocrShareOfTimeout;
   return withTempDir(async (dir) => {
     const input = join(dir, 'image');

@@ -46,7 +46,9 @@ export const readPdf: Reader = async ({ bytes, limits, ocr, budget }) => {
     // OCR is a bonus: when it fails the scan is still a scan (textLayer false), not a failed read.
     const pages = Math.min(document.numPages, limits.maxPdfPages);
     const recognised = await ocrPdf(bytes, pages, limits.timeoutMs).catch(() => undefined);
-    return recognised === undefined ? output : { ...output, text: recognised, ocr: true };
+    if (recognised === undefined) return output;
+    const truncated = output.truncated || !recognised.complete;
+    return { ...output, text: recognised.text, ocr: true, ...(truncated ? { truncated } : {}) };
   } catch (error) {
     throw pdfError(error);
   } finally {
