@@ -45,7 +45,9 @@ export async function readInProcess(
   const reader = readers[identification.kind];
   if (!reader) return { ...identification, status: 'ok', text: '', textLength: 0 };
   try {
-    const readMember = isMember ? undefined : (member: Uint8Array) => readInProcess(member, options, budget, true);
+    // Members are read without OCR: each OCR may take most of the time cap, which is the whole ZIP's.
+    const memberOptions: InProcessOptions = { ...options, ocr: 'off' };
+    const readMember = isMember ? undefined : (member: Uint8Array) => readInProcess(member, memberOptions, budget, true);
     const output = await reader({ bytes, limits: options.limits, budget, ocr: options.ocr, readMember });
     return okResult(identification, output, options.limits.maxTextChars);
   } catch (error) {
