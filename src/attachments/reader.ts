@@ -39,9 +39,19 @@ export function createAttachmentReader(settings: AttachmentReaderSettings = {}):
   const acquire = (heapMb: number): Worker => {
     const index = idle.findIndex((entry) => entry.heapMb === heapMb);
     const reused = index >= 0 ? idle.splice(index, 1)[0] : undefined;
-    const worker = reused?.worker ?? spawnReadingWorker(heapLimits(heapMb));
+    const worker = reused?.worker ?? watched(spawnReadingWorker(heapLimits(heapMb)));
     worker.ref();
     return worker;
+  };
+
+  // A worker can also fail between reads (a stray rejection after its reply). Without a listener of its
+  // own, that 'error' would be thrown in the caller's thread; instead the worker just leaves the pool.
+  const watched = (worker: Worker): Worker => {
+    const forget = () => {
+      const index = idle.findIndex((entry) => entry.worker === worker);
+      if (index >= 0) idle.splice(index, 1);
+    };
+    return worker.on('error', forget).on('exit', forget);
   };
 
   const release = (worker: Worker, heapMb: number, reusable: boolean) => {
