@@ -47,6 +47,19 @@ describe('reading text from each format', () => {
     expect(xls.text).toContain(`2\t示例区第二中学\t${committedPhrases['schools-biff8.xls']}`);
   });
 
+  it('ET (XLS with Kingsoft\'s marker stream) reads like XLS', async () => {
+    const result = await readHere(withOleStream(committed('schools-biff8.xls'), 'ETExtData'));
+    expect(result).toMatchObject({ kind: 'et', mediaType: 'application/wps-office.et', status: 'ok' });
+    expect(result.text).toContain(committedPhrases['schools-biff8.xls']);
+  });
+
+  it('RAR, 7z and other files are identified, ok, with no text', async () => {
+    const rar = new Uint8Array([0x52, 0x61, 0x72, 0x21, 0x1a, 0x07, 0x01, 0x00, 1, 2, 3]);
+    expect(await readHere(rar)).toEqual({ kind: 'rar', mediaType: 'application/vnd.rar', status: 'ok', text: '', textLength: 0 });
+    const other = await readHere(new TextEncoder().encode('<html>404</html>'));
+    expect(other).toMatchObject({ kind: 'other', status: 'ok', text: '' });
+  });
+
   it('OFD: TextCode of every page, in reading order whatever order the objects are written in', async () => {
     const result = await readHere(
       makeOfd([

@@ -1,3 +1,4 @@
+import { crc32 } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { committed, committedPhrases } from './helpers/committed.js';
@@ -43,6 +44,37 @@ describe('ZIP: list the members, read them one level deep', () => {
     const utf8Name = new TextEncoder().encode('附件：名单.txt');
     const result = await readHere(makeZip([{ name: utf8Name, data: 'x' }]));
     expect(result.members?.[0]?.name).toBe('附件：名单.txt');
+  });
+
+  it('prefers the Info-ZIP Unicode Path field, unless its CRC shows it is stale', async () => {
+    const headerName = Buffer.from('old-name.txt');
+    const unicodePath = (crcOf: Buffer, name: string) => {
+      const data = Buffer.concat([Buffer.from([1]), Buffer.alloc(4), Buffer.from(name, 'utf8')]);
+      data.writeUInt32LE(crc32(crcOf), 1);
+      const field = Buffer.alloc(4);
+      field.writeUInt16LE(0x7075, 0);
+      field.writeUInt16LE(data.length, 2);
+      return Buffer.concat([field, data]);
+    };
+    const result = await readHere(
+      makeZip([
+        { name: new Uint8Array(headerName), data: 'x', extra: unicodePath(headerName, '招生简章.txt') },
+        { name: new Uint8Array(headerName), data: 'x', extra: unicodePath(Buffer.from('renamed'), '旧名称.txt') },
+      ]),
+    );
+    expect(result.members?.map((m) => m.name)).toEqual(['招生简章.txt', 'old-name.txt']);
+  });
+
+  it('an encrypted member is listed as failed/encrypted and the rest is read', async () => {
+    const result = await readHere(
+      makeZip([
+        { name: 'secret.docx', data: makeDocx(['加密']), encrypted: true },
+        { name: 'open.docx', data: makeDocx(['公开的附件']) },
+      ]),
+    );
+    expect(result.status).toBe('ok');
+    expect(result.members?.[0]).toMatchObject({ name: 'secret.docx', status: 'failed', error: 'ZIP member "secret.docx" is encrypted' });
+    expect(result.text).toContain('公开的附件');
   });
 
   it('lists a ZIP inside the ZIP without opening it', async () => {

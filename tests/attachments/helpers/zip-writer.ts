@@ -12,6 +12,10 @@ export interface ZipEntryInput {
   store?: boolean;
   /** Write this as the uncompressed size instead of the true one (to fake a lying header). */
   declaredSize?: number;
+  /** Set the "encrypted" flag (bit 0); the data is left as it is. */
+  encrypted?: boolean;
+  /** An extra field (e.g. Info-ZIP Unicode Path), in both the local and the central header. */
+  extra?: Uint8Array;
 }
 
 export function makeZip(entries: ZipEntryInput[]): Uint8Array {
@@ -23,23 +27,26 @@ export function makeZip(entries: ZipEntryInput[]): Uint8Array {
     const data = typeof entry.data === 'string' ? Buffer.from(entry.data, 'utf8') : Buffer.from(entry.data);
     const body = entry.store ? data : deflateRawSync(data);
     const fields = {
-      flags: typeof entry.name === 'string' ? 0x800 : 0,
+      flags: (typeof entry.name === 'string' ? 0x800 : 0) | (entry.encrypted ? 0x1 : 0),
       method: entry.store ? 0 : 8,
       crc: crc32(data),
       compressed: body.length,
       size: entry.declaredSize ?? data.length,
     };
+    const extra = Buffer.from(entry.extra ?? new Uint8Array(0));
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     writeCommon(local, 4, fields, name.length);
-    locals.push(local, name, body);
+    local.writeUInt16LE(extra.length, 28);
+    locals.push(local, name, extra, body);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
     writeCommon(central, 6, fields, name.length);
+    central.writeUInt16LE(extra.length, 30);
     central.writeUInt32LE(offset, 42);
-    centrals.push(central, name);
-    offset += local.length + name.length + body.length;
+    centrals.push(central, name, extra);
+    offset += local.length + name.length + extra.length + body.length;
   }
   const directory = Buffer.concat(centrals);
   const end = Buffer.alloc(22);
