@@ -1,7 +1,8 @@
 import type { Config, SourceConfig } from '../config/schema.js';
 import { canonicalUrl } from '../discover/canonical-url.js';
 import { SourceScope } from '../discover/scope.js';
-import { CrawleeFetcher } from '../fetch/crawlee-fetcher.js';
+import type { FailureTally } from '../fetch/failure-tally.js';
+import { createFetcher } from '../fetch/fetcher-for-source.js';
 import type { HostGate } from '../fetch/host-gate.js';
 import type { RobotsCache } from '../fetch/robots.js';
 import type { FetchRequest } from '../fetch/types.js';
@@ -30,6 +31,8 @@ export interface SourceCrawl {
   progress?: SourceProgress;
   /** Graceful stop: no new requests; the pages in hand finish and are stored. */
   signal?: AbortSignal;
+  /** The source's access failures by class (certificate, proxy …), for the run summary. */
+  failures?: FailureTally;
 }
 
 /**
@@ -41,7 +44,7 @@ export async function crawlSource(crawl: SourceCrawl): Promise<void> {
   const { source, config, archive } = crawl;
   const scope = new SourceScope(source);
   for (const url of source.startUrls) crawl.gate.limit(new URL(url).host, source.maxConcurrencyPerHost);
-  const fetcher = new CrawleeFetcher({
+  const fetcher = await createFetcher(config, source, {
     userAgent: config.userAgent,
     maxRequestsPerMinute: await politeRate(crawl),
     maxConcurrency: source.maxConcurrencyPerHost,

@@ -1,5 +1,6 @@
 import { canonicalUrl } from '../discover/canonical-url.js';
 import { errorMessage } from '../errors.js';
+import { accessFailureReason } from '../fetch/access-errors.js';
 import type { Enqueue, FetchedResponse, FetchFailure, FetchResult } from '../fetch/types.js';
 import type { SourceCrawl } from './crawl-source.js';
 import type { Frontier } from './frontier.js';
@@ -39,7 +40,8 @@ export async function handleResult(crawl: SourceCrawl, frontier: Frontier, resul
 function handleFailure(crawl: SourceCrawl, frontier: Frontier, failure: FetchFailure): void {
   const { request } = failure;
   crawl.counts.errors++;
-  crawl.log.warn({ source: crawl.source.id, url: request.url, kind: failure.error.kind }, failure.error.message);
+  crawl.failures?.note(failure.error);
+  crawl.log.warn({ source: crawl.source.id, url: request.url, kind: failure.error.kind, reason: accessFailureReason(failure.error) }, failure.error.message);
   if (request.kind === 'document') crawl.writes.push(() => crawl.archive.recordUnreachable(request.url, failure.fetchedAt));
   else frontier.listPageLost(request);
 }

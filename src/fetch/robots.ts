@@ -53,6 +53,8 @@ export interface RobotsCacheOptions {
   userAgent: string;
   timeoutMs: number;
   gate?: HostGate;
+  /** How robots.txt is fetched: a source's proxy, TLS options, headers and cookies (site-fetch.ts); default global fetch. */
+  fetch?: (url: string, init?: RequestInit) => Promise<Response>;
 }
 
 /** Rules per origin, fetched on first use and shared by every source of the run. */
@@ -98,7 +100,7 @@ export class RobotsCache {
 async function fetchRobots(robotsUrl: string, options: RobotsCacheOptions): Promise<RobotsRules> {
   let response: Response;
   try {
-    response = await fetch(robotsUrl, {
+    response = await (options.fetch ?? fetch)(robotsUrl, {
       headers: { 'user-agent': options.userAgent, accept: 'text/plain,*/*;q=0.5' },
       redirect: 'follow',
       signal: AbortSignal.timeout(options.timeoutMs),

@@ -1,0 +1,57 @@
+import { Agent, ProxyAgent, Socks5ProxyAgent, fetch as undiciFetch, type Dispatcher } from 'undici';
+import type { CookieJar } from 'tough-cookie';
+import { classifyAccessFailure } from './access-errors.js';
+import { legacyRenegotiationOptions } from './got-access.js';
+import { redactSecrets, type SiteAccess } from './site-access.js';
+import { trustedWithExtraCa } from './tls-ca.js';
+
+/**
+ * A WHATWG fetch that reaches sites the way a source's pages are reached (proxy, TLS options,
+ * headers, cookies): for the requests made outside Crawlee, robots.txt first of all. Built on
+ * undici's own fetch with a dispatcher holding the options. A failure is rethrown as an Error
+ * whose message is the classified one (what failed, which option fixes it), credentials removed.
+ */
+export type FetchFunction = (url: string, init?: RequestInit) => Promise<Response>;
+
+export interface SiteFetch {
+  fetch: FetchFunction;
+  close(): Promise<void>;
+}
+
+export function createSiteFetch(access: SiteAccess, cookieJar?: CookieJar): SiteFetch {
+  const dispatcher = accessDispatcher(access);
+  const fetch: FetchFunction = async (url, init = {}) => {
+    const headers: Record<string, string> = { ...Object.fromEntries(new Headers(init.headers)), ...access.headers };
+    const cookie = await cookieJar?.getCookieString(url);
+    if (cookie) headers.cookie = cookie;
+    try {
+      // undici's RequestInit and the global one differ only in typings (dispatcher, body kinds).
+      return (await undiciFetch(url, { ...(init as object), headers, dispatcher })) as unknown as Response;
+    } catch (error) {
+      const failure = classifyAccessFailure(error, url, access);
+      throw new Error(failure?.message ?? redactSecrets(describe(error), access));
+    }
+  };
+  return { fetch, close: () => dispatcher.close() };
+}
+
+function accessDispatcher(access: SiteAccess): Dispatcher {
+  const tls = {
+    rejectUnauthorized: !access.tls.insecure,
+    ...(access.tls.ca ? { ca: trustedWithExtraCa(access.tls.ca) } : {}),
+    ...(access.tls.legacyRenegotiation ? { secureOptions: legacyRenegotiationOptions() } : {}),
+  };
+  if (!access.proxy) return new Agent({ connect: tls });
+  const proxy = new URL(access.proxy);
+  if (proxy.protocol.startsWith('socks')) {
+    proxy.protocol = 'socks5:'; // undici resolves names at the proxy either way
+    return new Socks5ProxyAgent(proxy.toString(), { requestTls: tls } as ConstructorParameters<typeof Socks5ProxyAgent>[1]);
+  }
+  return new ProxyAgent({ uri: access.proxy, requestTls: tls });
+}
+
+function describe(error: unknown): string {
+  const cause = (error as { cause?: unknown }).cause;
+  const message = error instanceof Error ? error.message : String(error);
+  return cause instanceof Error ? `${message}: ${cause.message}` : message;
+}
