@@ -1,6 +1,7 @@
 import type { Config, SourceConfig } from '../config/schema.js';
 import { canonicalUrl } from '../discover/canonical-url.js';
 import { SourceScope } from '../discover/scope.js';
+import { accessError, type AccessFailure } from '../fetch/access-errors.js';
 import type { FailureTally } from '../fetch/failure-tally.js';
 import { createFetcher } from '../fetch/fetcher-for-source.js';
 import type { HostGate } from '../fetch/host-gate.js';
@@ -33,6 +34,8 @@ export interface SourceCrawl {
   signal?: AbortSignal;
   /** The source's access failures by class (certificate, proxy …), for the run summary. */
   failures?: FailureTally;
+  /** Why a start URL's robots.txt could not be read (a certificate, a proxy …), when that is why. */
+  robotsFailure?: (url: string) => AccessFailure | undefined;
 }
 
 /**
@@ -91,6 +94,13 @@ async function initialRequests(crawl: SourceCrawl, frontier: Frontier): Promise<
   if (allowedStarts.length < starts.length) {
     crawl.log.warn({ source: crawl.source.id }, 'robots.txt disallows a start URL: its column is not read');
     frontier.markListingIncomplete();
+    for (const start of starts) {
+      const failure = allowedStarts.includes(start) ? undefined : crawl.robotsFailure?.(start.url);
+      if (!failure) continue;
+      const error = accessError({ ...failure, message: `robots.txt unreachable, column not read: ${failure.message}` });
+      crawl.failures?.note(error);
+      crawl.log.warn({ source: crawl.source.id, url: start.url, reason: failure.reason }, error.message);
+    }
   }
   return frontier.withinBudget(await frontier.admissible([...allowedStarts, ...known]));
 }

@@ -59,10 +59,13 @@ export async function runCrawl(db: Db, config: Config, sources: SourceConfig[], 
   }
   let status: CrawlSummary['status'] = 'ok';
   try {
-    await Promise.all(sources.map((source) =>
-      crawlSource({ source, config, archive, writes, log, counts: counts[source.id]!, runId, robots: access.robotsFor(siteAccessOf(config, source)), gate,
-        progress: options.progress?.source(source.id), signal: options.signal, failures: failures.get(source.id) })
-        .finally(() => options.progress?.finishSource(source.id))));
+    await Promise.all(sources.map((source) => {
+      const sourceAccess = siteAccessOf(config, source);
+      return crawlSource({ source, config, archive, writes, log, counts: counts[source.id]!, runId, robots: access.robotsFor(sourceAccess), gate,
+        progress: options.progress?.source(source.id), signal: options.signal,
+        failures: failures.get(source.id), robotsFailure: (url) => access.robotsFailure(sourceAccess, url) })
+        .finally(() => options.progress?.finishSource(source.id));
+    }));
     writes.flush();
     if (options.signal?.aborted) status = 'interrupted';
   } catch (error) {

@@ -1,5 +1,5 @@
 import { PermanentError, RetryableError } from '../errors.js';
-import { redactProxyUrl, redactSecrets, type SiteAccess } from './site-access.js';
+import { redactProxyUrl, redactSecrets } from './site-access.js';
 
 /**
  * Why a site could not be reached, by class, each with the option that would fix it named: the
@@ -60,7 +60,7 @@ const UNFIXABLE_BY_CA = /EXPIRED|NOT_YET_VALID|ALTNAME|HOSTNAME|COMMON_NAME|REVO
  * Classifies a transport error (Node/got/undici codes, Chromium net::ERR_* names) into an access
  * failure, or undefined for anything else (an HTTP status, a body too large, a bug).
  */
-export function classifyAccessFailure(error: unknown, url: string, access: Pick<SiteAccess, 'proxy'>): AccessFailure | undefined {
+export function classifyAccessFailure(error: unknown, url: string, access: { proxy?: string | undefined }): AccessFailure | undefined {
   const code = errorCode(error);
   const text = redactSecrets(fullMessage(error), access);
   const via = access.proxy ? ` (through proxy ${redactProxyUrl(access.proxy)})` : '';
@@ -82,7 +82,7 @@ export function classifyAccessFailure(error: unknown, url: string, access: Pick<
 }
 
 /** A site's answer that is itself a failure: a 412 script challenge, a proxy's 407. */
-export function classifyStatusFailure(status: number, url: string, access: Pick<SiteAccess, 'proxy'>): AccessFailure | undefined {
+export function classifyStatusFailure(status: number, url: string, access: { proxy?: string | undefined }): AccessFailure | undefined {
   if (status === 412) {
     return { reason: 'challenge', message: `HTTP 412 challenge for ${url}: the site answers with a JavaScript check that only a browser passes; set fetch: browser for this source` };
   }

@@ -1,5 +1,6 @@
 import type { Config, SourceConfig } from '../config/schema.js';
 import type { Logger } from '../log.js';
+import type { AccessFailure } from './access-errors.js';
 import { RobotsCache, type RobotsCacheOptions } from './robots.js';
 import { createSiteFetch, type SiteFetch } from './site-fetch.js';
 import { isPlainAccess, redactProxyUrl, resolveSiteAccess, siteAccessKey, type SiteAccess } from './site-access.js';
@@ -12,31 +13,44 @@ export function siteAccessOf(config: Config, source: SourceConfig): SiteAccess {
   );
 }
 
+interface AccessRoute {
+  robots: RobotsCache;
+  siteFetch: SiteFetch;
+}
+
 /**
  * The run's robots.txt caches, one per way of reaching sites: sources reached alike share rules
- * per origin, while a source behind a proxy reads robots.txt through that proxy too. Sources with
- * no access options share the plain cache, fetched with the global fetch as before.
+ * per origin, while a source behind a proxy reads robots.txt through that proxy too. A robots.txt
+ * that could not be reached leaves the source unread; its classified failure is kept so the run
+ * summary can say why (a certificate, a proxy …).
  */
 export class RunAccess {
-  private readonly caches = new Map<string, RobotsCache>();
-  private readonly fetchers: SiteFetch[] = [];
+  private readonly routes = new Map<string, AccessRoute>();
 
   constructor(private readonly robotsOptions: RobotsCacheOptions) {}
 
   robotsFor(access: SiteAccess): RobotsCache {
-    const key = isPlainAccess(access) ? 'plain' : siteAccessKey(access);
-    let cache = this.caches.get(key);
-    if (!cache) {
-      const siteFetch = key === 'plain' ? undefined : createSiteFetch(access);
-      if (siteFetch) this.fetchers.push(siteFetch);
-      cache = new RobotsCache({ ...this.robotsOptions, fetch: siteFetch?.fetch });
-      this.caches.set(key, cache);
-    }
-    return cache;
+    return this.route(access).robots;
+  }
+
+  /** Why robots.txt of this URL's origin could not be read the way `access` reaches it, if it failed. */
+  robotsFailure(access: SiteAccess, url: string): AccessFailure | undefined {
+    return this.route(access).siteFetch.failureFor(url);
   }
 
   async close(): Promise<void> {
-    await Promise.allSettled(this.fetchers.map((siteFetch) => siteFetch.close()));
+    await Promise.allSettled([...this.routes.values()].map((route) => route.siteFetch.close()));
+  }
+
+  private route(access: SiteAccess): AccessRoute {
+    const key = isPlainAccess(access) ? 'plain' : siteAccessKey(access);
+    let route = this.routes.get(key);
+    if (!route) {
+      const siteFetch = createSiteFetch(access);
+      route = { siteFetch, robots: new RobotsCache({ ...this.robotsOptions, fetch: siteFetch.fetch }) };
+      this.routes.set(key, route);
+    }
+    return route;
   }
 }
 

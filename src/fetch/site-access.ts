@@ -75,7 +75,7 @@ export function redactProxyUrl(proxy: string): string {
  * Removes the proxy's credentials from a text bound for a log, an error or the database: the
  * whole URL, and the user and password alone, raw and percent-encoded.
  */
-export function redactSecrets(text: string, access: Pick<SiteAccess, 'proxy'>): string {
+export function redactSecrets(text: string, access: { proxy?: string | undefined }): string {
   if (!access.proxy) return text;
   let result = text.split(access.proxy).join(redactProxyUrl(access.proxy));
   let url: URL;

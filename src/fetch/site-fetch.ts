@@ -1,6 +1,6 @@
 import { Agent, ProxyAgent, Socks5ProxyAgent, fetch as undiciFetch, type Dispatcher } from 'undici';
 import type { CookieJar } from 'tough-cookie';
-import { classifyAccessFailure } from './access-errors.js';
+import { classifyAccessFailure, type AccessFailure } from './access-errors.js';
 import { legacyRenegotiationOptions } from './got-access.js';
 import { redactSecrets, type SiteAccess } from './site-access.js';
 import { trustedWithExtraCa } from './tls-ca.js';
@@ -15,11 +15,14 @@ export type FetchFunction = (url: string, init?: RequestInit) => Promise<Respons
 
 export interface SiteFetch {
   fetch: FetchFunction;
+  /** The classified failure of the last request to this URL's origin that failed, if any. */
+  failureFor(url: string): AccessFailure | undefined;
   close(): Promise<void>;
 }
 
 export function createSiteFetch(access: SiteAccess, cookieJar?: CookieJar): SiteFetch {
   const dispatcher = accessDispatcher(access);
+  const failures = new Map<string, AccessFailure>();
   const fetch: FetchFunction = async (url, init = {}) => {
     const headers: Record<string, string> = { ...Object.fromEntries(new Headers(init.headers)), ...access.headers };
     const cookie = await cookieJar?.getCookieString(url);
@@ -29,10 +32,11 @@ export function createSiteFetch(access: SiteAccess, cookieJar?: CookieJar): Site
       return (await undiciFetch(url, { ...(init as object), headers, dispatcher })) as unknown as Response;
     } catch (error) {
       const failure = classifyAccessFailure(error, url, access);
+      if (failure) failures.set(new URL(url).origin, failure);
       throw new Error(failure?.message ?? redactSecrets(describe(error), access));
     }
   };
-  return { fetch, close: () => dispatcher.close() };
+  return { fetch, failureFor: (url) => failures.get(new URL(url).origin), close: () => dispatcher.close() };
 }
 
 function accessDispatcher(access: SiteAccess): Dispatcher {
