@@ -13,7 +13,7 @@ import {
 import { FatalError, PermanentError } from '../errors.js';
 import { accessError, classifyStatusFailure } from './access-errors.js';
 import { readBoundedBody } from './bounded-body.js';
-import { gotAccess, type GotAccess } from './got-access.js';
+import { gotAccess, keepSetCookies, type GotAccess } from './got-access.js';
 import type { HostGate } from './host-gate.js';
 import { backoffDelayMs, classifyFetchError } from './http-errors.js';
 import { LeanRequestQueue } from './lean-queue.js';
@@ -165,10 +165,21 @@ export class CrawleeFetcher {
         // Crawlee's default (true) would accept any certificate: only `tls.insecure` does that here.
         ignoreSslErrors: this.got.ignoreSslErrors,
         preNavigationHooks: [
-          (context, gotOptions) => {
+          async (context, gotOptions) => {
             Object.assign(gotOptions, this.got.options);
-            gotOptions.headers = { ...gotOptions.headers, ...requestHeaders(options.userAgent, context.request.userData as FetchRequest), ...this.access.headers };
+            const cookie = await this.got.cookieJar.getCookieString(context.request.url);
+            gotOptions.headers = {
+              ...gotOptions.headers,
+              ...requestHeaders(options.userAgent, context.request.userData as FetchRequest),
+              ...this.access.headers,
+              ...(cookie ? { Cookie: cookie } : {}),
+            };
             if (options.followRedirect) gotOptions.followRedirect = redirectFilter(options.followRedirect);
+          },
+        ],
+        postNavigationHooks: [
+          async ({ request, response }) => {
+            if (response) await keepSetCookies(this.got.cookieJar, request.loadedUrl ?? request.url, response.headers['set-cookie']);
           },
         ],
         requestHandler: async (context) => {

@@ -17,7 +17,10 @@ export interface GotAccess {
   options: Record<string, unknown>;
   /** Crawlee's HttpCrawler option; it overrides got's `https.rejectUnauthorized`. */
   ignoreSslErrors: boolean;
-  /** Cookies from the config plus those the sites set during the run. */
+  /**
+   * Cookies from the config plus those the sites set during the run. Crawlee's HTTP client drops
+   * got's `cookieJar` option, so the fetcher sends them as a Cookie header and stores Set-Cookie itself.
+   */
   cookieJar: CookieJar;
 }
 
@@ -26,7 +29,7 @@ export function gotAccess(access: SiteAccess, startUrls: readonly string[]): Got
   if (access.tls.ca) https.certificateAuthority = trustedWithExtraCa(access.tls.ca);
   if (access.tls.legacyRenegotiation) https.secureOptions = legacyRenegotiationOptions();
   const cookieJar = seededCookieJar(access.cookies, startUrls);
-  const options: Record<string, unknown> = { https, cookieJar };
+  const options: Record<string, unknown> = { https };
   const socks = access.proxy && /^socks/i.test(new URL(access.proxy).protocol);
   if (socks) {
     const agent = new SocksProxyAgent(access.proxy!);
@@ -44,6 +47,13 @@ export function gotAccess(access: SiteAccess, startUrls: readonly string[]): Got
 /** OpenSSL 3 refuses servers without RFC 5746 by default; this is the flag curl and Python use. */
 export function legacyRenegotiationOptions(): number {
   return constants.SSL_OP_LEGACY_SERVER_CONNECT;
+}
+
+/** Stores a response's Set-Cookie headers; a malformed or foreign cookie is ignored, as a browser would. */
+export async function keepSetCookies(jar: CookieJar, url: string, setCookie: string | string[] | undefined): Promise<void> {
+  for (const cookie of Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : []) {
+    await jar.setCookie(cookie, url, { ignoreError: true });
+  }
 }
 
 /** The configured cookies, set for each start URL's host (and so sent only there). */

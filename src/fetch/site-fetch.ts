@@ -1,6 +1,6 @@
 import { Agent, ProxyAgent, Socks5ProxyAgent, fetch as undiciFetch, type Dispatcher } from 'undici';
 import type { CookieJar } from 'tough-cookie';
-import { classifyAccessFailure, type AccessFailure } from './access-errors.js';
+import { classifyAccessFailure, classifyStatusFailure, type AccessFailure } from './access-errors.js';
 import { legacyRenegotiationOptions } from './got-access.js';
 import { redactSecrets, type SiteAccess } from './site-access.js';
 import { trustedWithExtraCa } from './tls-ca.js';
@@ -25,16 +25,24 @@ export function createSiteFetch(access: SiteAccess, cookieJar?: CookieJar): Site
   const failures = new Map<string, AccessFailure>();
   const fetch: FetchFunction = async (url, init = {}) => {
     const headers: Record<string, string> = { ...Object.fromEntries(new Headers(init.headers)), ...access.headers };
-    const cookie = await cookieJar?.getCookieString(url);
+    // Without a jar (robots.txt), the configured cookies go to whichever origin of the source is asked.
+    const cookie = cookieJar ? await cookieJar.getCookieString(url) : cookieHeader(access.cookies);
     if (cookie) headers.cookie = cookie;
+    let response: Response;
     try {
       // undici's RequestInit and the global one differ only in typings (dispatcher, body kinds).
-      return (await undiciFetch(url, { ...(init as object), headers, dispatcher })) as unknown as Response;
+      response = (await undiciFetch(url, { ...(init as object), headers, dispatcher })) as unknown as Response;
     } catch (error) {
       const failure = classifyAccessFailure(error, url, access);
       if (failure) failures.set(new URL(url).origin, failure);
       throw new Error(failure?.message ?? redactSecrets(describe(error), access));
     }
+    // A proxy's 407 is no answer of the site's (robots.txt would read a 4xx as "no rules").
+    const refused = response.status === 407 ? classifyStatusFailure(407, url, access) : undefined;
+    if (!refused) return response;
+    await response.body?.cancel();
+    failures.set(new URL(url).origin, refused);
+    throw new Error(refused.message);
   };
   return { fetch, failureFor: (url) => failures.get(new URL(url).origin), close: () => dispatcher.close() };
 }
@@ -51,7 +59,12 @@ function accessDispatcher(access: SiteAccess): Dispatcher {
     proxy.protocol = 'socks5:'; // undici resolves names at the proxy either way
     return new Socks5ProxyAgent(proxy.toString(), { requestTls: tls } as ConstructorParameters<typeof Socks5ProxyAgent>[1]);
   }
-  return new ProxyAgent({ uri: access.proxy, requestTls: tls });
+  // Plain requests for http: targets (as browsers and the page fetcher send them), CONNECT for https:.
+  return new ProxyAgent({ uri: access.proxy, requestTls: tls, proxyTunnel: false });
+}
+
+function cookieHeader(cookies: Record<string, string>): string {
+  return Object.entries(cookies).map(([name, value]) => `${name}=${value}`).join('; ');
 }
 
 function describe(error: unknown): string {
