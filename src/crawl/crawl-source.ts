@@ -4,6 +4,7 @@ import { SourceScope } from '../discover/scope.js';
 import { accessError, type AccessFailure } from '../fetch/access-errors.js';
 import type { FailureTally } from '../fetch/failure-tally.js';
 import { createFetcher } from '../fetch/fetcher-for-source.js';
+import { listApiRequest } from '../fetch/list-api.js';
 import type { HostGate } from '../fetch/host-gate.js';
 import type { RobotsCache } from '../fetch/robots.js';
 import type { FetchRequest } from '../fetch/types.js';
@@ -86,6 +87,7 @@ export async function crawlSource(crawl: SourceCrawl): Promise<void> {
  */
 async function initialRequests(crawl: SourceCrawl, frontier: Frontier): Promise<FetchRequest[]> {
   const starts: FetchRequest[] = crawl.source.startUrls.map((url) => ({ url: canonicalUrl(url) ?? url, kind: 'start', depth: 0 }));
+  if (crawl.source.listApi) starts.push(listApiRequest(crawl.source.listApi, crawl.source.listApi.firstPage));
   const known: FetchRequest[] = [];
   for (const doc of iterateDocuments(crawl.archive.db, crawl.source.id)) {
     known.push({ url: doc.url, kind: 'document', etag: doc.etag, lastModified: doc.lastModified });

@@ -4,6 +4,7 @@ import { accessFailureReason } from '../fetch/access-errors.js';
 import type { Enqueue, FetchedResponse, FetchFailure, FetchResult } from '../fetch/types.js';
 import type { SourceCrawl } from './crawl-source.js';
 import type { Frontier } from './frontier.js';
+import { handleListApiAnswer } from './list-api-answer.js';
 import { processPage } from './process-page.js';
 
 /** Status codes by which a known document says it is gone (a timeout or 5xx never does). */
@@ -24,7 +25,8 @@ export async function handleResult(crawl: SourceCrawl, frontier: Frontier, resul
   } else if (GONE_STATUSES.has(result.status)) {
     handleGone(crawl, frontier, result);
   } else if (result.status >= 200 && result.status < 300) {
-    await handlePage(crawl, frontier, result, enqueue);
+    if (request.listApi) await handleListApiAnswer(crawl, frontier, result, enqueue);
+    else await handlePage(crawl, frontier, result, enqueue);
   } else if (result.status >= 300 && result.status < 400) {
     // Only redirects that leave the source (another host, excluded, disallowed) come back unfollowed.
     crawl.log.info({ source: crawl.source.id, url: result.url, status: result.status, location: result.headers.location }, 'redirect out of the source\'s scope: not followed');

@@ -19,8 +19,8 @@ export interface FetchRequest {
   listRole?: 'next' | 'sub';
   /** For a Hanweb proxy range: the column's record count, when the column page stated it. */
   pagingTotal?: number | null;
-  /** A page of the source's `listApi` (JSON), by its number. */
-  listApi?: { page: number };
+  /** A page of the source's `listApi` (JSON), by its number; `previousKey` identifies the links of the page before. */
+  listApi?: { page: number; previousKey?: string };
 }
 
 /** The fetch stage's record: an HTTP answer with its body bytes untouched, or a final failure. */
