@@ -150,7 +150,9 @@ function certificateName(text: string): string {
   return /\b(ERR_CERT_[A-Z_]+|[A-Z_]*CERT[A-Z_]*)\b/.exec(text)?.[1] ?? '';
 }
 
+/** The first line, short, with control characters replaced: a proxy's or server's words reach a terminal. */
 function brief(text: string): string {
-  const line = text.split('\n')[0] ?? '';
+  // eslint-disable-next-line no-control-regex
+  const line = (text.split('\n')[0] ?? '').replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
   return line.length > 160 ? `${line.slice(0, 160)}…` : line;
 }

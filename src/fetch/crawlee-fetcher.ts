@@ -1,15 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
-import {
-  Configuration,
-  HttpCrawler,
-  type HttpCrawlingContext,
-  log as crawleeLog,
-  LogLevel,
-  NonRetryableError,
-  Request,
-  type RequestQueue,
-} from 'crawlee';
+// The Crawlee packages themselves, not the `crawlee` bundle: that one loads every crawler type,
+// the browser stack included (about 3 s of a CLI start); the browser fetcher loads its own on use.
+import { Configuration, log as crawleeLog, LogLevel, NonRetryableError, Request, type RequestQueue } from '@crawlee/core';
+import { HttpCrawler, type HttpCrawlingContext } from '@crawlee/http';
 import { FatalError, PermanentError } from '../errors.js';
 import { accessError, classifyStatusFailure } from './access-errors.js';
 import { readBoundedBody } from './bounded-body.js';

@@ -1,4 +1,4 @@
-import { NonRetryableError } from 'crawlee';
+import { NonRetryableError } from '@crawlee/core';
 import { BureauWatchError, PermanentError, RetryableError, errorMessage } from '../errors.js';
 import { accessError, classifyAccessFailure } from './access-errors.js';
 import { redactSecrets, type SiteAccess } from './site-access.js';

@@ -1,8 +1,12 @@
 import { constants } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { classifyAccessFailure } from '../../src/fetch/access-errors.js';
 import { gotAccess } from '../../src/fetch/got-access.js';
 import { resolveSiteAccess } from '../../src/fetch/site-access.js';
+import { runCli } from '../helpers/cli.js';
+import { tempDir } from '../helpers/temp.js';
 import { accessHarness, serveColumn, storedUrls } from './helpers/crawl.js';
 import { fixture, startSite, type TestSite } from './helpers/servers.js';
 
@@ -57,6 +61,19 @@ describe('TLS options', () => {
     const withCa = accessHarness({ tls: { ca: fixture('ca.pem') }, sources: [httpsSource({ ca: fixture('self-signed.pem') })] });
     await withCa.crawl();
     expect(storedUrls(withCa.db)).toEqual(documents);
+  });
+
+  it('prints the failure with its fix under the crawl summary', async () => {
+    site = await startSite({ tls: 'leaf' });
+    serveColumn(site);
+    const dir = tempDir();
+    const configPath = join(dir, 'config.json');
+    writeFileSync(configPath, JSON.stringify({ database: join(dir, 'a.db'), sources: [httpsSource()] }));
+
+    const result = await runCli(['crawl', '--config', configPath]);
+
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`tls-site: 1 × certificate: robots.txt unreachable, column not read: certificate verify failed (UNABLE_TO_VERIFY_LEAF_SIGNATURE) for ${site.baseUrl}/robots.txt: add the site's CA with tls.ca, or tls.insecure: true`);
   });
 
   it('names a server that does not speak TLS as a handshake failure', async () => {

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { FatalError } from '../../errors.js';
+import { formatAccessFailures } from '../../fetch/failure-tally.js';
 import { withRunLock } from '../../lock/with-run-lock.js';
 import { foregroundRun } from '../../progress/foreground.js';
 import { checkRunHealth } from '../../stats/health.js';
@@ -29,6 +30,7 @@ export function registerCrawl(program: Command): void {
           try {
             const summary = await runCrawl(db, context.config, sources, context.log, run.options);
             print(context, formatCountsTable(summary.sources));
+            if (Object.keys(summary.accessFailures).length > 0) print(context, formatAccessFailures(summary.accessFailures));
             checkRunHealth(db, context.log, summary.runId, sources.map((source) => source.id));
           } finally {
             // Events this run committed (even if it failed later) go out now; a sink that is down keeps them pending.
