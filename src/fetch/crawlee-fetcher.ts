@@ -69,6 +69,14 @@ class RawBodyHttpCrawler extends HttpCrawler<HttpCrawlingContext> {
     }
   }
 
+  /** A JSON answer (a listApi page) is read with the same bound as a page; Crawlee would read it whole. */
+  protected override async _parseResponse(request: Request, response: IncomingMessage, context: HttpCrawlingContext) {
+    const type = String(response.headers['content-type'] ?? '');
+    if (!/\bjson\b/i.test(type) || (response.statusCode ?? 0) >= 500) return super._parseResponse(request, response, context);
+    const parsed = await this._parseHTML(response, false, context);
+    return { ...parsed, isXml: false, response, contentType: { type: 'application/json', encoding: 'utf8' as BufferEncoding } };
+  }
+
   protected override async _parseHTML(response: IncomingMessage, _isXml: boolean, context: HttpCrawlingContext): Promise<Partial<HttpCrawlingContext>> {
     try {
       return { body: await readBoundedBody(response, this.maxBodyBytes, response.url ?? '') };

@@ -46,6 +46,23 @@ describe('listApi', () => {
     expect(site.requests.map((request) => request.path)).toEqual(expect.arrayContaining(['/art/1.html', '/art/2.html', '/art/3.html', '/art/4.html']));
   });
 
+  it('holds a JSON answer to fetch.maxBodyBytes like a page', async () => {
+    site = await startSite();
+    serveScriptColumn(site, 1);
+    const huge = JSON.stringify({ data: { list: Array.from({ length: 2000 }, (_, n) => ({ url: `/art/${n}.html` })) } });
+    site.routes.set('/api/list', { body: huge, headers: { 'content-type': 'application/json' } });
+    const h = accessHarness({
+      fetch: { timeoutSecs: 5, maxRetries: 0, maxBodyBytes: 10_000 },
+      sources: [{ id: 'big', startUrls: [`${site.baseUrl}/col/index.html`], listApi: { url: `${site.baseUrl}/api/list?page={page}`, links: 'data.list[*].url' } }],
+    });
+
+    const summary = await h.crawl();
+
+    expect(summary.sources.big?.errors).toBe(1);
+    expect(h.logs.join('\n')).toContain('exceeds the limit of 10000 bytes (fetch.maxBodyBytes)');
+    expect(site.requests.some((request) => request.path.startsWith('/art/'))).toBe(false);
+  });
+
   it('reads only what a safe path reaches, and refuses an answer that is not JSON', () => {
     const api = { url: 'http://x/api?p={page}', links: 'rows[*].href', firstPage: 1, maxPages: 5 };
     const body = Buffer.from(JSON.stringify({ rows: [{ href: '/a.html' }, { href: 'javascript:alert(1)' }, { href: { nested: 1 } }, { href: 12 }] }));
