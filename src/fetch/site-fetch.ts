@@ -1,8 +1,9 @@
-import { Agent, ProxyAgent, Socks5ProxyAgent, fetch as undiciFetch, type Dispatcher } from 'undici';
+import { Agent, ProxyAgent, fetch as undiciFetch, type Dispatcher } from 'undici';
 import type { CookieJar } from 'tough-cookie';
 import { classifyAccessFailure, classifyStatusFailure, type AccessFailure } from './access-errors.js';
 import { legacyRenegotiationOptions } from './got-access.js';
 import { redactSecrets, type SiteAccess } from './site-access.js';
+import { socksConnector } from './socks-connector.js';
 import { trustedWithExtraCa } from './tls-ca.js';
 
 /**
@@ -54,11 +55,7 @@ function accessDispatcher(access: SiteAccess): Dispatcher {
     ...(access.tls.legacyRenegotiation ? { secureOptions: legacyRenegotiationOptions() } : {}),
   };
   if (!access.proxy) return new Agent({ connect: tls });
-  const proxy = new URL(access.proxy);
-  if (proxy.protocol.startsWith('socks')) {
-    proxy.protocol = 'socks5:'; // undici resolves names at the proxy either way
-    return new Socks5ProxyAgent(proxy.toString(), { requestTls: tls } as ConstructorParameters<typeof Socks5ProxyAgent>[1]);
-  }
+  if (new URL(access.proxy).protocol.startsWith('socks')) return new Agent({ connect: socksConnector(access.proxy, tls) });
   // Plain requests for http: targets (as browsers and the page fetcher send them), CONNECT for https:.
   return new ProxyAgent({ uri: access.proxy, requestTls: tls, proxyTunnel: false });
 }

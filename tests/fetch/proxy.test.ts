@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { accessHarness, serveColumn, storedUrls } from './helpers/crawl.js';
 import { closedPort, fixture, startProxy, startSite, type TestProxy, type TestSite } from './helpers/servers.js';
+import { startSocks5 } from './helpers/socks.js';
 
 /**
  * The site is reachable only through the proxy: its URLs name a port where nothing listens, and
@@ -52,6 +53,22 @@ describe('proxy', () => {
     expect(storedUrls(h.db)).toEqual(documents);
     expect(proxy.log.filter((line) => line.startsWith('CONNECT '))).not.toHaveLength(0);
     expect(proxy.log.every((line) => line === `CONNECT 127.0.0.1:${publicBase.split(':').pop()}`)).toBe(true);
+  });
+
+  it('goes through a SOCKS5 proxy with user and password, robots.txt included', async () => {
+    const { publicBase, documents } = await hiddenSite('leaf');
+    const hidden = publicBase.split(':').pop();
+    const socks = await startSocks5({ user: 'crawler', password: 's5-Pass', routes: new Map([[`127.0.0.1:${hidden}`, `127.0.0.1:${site.port}`]]) });
+    try {
+      const h = accessHarness({ sources: [source(publicBase, { proxy: `socks5://crawler:s5-Pass@127.0.0.1:${socks.port}`, tls: { ca: fixture('ca.pem') } })] });
+      await h.crawl();
+      expect(storedUrls(h.db)).toEqual(documents);
+      expect(site.requests.map((request) => request.path)).toContain('/robots.txt');
+      expect(new Set(socks.log)).toEqual(new Set([`127.0.0.1:${hidden}`]));
+      expect(h.logs.join('\n')).not.toContain('s5-Pass');
+    } finally {
+      await socks.close();
+    }
   });
 
   it('names a refused connection without a proxy, a wrong proxy password and a proxy that is down, never showing the password', async () => {
