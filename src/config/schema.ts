@@ -57,6 +57,9 @@ const siteAccessSourceSchema = {
   tls: tlsSchema(false).optional().describe('TLS options for this source, merged over the top-level `tls` key by key.'),
 };
 
+/** The site access options alone, as a command's flags give them (`try URL`): the source-level rules. */
+export const siteAccessOptionsSchema = z.strictObject(siteAccessSourceSchema);
+
 export const listApiSchema = z.strictObject({
   url: z.url({ protocol: /^https?$/ }).refine((url) => url.includes('{page}'), { message: 'expected a URL template with a {page} placeholder' })
     .describe('JSON list endpoint with a {page} placeholder, e.g. https://x.gov.cn/api/list?col=12&page={page}.'),

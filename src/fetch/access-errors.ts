@@ -115,16 +115,16 @@ function proxyAuthFailure(url: string, proxy: string): AccessFailure {
 function classifyNetworkFailure(code: string, text: string, url: string, via: string): AccessFailure | undefined {
   const both = `${code} ${text}`;
   if (/ECONNRESET|socket hang up|EPIPE|ERR_CONNECTION_RESET|ERR_EMPTY_RESPONSE|ERR_CONNECTION_CLOSED/.test(both)) {
-    return { reason: 'connection-reset', message: `connection reset for ${url}${via}: the site or a firewall dropped it; sites that refuse foreign addresses do this, so set proxy to one in mainland China` };
+    return { reason: 'connection-reset', message: `connection reset (${code || brief(text)}) for ${url}${via}: the site or a firewall dropped it; sites that refuse foreign addresses do this, so set proxy to one in mainland China` };
   }
   if (/ECONNREFUSED|ERR_CONNECTION_REFUSED/.test(both)) {
-    return { reason: 'connection-refused', message: `connection refused for ${url}${via}: nothing answers on that port; check the URL, or set proxy if the site only answers addresses in China` };
+    return { reason: 'connection-refused', message: `connection refused (${code || brief(text)}) for ${url}${via}: nothing answers on that port; check the URL, or set proxy if the site only answers addresses in China` };
   }
   if (/ENOTFOUND|EAI_AGAIN|ERR_NAME_NOT_RESOLVED/.test(both)) {
     return { reason: 'dns', message: `host name not found (${code || 'DNS'}) for ${url}: check the URL; a name that resolves only inside China needs proxy` };
   }
   if (/ETIMEDOUT|timed out|timeout|ERR_TIMED_OUT/i.test(both)) {
-    return { reason: 'timeout', message: `no answer in time for ${url}${via}: raise fetch.timeoutSecs, or set proxy if the site drops foreign traffic` };
+    return { reason: 'timeout', message: `no answer in time (${brief(text)}) for ${url}${via}: raise fetch.timeoutSecs, or set proxy if the site drops foreign traffic` };
   }
   return undefined;
 }

@@ -118,7 +118,7 @@ export class BrowserFetcher implements SourceFetcher {
           async ({ page }, gotoOptions) => {
             if (!pagesWithSetup.has(page)) {
               pagesWithSetup.add(page);
-              await skipHeavyResources(page);
+              await skipHeavyResources(page, options.followRedirect);
               documentResponse.set(page, trackDocumentResponses(page));
               await this.addConfiguredCookies(page);
             }
@@ -166,10 +166,13 @@ export class BrowserFetcher implements SourceFetcher {
     }
     const failure = classifyStatusFailure(status, url, this.access);
     if (failure) return { ok: false, request, error: accessError(failure), fetchedAt };
-    const body = await renderedBody(context.page);
-    if (body.length > this.options.maxBodyBytes) throw new NonRetryableError(`${url}: rendered page of ${body.length} bytes exceeds the limit of ${this.options.maxBodyBytes} bytes (fetch.maxBodyBytes)`);
+    // As for HTTP sources (where Crawlee throws these): a 5xx is retried with backoff.
+    if (status >= 500) throw new Error(`${status} - server error for ${url}`);
     const headers = response ? await response.allHeaders() : {};
     const raw = response ? await originalBody(response) : undefined;
+    // A listApi page is JSON: its bytes as sent, not the viewer page the browser draws around them.
+    const body = request.listApi && raw ? raw : await renderedBody(context.page);
+    if (body.length > this.options.maxBodyBytes) throw new NonRetryableError(`${url}: rendered page of ${body.length} bytes exceeds the limit of ${this.options.maxBodyBytes} bytes (fetch.maxBodyBytes)`);
     return { ok: true, request, url, status, headers, body, fetchedAt, original: raw ? { status, headers, body: raw } : undefined };
   }
 

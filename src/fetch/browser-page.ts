@@ -13,8 +13,16 @@ const CHALLENGE_STATUSES = new Set([412, 521]);
 /** How long scripts may keep the network busy after load before the DOM is taken as it is. */
 const SETTLE_MS = 3_000;
 
-export async function skipHeavyResources(page: Page): Promise<void> {
-  await page.route('**/*', (route) => (SKIPPED_RESOURCES.has(route.request().resourceType()) ? route.abort() : route.continue()));
+/**
+ * Skips heavy resources, and a redirect or script navigation of the page to where the source may
+ * not go (another host, excluded, disallowed): the HTTP fetcher does not follow those either.
+ */
+export async function skipHeavyResources(page: Page, mayNavigate?: (url: string) => boolean): Promise<void> {
+  await page.route('**/*', (route) => {
+    const request = route.request();
+    const leaves = mayNavigate && request.isNavigationRequest() && request.frame() === page.mainFrame() && !mayNavigate(request.url());
+    return leaves || SKIPPED_RESOURCES.has(request.resourceType()) ? route.abort('blockedbyclient') : route.continue();
+  });
 }
 
 /** Keeps the latest main-frame document response: a challenge's reload replaces the first one. */

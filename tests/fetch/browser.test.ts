@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findBrowserExecutable } from '../../src/fetch/browser-executable.js';
+import { getBlob } from '../../src/store/blobs.js';
 import { documentPage } from '../crawl/helpers/pages.js';
 import { accessHarness, serveColumn, storedUrls } from './helpers/crawl.js';
 import { serveScriptColumn } from './helpers/script-column.js';
@@ -33,12 +34,19 @@ describe.skipIf(!chromium)('fetch: browser (system Chromium)', () => {
   it('reads a column whose list a script builds from JSON, and stores the rendered page', async () => {
     site = await startSite();
     const documents = serveScriptColumn(site, 1);
+    const written = '<span id="w"></span><script>document.getElementById("w").textContent = "此段由脚本写入。";</script>';
+    site.routes.set(new URL(documents[0]!).pathname, { body: documentPage('脚本正文', `${written}${'正文内容。'.repeat(30)}`) });
     const h = accessHarness({ sources: [{ id: 'rendered', fetch: 'browser', startUrls: [`${site.baseUrl}/col/index.html`] }] });
 
     const summary = await h.crawl();
 
     expect(summary.accessFailures).toEqual({});
     expect(storedUrls(h.db)).toEqual(documents);
+    const version = h.db.prepare('SELECT v.text, v.raw_hash AS rawHash FROM versions v JOIN documents d ON d.id = v.document_id WHERE d.url = ?').get(documents[0]) as { text: string; rawHash: string };
+    expect(version.text).toContain('此段由脚本写入。');
+    const raw = getBlob(h.db, version.rawHash)!;
+    expect(raw.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf])); // the rendered DOM, marked UTF-8
+    expect(raw.toString('utf8')).toContain('<span id="w">此段由脚本写入。</span>');
     expect(site.requests.map((request) => request.path)).toContain('/robots.txt');
     expect(site.requests.every((request) => String(request.headers['user-agent']).includes('bureau-watch'))).toBe(true);
   });

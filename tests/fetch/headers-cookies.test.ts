@@ -68,6 +68,6 @@ describe('headers and cookies', () => {
 
     const byReason = Object.fromEntries((summary.accessFailures.hostile ?? []).map((failure) => [failure.reason, failure]));
     expect(byReason.challenge).toMatchObject({ count: 2, message: expect.stringContaining('set fetch: browser for this source') });
-    expect(byReason['connection-reset']).toMatchObject({ count: 1, message: expect.stringMatching(/^connection reset for http:\/\/127\.0\.0\.1:\d+\/col\/reset\.html: .*set proxy/) });
+    expect(byReason['connection-reset']).toMatchObject({ count: 1, message: expect.stringMatching(/^connection reset \((ECONNRESET|socket hang up)\) for http:\/\/127\.0\.0\.1:\d+\/col\/reset\.html: .*set proxy/) });
   });
 });

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { parseConfigText } from '../../src/config/load.js';
 import { UsageError } from '../../src/errors.js';
 import { siteAccessOf } from '../../src/fetch/run-access.js';
-import { redactProxyUrl, redactSecrets } from '../../src/fetch/site-access.js';
+import { redactProxyUrl, redactSecrets, resolveSiteAccess } from '../../src/fetch/site-access.js';
+import { siteAccessFromFlags } from '../../src/fetch/site-access-flags.js';
 import { runCli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/temp.js';
 import { fixture } from './helpers/servers.js';
@@ -56,6 +57,20 @@ describe('site access options in the config', () => {
       cookies: { a: '1', b: '3' },
       tls: { insecure: true, ca: fixture('ca.pem'), legacyRenegotiation: false },
     });
+  });
+
+  it('takes the same options as command-line flags, refused by the same rules', () => {
+    const options = siteAccessFromFlags({ proxy: 'socks5://u:p@127.0.0.1:1080', header: ['Referer: http://a/x', 'Accept-Language: zh-CN'], cookie: ['token=ok'], insecure: true });
+    expect(resolveSiteAccess(options)).toEqual({
+      proxy: 'socks5://u:p@127.0.0.1:1080',
+      headers: { referer: 'http://a/x', 'accept-language': 'zh-CN' },
+      cookies: { token: 'ok' },
+      tls: { insecure: true, ca: undefined, legacyRenegotiation: false },
+    });
+    expect(() => siteAccessFromFlags({ header: ['no separator'] })).toThrow(/^--header: expected "Name: value", got "no separator"$/);
+    expect(() => siteAccessFromFlags({ proxy: 'ftp://x' })).toThrow(/^--proxy: expected a proxy URL/);
+    expect(() => siteAccessFromFlags({ ca: '/nonexistent.pem' })).toThrow(/^--ca: cannot read CA file/);
+    expect(() => siteAccessFromFlags({ header: ['User-Agent: curl/8'] })).toThrow(/^--header: a User-Agent header must contain "bureau-watch"/);
   });
 
   it('never shows proxy credentials', () => {
