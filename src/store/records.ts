@@ -12,6 +12,8 @@ export interface DocumentSnapshot {
   lastModified: string | null;
   /** The body exactly as received (before decoding), archived content-addressed. */
   rawBody: Uint8Array;
+  /** `fetch: browser`: rawBody is the rendered DOM; this is what the network delivered. */
+  originalBody?: Uint8Array;
   charset: string;
   charsetSource: string;
   document: ExtractedDocument;

@@ -35,18 +35,22 @@ describe.skipIf(!chromium)('fetch: browser (system Chromium)', () => {
     site = await startSite();
     const documents = serveScriptColumn(site, 1);
     const written = '<span id="w"></span><script>document.getElementById("w").textContent = "此段由脚本写入。";</script>';
-    site.routes.set(new URL(documents[0]!).pathname, { body: documentPage('脚本正文', `${written}${'正文内容。'.repeat(30)}`) });
+    const served = documentPage('脚本正文', `${written}${'正文内容。'.repeat(30)}`);
+    site.routes.set(new URL(documents[0]!).pathname, { body: served });
     const h = accessHarness({ sources: [{ id: 'rendered', fetch: 'browser', startUrls: [`${site.baseUrl}/col/index.html`] }] });
 
     const summary = await h.crawl();
 
     expect(summary.accessFailures).toEqual({});
     expect(storedUrls(h.db)).toEqual(documents);
-    const version = h.db.prepare('SELECT v.text, v.raw_hash AS rawHash FROM versions v JOIN documents d ON d.id = v.document_id WHERE d.url = ?').get(documents[0]) as { text: string; rawHash: string };
+    const version = h.db.prepare('SELECT v.text, v.raw_hash AS rawHash, v.original_hash AS originalHash FROM versions v JOIN documents d ON d.id = v.document_id WHERE d.url = ?')
+      .get(documents[0]) as { text: string; rawHash: string; originalHash: string };
     expect(version.text).toContain('此段由脚本写入。');
     const raw = getBlob(h.db, version.rawHash)!;
     expect(raw.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf])); // the rendered DOM, marked UTF-8
     expect(raw.toString('utf8')).toContain('<span id="w">此段由脚本写入。</span>');
+    // and the page as the network delivered it, before the script ran
+    expect(getBlob(h.db, version.originalHash)!.toString('utf8')).toBe(served);
     expect(site.requests.map((request) => request.path)).toContain('/robots.txt');
     expect(site.requests.every((request) => String(request.headers['user-agent']).includes('bureau-watch'))).toBe(true);
   });
