@@ -2,7 +2,9 @@ import { constants } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { classifyAccessFailure } from '../../src/fetch/access-errors.js';
+import { accessFailureReason, classifyAccessFailure } from '../../src/fetch/access-errors.js';
+import { CrawleeFetcher } from '../../src/fetch/crawlee-fetcher.js';
+import type { FetchResult } from '../../src/fetch/types.js';
 import { gotAccess } from '../../src/fetch/got-access.js';
 import { resolveSiteAccess } from '../../src/fetch/site-access.js';
 import { runCli } from '../helpers/cli.js';
@@ -61,6 +63,27 @@ describe('TLS options', () => {
     const withCa = accessHarness({ tls: { ca: fixture('ca.pem') }, sources: [httpsSource({ ca: fixture('self-signed.pem') })] });
     await withCa.crawl();
     expect(storedUrls(withCa.db)).toEqual(documents);
+  });
+
+  it('verifies certificates on page fetches too (Crawlee alone would accept any), unless told otherwise', async () => {
+    site = await startSite({ tls: 'leaf' });
+    site.routes.set('/page.html', { body: '<html><body>ok</body></html>' });
+    const fetchOnce = async (tls?: Record<string, unknown>): Promise<FetchResult> => {
+      const results: FetchResult[] = [];
+      const fetcher = new CrawleeFetcher({
+        userAgent: 'bureau-watch/test', maxRequestsPerMinute: 6000, maxConcurrency: 1, timeoutSecs: 5, maxBodyBytes: 100_000,
+        maxRetries: 0, retryBackoffMs: 10, maxRequests: 5, access: resolveSiteAccess({ tls }),
+      });
+      await fetcher.run([{ url: `${site.baseUrl}/page.html`, kind: 'start' }], async (result) => void results.push(result));
+      return results[0]!;
+    };
+
+    const strict = await fetchOnce();
+    expect(strict.ok).toBe(false);
+    expect(strict.ok ? undefined : accessFailureReason(strict.error)).toBe('certificate');
+    expect(strict.ok ? '' : strict.error.message).toBe(`certificate verify failed (UNABLE_TO_VERIFY_LEAF_SIGNATURE) for ${site.baseUrl}/page.html: add the site's CA with tls.ca, or tls.insecure: true`);
+    expect(await fetchOnce({ ca: fixture('ca.pem') })).toMatchObject({ ok: true, status: 200 });
+    expect(await fetchOnce({ insecure: true })).toMatchObject({ ok: true, status: 200 });
   });
 
   it('prints the failure with its fix under the crawl summary', async () => {
