@@ -6,6 +6,7 @@ import { redactProxyUrl, redactSecrets } from './site-access.js';
  * answer to "what do I set?" for an operator reading the log or the run summary. The reason is a
  * stable word, fit to be a `source.failed` event's `reason`.
  */
+
 export type AccessFailureReason =
   | 'certificate'
   | 'tls-handshake'

@@ -7,6 +7,7 @@ import { AccessPermanentError } from './access-errors.js';
  * Debian and Ubuntu name it `chromium` (`chromium-browser` on older Ubuntu); Google's builds are
  * `google-chrome`.
  */
+
 const CANDIDATES = ['chromium', 'chromium-browser', 'google-chrome-stable', 'google-chrome'];
 
 export const INSTALL_HINT = 'install one (Debian/Ubuntu: apt-get install chromium) or set browser.executablePath';

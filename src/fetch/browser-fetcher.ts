@@ -26,6 +26,8 @@ import type { FetchRequest, FetchResult, QueueBudget, ResultHandler } from './ty
  * scope and robots.txt. The result's body is the rendered DOM; the network's bytes ride along as
  * `original`. Loaded only when a source asks for it (see fetcher-for-source.ts).
  */
+
+/** The HTTP fetcher's options plus where the browser is. */
 export interface BrowserFetcherOptions extends FetcherOptions {
   browser: BrowserConfig;
 }

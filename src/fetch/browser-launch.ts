@@ -8,6 +8,7 @@ import { spkiHashes } from './tls-ca.js';
  * own connections get refused with them. A fresh profile per run (--user-data-dir) keeps no state
  * between runs beyond what the archive holds.
  */
+
 export const CHROMIUM_FLAGS = [
   '--headless',
   '--no-sandbox',

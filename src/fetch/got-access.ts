@@ -12,6 +12,7 @@ import { trustedWithExtraCa } from './tls-ca.js';
  * without our TLS options: that probe is turned off (HTTP/1.1, no generated browser headers) when
  * it would bypass a SOCKS proxy or fail on a server that needs legacy renegotiation.
  */
+
 export interface GotAccess {
   /** Merged into got's options by the hook. */
   options: Record<string, unknown>;

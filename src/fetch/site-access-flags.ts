@@ -8,6 +8,7 @@ import type { SiteAccessOptions } from './site-access.js';
  * `--insecure`, `--ca FILE`, `--legacy-renegotiation`. Checked by the config's own rules, so a
  * flag is refused exactly where the same key in the config would be (exit 2, naming the flag).
  */
+
 export interface SiteAccessFlags {
   proxy?: string;
   header?: string[];

@@ -12,6 +12,8 @@ import { trustedWithExtraCa } from './tls-ca.js';
  * undici's own fetch with a dispatcher holding the options. A failure is rethrown as an Error
  * whose message is the classified one (what failed, which option fixes it), credentials removed.
  */
+
+/** The shape of the global fetch, as robots.ts takes it. */
 export type FetchFunction = (url: string, init?: RequestInit) => Promise<Response>;
 
 export interface SiteFetch {
