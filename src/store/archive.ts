@@ -134,16 +134,20 @@ export class Archive {
   private insertVersion(documentId: string, version: number, snapshot: DocumentSnapshot, contentHash: string): void {
     const doc = snapshot.document;
     const rawHash = putBlob(this.db, snapshot.rawBody);
-    const originalHash = snapshot.originalBody ? putBlob(this.db, snapshot.originalBody) : null;
     statement(this.db, 
       `INSERT INTO versions (document_id, version, content_hash, title, published_date, fields, labels, text,
          attachments, provenance, fetched_at, http_status, response_headers, charset, charset_source, etag,
-         last_modified, raw_hash, run_id, original_hash)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         last_modified, raw_hash, run_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(documentId, version, contentHash, doc.title, doc.publishedDate, JSON.stringify(doc.fields),
       JSON.stringify(doc.labels), doc.text, JSON.stringify(doc.attachments), JSON.stringify(doc.provenance),
       snapshot.fetchedAt, snapshot.httpStatus, JSON.stringify(snapshot.responseHeaders), snapshot.charset,
-      snapshot.charsetSource, snapshot.etag, snapshot.lastModified, rawHash, this.options.runId ?? null, originalHash);
+      snapshot.charsetSource, snapshot.etag, snapshot.lastModified, rawHash, this.options.runId ?? null);
+    // Only browser-rendered versions have one; HTTP versions leave the column alone (NULL).
+    if (snapshot.originalBody) {
+      statement(this.db, 'UPDATE versions SET original_hash = ? WHERE document_id = ? AND version = ?')
+        .run(putBlob(this.db, snapshot.originalBody), documentId, version);
+    }
   }
 
   private draftFor(type: EventDraft['type'], documentId: string, version: number, snapshot: DocumentSnapshot): EventDraft {
