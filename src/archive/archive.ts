@@ -14,7 +14,7 @@ import { clusterMembers } from '../store/duplicates.js';
 import { documentIdFor } from '../store/ids.js';
 import type { DocumentRow } from '../store/records.js';
 import { upsertSource, type SourceRow } from '../store/sources.js';
-import { getVersion, insertVersion } from '../store/versions.js';
+import { getVersion, insertVersion, setOriginalBody } from '../store/versions.js';
 import { compareDocument, decideChange, type ComparedDocument } from './changes.js';
 import { linkDuplicates } from './duplicates.js';
 import type { AlertMatcher, EventDraft, EventRecorder } from './event-draft.js';
@@ -131,6 +131,8 @@ export class Archive {
       charset: snapshot.charset, charsetSource: snapshot.charsetSource, etag: snapshot.etag, lastModified: snapshot.lastModified,
       rawHash: putBlob(this.db, snapshot.rawBody), runId: this.options.runId ?? null,
     });
+    // Only browser-rendered versions have one; HTTP versions leave the column alone (NULL).
+    if (snapshot.originalBody) setOriginalBody(this.db, documentId, version, putBlob(this.db, snapshot.originalBody));
   }
 
   private draftFor(type: EventDraft['type'], documentId: string, version: number, snapshot: DocumentSnapshot): EventDraft {

@@ -8,6 +8,8 @@ export interface DocumentSnapshot extends FetchFacts {
   url: string;
   /** The body exactly as received (before decoding), archived content-addressed. */
   rawBody: Uint8Array;
+  /** `fetch: browser`: rawBody is the rendered DOM; this is what the network delivered. */
+  originalBody?: Uint8Array;
   document: ExtractedDocument;
 }
 

@@ -6,6 +6,8 @@ import { Cron } from 'croner';
 import Mustache from 'mustache';
 import { z } from 'zod';
 import { EVENT_TYPES } from '../events/event-types.js';
+import { isValidJsonPath, JSON_PATH_SYNTAX } from '../fetch/json-path.js';
+import { caFileProblem } from '../fetch/tls-ca.js';
 import { MAJOR_MINOR_VERSION } from '../version.js';
 import { linearRegexProblem } from './linear-regex.js';
 
@@ -21,6 +23,63 @@ const webhookSecret = z.string().min(1).refine((secret) => !secret.startsWith('w
 const templateString = z.string().refine(isValidTemplate, { message: 'expected a Mustache template ({{title}}, {{#alerts}}…{{/alerts}}), with every section closed' });
 const cronString = z.string().refine(isValidCron, { message: 'expected a cron expression (5 fields, or 6 with seconds first), e.g. "0 7 * * *"' });
 
+// Site access (difficult sites): set at the top level as defaults, per source to override them key by key.
+const PROXY_PROTOCOLS = /^(https?|socks5h?):$/;
+const proxyUrl = z.string().refine(isProxyUrl, {
+  message: 'expected a proxy URL: http://, https:// or socks5://, e.g. http://user:${PROXY_PASSWORD}@proxy.example.cn:3128',
+});
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const headersRecord = z
+  .record(z.string().regex(HEADER_NAME, 'expected an HTTP header name'), z.string().regex(/^[^\r\n\0]*$/, 'expected a header value without line breaks'))
+  .refine((headers) => Object.entries(headers).every(([name, value]) => name.toLowerCase() !== 'user-agent' || value.includes('bureau-watch')), {
+    message: 'a User-Agent header must contain "bureau-watch"',
+  });
+const cookiesRecord = z.record(
+  z.string().regex(HEADER_NAME, 'expected a cookie name'),
+  z.string().regex(/^[\x21\x23-\x2B\x2D-\x3A\x3C-\x5B\x5D-\x7E]*$/, 'expected a cookie value (printable ASCII without spaces, quotes, ",", ";" or "\\")'),
+);
+const caFile = z.string().min(1).superRefine((path, ctx) => {
+  const problem = caFileProblem(path);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+
+function tlsSchema(defaults: boolean) {
+  const flag = (value: z.ZodBoolean) => (defaults ? value.default(false) : value.optional());
+  return z.strictObject({
+    insecure: flag(z.boolean()).describe('Skip certificate verification (expired, self-signed, wrong host); a warning is logged once per run.'),
+    ca: caFile.optional().describe('PEM file of extra CA certificates (for an incomplete chain), added to the bundled ones; read and checked at load.'),
+    legacyRenegotiation: flag(z.boolean()).describe('Allow servers without secure renegotiation (OpenSSL 3: "unsafe legacy renegotiation disabled").'),
+  });
+}
+
+export const siteAccessDefaultsSchema = {
+  proxy: proxyUrl.optional().describe('Proxy for every request of the sources (http, https, socks5); credentials via ${VAR}, redacted in logs.'),
+  headers: headersRecord.default({}).describe('Extra request headers, e.g. Referer, Accept-Language (a User-Agent must keep "bureau-watch").'),
+  cookies: cookiesRecord.default({}).describe('Cookies (name → value) sent to the sources\' start hosts.'),
+  tls: tlsSchema(true).default({ insecure: false, legacyRenegotiation: false }).describe('TLS leniency for difficult servers.'),
+};
+
+const siteAccessSourceSchema = {
+  proxy: proxyUrl.optional().describe('Proxy for this source (default: the top-level `proxy`).'),
+  headers: headersRecord.optional().describe('Headers for this source, merged over the top-level `headers` by name.'),
+  cookies: cookiesRecord.optional().describe('Cookies for this source, merged over the top-level `cookies` by name.'),
+  tls: tlsSchema(false).optional().describe('TLS options for this source, merged over the top-level `tls` key by key.'),
+};
+
+/** The site access options alone, as a command's flags give them (`try URL`): the source-level rules. */
+export const siteAccessOptionsSchema = z.strictObject(siteAccessSourceSchema);
+
+export const listApiSchema = z.strictObject({
+  url: z.url({ protocol: /^https?$/ }).refine((url) => url.includes('{page}'), { message: 'expected a URL template with a {page} placeholder' })
+    .describe('JSON list endpoint with a {page} placeholder, e.g. https://x.gov.cn/api/list?col=12&page={page}.'),
+  links: z.string().refine(isValidJsonPath, { message: `expected a JSON path: ${JSON_PATH_SYNTAX}` })
+    .describe('Path to the document links in each answer, e.g. data.list[*].url.'),
+  linkTemplate: z.string().refine((template) => template.includes('{value}'), { message: 'expected a template with a {value} placeholder' }).optional()
+    .describe('Builds a link from each value (an id), e.g. /art/{value}.html; default: the value is the link.'),
+  firstPage: z.number().int().min(0).default(1).describe('Number of the first page.'),
+  maxPages: z.number().int().positive().default(500).describe('Pages read at most per run.'),
+});
+
 export const sourceSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+$/, 'expected lowercase letters, digits and "-" only').describe('Unique, stable source id.'),
   name: z.string().default('').describe('Human-readable name of the bureau.'),
@@ -32,6 +91,9 @@ export const sourceSchema = z.strictObject({
   exclude: z.array(regexString).default([]).describe('Regexes (RE2 syntax, linear-time); a URL matching any of them is never followed.'),
   maxPages: z.number().int().positive().default(100_000).describe('Upper bound on pages fetched per run for this source.'),
   stopAfterKnownListPage: z.boolean().default(true).describe('Stop paging a column once a whole list page held only known links (never on the first crawl).'),
+  fetch: z.enum(['http', 'browser']).default('http').describe('`browser`: pages rendered by a system Chromium (script-built columns, JavaScript challenges).'),
+  listApi: listApiSchema.optional().describe('A JSON API listing the column\'s documents, read page by page until a page brings nothing new.'),
+  ...siteAccessSourceSchema,
 });
 
 const sinkIdSchema = z
@@ -156,6 +218,10 @@ export const fetchSchema = z.strictObject({
   retryBackoffMs: z.number().int().min(0).default(2000).describe('Wait before the first retry; doubled for each further one (±20% jitter, at most a minute).'),
 });
 
+export const browserSchema = z.strictObject({
+  executablePath: z.string().min(1).optional().describe('Chromium or Chrome binary for `fetch: browser` sources (default: `chromium` found on PATH).'),
+});
+
 export const progressSchema = z.strictObject({
   intervalSecs: z.number().positive().default(30).describe('Seconds between progress log lines of a running crawl, per source.'),
 });
@@ -176,6 +242,8 @@ export const configSchema = z.strictObject({
     .refine((ua) => ua.includes('bureau-watch'), { message: 'must contain "bureau-watch"' })
     .describe('User-Agent header of every request.'),
   fetch: fetchSchema.default(fetchSchema.parse({})).describe('HTTP limits.'),
+  ...siteAccessDefaultsSchema,
+  browser: browserSchema.default(browserSchema.parse({})).describe('The browser of `fetch: browser` sources.'),
   sources: z.array(sourceSchema).default([]).describe('The bureaus to crawl.'),
   sinks: z.array(sinkSchema).default([]).describe('Where change events are delivered.'),
   alerts: z.array(alertSchema).default([]).describe('Rules that tag events.'),
@@ -196,6 +264,17 @@ export type SourceConfig = z.infer<typeof sourceSchema>;
 export type SinkConfig = z.infer<typeof sinkSchema>;
 export type AlertConfig = z.infer<typeof alertSchema>;
 export type SinkFilterConfig = z.infer<typeof sinkFilterSchema>;
+export type ListApiConfig = z.infer<typeof listApiSchema>;
+export type BrowserConfig = z.infer<typeof browserSchema>;
+
+function isProxyUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return PROXY_PROTOCOLS.test(url.protocol) && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
 
 function isValidCron(pattern: string): boolean {
   try {

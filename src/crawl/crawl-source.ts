@@ -1,6 +1,8 @@
 import { canonicalUrl } from '../discover/canonical-url.js';
 import { SourceScope } from '../discover/scope.js';
-import { CrawleeFetcher } from '../fetch/crawlee-fetcher.js';
+import { accessError, type AccessFailure } from '../fetch/access-errors.js';
+import { createFetcher } from '../fetch/fetcher-for-source.js';
+import { listApiRequest } from '../fetch/list-api.js';
 import type { FetchRequest } from '../fetch/types.js';
 import { withProgress } from '../progress/track.js';
 import { iterateDocuments } from '../store/documents.js';
@@ -18,7 +20,7 @@ export async function crawlSource(crawl: SourceCrawl): Promise<void> {
   const { source, config, archive } = crawl;
   const scope = new SourceScope(source);
   for (const url of source.startUrls) crawl.gate.limit(new URL(url).host, source.maxConcurrencyPerHost);
-  const fetcher = new CrawleeFetcher({
+  const fetcher = await createFetcher(config, source, {
     userAgent: config.userAgent,
     maxRequestsPerMinute: await politeRate(crawl),
     maxConcurrency: source.maxConcurrencyPerHost,
@@ -57,6 +59,7 @@ export async function crawlSource(crawl: SourceCrawl): Promise<void> {
  */
 async function initialRequests(crawl: SourceCrawl, frontier: Frontier): Promise<FetchRequest[]> {
   const starts: FetchRequest[] = crawl.source.startUrls.map((url) => ({ url: canonicalUrl(url) ?? url, kind: 'start', depth: 0 }));
+  if (crawl.source.listApi) starts.push(listApiRequest(crawl.source.listApi, crawl.source.listApi.firstPage));
   const known: FetchRequest[] = [];
   for (const doc of iterateDocuments(crawl.archive.db, crawl.source.id)) {
     known.push({ url: doc.url, kind: 'document', etag: doc.etag, lastModified: doc.lastModified });
@@ -65,6 +68,13 @@ async function initialRequests(crawl: SourceCrawl, frontier: Frontier): Promise<
   if (allowedStarts.length < starts.length) {
     crawl.log.warn({ source: crawl.source.id }, 'robots.txt disallows a start URL: its column is not read');
     frontier.markListingIncomplete();
+    for (const start of starts) {
+      const failure = allowedStarts.includes(start) ? undefined : crawl.robotsFailure?.(start.url);
+      if (!failure) continue;
+      const error = accessError({ ...failure, message: `robots.txt unreachable, column not read: ${failure.message}` });
+      crawl.failures?.note(error);
+      crawl.log.warn({ source: crawl.source.id, url: start.url, reason: failure.reason }, error.message);
+    }
   }
   return frontier.withinBudget(await frontier.admissible([...allowedStarts, ...known]));
 }

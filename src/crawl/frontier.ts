@@ -79,6 +79,18 @@ export class Frontier {
     return this.admissible(requests);
   }
 
+  /**
+   * What a page of the source's listApi leads to: its documents, and the next page unless early
+   * stop applies. The API's own pages were configured, not found: scope does not judge them.
+   */
+  async fromListApi(links: string[], from: FetchRequest, next: FetchRequest | null): Promise<FetchRequest[]> {
+    const depth = (from.depth ?? 0) + 1;
+    const items = links.filter((url) => this.scope.allowsDocument(url));
+    const requests: FetchRequest[] = items.map((url) => ({ url, kind: 'unknown', hint: 'document', depth }));
+    if (next && !this.stopsHere(items)) requests.push(next);
+    return this.admissible(requests);
+  }
+
   /** Whether a redirect may be followed: in scope, and not disallowed by rules already loaded. */
   allowsRedirect(target: string): boolean {
     return redirectAllowed(this.scope, this.robots, target);

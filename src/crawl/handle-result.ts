@@ -1,7 +1,9 @@
 import { canonicalUrl } from '../discover/canonical-url.js';
 import { errorMessage } from '../errors.js';
+import { accessFailureReason } from '../fetch/access-errors.js';
 import type { Enqueue, FetchedResponse, FetchFailure, FetchResult } from '../fetch/types.js';
 import type { Frontier } from './frontier.js';
+import { handleListApiAnswer } from './list-api-answer.js';
 import { processPage } from './process-page.js';
 import type { SourceCrawl } from './source-crawl.js';
 
@@ -23,7 +25,8 @@ export async function handleResult(crawl: SourceCrawl, frontier: Frontier, resul
   } else if (GONE_STATUSES.has(result.status)) {
     handleGone(crawl, frontier, result);
   } else if (result.status >= 200 && result.status < 300) {
-    await handlePage(crawl, frontier, result, enqueue);
+    if (request.listApi) await handleListApiAnswer(crawl, frontier, result, enqueue);
+    else await handlePage(crawl, frontier, result, enqueue);
   } else if (result.status >= 300 && result.status < 400) {
     // Only redirects that leave the source (another host, excluded, disallowed) come back unfollowed.
     crawl.log.info({ source: crawl.source.id, url: result.url, status: result.status, location: result.headers.location }, 'redirect out of the source\'s scope: not followed');
@@ -39,7 +42,8 @@ export async function handleResult(crawl: SourceCrawl, frontier: Frontier, resul
 function handleFailure(crawl: SourceCrawl, frontier: Frontier, failure: FetchFailure): void {
   const { request } = failure;
   crawl.counts.errors++;
-  crawl.log.warn({ source: crawl.source.id, url: request.url, kind: failure.error.kind }, failure.error.message);
+  crawl.failures?.note(failure.error);
+  crawl.log.warn({ source: crawl.source.id, url: request.url, kind: failure.error.kind, reason: accessFailureReason(failure.error) }, failure.error.message);
   if (request.kind === 'document') crawl.writes.push(() => crawl.archive.recordUnreachable(request.url, failure.fetchedAt));
   else frontier.listPageLost(request);
 }

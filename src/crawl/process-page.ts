@@ -50,6 +50,7 @@ export function processPage(response: FetchedResponse, sourceId: string): Proces
       etag: response.headers.etag ?? null,
       lastModified: response.headers['last-modified'] ?? null,
       rawBody: response.body,
+      originalBody: response.original?.body,
       charset: decoded.charset,
       charsetSource: decoded.charsetSource,
       document,

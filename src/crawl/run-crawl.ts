@@ -1,8 +1,9 @@
 import type { Config, SourceConfig } from '../config/schema.js';
 import { compileAlertRules } from '../events/alerts.js';
 import { outboxRecorder } from '../events/outbox.js';
+import { FailureTally, type AccessFailureCount } from '../fetch/failure-tally.js';
 import { HostGate } from '../fetch/host-gate.js';
-import { RobotsCache } from '../fetch/robots.js';
+import { logAccessChoices, RunAccess, siteAccessOf } from '../fetch/run-access.js';
 import type { Logger } from '../log.js';
 import type { CrawlProgress } from '../progress/progress.js';
 import { Archive } from '../archive/archive.js';
@@ -15,6 +16,8 @@ export interface CrawlSummary {
   runId: number;
   status: 'ok' | 'failed' | 'interrupted';
   sources: Record<string, SourceCounts>;
+  /** Per source, its access failures by class (certificate, proxy-refused …), with the fix named. */
+  accessFailures: Record<string, AccessFailureCount[]>;
 }
 
 export interface RunCrawlOptions {
@@ -35,18 +38,23 @@ export async function runCrawl(db: Db, config: Config, sources: SourceConfig[], 
     onWriteError: (error) => log.error({ err: error }, 'a page could not be stored'),
   });
   const gate = new HostGate();
-  const robots = new RobotsCache({ userAgent: config.userAgent, timeoutMs: config.fetch.timeoutSecs * 1000, gate });
+  const access = new RunAccess({ userAgent: config.userAgent, timeoutMs: config.fetch.timeoutSecs * 1000, gate });
+  logAccessChoices(log, config, sources);
   const counts: Record<string, SourceCounts> = {};
+  const failures = new Map(sources.map((source) => [source.id, new FailureTally()]));
   for (const source of sources) {
     archive.upsertSource(source);
     counts[source.id] = emptyCounts();
   }
   let status: CrawlSummary['status'] = 'ok';
   try {
-    await Promise.all(sources.map((source) =>
-      crawlSource({ source, config, archive, writes, log, counts: counts[source.id]!, runId, robots, gate,
-        progress: options.progress?.source(source.id), signal: options.signal })
-        .finally(() => options.progress?.finishSource(source.id))));
+    await Promise.all(sources.map((source) => {
+      const sourceAccess = siteAccessOf(config, source);
+      return crawlSource({ source, config, archive, writes, log, counts: counts[source.id]!, runId, robots: access.robotsFor(sourceAccess), gate,
+        progress: options.progress?.source(source.id), signal: options.signal,
+        failures: failures.get(source.id), robotsFailure: (url) => access.robotsFailure(sourceAccess, url) })
+        .finally(() => options.progress?.finishSource(source.id));
+    }));
     writes.flush();
     if (options.signal?.aborted) status = 'interrupted';
   } catch (error) {
@@ -54,7 +62,9 @@ export async function runCrawl(db: Db, config: Config, sources: SourceConfig[], 
     throw error;
   } finally {
     finishRun(db, runId, status, counts);
+    await access.close();
   }
   for (const [sourceId, sourceCounts] of Object.entries(counts)) log.info({ source: sourceId, ...sourceCounts }, 'source crawled');
-  return { runId, status, sources: counts };
+  const accessFailures = Object.fromEntries([...failures].flatMap(([sourceId, tally]) => (tally.counts().length > 0 ? [[sourceId, tally.counts()]] : [])));
+  return { runId, status, sources: counts, accessFailures };
 }

@@ -1,6 +1,8 @@
 /** What one source's crawl pass works with: its config, the run's shared writer and politeness state, its counters. */
 import type { Archive } from '../archive/archive.js';
 import type { Config, SourceConfig } from '../config/schema.js';
+import type { AccessFailure } from '../fetch/access-errors.js';
+import type { FailureTally } from '../fetch/failure-tally.js';
 import type { HostGate } from '../fetch/host-gate.js';
 import type { RobotsCache } from '../fetch/robots.js';
 import type { Logger } from '../log.js';
@@ -22,4 +24,8 @@ export interface SourceCrawl {
   progress?: SourceProgress;
   /** Graceful stop: no new requests; the pages in hand finish and are stored. */
   signal?: AbortSignal;
+  /** The source's access failures by class (certificate, proxy …), for the run summary. */
+  failures?: FailureTally;
+  /** Why a start URL's robots.txt could not be read (a certificate, a proxy …), when that is why. */
+  robotsFailure?: (url: string) => AccessFailure | undefined;
 }

@@ -1,21 +1,18 @@
 import type { IncomingMessage } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
-import {
-  Configuration,
-  HttpCrawler,
-  type HttpCrawlingContext,
-  log as crawleeLog,
-  LogLevel,
-  NonRetryableError,
-  Request,
-  type RequestQueue,
-} from '@crawlee/http';
+// The Crawlee packages themselves, not the `crawlee` bundle: that one loads every crawler type,
+// the browser stack included (about 3 s of a CLI start); the browser fetcher loads its own on use.
+import { Configuration, log as crawleeLog, LogLevel, NonRetryableError, Request, type RequestQueue } from '@crawlee/core';
+import { HttpCrawler, type HttpCrawlingContext } from '@crawlee/http';
 import { FatalError, PermanentError } from '../errors.js';
+import { accessError, classifyStatusFailure } from './access-errors.js';
 import { readBoundedBody } from './bounded-body.js';
+import { gotAccess, keepSetCookies, type GotAccess } from './got-access.js';
 import type { HostGate } from './host-gate.js';
-import { backoffDelayMs, classifyError } from './http-errors.js';
+import { backoffDelayMs, classifyFetchError } from './http-errors.js';
 import { LeanRequestQueue } from './lean-queue.js';
-import type { FetchRequest, QueueBudget, ResultHandler } from './types.js';
+import { resolveSiteAccess, type SiteAccess } from './site-access.js';
+import type { FetchRequest, FetchResult, QueueBudget, ResultHandler } from './types.js';
 
 /**
  * The one place Crawlee lives. Crawlee decodes bodies by the Content-Type header only and its
@@ -39,6 +36,10 @@ export interface FetcherOptions {
   gate?: HostGate;
   /** Whether a redirect to this (absolute) URL may be followed; else the 3xx answer is the result. */
   followRedirect?: (target: string) => boolean;
+  /** Proxy, headers, cookies and TLS options of every request (default: direct, none). */
+  access?: SiteAccess;
+  /** Where the configured cookies are sent: the source's start URLs' origins. */
+  startUrls?: readonly string[];
 }
 
 export interface FetchStats {
@@ -68,6 +69,14 @@ class RawBodyHttpCrawler extends HttpCrawler<HttpCrawlingContext> {
     }
   }
 
+  /** A JSON answer (a listApi page) is read with the same bound as a page; Crawlee would read it whole. */
+  protected override async _parseResponse(request: Request, response: IncomingMessage, context: HttpCrawlingContext) {
+    const type = String(response.headers['content-type'] ?? '');
+    if (!/\bjson\b/i.test(type) || (response.statusCode ?? 0) >= 500) return super._parseResponse(request, response, context);
+    const parsed = await this._parseHTML(response, false, context);
+    return { ...parsed, isXml: false, response, contentType: { type: 'application/json', encoding: 'utf8' as BufferEncoding } };
+  }
+
   protected override async _parseHTML(response: IncomingMessage, _isXml: boolean, context: HttpCrawlingContext): Promise<Partial<HttpCrawlingContext>> {
     try {
       return { body: await readBoundedBody(response, this.maxBodyBytes, response.url ?? '') };
@@ -87,9 +96,13 @@ export class CrawleeFetcher {
   private fatal: FatalError | undefined;
   private stopRequested = false;
   private readonly queue: LeanRequestQueue<FetchRequest>;
+  private readonly access: SiteAccess;
+  private readonly got: GotAccess;
 
   constructor(private readonly options: FetcherOptions) {
     this.queue = new LeanRequestQueue<FetchRequest>(toCrawleeRequest, options.maxRequests);
+    this.access = options.access ?? resolveSiteAccess();
+    this.got = gotAccess(this.access, options.startUrls ?? []);
   }
 
   /** What the run's queue holds and still takes: lets the crawl enqueue no more than fits. */
@@ -151,33 +164,39 @@ export class CrawleeFetcher {
         maxRequestRetries: options.maxRetries,
         // No maxRequestsPerCrawl: the queue bounds the run (it counts requests when they are queued).
         statusMessageLoggingInterval: 3600,
+        // Crawlee's default (true) would accept any certificate: only `tls.insecure` does that here.
+        ignoreSslErrors: this.got.ignoreSslErrors,
         preNavigationHooks: [
-          (context, gotOptions) => {
-            gotOptions.headers = { ...gotOptions.headers, ...requestHeaders(options.userAgent, context.request.userData as FetchRequest) };
+          async (context, gotOptions) => {
+            Object.assign(gotOptions, this.got.options);
+            const cookie = await this.got.cookieJar.getCookieString(context.request.url);
+            gotOptions.headers = {
+              ...gotOptions.headers,
+              ...requestHeaders(options.userAgent, context.request.userData as FetchRequest),
+              ...this.access.headers,
+              ...(cookie ? { Cookie: cookie } : {}),
+            };
             if (options.followRedirect) gotOptions.followRedirect = redirectFilter(options.followRedirect);
           },
         ],
+        postNavigationHooks: [
+          async ({ request, response }) => {
+            if (response) await keepSetCookies(this.got.cookieJar, request.loadedUrl ?? request.url, response.headers['set-cookie']);
+          },
+        ],
         requestHandler: async (context) => {
-          const result = {
-            ok: true as const,
-            request: context.request.userData as FetchRequest,
-            url: context.request.loadedUrl ?? context.request.url,
-            status: context.response.statusCode ?? 0,
-            headers: flattenHeaders(context.response.headers),
-            body: context.body as Buffer,
-            fetchedAt: new Date().toISOString(),
-          };
+          const result = this.toResult(context);
           await this.guard(() => handle(result, enqueue));
         },
         errorHandler: async ({ request }, error) => {
-          if (error instanceof FatalError || classifyError(error, request.url).kind !== 'retryable') {
+          if (error instanceof FatalError || classifyFetchError(error, request.url, this.access).kind !== 'retryable') {
             request.noRetry = true;
             return;
           }
           await sleep(backoffDelayMs(request.retryCount, options.retryBackoffMs));
         },
         failedRequestHandler: async ({ request }, error) => {
-          const failure = { ok: false as const, request: request.userData as FetchRequest, error: classifyError(error, request.url), fetchedAt: new Date().toISOString() };
+          const failure = { ok: false as const, request: request.userData as FetchRequest, error: classifyFetchError(error, request.url, this.access), fetchedAt: new Date().toISOString() };
           await this.guard(() => handle(failure, enqueue));
         },
       },
@@ -186,6 +205,17 @@ export class CrawleeFetcher {
     crawler.maxBodyBytes = options.maxBodyBytes;
     crawler.gate = options.gate;
     return crawler;
+  }
+
+  /** The answer as the crawl sees it; a 412 challenge or a proxy's 407 is a failure with its fix named. */
+  private toResult(context: HttpCrawlingContext): FetchResult {
+    const request = context.request.userData as FetchRequest;
+    const url = context.request.loadedUrl ?? context.request.url;
+    const status = context.response.statusCode ?? 0;
+    const fetchedAt = new Date().toISOString();
+    const failure = classifyStatusFailure(status, url, this.access);
+    if (failure) return { ok: false, request, error: accessError(failure), fetchedAt };
+    return { ok: true, request, url, status, headers: flattenHeaders(context.response.headers), body: context.body as Buffer, fetchedAt };
   }
 
   /** Runs the result handler; a FatalError ends the crawl instead of being retried as a page error. */
@@ -216,7 +246,8 @@ function redirectFilter(follow: (target: string) => boolean) {
 }
 
 function requestHeaders(userAgent: string, request: FetchRequest): Record<string, string> {
-  const headers: Record<string, string> = { 'user-agent': userAgent, accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5' };
+  const accept = request.listApi ? 'application/json,text/plain;q=0.9,*/*;q=0.5' : 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5';
+  const headers: Record<string, string> = { 'user-agent': userAgent, accept };
   if (request.etag) headers['if-none-match'] = request.etag;
   if (request.lastModified) headers['if-modified-since'] = request.lastModified;
   return headers;

@@ -1,5 +1,7 @@
-import { NonRetryableError } from '@crawlee/http';
+import { NonRetryableError } from '@crawlee/core';
 import { BureauWatchError, PermanentError, RetryableError, errorMessage } from '../errors.js';
+import { accessError, classifyAccessFailure } from './access-errors.js';
+import { redactSecrets, type SiteAccess } from './site-access.js';
 
 /** What a failed request looks like to Crawlee's retry machinery. */
 // A body cut off mid-way ("The server aborted pending request", "premature close") is a dropped connection too.
@@ -16,6 +18,19 @@ export function classifyError(error: Error, url: string): BureauWatchError {
   if (error instanceof NonRetryableError) return new PermanentError(message);
   if (RETRYABLE_MESSAGE.test(message)) return new RetryableError(`${url}: ${message}`);
   return new PermanentError(`${url}: ${message}`);
+}
+
+/**
+ * classifyError for a source's requests: a transport failure becomes an access error with its
+ * class and fix (see access-errors.ts); any other message loses the proxy's credentials.
+ */
+export function classifyFetchError(error: Error, url: string, access: SiteAccess): BureauWatchError {
+  if (error instanceof BureauWatchError) return error;
+  const failure = classifyAccessFailure(error, url, access);
+  if (failure) return accessError(failure);
+  const plain = classifyError(error, url);
+  const message = redactSecrets(plain.message, access);
+  return plain.kind === 'retryable' ? new RetryableError(message) : new PermanentError(message);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { Request, type RequestOptions, type Source } from '@crawlee/http';
+import { Request, type RequestOptions, type Source } from '@crawlee/core';
 import type { QueueBudget } from './types.js';
 
 /**

@@ -59,6 +59,8 @@ export interface RobotsCacheOptions {
   userAgent: string;
   timeoutMs: number;
   gate?: HostGate;
+  /** How robots.txt is fetched: a source's proxy, TLS options, headers and cookies (site-fetch.ts); default global fetch. */
+  fetch?: (url: string, init?: RequestInit) => Promise<Response>;
 }
 
 /** Rules per origin, fetched on first use and shared by every source of the run. */
@@ -108,7 +110,7 @@ async function fetchRobots(robotsUrl: string, options: RobotsCacheOptions): Prom
   for (let redirects = 0; ; redirects++) {
     let response: Response;
     try {
-      response = await fetch(url, {
+      response = await (options.fetch ?? fetch)(url, {
         headers: { 'user-agent': options.userAgent, accept: 'text/plain,*/*;q=0.5' },
         redirect: 'manual',
         signal,

@@ -19,6 +19,8 @@ export interface FetchRequest {
   listRole?: 'next' | 'sub';
   /** For a Hanweb proxy range: the column's record count, when the column page stated it. */
   pagingTotal?: number | null;
+  /** A page of the source's `listApi` (JSON), by its number; `previousKey` identifies the links of the page before. */
+  listApi?: { page: number; previousKey?: string };
 }
 
 /** The fetch stage's record: an HTTP answer with its body bytes untouched, or a final failure. */
@@ -32,9 +34,11 @@ export interface FetchedResponse {
   status: number;
   /** Header names in lower case; repeated headers joined with ", ". */
   headers: Record<string, string>;
-  /** Body as received (after transfer decompression), never transcoded. */
+  /** Body as received (after transfer decompression), never transcoded; for `fetch: browser`, the rendered DOM. */
   body: Buffer;
   fetchedAt: string;
+  /** `fetch: browser` only: the document's response as the network delivered it, before scripts ran. */
+  original?: { status: number; headers: Record<string, string>; body: Buffer };
 }
 
 export interface FetchFailure {

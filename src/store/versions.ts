@@ -40,6 +40,14 @@ export function insertVersion(db: Db, row: VersionRow): void {
     row.charsetSource, row.etag, row.lastModified, row.rawHash, row.runId);
 }
 
+/**
+ * The bytes the network delivered for a browser-rendered version (migration 006). A separate
+ * UPDATE, so databases without the column still take HTTP versions (migration tests write to them).
+ */
+export function setOriginalBody(db: Db, documentId: string, version: number, originalHash: string): void {
+  statement(db, 'UPDATE versions SET original_hash = ? WHERE document_id = ? AND version = ?').run(originalHash, documentId, version);
+}
+
 function decodeVersionRow(row: EncodedVersionRow): VersionRow {
   return {
     ...row,

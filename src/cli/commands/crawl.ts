@@ -3,6 +3,7 @@ import { FatalError } from '../../errors.js';
 import { selectSources } from '../../crawl/select-sources.js';
 import { deliverAfterRun } from '../../events/delivery.js';
 import { warnAboutWebhooks } from '../../events/sinks/webhook-warnings.js';
+import { formatAccessFailures } from '../../fetch/failure-tally.js';
 import { withRunLock } from '../../lock/with-run-lock.js';
 import { checkRunHealth } from '../../stats/health.js';
 import { collect, commandContext, openArchive, print } from '../context.js';
@@ -34,6 +35,7 @@ export function registerCrawl(program: Command): void {
             const { runCrawl } = await import('../../crawl/run-crawl.js');
             const summary = await runCrawl(db, context.config, sources, context.log, run.options);
             print(context, formatCountsTable(summary.sources));
+            if (Object.keys(summary.accessFailures).length > 0) print(context, formatAccessFailures(summary.accessFailures));
             checkRunHealth(db, context.log, summary.runId, sources.map((source) => source.id));
           } finally {
             // Events this run committed (even if it failed later) go out now; a sink that is down keeps them pending.
