@@ -1,5 +1,6 @@
 import type { CheerioAPI } from 'cheerio';
-import { textOf } from '../html/walk.js';
+import type { Element } from 'domhandler';
+import { isText, walkDescendants } from '../html/walk.js';
 
 /** Documents are stored; list, home and channel pages are only read for their links. */
 export type PageKind = 'document' | 'list';
@@ -42,10 +43,25 @@ export function looksLikeSoft404(title: string, text: string): boolean {
   return SOFT_404.test(title) || SOFT_404.test(text);
 }
 
+/** Mostly unlinked text (300+ characters, under half of it in links). One walk; pages may lack <body>. */
 function looksLikeArticle($: CheerioAPI): boolean {
-  // textOf, not cheerio's .text(): that recurses and overflows on pages nested thousands deep.
-  const body = $('body');
-  const total = body.get().map(textOf).join('').replace(/\s+/g, '').length;
-  const linked = body.find('a').get().map(textOf).join('').replace(/\s+/g, '').length;
+  const body = $('body').get(0) ?? $.root().get(0);
+  if (!body) return false;
+  let total = 0;
+  let linked = 0;
+  let linkDepth = 0;
+  walkDescendants(body, (node) => {
+    if (isText(node)) {
+      const chars = node.data.replace(/\s+/g, '').length;
+      total += chars;
+      if (linkDepth > 0) linked += chars;
+      return false;
+    }
+    if (node.type !== 'tag') return false;
+    if ((node as Element).name === 'a') linkDepth++;
+    return true;
+  }, (node) => {
+    if ((node as Element).name === 'a') linkDepth--;
+  });
   return total - linked >= 300 && linked / Math.max(total, 1) < 0.5;
 }

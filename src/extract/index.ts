@@ -1,8 +1,8 @@
-import * as cheerio from 'cheerio';
 import type { CheerioAPI } from 'cheerio';
 import type { ExtractedDocument } from './types.js';
 import type { Element, ParentNode } from './dom.js';
 import { textOf } from './dom.js';
+import { parseHtml } from '../html/parse.js';
 import { findAttachments } from './attachments.js';
 import { removeChrome } from './chrome.js';
 import { extractMainText, locateMarkedContent, markedBodyTest } from './main-text/index.js';
@@ -50,7 +50,7 @@ export function extractDocument($: CheerioAPI, pageUrl: string): ExtractedDocume
 
 /** Convenience for tests and tools: parse and extract in one call. */
 export function extractFromHtml(html: string, pageUrl: string): ExtractedDocument {
-  return extractDocument(cheerio.load(html), pageUrl);
+  return extractDocument(parseHtml(html), pageUrl);
 }
 
 /** Texts of links: a <title> that equals one is a column name from the navigation. */

@@ -14,6 +14,10 @@ const TITLE_NAMES = /title|(?:^|[\s_-])(?:tit|bt|biaoti|headline)(?:[\s_-]|$)/;
 
 /** Everything the extractor needs from the page, gathered in a single walk over the tree. */
 export interface PageScan {
+  /**
+   * Where the page's content is looked for: the whole document, not its first <body> (pages
+   * include whole templates with their own <html><body>, and put content after </body>).
+   */
   body: ParentNode;
   /** `<meta name|property>` → content, names lower-cased; first occurrence wins. */
   metas: Map<string, string>;
@@ -77,7 +81,6 @@ function textOfTitle(el: Element): string {
 
 function noteElement(el: Element, scan: PageScan): void {
   switch (el.name) {
-    case 'body': scan.body = el; break;
     case 'meta': noteMeta(el, scan); return;
     case 'base': if (!scan.baseHref && el.attribs.href) scan.baseHref = el.attribs.href; return;
     case 'a': if (el.attribs.href) scan.links.push(el); break;

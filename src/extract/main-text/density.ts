@@ -58,7 +58,12 @@ interface Tally {
  * recursive walk would, so ties between equal scores resolve the same way.
  */
 function measure(body: AnyNode, stats: Map<Element, Stat>, skip: ReadonlySet<Element>): void {
-  if (!isElement(body) || skip.has(body)) return;
+  // The document root: its top elements (<html>, and whatever a page puts after </html>) one by one.
+  if (!isElement(body)) {
+    for (const child of childNodes(body)) measure(child, stats, skip);
+    return;
+  }
+  if (skip.has(body)) return;
   const open: Tally[] = [openTally(body, false)];
   walkDescendants(body, (node) => {
     const parent = open[open.length - 1] as Tally;

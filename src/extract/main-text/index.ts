@@ -1,6 +1,6 @@
 import type { AnyNode, Element } from '../dom.js';
 import type { Text } from '../dom.js';
-import { classAndId, containsNode, isText, nextElementSibling, textOf, walkDescendants } from '../dom.js';
+import { classAndId, containsNode, isElement, isText, nextElementSibling, textOf, walkDescendants } from '../dom.js';
 import { foldSpaces, stripSpaces } from '../text.js';
 import type { PageScan } from '../scan.js';
 import { findDenseContent } from './density.js';
@@ -42,8 +42,13 @@ export function markedBodyTest(marked: ContentLocation | null, body: AnyNode): (
     const inside = textsBetween(marked.roots[0] as AnyNode, marked.begin, marked.end);
     return (text) => inside.has(text);
   }
-  const roots = marked.roots.filter((root) => root !== body);
+  const roots = marked.roots.filter((root) => root !== body && !isPageWrapper(root));
   return (text) => roots.some((root) => containsNode(root, text));
+}
+
+/** A CMS class on <body> or <html> marks the page, not a body box inside it. */
+function isPageWrapper(node: AnyNode): boolean {
+  return isElement(node) && (node.name === 'body' || node.name === 'html');
 }
 
 function textsBetween(root: AnyNode, begin: AnyNode, end: AnyNode): Set<AnyNode> {
