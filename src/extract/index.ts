@@ -5,7 +5,7 @@ import { textOf } from './dom.js';
 import { parseHtml } from '../html/parse.js';
 import { findAttachments } from './attachments.js';
 import { removeChrome } from './chrome.js';
-import { extractMainText, locateMarkedContent, markedBodyTest } from './main-text/index.js';
+import { extractMainText, locateMarkedContent, markedBodyTest, MAX_TEXT_CHARS } from './main-text/index.js';
 import { buildMetadata } from './metadata/fields.js';
 import { findPairGroups } from './metadata/locate.js';
 import { findPublishedDate } from './published-date.js';
@@ -37,6 +37,7 @@ export function extractDocument($: CheerioAPI, pageUrl: string): ExtractedDocume
 
   const provenance: Record<string, string> = { title: title.rule, publishedDate: published.rule, text: main.rule, ...metadata.provenance };
   if (files.attachments.length > 0) provenance.attachments = 'file-links';
+  if (main.truncated) provenance.textLimit = `cut after ${MAX_TEXT_CHARS} characters`;
   return {
     title: title.title,
     publishedDate: published.date,

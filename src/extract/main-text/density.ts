@@ -102,11 +102,14 @@ function openTally(el: Element, inLink: boolean): Tally {
 }
 
 function closeTally(tally: Tally, stats: Map<Element, Stat>): void {
-  const stat = stats.get(tally.el) ?? { chars: 0, linkChars: 0, score: 0 };
-  stat.chars = tally.chars;
-  stat.linkChars = tally.linkChars;
-  stats.set(tally.el, stat);
   creditParagraph(tally.el, tally.ownText, tally.hasBlockChild, stats);
+  // Credits come from the element itself and its descendants, all done by now: one without credit
+  // is never a candidate. No entry for those keeps the map to the containers (not every <p>).
+  const stat = stats.get(tally.el);
+  if (stat) {
+    stat.chars = tally.chars;
+    stat.linkChars = tally.linkChars;
+  }
 }
 
 function creditParagraph(el: Element, ownText: string, hasBlockChild: boolean, stats: Map<Element, Stat>): void {

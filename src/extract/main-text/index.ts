@@ -71,22 +71,36 @@ export interface TextOptions {
   attachmentLinks: ReadonlySet<Element>;
 }
 
-/** The main text from a marked location, or from the density fallback when it yields nothing. */
-export function extractMainText(body: AnyNode, marked: ContentLocation | null, options: TextOptions): { text: string; rule: string } {
-  if (marked) {
-    const text = render(marked, options);
-    if (stripSpaces(text).length > 0) return { text, rule: marked.rule };
-  }
-  const roots = findDenseContent(body, options.skip);
-  if (roots.length === 0) return { text: '', rule: 'none' };
-  const credit = creditLineAfter(roots[roots.length - 1] as Element);
-  if (credit) roots.push(credit);
-  return { text: render({ roots, begin: null, end: null, rule: 'density-fallback' }, options), rule: 'density-fallback' };
+/**
+ * The text kept of one page is capped: a 10 MB page of paragraphs would give 4 million characters,
+ * and everything downstream (comparison, duplicate shingles, the search index) costs about 100
+ * bytes of memory per character. No disclosure document comes near the cap; the raw page is kept
+ * whole either way. A cut text says so in provenance (`textLimit`).
+ */
+export const MAX_TEXT_CHARS = 1_000_000;
+
+export interface MainText {
+  text: string;
+  rule: string;
+  truncated: boolean;
 }
 
-function render(location: ContentLocation, options: TextOptions): string {
-  const lines = serializeLines(location.roots, { ...options, begin: location.begin, end: location.end });
-  return cleanLines(lines).join('\n');
+/** The main text from a marked location, or from the density fallback when it yields nothing. */
+export function extractMainText(body: AnyNode, marked: ContentLocation | null, options: TextOptions): MainText {
+  if (marked) {
+    const rendered = render(marked, options);
+    if (stripSpaces(rendered.text).length > 0) return { ...rendered, rule: marked.rule };
+  }
+  const roots = findDenseContent(body, options.skip);
+  if (roots.length === 0) return { text: '', rule: 'none', truncated: false };
+  const credit = creditLineAfter(roots[roots.length - 1] as Element);
+  if (credit) roots.push(credit);
+  return { ...render({ roots, begin: null, end: null, rule: 'density-fallback' }, options), rule: 'density-fallback' };
+}
+
+function render(location: ContentLocation, options: TextOptions): { text: string; truncated: boolean } {
+  const { lines, truncated } = serializeLines(location.roots, { ...options, begin: location.begin, end: location.end, maxChars: MAX_TEXT_CHARS });
+  return { text: cleanLines(lines).join('\n'), truncated };
 }
 
 /** News sites close the article with the editor's name in a box of its own: `(责编：…)`, `【责任编辑：…】`. */

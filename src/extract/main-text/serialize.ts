@@ -19,6 +19,14 @@ export interface SerializeOptions {
   /** Hanweb markers: only text between them is emitted. */
   begin?: AnyNode | null;
   end?: AnyNode | null;
+  /** Stop after this many visible characters (a whole paragraph more at most). */
+  maxChars?: number;
+}
+
+export interface Serialized {
+  lines: Line[];
+  /** True when maxChars stopped the walk before the end. */
+  truncated: boolean;
 }
 
 interface State {
@@ -29,6 +37,8 @@ interface State {
   attachment: boolean;
   emitting: boolean;
   done: boolean;
+  chars: number;
+  truncated: boolean;
   /** Open <a> elements around the current node: text inside counts as link text. */
   linkDepth: number;
 }
@@ -37,11 +47,13 @@ interface State {
  * Turns subtrees into paragraphs: block elements and <br> break lines, whitespace inside a line is
  * folded, empty lines vanish. Comments never count (readers do not see them).
  */
-export function serializeLines(roots: AnyNode[], options: SerializeOptions): Line[] {
-  const state: State = { options, lines: [], parts: [], linkChars: 0, attachment: false, emitting: !options.begin, done: false, linkDepth: 0 };
+export function serializeLines(roots: AnyNode[], options: SerializeOptions): Serialized {
+  const state: State = {
+    options, lines: [], parts: [], linkChars: 0, attachment: false, emitting: !options.begin, done: false, chars: 0, truncated: false, linkDepth: 0,
+  };
   for (const root of roots) walk(root, state);
   flush(state);
-  return state.lines;
+  return { lines: state.lines, truncated: state.truncated };
 }
 
 /** A root and its subtree in document order, with an explicit stack (pages nest past the call stack). */
@@ -78,7 +90,15 @@ function leave(el: Element, state: State): void {
 
 function flush(state: State): void {
   const text = foldSpaces(state.parts.join(''));
-  if (text) state.lines.push({ text, chars: visibleLength(text), linkChars: state.linkChars, attachment: state.attachment });
+  if (text) {
+    const chars = visibleLength(text);
+    state.lines.push({ text, chars, linkChars: state.linkChars, attachment: state.attachment });
+    state.chars += chars;
+    if (state.options.maxChars !== undefined && state.chars >= state.options.maxChars && !state.done) {
+      state.done = true;
+      state.truncated = true;
+    }
+  }
   state.parts = [];
   state.linkChars = 0;
   state.attachment = false;
