@@ -1,6 +1,6 @@
 import type { CheerioAPI } from 'cheerio';
-import type { Element } from 'domhandler';
-import { isText, walkDescendants } from '../html/walk.js';
+import type { AnyNode, Element } from 'domhandler';
+import { findElement, isText, walkDescendants } from '../html/walk.js';
 
 /** Documents are stored; list, home and channel pages are only read for their links. */
 export type PageKind = 'document' | 'list';
@@ -17,11 +17,16 @@ const HOME_PATH = /^\/((index|default)\.(s?html?|jsp|php|aspx?))?$/i;
  * record), then how much of the page's text is link text.
  */
 export function classifyPage($: CheerioAPI, url: string, hint?: 'document'): PageKind {
-  if ($('meta[name="ArticleTitle"]').attr('content')?.trim()) return 'document';
+  const root = $.root()[0] as AnyNode;
+  if (findElement(root, isArticleTitleMeta)?.attribs.content?.trim()) return 'document';
   if (DOCUMENT_URL.test(url)) return 'document';
   if (LIST_PATH.test(new URL(url).pathname)) return 'list';
   if (hint === 'document') return 'document';
-  return looksLikeArticle($) ? 'document' : 'list';
+  return looksLikeArticle(root) ? 'document' : 'list';
+}
+
+function isArticleTitleMeta(el: Element): boolean {
+  return el.name === 'meta' && el.attribs.name === 'ArticleTitle';
 }
 
 /** Finer kind of a page that is not a document, for logs and counts. */
@@ -44,9 +49,8 @@ export function looksLikeSoft404(title: string, text: string): boolean {
 }
 
 /** Mostly unlinked text (300+ characters, under half of it in links). One walk; pages may lack <body>. */
-function looksLikeArticle($: CheerioAPI): boolean {
-  const body = $('body').get(0) ?? $.root().get(0);
-  if (!body) return false;
+function looksLikeArticle(root: AnyNode): boolean {
+  const body = findElement(root, (el) => el.name === 'body') ?? root;
   let total = 0;
   let linked = 0;
   let linkDepth = 0;

@@ -27,7 +27,7 @@ const DATE_IN_ITEM = /(19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|[[�
  */
 export function discoverListPage($: CheerioAPI, pageUrl: string): ListDiscovery {
   const page = readPageLinks($.root()[0] as AnyNode);
-  const base = canonicalUrl(page.baseHref ?? '', pageUrl) ?? pageUrl;
+  const base = new URL(canonicalUrl(page.baseHref ?? '', pageUrl) ?? pageUrl);
   const items = new Set<string>();
   const others = new Set<string>();
   const pager: PagerAnchor[] = [];
