@@ -37,6 +37,7 @@ export function extractDocument($: CheerioAPI, pageUrl: string): ExtractedDocume
 
   const provenance: Record<string, string> = { title: title.rule, publishedDate: published.rule, text: main.rule, ...metadata.provenance };
   if (files.attachments.length > 0) provenance.attachments = 'file-links';
+  if (published.overruledMeta) provenance['publishedDate.meta'] = published.overruledMeta;
   if (main.truncated) provenance.textLimit = `cut after ${MAX_TEXT_CHARS} characters`;
   return {
     title: title.title,

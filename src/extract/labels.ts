@@ -159,6 +159,29 @@ export const GENERIC_LABEL = new RegExp(
   'g',
 );
 
+/**
+ * Labels of a byline (`来源：… 作者：… 浏览次数：…`): a line of them is page metadata, not body
+ * text, even with no canonical label in it. 时间/日期 alone are not among them (a meeting's 时间：),
+ * nor the editor's credit that closes an article (`【责任编辑：…】`, kept with the text).
+ */
+const BYLINE_LABELS = new Set([
+  '来源', '文章来源', '作者', '浏览次数', '阅读次数', '点击数', '点击量', '访问量', '浏览量', '阅读量', '访问次数',
+  '发布人', '录入', '字号',
+]);
+
+export function isBylineLabel(normalized: string): boolean {
+  return BYLINE_LABELS.has(labelKey(normalized));
+}
+
+/** True when the text holds a byline label followed by a colon. */
+export function hasInlineBylineLabel(text: string): boolean {
+  INLINE_LABEL.lastIndex = 0;
+  for (let m = INLINE_LABEL.exec(text); m; m = INLINE_LABEL.exec(text)) {
+    if (isBylineLabel(normalizeLabel(m[1] ?? ''))) return true;
+  }
+  return false;
+}
+
 /** True when the text holds a canonical label followed by a colon. */
 export function hasInlineCanonicalLabel(text: string): boolean {
   INLINE_LABEL.lastIndex = 0;

@@ -1,6 +1,6 @@
 import type { AnyNode, Element, ParentNode, Text } from './dom.js';
 import { attr, classAndId, isComment, isElement, isText, removeNode, walkDescendants } from './dom.js';
-import { canonicalLabel, hasInlineCanonicalLabel, mayBeLabel, normalizeLabel } from './labels.js';
+import { canonicalLabel, hasInlineBylineLabel, hasInlineCanonicalLabel, mayBeLabel, normalizeLabel } from './labels.js';
 
 /** Elements readers never see, or whose text is not page content. */
 const INVISIBLE_TAGS = new Set([
@@ -108,8 +108,12 @@ function noteMarkerComment(node: AnyNode, scan: PageScan): void {
   else if (data.includes('ZJEG_RSS.content.end') && scan.markerBegin && !scan.markerEnd) scan.markerEnd = node;
 }
 
+/** A byline longer than this is prose that mentions a source. */
+const MAX_BYLINE_TEXT = 200;
+
 /** Cheap test first (short text or a colon), the label regex only then. */
 function hasLabel(data: string): boolean {
   if (data.length <= 24 && mayBeLabel(data) && canonicalLabel(normalizeLabel(data))) return true;
-  return (data.includes(':') || data.includes('：')) && hasInlineCanonicalLabel(data);
+  if (!data.includes(':') && !data.includes('：')) return false;
+  return hasInlineCanonicalLabel(data) || (data.length <= MAX_BYLINE_TEXT && hasInlineBylineLabel(data));
 }
