@@ -10,7 +10,7 @@ const INVISIBLE_TAGS = new Set([
 
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
 const CONTENT_NAMES = /(?:^|\s)(ucap-content|trs_editor|trs_ueditor)(?:\s|$)/;
-const TITLE_NAMES = /title|(?:^|[\s_-])(?:tit|bt|biaoti|headline)(?:[\s_-]|$)/;
+const TITLE_NAMES = /title|(?:^|[\s_-])(?:tit|bt|zbt|dbt|biaoti|headline)(?:[\s_-]|$)/;
 
 /** Everything the extractor needs from the page, gathered in a single walk over the tree. */
 export interface PageScan {
