@@ -57,8 +57,9 @@ describe('paragraphs', () => {
     expect(textOf(body).text).toBe('第一行 续写， 仍是同一段。\n第二段由多个行内元素组成。');
   });
 
-  it('breaks at block elements and <br>', () => {
-    expect(textOf('<div class="TRS_Editor">甲<div>乙</div>丙<br>丁<table><tr><td>戊</td><td>己</td></tr></table></div>').text).toBe('甲\n乙\n丙\n丁\n戊\n己');
+  it('breaks at block elements and <br>; a table row is one line', () => {
+    expect(textOf('<div class="TRS_Editor">甲<div>乙</div>丙<br>丁<table><tr><td>戊</td><td>己</td></tr><tr><th>庚</th><td><p>辛</p><p>壬</p></td></tr></table></div>').text)
+      .toBe('甲\n乙\n丙\n丁\n戊 己\n庚\n辛\n壬');
   });
 
   it('never includes script, style or comment text', () => {

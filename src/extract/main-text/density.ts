@@ -1,6 +1,7 @@
 import type { AnyNode, Element } from '../dom.js';
 import { childNodes, isBlock, isElement, isText, walkDescendants } from '../dom.js';
-import { punctuationCount, visibleLength } from '../text.js';
+import { visibleLength } from '../text.js';
+import { paragraphCredit, parentElement } from './credit.js';
 
 interface Stat {
   chars: number;
@@ -9,11 +10,8 @@ interface Stat {
   score: number;
 }
 
-/** Own text shorter than this is a label or a menu item, not a paragraph. */
-const MIN_PARAGRAPH = 12;
 /** Below this the page has no prose at all (a list page, a form, an empty template). */
 const MIN_CONTENT_SCORE = 3;
-const PARAGRAPH_LIKE = new Set(['p', 'pre', 'blockquote', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'dd', 'dt', 'center', 'address']);
 
 /**
  * Generic body finder for unknown templates. Every paragraph (an element with enough text of its
@@ -113,30 +111,17 @@ function closeTally(tally: Tally, stats: Map<Element, Stat>): void {
 }
 
 function creditParagraph(el: Element, ownText: string, hasBlockChild: boolean, stats: Map<Element, Stat>): void {
-  // Inline text counts towards the block that holds it; text lying loose in <body> is debris.
-  if (!isBlock(el) || el.name === 'body' || el.name === 'html') return;
-  const length = visibleLength(ownText);
-  if (length < MIN_PARAGRAPH) return;
-  const score = 1 + punctuationCount(ownText) + Math.min(Math.floor(length / 100), 3);
-  // A <p> (or a div of plain text) is a paragraph of its parent; a cell or a div mixing text and
-  // blocks is itself the container.
-  const paragraphLike = PARAGRAPH_LIKE.has(el.name) || (el.name === 'div' && !hasBlockChild);
-  const container = paragraphLike ? parentElement(el) : el;
-  if (!container) return;
-  credit(container, score, stats);
-  const up = parentElement(container);
-  if (up) credit(up, score / 2, stats);
+  const paragraph = paragraphCredit(el, ownText, hasBlockChild);
+  if (!paragraph) return;
+  credit(paragraph.container, paragraph.score, stats);
+  const up = parentElement(paragraph.container);
+  if (up) credit(up, paragraph.score / 2, stats);
 }
 
 function credit(el: Element, score: number, stats: Map<Element, Stat>): void {
   const stat = stats.get(el);
   if (stat) stat.score += score;
   else stats.set(el, { chars: 0, linkChars: 0, score });
-}
-
-function parentElement(el: Element): Element | null {
-  const parent = el.parent as AnyNode | null;
-  return parent && isElement(parent) ? parent : null;
 }
 
 /** Inline elements carry paragraph text (spans, fonts); links are not prose. */

@@ -43,9 +43,13 @@ interface State {
   linkDepth: number;
 }
 
+/** Table cells: a row is one line, its cells set apart by a space (a table read row by row). */
+const CELLS = new Set(['td', 'th']);
+
 /**
- * Turns subtrees into paragraphs: block elements and <br> break lines, whitespace inside a line is
- * folded, empty lines vanish. Comments never count (readers do not see them).
+ * Turns subtrees into paragraphs: block elements and <br> break lines (table rows, not cells),
+ * whitespace inside a line is folded, empty lines vanish. Comments never count (readers do not
+ * see them).
  */
 export function serializeLines(roots: AnyNode[], options: SerializeOptions): Serialized {
   const state: State = {
@@ -76,7 +80,8 @@ function enter(node: AnyNode, state: State): boolean {
   }
   if (!isElement(node)) return false;
   if (state.options.skip.has(node)) return false;
-  if (breaksLine(node)) flush(state);
+  if (CELLS.has(node.name)) state.parts.push(' ');
+  else if (breaksLine(node)) flush(state);
   if (node.name === 'a') state.linkDepth++;
   if (state.emitting && state.options.attachmentLinks.has(node)) state.attachment = true;
   return true;
@@ -85,7 +90,8 @@ function enter(node: AnyNode, state: State): boolean {
 /** Closes an element opened by `enter`, after its children (even once the end marker is passed). */
 function leave(el: Element, state: State): void {
   if (el.name === 'a') state.linkDepth--;
-  if (breaksLine(el)) flush(state);
+  if (CELLS.has(el.name)) state.parts.push(' ');
+  else if (breaksLine(el)) flush(state);
 }
 
 function flush(state: State): void {
