@@ -9,7 +9,9 @@ const INVISIBLE_TAGS = new Set([
 ]);
 
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
-const CONTENT_NAMES = /(?:^|\s)(ucap-content|trs_editor|trs_ueditor)(?:\s|$)/;
+const CONTENT_NAMES = /(?:^|\s)(ucap-content|trs_editor|trs_ueditor|zoom|fontzoom|zoomcon)(?:\s|$)/;
+/** Names templates give the article body box; generic, so only a fallback (main-text/named-box.ts). */
+const BODY_BOX_NAMES = /(?:^|[\s_-])(content|contents|article|detail|details|zhengwen|zw|txt|text|artcon|art_con|con_text|newstext)(?:[\s_-]|$)/;
 const TITLE_NAMES = /title|(?:^|[\s_-])(?:tit|bt|zbt|dbt|biaoti|headline)(?:[\s_-]|$)/;
 
 /** Everything the extractor needs from the page, gathered in a single walk over the tree. */
@@ -26,8 +28,10 @@ export interface PageScan {
   /** Hanweb body markers: `<!--ZJEG_RSS.content.begin-->` or `<meta name="ContentStart">` and their ends. */
   markerBegin: AnyNode | null;
   markerEnd: AnyNode | null;
-  /** Elements CMSes use for the article body (#UCAP-CONTENT, .TRS_Editor), document order. */
+  /** Elements CMSes use for the article body (#UCAP-CONTENT, .TRS_Editor, #zoom), document order. */
   namedContent: Element[];
+  /** Boxes with a generic body name (`content`, `article`, `zhengwen` …), document order. */
+  bodyBoxes: Element[];
   /** h1–h6 and elements named *title*: where the page heading is looked for. */
   headings: Element[];
   times: Element[];
@@ -39,7 +43,7 @@ export interface PageScan {
 export function scanPage(root: ParentNode): PageScan {
   const scan: PageScan = {
     body: root, metas: new Map(), titleTag: '', baseHref: null, markerBegin: null, markerEnd: null,
-    namedContent: [], headings: [], times: [], links: [], labelTexts: [],
+    namedContent: [], bodyBoxes: [], headings: [], times: [], links: [], labelTexts: [],
   };
   const doomed: AnyNode[] = [];
   visit(root, scan, doomed);
@@ -90,6 +94,7 @@ function noteElement(el: Element, scan: PageScan): void {
   const names = classAndId(el);
   if (!names) return;
   if (CONTENT_NAMES.test(names)) scan.namedContent.push(el);
+  if (BODY_BOX_NAMES.test(names)) scan.bodyBoxes.push(el);
   if (TITLE_NAMES.test(names)) scan.headings.push(el);
 }
 
