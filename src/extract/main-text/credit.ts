@@ -30,6 +30,10 @@ const BOILERPLATE = /版权所有|版权声明|免责声明|主办单位|承办�
 /** A boilerplate line counts against its box at least this much (a short `联系我们` too). */
 const BOILERPLATE_PENALTY = 3;
 
+export function isBoilerplate(text: string): boolean {
+  return BOILERPLATE.test(text);
+}
+
 /** The paragraph's score and the container it credits (full) — its parent gets half. Null: no paragraph. */
 export function paragraphCredit(el: Element, ownText: string, hasBlockChild: boolean): Credit | null {
   // Inline text counts towards the block that holds it; text lying loose in <body> is debris.

@@ -1,7 +1,7 @@
 import type { AnyNode, Element } from '../dom.js';
-import { childNodes, isBlock, isElement, isText, walkDescendants } from '../dom.js';
+import { childNodes, closestAncestor, isBlock, isElement, isText, walkDescendants } from '../dom.js';
 import { visibleLength } from '../text.js';
-import { paragraphCredit, parentElement } from './credit.js';
+import { isBoilerplate, paragraphCredit, parentElement } from './credit.js';
 
 interface Stat {
   chars: number;
@@ -149,7 +149,34 @@ function withSiblings(top: Element, topScore: number, stats: Map<Element, Stat>)
     if (!isElement(child)) continue;
     if (child === top) { chosen.push(child); continue; }
     const stat = stats.get(child);
-    if (stat && finalScore(stat) >= threshold) chosen.push(child);
+    if ((stat && finalScore(stat) >= threshold) || (top.name === 'table' && isProseParagraph(child))) chosen.push(child);
   }
   return chosen;
 }
+
+const PROSE_TAGS = new Set(['p', 'div', 'center', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre']);
+const MAX_PROSE_LINK_SHARE = 0.25;
+
+/**
+ * A body laid out as a table is introduced and closed by paragraphs beside it (`现将…公示如下：`,
+ * the signature): those credit the parent, not the table, and would be lost with the table alone.
+ */
+function isProseParagraph(el: Element): boolean {
+  if (!PROSE_TAGS.has(el.name)) return false;
+  let chars = 0;
+  let linkChars = 0;
+  let ownText = '';
+  walkDescendants(el, (node) => {
+    if (isText(node)) {
+      const n = visibleLength(node.data);
+      chars += n;
+      if (closestAncestor(node, LINK, 8)) linkChars += n;
+      if (ownText.length < 400) ownText += node.data;
+      return false;
+    }
+    return isElement(node);
+  });
+  return chars > 0 && linkChars <= chars * MAX_PROSE_LINK_SHARE && paragraphCredit(el, ownText, false) !== null && !isBoilerplate(ownText);
+}
+
+const LINK = new Set(['a']);
