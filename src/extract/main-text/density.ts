@@ -29,7 +29,29 @@ export function findDenseContent(body: AnyNode, skip: ReadonlySet<Element>): Ele
     if (final > topScore) { top = el; topScore = final; }
   }
   if (!top || topScore < MIN_CONTENT_SCORE) return [];
-  return withSiblings(top, topScore, stats);
+  const box = top.name === 'table' ? boxOfTable(top, stats) : null;
+  return box ? [box] : withSiblings(top, topScore, stats);
+}
+
+/** Share of a box's text a body table must hold for the box to be the body with it. */
+const TABLE_SHARE_OF_BOX = 0.6;
+const MAX_BOX_LINK_SHARE = 0.1;
+
+/**
+ * A body table sits in a box with its preamble and signature (`现将…公示如下：`, the issuing body,
+ * the date): when the table is most of that box's text and the box holds no links to speak of
+ * and no boilerplate, the box is the body.
+ */
+function boxOfTable(table: Element, stats: Map<Element, Stat>): Element | null {
+  const box = parentElement(table);
+  const boxStat = box ? stats.get(box) : undefined;
+  const tableStat = stats.get(table);
+  if (!box || !boxStat || !tableStat || boxStat.chars === 0) return null;
+  const unlinked = boxStat.linkChars <= boxStat.chars * MAX_BOX_LINK_SHARE;
+  const mostlyTable = tableStat.chars >= boxStat.chars * TABLE_SHARE_OF_BOX;
+  // Half the table's score reaches the box; less means boilerplate counted against it.
+  const clean = boxStat.score >= tableStat.score / 2;
+  return unlinked && mostlyTable && clean ? box : null;
 }
 
 function finalScore(stat: Stat): number {

@@ -1,5 +1,5 @@
 import type { AnyNode, Element, Text } from '../dom.js';
-import { closestAncestor, isElement, nextElementSibling, textOf } from '../dom.js';
+import { closestAncestor, elementChildren, isElement, nextElementSibling, textOf } from '../dom.js';
 import { canonicalLabel, fieldLabel, isPlaceholder } from '../labels.js';
 import { visibleLength } from '../text.js';
 import { readDefinitionList } from './dl.js';
@@ -93,7 +93,8 @@ function readInlineBlocks(blocks: Element[]): PairGroup[] {
   const read: InlineLine[] = blocks
     .map((block) => ({ block, pairs: readInlineBlock(block, 'inline:label-colon') }))
     .filter((r) => r.pairs.length > 0)
-    .map((r) => ({ ...r, keys: fieldKeys(r.pairs), near: ancestors(r.block, INLINE_GROUP_LEVELS) }));
+    .map((r) => ({ ...r, keys: fieldKeys(r.pairs), near: ancestors(r.block, INLINE_GROUP_LEVELS) }))
+    .filter((r) => r.keys.size > 0 || isBylineLine(r.block));
   const around = new Map<AnyNode, Neighbourhood>();
   for (const { keys, near } of read) {
     for (const ancestor of near) {
@@ -104,7 +105,7 @@ function readInlineBlocks(blocks: Element[]): PairGroup[] {
     }
   }
   const lists = listParents(read);
-  return read.flatMap(({ block, pairs, keys, near }) => {
+  return withUnscannedLines(read.flatMap(({ block, pairs, keys, near }) => {
     // Lines repeating a key side by side are a list of other pages (`<li>…发布日期：…</li>`), not metadata.
     if (lists.has(block.parent as AnyNode | null)) return [];
     const inBlock = keys.size >= KEYS_FOR_ONE_LINE_BLOCK || near.some((a) => {
@@ -116,7 +117,36 @@ function readInlineBlocks(blocks: Element[]): PairGroup[] {
     if (sibling) excluded.push(sibling);
     const relabelled = inBlock ? pairs : pairs.map((p) => (p.rule === 'inline:label-colon' ? { ...p, rule: 'header:label-colon' } : p));
     return [{ container: block, blocks: excluded, pairs: relabelled, kind: inBlock ? 'block' as const : 'line' as const }];
-  });
+  }));
+}
+
+/**
+ * The other lines of a metadata block: the scan looks for canonical labels only, so a block's
+ * `信息类型：…` or `审批部门：…` line is read here, beside the lines it found. Every pair is kept.
+ */
+function withUnscannedLines(groups: PairGroup[]): PairGroup[] {
+  const taken = new Set<Element>(groups.flatMap((g) => g.blocks));
+  const parents = new Set(groups.filter((g) => g.kind === 'block').map((g) => g.container.parent as AnyNode | null));
+  const extra: PairGroup[] = [];
+  for (const parent of parents) {
+    if (!parent) continue;
+    for (const line of elementChildren(parent)) {
+      if (taken.has(line) || !isBylineLine(line)) continue;
+      const pairs = readInlineBlock(line, 'inline:label-colon');
+      if (pairs.length === 0) continue;
+      extra.push({ container: line, blocks: [line], pairs, kind: 'block' });
+      taken.add(line);
+    }
+  }
+  return [...groups, ...extra];
+}
+
+/** A line of byline labels only (`来源：… 作者：…`) is short and holds no sentence: prose quoting a 来源 is not one. */
+const MAX_BYLINE_LINE = 120;
+
+function isBylineLine(block: Element): boolean {
+  const text = textOf(block);
+  return visibleLength(text) <= MAX_BYLINE_LINE && !/[。！？]/.test(text);
 }
 
 /** Parents under which one key is named on MIN_LIST_ITEMS or more lines. */
