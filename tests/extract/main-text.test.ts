@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractFromHtml } from '../../src/extract/index.js';
+import { MAX_TEXT_CHARS } from '../../src/extract/main-text/index.js';
 
 const PARA = ['第一段：各学区、园林分局，局直各单位，现将工作要点印发给你们，请认真贯彻执行。', '第二段：坚持党的领导，以更高站位引领事业发展，深化党的创新理论武装。', '第三段：坚持立德树人，以更大力度促进五育融合，践行培根铸魂使命。'];
 const P_HTML = PARA.map((p) => `<p>${p}</p>`).join('');
@@ -64,5 +65,41 @@ describe('paragraphs', () => {
 
   it('never includes script, style or comment text', () => {
     expect(textOf('<div class="TRS_Editor"><style>p{color:red}</style><script>var a = "正文";</script><!-- 注释 --><p>正文。</p></div>').text).toBe('正文。');
+  });
+});
+
+describe('bodies nobody wrote for the density thresholds (#13)', () => {
+  it('takes the #zoom box however short its text, and reads its metadata labels as metadata', () => {
+    const body = `<table><tr><td>索引号：</td><td>1/2024-1</td><td>发布机构：</td><td>某局</td></tr></table><div id="zoom"><p>特此通知。</p></div>${SIDEBAR}`;
+    expect(textOf(body)).toEqual({ text: '特此通知。', rule: 'zoom-box' });
+    const inside = extractFromHtml(`<div id="zoom"><p>索引号：1/2024-1</p><p>发布机构：某局</p><p>特此通知。</p></div>`, 'http://x.gov.cn/a.html');
+    expect(inside.fields).toMatchObject({ indexNo: '1/2024-1', publisher: '某局' });
+    expect(inside.text).toBe('特此通知。');
+  });
+
+  it('takes a box named like a body when no line is long enough to be a paragraph', () => {
+    expect(textOf(`${SIDEBAR}<div class="article-content"><p>附件一</p><p>名单如下</p></div>`)).toEqual({ text: '附件一\n名单如下', rule: 'named-box' });
+  });
+
+  it('counts a footer of copyright and disclaimer boilerplate against its box', () => {
+    const footer = '<div class="bottom"><h4>版权与免责声明</h4>' +
+      '<p>凡本网注明来源的作品，版权均属于本网，未经授权不得转载、摘编或以其它方式使用，违者必究，本网保留追究其法律责任的权利。</p>'.repeat(2) +
+      '<p>本网站所载内容仅供参考，对因使用本网站信息造成的任何损失，本网站不承担任何法律责任，敬请谅解，特此声明，感谢支持。</p><p>主办单位：某某县人民政府办公室</p></div>';
+    expect(textOf(`<div class="main"><p>${PARA[0]}</p></div>${footer}`)).toEqual({ text: PARA[0], rule: 'density-fallback' });
+  });
+
+  it('keeps a body table whole, rows as lines, with the preamble and signature beside it', () => {
+    const rows = Array.from({ length: 30 }, (_, i) => `<tr><td>${i + 1}</td><td>单位${i + 1}</td><td>${i < 25 ? '合格' : '发现问题：记录不全，已责令限期整改完毕。'}</td></tr>`).join('');
+    const { text } = textOf(`${SIDEBAR}<div class="x"><p>现将检查结果公示如下：</p><table>${rows}</table><p>某某局</p><p>2024年3月1日</p></div>`);
+    expect(text.split('\n').slice(0, 3)).toEqual(['现将检查结果公示如下：', '1 单位1 合格', '2 单位2 合格']);
+    expect(text.split('\n').slice(-2)).toEqual(['某某局', '2024年3月1日']);
+  });
+
+  it('cuts a text longer than the cap at a paragraph and says so in provenance', () => {
+    const paragraph = `<p>${'各单位要认真贯彻落实有关工作要求，确保工作取得实效。'.repeat(400)}</p>`;
+    const doc = extractFromHtml(`<div class="TRS_Editor">${paragraph.repeat(120)}</div>`, 'http://x.gov.cn/a.html');
+    expect(doc.text.split('\n').length).toBeLessThan(120);
+    expect(doc.text.length).toBeGreaterThanOrEqual(MAX_TEXT_CHARS);
+    expect(doc.provenance.textLimit).toBe(`cut after ${MAX_TEXT_CHARS} characters`);
   });
 });

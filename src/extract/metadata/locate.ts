@@ -1,6 +1,6 @@
 import type { AnyNode, Element, Text } from '../dom.js';
-import { closestAncestor, elementChildren, isElement, nextElementSibling, textOf } from '../dom.js';
-import { canonicalLabel, fieldLabel, isPlaceholder } from '../labels.js';
+import { closestAncestor, isElement, nextElementSibling, textOf } from '../dom.js';
+import { canonicalLabel, fieldLabel, isKnownLabel, isPlaceholder } from '../labels.js';
 import { visibleLength } from '../text.js';
 import { readDefinitionList } from './dl.js';
 import { readInlineBlock } from './inline.js';
@@ -122,23 +122,29 @@ function readInlineBlocks(blocks: Element[]): PairGroup[] {
 
 /**
  * The other lines of a metadata block: the scan looks for canonical labels only, so a block's
- * `信息类型：…` or `审批部门：…` line is read here, beside the lines it found. Every pair is kept.
+ * `信息类型：…` line is read here, when it sits right beside a line the scan found and holds a
+ * known label. Every pair of the block is kept; a salutation after it (`各有关单位：`) is not one.
  */
 function withUnscannedLines(groups: PairGroup[]): PairGroup[] {
   const taken = new Set<Element>(groups.flatMap((g) => g.blocks));
-  const parents = new Set(groups.filter((g) => g.kind === 'block').map((g) => g.container.parent as AnyNode | null));
   const extra: PairGroup[] = [];
-  for (const parent of parents) {
-    if (!parent) continue;
-    for (const line of elementChildren(parent)) {
-      if (taken.has(line) || !isBylineLine(line)) continue;
-      const pairs = readInlineBlock(line, 'inline:label-colon');
-      if (pairs.length === 0) continue;
-      extra.push({ container: line, blocks: [line], pairs, kind: 'block' });
-      taken.add(line);
+  const queue = groups.filter((g) => g.kind === 'block').map((g) => g.container);
+  for (let line = queue.pop(); line; line = queue.pop()) {
+    for (const neighbour of [previousElementSibling(line), nextElementSibling(line)]) {
+      if (!neighbour || taken.has(neighbour) || !isBylineLine(neighbour)) continue;
+      const pairs = readInlineBlock(neighbour, 'inline:label-colon');
+      if (!pairs.some((p) => isKnownLabel(p.label))) continue;
+      extra.push({ container: neighbour, blocks: [neighbour], pairs, kind: 'block' });
+      taken.add(neighbour);
+      queue.push(neighbour);
     }
   }
   return [...groups, ...extra];
+}
+
+function previousElementSibling(el: Element): Element | null {
+  for (let prev = el.prev; prev; prev = prev.prev) if (isElement(prev)) return prev;
+  return null;
 }
 
 /** A line of byline labels only (`来源：… 作者：…`) is short and holds no sentence: prose quoting a 来源 is not one. */
