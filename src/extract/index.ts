@@ -33,7 +33,7 @@ export function extractDocument($: CheerioAPI, pageUrl: string): ExtractedDocume
   removeChrome(scan.body, marked?.roots[0] ?? null);
   const skip = new Set<Element>(metadata.excluded);
   if (title.heading) skip.add(title.heading);
-  const main = extractMainText(scan.body, marked, scan.bodyBoxes, { skip, attachmentLinks: files.elements });
+  const main = extractMainText(scan.body, marked, scan.bodyBoxes, { skip, attachmentLinks: files.elements, heading: title.heading, title: title.title });
 
   const provenance: Record<string, string> = { title: title.rule, publishedDate: published.rule, text: main.rule, ...metadata.provenance };
   if (files.attachments.length > 0) provenance.attachments = 'file-links';

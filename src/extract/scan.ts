@@ -10,8 +10,11 @@ const INVISIBLE_TAGS = new Set([
 
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
 const CONTENT_NAMES = /(?:^|\s)(ucap-content|trs_editor|trs_ueditor|zoom|fontzoom|zoomcon)(?:\s|$)/;
-/** Names templates give the article body box; generic, so only a fallback (main-text/named-box.ts). */
-const BODY_BOX_NAMES = /(?:^|[\s_-])(content|contents|article|detail|details|zhengwen|zw|txt|text|artcon|art_con|con_text|newstext)(?:[\s_-]|$)/;
+/**
+ * Names templates give the article body box (a class or id word ending in one: `article_content`,
+ * `content`, `zhengwen`, `txt`); generic, so only a fallback (main-text/named-box.ts).
+ */
+const BODY_BOX_NAMES = /(?:^|[\s_-])(content|contents|article|detail|details|zhengwen|zw|txt|text|body|con)(?:[_-]?\d+)?(?:\s|$)/;
 const TITLE_NAMES = /title|(?:^|[\s_-])(?:tit|bt|zbt|dbt|biaoti|headline)(?:[\s_-]|$)/;
 
 /** Everything the extractor needs from the page, gathered in a single walk over the tree. */

@@ -1,6 +1,7 @@
 /**
- * How the density fallback scores one paragraph and which container it credits. Paragraphs are
- * scored by length and punctuation; a page's furniture gives itself away by its vocabulary, so a
+ * How the density fallback scores one paragraph and which container it credits: a <p> (or a div
+ * of plain text) its parent, a cell or a div mixing text and blocks itself. Paragraphs are scored
+ * by length and punctuation; a page's furniture gives itself away by its vocabulary, so a
  * paragraph of copyright and disclaimer boilerplate counts against its container.
  */
 import type { AnyNode, Element } from '../dom.js';
@@ -10,6 +11,8 @@ import { punctuationCount, visibleLength } from '../text.js';
 export interface Credit {
   container: Element;
   score: number;
+  /** The table cell the paragraph sits in, if any: its table decides where the credit goes. */
+  cell: Element | null;
 }
 
 /** Own text shorter than this is a label or a menu item, not a paragraph… */
@@ -19,8 +22,6 @@ const MIN_SENTENCE = 4;
 const SENTENCE_END = /[。！？；!?;]/;
 const PARAGRAPH_LIKE = new Set(['p', 'pre', 'blockquote', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'dd', 'dt', 'center', 'address']);
 const CELLS = new Set(['td', 'th']);
-/** How far up from a cell its table is looked for (td → tr → tbody → table). */
-const CELL_TO_TABLE = 3;
 
 /**
  * The vocabulary of site footers and disclaimers: a paragraph saying it belongs to the page's
@@ -43,28 +44,10 @@ export function paragraphCredit(el: Element, ownText: string, hasBlockChild: boo
   const isParagraph = length >= MIN_PARAGRAPH || (length >= MIN_SENTENCE && SENTENCE_END.test(ownText));
   if (!isParagraph && !boilerplate) return null;
   const score = 1 + punctuationCount(ownText) + Math.min(Math.floor(length / 100), 3);
-  const container = containerOf(el, hasBlockChild);
+  const container = PARAGRAPH_LIKE.has(el.name) || (el.name === 'div' && !hasBlockChild) ? parentElement(el) : el;
   if (!container) return null;
-  return { container, score: boilerplate ? -Math.max(score, BOILERPLATE_PENALTY) : score };
-}
-
-/**
- * A <p> (or a div of plain text) is a paragraph of its parent. A table cell of plain text is a
- * paragraph of its table, so a body laid out as a table scores as one box (not cell by cell,
- * row by row). A cell or div mixing text and blocks is itself the container.
- */
-function containerOf(el: Element, hasBlockChild: boolean): Element | null {
-  if (CELLS.has(el.name) && !hasBlockChild) return tableOf(el) ?? el;
-  const paragraphLike = PARAGRAPH_LIKE.has(el.name) || (el.name === 'div' && !hasBlockChild);
-  return paragraphLike ? parentElement(el) : el;
-}
-
-function tableOf(cell: Element): Element | null {
-  let node = cell.parent as AnyNode | null;
-  for (let steps = 0; node && steps < CELL_TO_TABLE; steps++, node = node.parent as AnyNode | null) {
-    if (isElement(node) && node.name === 'table') return node;
-  }
-  return null;
+  const cell = CELLS.has(container.name) ? container : null;
+  return { container, score: boilerplate ? -Math.max(score, BOILERPLATE_PENALTY) : score, cell };
 }
 
 export function parentElement(el: Element): Element | null {

@@ -1,7 +1,8 @@
 import type { AnyNode, Element } from '../dom.js';
 import { childNodes, closestAncestor, isBlock, isElement, isText, walkDescendants } from '../dom.js';
 import { visibleLength } from '../text.js';
-import { isBoilerplate, paragraphCredit, parentElement } from './credit.js';
+import { type Credit, isBoilerplate, paragraphCredit, parentElement } from './credit.js';
+import { TableCredits } from './tables.js';
 
 interface Stat {
   chars: number;
@@ -70,6 +71,8 @@ interface Tally {
   /** Text of all inline descendants (see inlineText), built bottom-up so nested spans cost O(n). */
   inline: string;
   hasBlockChild: boolean;
+  /** For a row: its cells holding text. */
+  textCells: number;
 }
 
 /**
@@ -77,10 +80,10 @@ interface Tally {
  * deeper than the call stack). Each element is closed, stored and credited in the order a
  * recursive walk would, so ties between equal scores resolve the same way.
  */
-function measure(body: AnyNode, stats: Map<Element, Stat>, skip: ReadonlySet<Element>): void {
+function measure(body: AnyNode, stats: Map<Element, Stat>, skip: ReadonlySet<Element>, tables = new TableCredits()): void {
   // The document root: its top elements (<html>, and whatever a page puts after </html>) one by one.
   if (!isElement(body)) {
-    for (const child of childNodes(body)) measure(child, stats, skip);
+    for (const child of childNodes(body)) measure(child, stats, skip, tables);
     return;
   }
   if (skip.has(body)) return;
@@ -112,29 +115,43 @@ function measure(body: AnyNode, stats: Map<Element, Stat>, skip: ReadonlySet<Ele
       parent.ownText += done.inline;
       parent.inline += done.inline;
     }
-    closeTally(done, stats);
+    if (CELLS.has(done.el.name) && done.chars > 0) parent.textCells++;
+    closeTally(done, stats, tables);
   });
-  closeTally(open.pop() as Tally, stats);
+  closeTally(open.pop() as Tally, stats, tables);
 }
+
+const CELLS = new Set(['td', 'th']);
 
 function openTally(el: Element, inLink: boolean): Tally {
-  return { el, inLink, chars: 0, linkChars: 0, ownText: '', inline: '', hasBlockChild: false };
+  return { el, inLink, chars: 0, linkChars: 0, ownText: '', inline: '', hasBlockChild: false, textCells: 0 };
 }
 
-function closeTally(tally: Tally, stats: Map<Element, Stat>): void {
-  creditParagraph(tally.el, tally.ownText, tally.hasBlockChild, stats);
+function closeTally(tally: Tally, stats: Map<Element, Stat>, tables: TableCredits): void {
+  const { el } = tally;
+  const paragraph = paragraphCredit(el, tally.ownText, tally.hasBlockChild);
+  if (paragraph && !tables.hold(paragraph)) creditParagraph(paragraph, stats);
+  if (CELLS.has(el.name)) tables.cellClosed(el, tally.chars);
+  if (el.name === 'tr') tables.rowClosed(el, tally.textCells);
+  if (el.name === 'table') for (const held of tables.tableClosed(el, tally.chars, tally.linkChars)) creditParagraph(held, stats);
   // Credits come from the element itself and its descendants, all done by now: one without credit
-  // is never a candidate. No entry for those keeps the map to the containers (not every <p>).
-  const stat = stats.get(tally.el);
+  // is never a candidate. No entry for those keeps the map to the containers (not every <p>);
+  // cells keep theirs, since their table hands credits back to them only when it closes.
+  const stat = stats.get(el) ?? (CELLS.has(el.name) ? newStat(stats, el) : undefined);
   if (stat) {
     stat.chars = tally.chars;
     stat.linkChars = tally.linkChars;
   }
 }
 
-function creditParagraph(el: Element, ownText: string, hasBlockChild: boolean, stats: Map<Element, Stat>): void {
-  const paragraph = paragraphCredit(el, ownText, hasBlockChild);
-  if (!paragraph) return;
+function newStat(stats: Map<Element, Stat>, el: Element): Stat {
+  const stat = { chars: 0, linkChars: 0, score: 0 };
+  stats.set(el, stat);
+  return stat;
+}
+
+/** The paragraph's score to its container, half to the container's parent. */
+function creditParagraph(paragraph: Credit, stats: Map<Element, Stat>): void {
   credit(paragraph.container, paragraph.score, stats);
   const up = parentElement(paragraph.container);
   if (up) credit(up, paragraph.score / 2, stats);

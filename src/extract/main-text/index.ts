@@ -80,6 +80,10 @@ function textsBetween(root: AnyNode, begin: AnyNode, end: AnyNode): Set<AnyNode>
 export interface TextOptions {
   skip: ReadonlySet<Element>;
   attachmentLinks: ReadonlySet<Element>;
+  /** The page heading the title came from: a body follows it. */
+  heading?: Element | null;
+  /** The record's title: a body line repeating it first is dropped. */
+  title?: string;
 }
 
 /**
@@ -114,7 +118,7 @@ export function extractMainText(body: AnyNode, marked: ContentLocation | null, b
 }
 
 function namedBoxText(body: AnyNode, bodyBoxes: Element[], options: TextOptions): MainText {
-  const box = bestNamedBox(bodyBoxes, body);
+  const box = bestNamedBox(bodyBoxes, body, options.attachmentLinks, options.heading ?? null);
   const rendered = box ? render({ roots: [box], begin: null, end: null, rule: 'named-box' }, options) : null;
   if (!rendered || stripSpaces(rendered.text).length === 0) return { text: '', rule: 'none', truncated: false };
   return { ...rendered, rule: 'named-box' };
@@ -122,7 +126,7 @@ function namedBoxText(body: AnyNode, bodyBoxes: Element[], options: TextOptions)
 
 function render(location: ContentLocation, options: TextOptions): { text: string; truncated: boolean } {
   const { lines, truncated } = serializeLines(location.roots, { ...options, begin: location.begin, end: location.end, maxChars: MAX_TEXT_CHARS });
-  return { text: cleanLines(lines).join('\n'), truncated };
+  return { text: cleanLines(lines, options.title).join('\n'), truncated };
 }
 
 /** News sites close the article with the editor's name in a box of its own: `(责编：…)`, `【责任编辑：…】`. */

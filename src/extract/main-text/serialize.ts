@@ -9,6 +9,8 @@ export interface Line {
   linkChars: number;
   /** The line holds a link to an attachment: never drop it as a link list. */
   attachment: boolean;
+  /** Left-out text (a metadata line, the heading) lay between this line and the one before. */
+  afterSkipped: boolean;
 }
 
 export interface SerializeOptions {
@@ -37,6 +39,7 @@ interface State {
   attachment: boolean;
   emitting: boolean;
   done: boolean;
+  skipped: boolean;
   chars: number;
   truncated: boolean;
   /** Open <a> elements around the current node: text inside counts as link text. */
@@ -53,7 +56,7 @@ const CELLS = new Set(['td', 'th']);
  */
 export function serializeLines(roots: AnyNode[], options: SerializeOptions): Serialized {
   const state: State = {
-    options, lines: [], parts: [], linkChars: 0, attachment: false, emitting: !options.begin, done: false, chars: 0, truncated: false, linkDepth: 0,
+    options, lines: [], parts: [], linkChars: 0, attachment: false, emitting: !options.begin, done: false, skipped: false, chars: 0, truncated: false, linkDepth: 0,
   };
   for (const root of roots) walk(root, state);
   flush(state);
@@ -79,7 +82,11 @@ function enter(node: AnyNode, state: State): boolean {
     return false;
   }
   if (!isElement(node)) return false;
-  if (state.options.skip.has(node)) return false;
+  if (state.options.skip.has(node)) {
+    flush(state);
+    if (state.lines.length > 0) state.skipped = true;
+    return false;
+  }
   if (CELLS.has(node.name)) state.parts.push(' ');
   else if (breaksLine(node)) flush(state);
   if (node.name === 'a') state.linkDepth++;
@@ -98,7 +105,8 @@ function flush(state: State): void {
   const text = foldSpaces(state.parts.join(''));
   if (text) {
     const chars = visibleLength(text);
-    state.lines.push({ text, chars, linkChars: state.linkChars, attachment: state.attachment });
+    state.lines.push({ text, chars, linkChars: state.linkChars, attachment: state.attachment, afterSkipped: state.skipped });
+    state.skipped = false;
     state.chars += chars;
     if (state.options.maxChars !== undefined && state.chars >= state.options.maxChars && !state.done) {
       state.done = true;
