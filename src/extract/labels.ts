@@ -141,11 +141,12 @@ function spacedPattern(label: string): string {
 }
 
 /**
- * Known labels followed by a colon inside running text (`发布时间：2021-02-18 来源：…`). Longest first so
- * 信息索引号 is not read as 索引号; not preceded by a CJK character, so 附件名称 does not read as 名称.
+ * Known labels followed by a colon inside running text (`发布时间：2021-02-18 来源：…`), or closed by a
+ * bracket (`【文号】 晋医保发〔2021〕14号`). Longest first so 信息索引号 is not read as 索引号; not
+ * preceded by a CJK character, so 附件名称 does not read as 名称.
  */
 export const INLINE_LABEL = new RegExp(
-  `(?<![\\u4e00-\\u9fff])(${[...ALL_LABELS].sort((a, b) => b.length - a.length).map(spacedPattern).join('|')})[\\s\\u00a0\\u3000]*[:：]`,
+  `(?<![\\u4e00-\\u9fff])(${[...ALL_LABELS].sort((a, b) => b.length - a.length).map(spacedPattern).join('|')})[\\s\\u00a0\\u3000]*(?:[:：]|(?<=【[^【】]{1,20})】)`,
   'g',
 );
 

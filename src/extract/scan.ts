@@ -122,6 +122,6 @@ const MAX_BYLINE_TEXT = 200;
 /** Cheap test first (short text or a colon), the label regex only then. */
 function hasLabel(data: string): boolean {
   if (data.length <= 24 && mayBeLabel(data) && canonicalLabel(normalizeLabel(data))) return true;
-  if (!data.includes(':') && !data.includes('：')) return false;
+  if (!data.includes(':') && !data.includes('：') && !data.includes('】')) return false;
   return hasInlineCanonicalLabel(data) || (data.length <= MAX_BYLINE_TEXT && hasInlineBylineLabel(data));
 }

@@ -26,16 +26,30 @@ export function findTitle(scan: PageScan, tableTitle: string | undefined, tableR
   const columnNames = new Set([scan.metas.get('columnname'), scan.metas.get('sitename')].filter(Boolean).map((n) => stripSpaces(n as string)));
   const isColumnName = (text: string): boolean => columnNames.has(stripSpaces(text));
   const metaTitle = foldSpaces(scan.metas.get('articletitle') ?? '');
-  const heading = matchingHeading(scan.headings, scan.titleTag);
+  const { text: titleTag, decorated } = withoutLiteralMarkup(scan.titleTag);
+  const heading = matchingHeading(scan.headings, titleTag);
   if (metaTitle && !isColumnName(metaTitle)) return { title: metaTitle, rule: 'meta:ArticleTitle', heading };
   if (tableTitle) return { title: tableTitle, rule: tableRule ?? 'table', heading };
-  if (heading && !isColumnName(textOf(heading)) && !looksLikeSiteName(textOf(heading))) return { title: foldSpaces(textOf(heading)), rule: 'heading-matches-title', heading };
-  const stripped = stripSiteSuffix(foldSpaces(scan.titleTag));
-  const notTheDocument = isColumnName(stripped) || linkTexts.has(stripSpaces(stripped)) || looksLikeSiteName(foldSpaces(scan.titleTag));
+  // A <title> that shows markup as text had the headline's decoration (a status badge) pasted in;
+  // with it taken out, <title> is cleaner than the heading, which renders the decoration.
+  const headingTitle = heading && !decorated && !isColumnName(textOf(heading)) && !looksLikeSiteName(textOf(heading));
+  if (headingTitle) return { title: foldSpaces(textOf(heading)), rule: 'heading-matches-title', heading };
+  const stripped = stripSiteSuffix(foldSpaces(titleTag));
+  const notTheDocument = isColumnName(stripped) || linkTexts.has(stripSpaces(stripped)) || looksLikeSiteName(foldSpaces(titleTag));
   const fallback = bestHeadline(scan.headings, (text) => isColumnName(text) || linkTexts.has(text));
   if (stripped && !(notTheDocument && fallback)) return { title: stripped, rule: 'title-tag', heading };
   if (fallback) return { title: foldSpaces(textOf(fallback)), rule: 'heading', heading: fallback };
   return { title: stripped, rule: stripped ? 'title-tag' : 'none', heading: null };
+}
+
+const LITERAL_ELEMENT = /<([a-z][a-z0-9]*)\b[^<>]*>[^<>]*<\/\1\s*>/gi;
+const LITERAL_TAG = /<\/?[a-z][a-z0-9]*\b[^<>]*>/gi;
+
+/** `标题<font color='#2ac36e'>[文件获取中]</font>` as <title> text: the marked-up part is decoration. */
+function withoutLiteralMarkup(title: string): { text: string; decorated: boolean } {
+  if (!LITERAL_TAG.test(title)) return { text: title, decorated: false };
+  LITERAL_TAG.lastIndex = 0;
+  return { text: title.replace(LITERAL_ELEMENT, ' ').replace(LITERAL_TAG, ' '), decorated: true };
 }
 
 /** Ends of a document's title: a notice, a decision, a plan … (a site's name never ends so). */

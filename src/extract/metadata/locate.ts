@@ -108,7 +108,7 @@ function readInlineBlocks(blocks: Element[]): PairGroup[] {
   return withUnscannedLines(read.flatMap(({ block, pairs, keys, near }) => {
     // Lines repeating a key side by side are a list of other pages (`<li>…发布日期：…</li>`), not metadata.
     if (lists.has(block.parent as AnyNode | null)) return [];
-    const inBlock = keys.size >= KEYS_FOR_ONE_LINE_BLOCK || near.some((a) => {
+    const inBlock = keys.size >= KEYS_FOR_ONE_LINE_BLOCK || namesDisclosure(keys) || near.some((a) => {
       const hood = around.get(a);
       return hood !== undefined && hood.lines >= 2 && hood.keys.size >= 2;
     });
@@ -153,6 +153,16 @@ const MAX_BYLINE_LINE = 120;
 function isBylineLine(block: Element): boolean {
   const text = textOf(block);
   return visibleLength(text) <= MAX_BYLINE_LINE && !/[。！？]/.test(text);
+}
+
+/**
+ * Keys a blog or news page never shows (文号, 成文日期, 索引号 …): one line naming two keys, one of
+ * them such, is a disclosure block (`（发文字号：… 成文日期：…）`), not a header line.
+ */
+const DISCLOSURE_ONLY = new Set(['indexNo', 'docNo', 'writtenDate', 'generatedDate', 'validity', 'validUntil', 'disclosureMethod', 'disclosureScope', 'disclosureTerm', 'disclosureForm', 'procedure']);
+
+function namesDisclosure(keys: Set<string>): boolean {
+  return keys.size >= 2 && [...keys].some((key) => DISCLOSURE_ONLY.has(key));
 }
 
 /** Parents under which one key is named on MIN_LIST_ITEMS or more lines. */
