@@ -103,3 +103,35 @@ describe('bodies nobody wrote for the density thresholds (#13)', () => {
     expect(doc.provenance.textLimit).toBe(`cut after ${MAX_TEXT_CHARS} characters`);
   });
 });
+
+describe('more bodies from templates nobody wrote for the extractor (#13)', () => {
+  const page = (body: string) => extractFromHtml(`<html><head><title>关于下达资金的通知_某站</title></head><body>${body}</body></html>`, 'http://x.gov.cn/a.html');
+
+  it('takes a stub body after the heading, not the box around it with the attachment list', () => {
+    const body = '<div class="content"><div class="article_title">关于下达资金的通知</div><div class="word_con"><div class="article_content">详见附件电子全文</div>' +
+      '<div class="article_attachment"><span>附件下载</span><ul><li><a href="/f/1.pdf">关于下达资金的通知.pdf</a></li></ul></div></div></div>';
+    expect(page(body)).toMatchObject({ text: '详见附件电子全文', provenance: { text: 'named-box' } });
+  });
+
+  it('takes a body that is one file link', () => {
+    const body = '<div class="article_title">关于下达资金的通知</div><div class="article_content"><p><img src="/i/doc.gif"><a href="/f/2.doc">报名登记表.doc</a></p></div><div class="article_source">来源：某局</div>';
+    expect(page(body).text).toBe('报名登记表.doc');
+  });
+
+  it('drops the headline of a header block repeated in the body, and keeps a headline that opens it', () => {
+    const rows = '<table><tr><td><p>案件名称</p></td><td><p>某某案</p></td></tr><tr><td><p>处罚决定</p></td><td><p>罚款人民币三万元，没收违法所得。</p></td></tr></table>';
+    const repeated = page(`<h1>关于下达资金的通知</h1><div class="c"><p>关于下达资金的通知</p><p>发布时间：2022年12月21日 信息来源：某局</p>${rows}</div>`);
+    expect(repeated.text.split('\n')[0]).toBe('案件名称 某某案');
+    const opening = page(`<h1>关于下达资金的通知</h1><div class="c"><p>关于下达资金的通知</p><p>${PARA[0]}</p><p>${PARA[1]}</p></div>`);
+    expect(opening.text.split('\n')[0]).toBe('关于下达资金的通知');
+  });
+
+  it('keeps a Word table (cells of <p>) whole, and a layout table\'s article cell alone', () => {
+    const cells = (a: string, b: string) => `<tr><td><p>${a}</p></td><td><p>${b}</p></td></tr>`;
+    const word = `<table>${cells('决定书文号', '某罚〔2022〕1号')}${cells('违法事实', '经查，当事人未取得执业资格擅自执业，违反了有关规定。')}${cells('处罚结果', '没收违法所得一千四百元，罚款人民币三万元。')}</table>`;
+    expect(page(`${SIDEBAR}<div class="x">${word}</div>`).text.split('\n')[0]).toBe('决定书文号 某罚〔2022〕1号');
+    const layout = `<table><tr><td>${SIDEBAR}</td><td>${P_HTML}</td></tr><tr><td colspan="2"><p>主办单位：某某县人民政府办公室 版权所有</p></td></tr></table>`;
+    expect(page(layout).text).toBe(PARA.join('\n'));
+  });
+});
+

@@ -75,4 +75,10 @@ describe('title', () => {
   it('keeps a <title> that is a document title, even when short', () => {
     expect(titleOf('<title>2018年部门预算</title>', '<div class="logo"><h1>某某县财政局</h1></div><p>正文。</p>')).toEqual({ title: '2018年部门预算', rule: 'title-tag' });
   });
+
+  it('takes markup shown as text in <title> for decoration (a status badge), not for the title', () => {
+    const head = '<title>某某工程施工招标公告<font color=\'#2ac36e\'>[报名中]</font></title>';
+    expect(titleOf(head, '<h3>某某工程施工招标公告<font color="#2ac36e">[报名中]</font></h3><p>正文。</p>')).toEqual({ title: '某某工程施工招标公告', rule: 'title-tag' });
+  });
 });
+

@@ -88,7 +88,7 @@ function enter(node: AnyNode, state: State): boolean {
     return false;
   }
   if (CELLS.has(node.name)) state.parts.push(' ');
-  else if (breaksLine(node)) flush(state);
+  else if (breaksLine(node) && !isSoleBlockOfCell(node)) flush(state);
   if (node.name === 'a') state.linkDepth++;
   if (state.emitting && state.options.attachmentLinks.has(node)) state.attachment = true;
   return true;
@@ -98,7 +98,16 @@ function enter(node: AnyNode, state: State): boolean {
 function leave(el: Element, state: State): void {
   if (el.name === 'a') state.linkDepth--;
   if (CELLS.has(el.name)) state.parts.push(' ');
-  else if (breaksLine(el)) flush(state);
+  else if (breaksLine(el) && !isSoleBlockOfCell(el)) flush(state);
+}
+
+/** `<td><p>…</p></td>`, as word processors write every cell: the paragraph is the cell, on its row's line. */
+function isSoleBlockOfCell(el: Element): boolean {
+  const cell = el.parent as AnyNode | null;
+  if (!cell || !isElement(cell) || !CELLS.has(cell.name) || el.name === 'br') return false;
+  let elements = 0;
+  for (const child of cell.children) if (isElement(child) && ++elements > 1) return false;
+  return true;
 }
 
 function flush(state: State): void {
