@@ -170,6 +170,13 @@ const BYLINE_LABELS = new Set([
   '发布人', '录入', '字号',
 ]);
 
+/** Labels of the font-size widget (`字号：[大] [中] [小]`): they end a value, but name nothing to keep. */
+const WIDGET_LABELS = new Set(['字号', '字体', '字体大小', '文字大小']);
+
+export function isWidgetLabel(normalized: string): boolean {
+  return WIDGET_LABELS.has(labelKey(normalized));
+}
+
 export function isBylineLabel(normalized: string): boolean {
   return BYLINE_LABELS.has(labelKey(normalized));
 }

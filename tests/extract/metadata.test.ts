@@ -169,5 +169,12 @@ describe('layouts of pages nobody wrote for the extractor (#13)', () => {
     expect(labels).not.toHaveProperty('各有关单位');
     expect(text).toContain('各有关单位：');
   });
+
+  it('keeps no pair for the font-size widget, and never takes a tool beside a block for a name box', () => {
+    const { labels } = read('<div class="tabs"><a href="javascript:;">文件下载</a></div><div class="wh">（发文字号：某发〔2024〕1号 成文日期：2024-01-02）</div><div class="info">来源：某局 字号：[大] [中] [小]</div><div class="body"><p>各单位：现将有关事项通知如下，请认真贯彻执行。</p></div>');
+    expect(labels).toMatchObject({ 发文字号: '某发〔2024〕1号', 来源: '某局' });
+    expect(labels).not.toHaveProperty('字号');
+    expect(labels).not.toHaveProperty('文件下载');
+  });
 });
 

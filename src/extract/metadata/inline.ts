@@ -17,9 +17,10 @@ const MAX_LEAD_LENGTH = 30;
  * `<li>索引号：<font>X</font></li>`, `<p><strong>文号</strong>：无</p>`, `<td>发布机构：X</td>`,
  * `<div><span class="name">L：</span><span class="value">V</span></div>`, and header lines with
  * several labels (`发布时间：… 来源：… 浏览次数：…`). A block that holds only a label takes its
- * value from the next sibling element (`<div class="name">L</div><div class="value">V</div>`).
+ * value from the next sibling element (`<div class="name">L</div><div class="value">V</div>`),
+ * unless `valueFromSibling` is false.
  */
-export function readInlineBlock(block: Element, rule: string): LabelPair[] {
+export function readInlineBlock(block: Element, rule: string, valueFromSibling = true): LabelPair[] {
   const tokens: Token[] = [];
   collectTokens(block, tokens);
   const firstLabel = tokens.findIndex((t) => 'label' in t);
@@ -28,7 +29,7 @@ export function readInlineBlock(block: Element, rule: string): LabelPair[] {
   if (visibleLength(lead) > MAX_LEAD_LENGTH || visibleLength(textOf(block)) > MAX_LINE_LENGTH) return [];
   const pairs = pairTokens(tokens.slice(firstLabel), rule);
   const only = pairs.length === 1 ? pairs[0] : undefined;
-  if (only && only.value === '') {
+  if (only && only.value === '' && valueFromSibling) {
     const sibling = nextElementSibling(block);
     if (sibling && !startsWithLabel(textOf(sibling))) {
       return [{ label: only.label, value: stripValueChrome(cleanValue(textOf(sibling))), rule: 'inline:name-value' }];

@@ -132,7 +132,8 @@ function withUnscannedLines(groups: PairGroup[]): PairGroup[] {
   for (let line = queue.pop(); line; line = queue.pop()) {
     for (const neighbour of [previousElementSibling(line), nextElementSibling(line)]) {
       if (!neighbour || taken.has(neighbour) || !isBylineLine(neighbour)) continue;
-      const pairs = readInlineBlock(neighbour, 'inline:label-colon');
+      // Its own pairs only: a label-only line here is a tool or a tab (文件下载), not a name box.
+      const pairs = readInlineBlock(neighbour, 'inline:label-colon', false).filter((p) => p.value !== '');
       if (!pairs.some((p) => isKnownLabel(p.label))) continue;
       extra.push({ container: neighbour, blocks: [neighbour], pairs, kind: 'block' });
       taken.add(neighbour);
