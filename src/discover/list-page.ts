@@ -26,7 +26,7 @@ const DATE_IN_ITEM = /(19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|[[�
  * the crawl parsed (page-links.ts); keeps no node beyond the call.
  */
 export function discoverListPage($: CheerioAPI, pageUrl: string): ListDiscovery {
-  const page = readPageLinks($.root()[0] as AnyNode);
+  const page = readPageLinks($.root()[0] as AnyNode, (text) => DATE_IN_ITEM.test(text));
   const base = new URL(canonicalUrl(page.baseHref ?? '', pageUrl) ?? pageUrl);
   const items = new Set<string>();
   const others = new Set<string>();
@@ -35,7 +35,8 @@ export function discoverListPage($: CheerioAPI, pageUrl: string): ListDiscovery 
     const url = canonicalUrl(link.href, base);
     if (!url || url === pageUrl) continue;
     pager.push({ url, text: link.text, markedNext: markedNext(link) });
-    if (DOCUMENT_URL.test(url) || inDatedEntry(link)) items.add(url);
+    // A dated list entry (li, table row, dd, or a parent holding only the link) is an item.
+    if (DOCUMENT_URL.test(url) || link.inEntry) items.add(url);
     else others.add(url);
   }
   for (const href of page.nextHrefs) {
@@ -64,11 +65,6 @@ export function discoverListPage($: CheerioAPI, pageUrl: string): ListDiscovery 
 function markedNext(link: PageLink): boolean {
   if (/\bnext\b/i.test(link.rel) || /(^|[\s_-])next($|[\s_-])/i.test(link.className)) return true;
   return /下一页|下一頁|下页|next/i.test(link.title ?? link.imageAlt ?? '');
-}
-
-/** True when the link's list entry (li, table row, dd, or a parent holding only it) also shows a date. */
-function inDatedEntry(link: PageLink): boolean {
-  return link.entryText !== null && DATE_IN_ITEM.test(link.entryText);
 }
 
 function dedupe(requests: ProxyRequest[]): ProxyRequest[] {

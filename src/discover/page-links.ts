@@ -18,10 +18,11 @@ export interface PageLink {
   /** `alt` of the first image inside the link that has one. */
   imageAlt: string | undefined;
   /**
-   * Text of the link's list entry: the nearest li, tr or dd, else its parent when that holds no
-   * other link. Null without an entry, or when the entry is too big to be one item of a list.
+   * The link's list entry (the nearest li, tr or dd, else its parent when that holds no other
+   * link) passes the caller's entry test. False without an entry, or when the entry is too big to
+   * be one item of a list.
    */
-  entryText: string | null;
+  inEntry: boolean;
 }
 
 export interface PageLinks {
@@ -47,13 +48,16 @@ interface Open {
   imageAlt: string | undefined;
   /** The link this element is. */
   link: PageLink | null;
-  /** Links whose nearest li/tr/dd this is. */
-  entryLinks: PageLink[];
+  /** Links whose nearest li/tr/dd this is (allocated on the first). */
+  entryLinks: PageLink[] | null;
   /** Links directly inside it and in no li/tr/dd. */
-  childLinks: PageLink[];
+  childLinks: PageLink[] | null;
 }
 
-export function readPageLinks(root: AnyNode): PageLinks {
+/** What makes a list entry an item: its text (at most MAX_ENTRY_CHARS) shows a date, say. */
+export type EntryTest = (text: string) => boolean;
+
+export function readPageLinks(root: AnyNode, entryTest: EntryTest): PageLinks {
   const out: PageLinks = { links: [], baseHref: null, nextHrefs: [], scripts: '' };
   const scripts: string[] = [];
   const open: Open[] = [opened(root)];
@@ -70,22 +74,26 @@ export function readPageLinks(root: AnyNode): PageLinks {
     }
     const state = opened(el);
     noteElement(el, state, out, parent);
-    if (state.link) (entries[entries.length - 1]?.entryLinks ?? parent.childLinks).push(state.link);
+    if (state.link) {
+      const entry = entries[entries.length - 1];
+      if (entry) (entry.entryLinks ??= []).push(state.link);
+      else (parent.childLinks ??= []).push(state.link);
+    }
     if (ENTRY_TAGS.has(el.name)) entries.push(state);
     open.push(state);
     return true;
   }, () => {
     const done = open.pop() as Open;
     if (entries[entries.length - 1] === done) entries.pop();
-    close(done, open[open.length - 1] as Open);
+    close(done, open[open.length - 1] as Open, entryTest);
   });
-  settle(open[0] as Open);
+  settle(open[0] as Open, entryTest);
   out.scripts = scripts.join('\n');
   return out;
 }
 
 function opened(node: AnyNode): Open {
-  return { node, chars: 0, nodes: 0, anchors: 0, imageAlt: undefined, link: null, entryLinks: [], childLinks: [] };
+  return { node, chars: 0, nodes: 0, anchors: 0, imageAlt: undefined, link: null, entryLinks: null, childLinks: null };
 }
 
 function noteElement(el: Element, state: Open, out: PageLinks, parent: Open): void {
@@ -94,12 +102,12 @@ function noteElement(el: Element, state: Open, out: PageLinks, parent: Open): vo
   else if (el.name === 'link' && attribs.rel === 'next' && attribs.href !== undefined) out.nextHrefs.push(attribs.href);
   else if (el.name === 'img' && attribs.alt !== undefined && parent.imageAlt === undefined) parent.imageAlt = attribs.alt;
   if ((el.name !== 'a' && el.name !== 'area') || attribs.href === undefined) return;
-  state.link = { href: attribs.href, text: '', rel: attribs.rel ?? '', className: attribs.class ?? '', title: attribs.title, imageAlt: undefined, entryText: null };
+  state.link = { href: attribs.href, text: '', rel: attribs.rel ?? '', className: attribs.class ?? '', title: attribs.title, imageAlt: undefined, inEntry: false };
   out.links.push(state.link);
 }
 
 /** Sums the finished element into its parent and settles what waited for its whole subtree. */
-function close(done: Open, parent: Open): void {
+function close(done: Open, parent: Open, entryTest: EntryTest): void {
   parent.chars += done.chars;
   parent.nodes += done.nodes;
   parent.anchors += done.anchors + ((done.node as Element).name === 'a' ? 1 : 0);
@@ -108,15 +116,15 @@ function close(done: Open, parent: Open): void {
     done.link.text = isSmall(done) ? textOf(done.node).trim() : '';
     done.link.imageAlt = done.imageAlt;
   }
-  settle(done);
+  settle(done, entryTest);
 }
 
-function settle(state: Open): void {
+function settle(state: Open, entryTest: EntryTest): void {
   // `<p><a/> 2024-01-02</p>`: a parent is an entry only for its one link.
-  const links = state.anchors === 1 ? [...state.entryLinks, ...state.childLinks] : state.entryLinks;
+  const links = [...(state.entryLinks ?? []), ...(state.anchors === 1 ? state.childLinks ?? [] : [])];
   if (links.length === 0 || !isSmall(state)) return;
-  const text = textOf(state.node);
-  for (const link of links) link.entryText = text;
+  const passes = entryTest(textOf(state.node));
+  for (const link of links) link.inEntry = passes;
 }
 
 function isSmall(state: Open): boolean {

@@ -4,17 +4,16 @@ import { readPageLinks } from '../../src/discover/page-links.js';
 import { parseHtml } from '../../src/html/parse.js';
 
 const PAGE = 'http://www.example.gov.cn/notice/index.html';
-const read = (html: string) => readPageLinks(parseHtml(html).root()[0] as never);
+const read = (html: string) => readPageLinks(parseHtml(html).root()[0] as never, (text) => /\d{4}-\d{2}-\d{2}/.test(text));
 
 describe('list discovery in one walk', () => {
-  it('finds each link\'s entry: the nearest li/tr/dd, else a parent holding only that link', () => {
+  it('tests each link\'s entry: the nearest li/tr/dd, else a parent holding only that link', () => {
     const page = read(`<ul><li><span><a href="/a.html">甲</a></span> 2024-01-02</li></ul>
       <table><tr><td><a href="/b.html">乙</a></td><td>2024-01-03</td></tr></table>
       <p><a href="/c.html">丙</a> 2024-01-04</p>
       <p><a href="/d.html">丁</a> <a href="/e.html">戊</a> 2024-01-05</p>`);
-    expect(page.links.map((l) => [l.href, l.text, l.entryText?.replace(/\s+/g, ' ').trim() ?? null])).toEqual([
-      ['/a.html', '甲', '甲 2024-01-02'], ['/b.html', '乙', '乙2024-01-03'], ['/c.html', '丙', '丙 2024-01-04'],
-      ['/d.html', '丁', null], ['/e.html', '戊', null],
+    expect(page.links.map((l) => [l.href, l.text, l.inEntry])).toEqual([
+      ['/a.html', '甲', true], ['/b.html', '乙', true], ['/c.html', '丙', true], ['/d.html', '丁', false], ['/e.html', '戊', false],
     ]);
   });
 
@@ -29,7 +28,7 @@ describe('list discovery in one walk', () => {
 
   it('does not read an entry too long to be a list item', () => {
     const page = read(`<li><a href="/a.html">甲</a> 2024-01-02 ${'很长的说明文字。'.repeat(80)}</li>`);
-    expect(page.links[0]?.entryText).toBeNull();
+    expect(page.links[0]?.inEntry).toBe(false);
   });
 
   it('takes dated items and the next page from a list of 50,000 links in one walk', { timeout: 60_000 }, () => {
