@@ -10,7 +10,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runChild, REPO_ROOT } from './child.js';
@@ -99,6 +99,7 @@ function renderTable(measured: Row[]): string {
   for (const row of measured) {
     lines.push(`| ${row.shape.name}: ${row.shape.note} | ${(row.bytes / 1e6).toFixed(1)} MB | ${row.seconds.toFixed(1)} | ${row.peakRssMb} | ${row.peakRssMb - baseline} | ${outcome(row)} |`);
   }
+  lines.push('', `Measured ${new Date().toISOString().slice(0, 16)}Z, Node ${process.versions.node}, ${cpus().length} cores, load average ${loadavg()[0]?.toFixed(1)} at the end.`);
   return lines.join('\n');
 }
 
