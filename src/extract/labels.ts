@@ -4,9 +4,9 @@ import { stripSpaces } from './text.js';
 /**
  * Label synonyms per canonical key (../shared/reference/fields.md), most specific first: when two
  * labels on a page map to one key, the one listed earlier wins (发文字号 over 文号).
- * Labels are listed in their lookup form (see labelKey).
+ * Labels are listed in their lookup form (see labelKey). docs/extraction.md lists them all.
  */
-const SYNONYMS: Record<CanonicalKey, readonly string[]> = {
+export const LABEL_SYNONYMS: Readonly<Record<CanonicalKey, readonly string[]>> = {
   indexNo: ['索引号', '信息索引号', '文件索引号', '索取号'],
   category: ['主题分类', '信息分类', '分类', '主题(一级)', '主题(二级)', '所属主题', '组配分类', '信息类别'],
   publisher: [
@@ -14,9 +14,9 @@ const SYNONYMS: Record<CanonicalKey, readonly string[]> = {
     '责任单位', '来源单位', '公开主体', '信息来源',
   ],
   docNo: ['文件编号', '发文字号', '文号'],
-  writtenDate: ['成文日期', '发文日期', '制发日期', '印发日期', '成文时间'],
+  writtenDate: ['成文日期', '发文日期', '制发日期', '印发日期', '成文时间', '发文时间'],
   generatedDate: ['生成日期'],
-  publishedDate: ['公开日期', '发布日期', '发布时间', '公布日期', '公开时间', '发文时间', '日期'],
+  publishedDate: ['公开日期', '发布日期', '发布时间', '公布日期', '公开时间', '日期'],
   validity: ['效力状况', '有效性', '时效性', '是否有效', '效力状态'],
   keywords: ['关键词', '主题词', '关键字'],
   summary: ['内容概述', '摘要', '内容摘要'],
@@ -48,7 +48,7 @@ export interface LabelInfo {
 }
 
 const CANONICAL = new Map<string, LabelInfo>();
-for (const [key, labels] of Object.entries(SYNONYMS) as [CanonicalKey, readonly string[]][]) {
+for (const [key, labels] of Object.entries(LABEL_SYNONYMS) as [CanonicalKey, readonly string[]][]) {
   labels.forEach((label, rank) => {
     if (!CANONICAL.has(label)) CANONICAL.set(label, { key, rank });
   });
