@@ -1,3 +1,8 @@
+/**
+ * The density fallback: the body of a page from an unknown template, found by where its prose is.
+ * Paragraph scores and their containers: credit.ts (boilerplate counts against a box); cells'
+ * credits wait for their table: tables.ts (a document laid out as a table is one box).
+ */
 import type { AnyNode, Element } from '../dom.js';
 import { childNodes, closestAncestor, isBlock, isElement, isText, walkDescendants } from '../dom.js';
 import { visibleLength } from '../text.js';
@@ -15,10 +20,11 @@ interface Stat {
 const MIN_CONTENT_SCORE = 3;
 
 /**
- * Generic body finder for unknown templates. Every paragraph (an element with enough text of its
- * own) scores by its length and punctuation, credited to the container it sits in and half to
- * the next one up; a container's score is discounted by its link density. The best container wins,
- * joined by siblings that score nearly as well. One post-order walk: O(nodes).
+ * Every paragraph (an element with enough text of its own) scores by its length and punctuation,
+ * credited to the container it sits in and half to the next one up; a container's score is
+ * discounted by its link density. The best container wins, joined by siblings that score nearly
+ * as well (a winning table: by the box around it, or the prose beside it). One post-order walk:
+ * O(nodes).
  */
 export function findDenseContent(body: AnyNode, skip: ReadonlySet<Element>): Element[] {
   const stats = new Map<Element, Stat>();
