@@ -13,7 +13,7 @@
  * of table content. Readers of the tree (discover, extract) do not rely on those.
  */
 import { load, type CheerioAPI } from 'cheerio';
-import { DomHandler } from 'domhandler';
+import { DomHandler, Element, type ChildNode, type Document } from 'domhandler';
 import { Parser } from 'htmlparser2';
 import { PermanentError } from '../errors.js';
 
@@ -38,8 +38,34 @@ export function parseHtml(html: string, limits: ParseLimits = PARSE_LIMITS): Che
   const handler = new CountingHandler(limits.maxNodes);
   const parser = new DepthCappedParser(handler, limits.maxDepth);
   parser.end(html);
+  wrapLooseContent(handler.root);
   // htmlparser2 in HTML mode for anything cheerio parses or renders later from this tree.
   return load(handler.root, { xml: { xmlMode: false, decodeEntities: true } });
+}
+
+/**
+ * A page without <html> or <body> (a fragment some CMSes serve as the page) gets a <body> around
+ * its content, as a browser would: the readers look for content in elements, never in the root.
+ */
+function wrapLooseContent(root: Document): void {
+  const top = root.children;
+  if (top.some((node) => node.type === 'tag' && (node.name === 'html' || node.name === 'body'))) return;
+  const content = top.filter((node) => node.type !== 'directive');
+  if (content.length === 0) return;
+  const body = new Element('body', {}, content);
+  body.parent = root;
+  root.children = [...top.filter((node) => node.type === 'directive'), body];
+  relink(body, content);
+  relink(root, root.children);
+}
+
+/** Parent and sibling pointers of `children` as their new order says. */
+function relink(parent: Element | Document, children: ChildNode[]): void {
+  children.forEach((node, i) => {
+    node.parent = parent;
+    node.prev = children[i - 1] ?? null;
+    node.next = children[i + 1] ?? null;
+  });
 }
 
 /** Counts the nodes it builds and stops the parse past the cap. */

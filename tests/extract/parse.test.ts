@@ -37,12 +37,21 @@ describe('parseHtml', () => {
     expect(textOf(parseHtml(html).root()[0] as AnyNode)).toBe('尾');
   });
 
-  it('leaves pages within the cap as written: no implied <body> or <tbody>', () => {
-    const $ = parseHtml('<table><tr><td>索引号</td><td>123</td></tr></table><p>正文</p>');
+  it('leaves pages as written: no implied <html>, <head> or <tbody>', () => {
+    const $ = parseHtml('<html><body><table><tr><td>索引号</td><td>123</td></tr></table><p>正文</p></body></html><p>之后</p>');
     const root = $.root()[0] as AnyNode;
-    expect(elements(root, 'body')).toHaveLength(0);
+    expect(elements(root, 'head')).toHaveLength(0);
     expect(elements(root, 'tbody')).toHaveLength(0);
     expect(elements(root, 'tr')[0]?.parent).toBe(elements(root, 'table')[0]);
+    expect(textOf(root)).toBe('索引号123正文之后');
+  });
+
+  it('puts a page without <html> or <body> into a <body>, keeping its doctype outside', () => {
+    const root = parseHtml('<!DOCTYPE html><title>题</title><p>甲</p>文字<p>乙</p>').root()[0] as AnyNode;
+    const [body] = elements(root, 'body');
+    expect((root as unknown as { children: AnyNode[] }).children.map((n) => n.type)).toEqual(['directive', 'tag']);
+    expect(body?.children.map((n) => (n as Element).name ?? n.type)).toEqual(['title', 'p', 'text', 'p']);
+    expect(body?.children.every((n, i, all) => n.parent === body && n.prev === (all[i - 1] ?? null))).toBe(true);
   });
 
   it('closes what HTML closes implicitly: <p> before a block, <li> before <li>, cells and rows', () => {
