@@ -9,8 +9,9 @@
  * open one first, so it becomes its sibling. Nothing is lost (text and elements stay, in order);
  * only nesting past the cap is flattened. Each tag then costs at most MAX_DEPTH steps: linear.
  *
- * The tree differs from parse5's: no implied <html>/<head>/<body>/<tbody>, no foster parenting
- * of table content. Readers of the tree (discover, extract) do not rely on those.
+ * The tree differs from parse5's: no implied <html>/<head>/<tbody>, no foster parenting of table
+ * content (only a page with neither <html> nor <body> gets a <body>). Readers of the tree
+ * (discover, extract) do not rely on those.
  */
 import { load, type CheerioAPI } from 'cheerio';
 import { DomHandler, Element, type ChildNode, type Document } from 'domhandler';
