@@ -28,7 +28,7 @@ export function findTitle(scan: PageScan, tableTitle: string | undefined, tableR
   const metaTitle = foldSpaces(scan.metas.get('articletitle') ?? '');
   const { text: titleTag, decorated } = withoutLiteralMarkup(scan.titleTag);
   const heading = matchingHeading(scan.headings, titleTag);
-  if (metaTitle && !isColumnName(metaTitle)) return { title: metaTitle, rule: 'meta:ArticleTitle', heading };
+  if (metaTitle && !isColumnName(metaTitle) && !looksLikeSiteName(metaTitle)) return { title: metaTitle, rule: 'meta:ArticleTitle', heading };
   if (tableTitle) return { title: tableTitle, rule: tableRule ?? 'table', heading };
   // A <title> that shows markup as text had the headline's decoration (a status badge) pasted in;
   // with it taken out, <title> is cleaner than the heading, which renders the decoration.
