@@ -24,6 +24,8 @@ export interface ChildOptions {
   env?: Record<string, string>;
   /** Extra node flags, e.g. --cpu-prof. */
   nodeFlags?: string[];
+  /** Exit codes that count as a finished run (default: 0 only). */
+  okExitCodes?: number[];
 }
 
 export async function runChild(options: ChildOptions): Promise<ChildMeasure> {
@@ -51,7 +53,7 @@ export async function runChild(options: ChildOptions): Promise<ChildMeasure> {
     // the child died before its exit hook: reported as a failure below
   }
   rmSync(dir, { recursive: true, force: true });
-  if (result.code !== 0) {
+  if (!(options.okExitCodes ?? [0]).includes(result.code ?? -1)) {
     throw new Error(`benchmark child ${options.args.join(' ')} exited with ${result.code}:\n${result.stderr.slice(-2000)}`);
   }
   return { wallSeconds, ...usage, exitCode: result.code, stdout: result.stdout, stderr: result.stderr };

@@ -1,10 +1,10 @@
-import * as cheerio from 'cheerio';
 import { decodeBody } from '../decode/index.js';
 import { canonicalUrl } from '../discover/canonical-url.js';
 import { classifyPage, looksLikeSoft404 } from '../discover/classify.js';
 import { isProxyUrl, parseDatastore } from '../discover/hanweb-datastore.js';
 import { discoverListPage, type ListDiscovery } from '../discover/list-page.js';
 import { extractDocument } from '../extract/index.js';
+import { parseHtml } from '../html/parse.js';
 import type { FetchedResponse } from '../fetch/types.js';
 import type { DocumentSnapshot } from '../archive/snapshot.js';
 
@@ -29,7 +29,8 @@ export function processPage(response: FetchedResponse, sourceId: string): Proces
     const items = datastore.recordHrefs.flatMap((href) => canonicalUrl(href, response.url) ?? []);
     return { kind: 'datastore', items, recordCount: datastore.recordCount, totalRecord: datastore.totalRecord };
   }
-  const $ = cheerio.load(decoded.html);
+  // Linear in the page, whatever its nesting; a page over the work cap throws PageTooComplexError.
+  const $ = parseHtml(decoded.html);
   const known = response.request.kind === 'document';
   // A known document is one by definition, unless its address now redirects elsewhere.
   const kind = known && response.url === response.request.url ? 'document' : classifyPage($, response.url, response.request.hint);

@@ -6,8 +6,9 @@ const SESSION_PARAMS = new Set(['jsessionid', 'phpsessid', 'aspsessionid']);
  * resolved against the page, fragment dropped, `;jsessionid=` and session query parameters
  * dropped, default port dropped, `./` and `../` resolved, host lower-cased (the last three by
  * WHATWG URL), http(s) only. Returns null for anything that is not a fetchable page address.
+ * A base given as a URL object is not parsed again (a list page resolves thousands of links).
  */
-export function canonicalUrl(href: string, base?: string): string | null {
+export function canonicalUrl(href: string, base?: string | URL): string | null {
   const trimmed = href.trim();
   if (!trimmed || /^(javascript|mailto|tel|data|about|file|ftp):/i.test(trimmed)) return null;
   let url: URL;

@@ -1,5 +1,6 @@
 import type { CheerioAPI } from 'cheerio';
-import { textOf } from '../html/walk.js';
+import type { AnyNode, Element } from 'domhandler';
+import { findElement, isText, walkDescendants } from '../html/walk.js';
 
 /** Documents are stored; list, home and channel pages are only read for their links. */
 export type PageKind = 'document' | 'list';
@@ -16,11 +17,16 @@ const HOME_PATH = /^\/((index|default)\.(s?html?|jsp|php|aspx?))?$/i;
  * record), then how much of the page's text is link text.
  */
 export function classifyPage($: CheerioAPI, url: string, hint?: 'document'): PageKind {
-  if ($('meta[name="ArticleTitle"]').attr('content')?.trim()) return 'document';
+  const root = $.root()[0] as AnyNode;
+  if (findElement(root, isArticleTitleMeta)?.attribs.content?.trim()) return 'document';
   if (DOCUMENT_URL.test(url)) return 'document';
   if (LIST_PATH.test(new URL(url).pathname)) return 'list';
   if (hint === 'document') return 'document';
-  return looksLikeArticle($) ? 'document' : 'list';
+  return looksLikeArticle(root) ? 'document' : 'list';
+}
+
+function isArticleTitleMeta(el: Element): boolean {
+  return el.name === 'meta' && el.attribs.name === 'ArticleTitle';
 }
 
 /** Finer kind of a page that is not a document, for logs and counts. */
@@ -42,10 +48,24 @@ export function looksLikeSoft404(title: string, text: string): boolean {
   return SOFT_404.test(title) || SOFT_404.test(text);
 }
 
-function looksLikeArticle($: CheerioAPI): boolean {
-  // textOf, not cheerio's .text(): that recurses and overflows on pages nested thousands deep.
-  const body = $('body');
-  const total = body.get().map(textOf).join('').replace(/\s+/g, '').length;
-  const linked = body.find('a').get().map(textOf).join('').replace(/\s+/g, '').length;
+/** Mostly unlinked text (300+ characters, under half of it in links). One walk; pages may lack <body>. */
+function looksLikeArticle(root: AnyNode): boolean {
+  const body = findElement(root, (el) => el.name === 'body') ?? root;
+  let total = 0;
+  let linked = 0;
+  let linkDepth = 0;
+  walkDescendants(body, (node) => {
+    if (isText(node)) {
+      const chars = node.data.replace(/\s+/g, '').length;
+      total += chars;
+      if (linkDepth > 0) linked += chars;
+      return false;
+    }
+    if (node.type !== 'tag') return false;
+    if ((node as Element).name === 'a') linkDepth++;
+    return true;
+  }, (node) => {
+    if ((node as Element).name === 'a') linkDepth--;
+  });
   return total - linked >= 300 && linked / Math.max(total, 1) < 0.5;
 }

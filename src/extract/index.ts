@@ -1,11 +1,11 @@
-import * as cheerio from 'cheerio';
 import type { CheerioAPI } from 'cheerio';
 import type { ExtractedDocument } from './types.js';
 import type { Element, ParentNode } from './dom.js';
 import { textOf } from './dom.js';
+import { parseHtml } from '../html/parse.js';
 import { findAttachments } from './attachments.js';
 import { removeChrome } from './chrome.js';
-import { extractMainText, locateMarkedContent, markedBodyTest } from './main-text/index.js';
+import { extractMainText, locateMarkedContent, markedBodyTest, MAX_TEXT_CHARS } from './main-text/index.js';
 import { buildMetadata } from './metadata/fields.js';
 import { findPairGroups } from './metadata/locate.js';
 import { findPublishedDate } from './published-date.js';
@@ -33,10 +33,12 @@ export function extractDocument($: CheerioAPI, pageUrl: string): ExtractedDocume
   removeChrome(scan.body, marked?.roots[0] ?? null);
   const skip = new Set<Element>(metadata.excluded);
   if (title.heading) skip.add(title.heading);
-  const main = extractMainText(scan.body, marked, { skip, attachmentLinks: files.elements });
+  const main = extractMainText(scan.body, marked, scan.bodyBoxes, { skip, attachmentLinks: files.elements, heading: title.heading, title: title.title });
 
   const provenance: Record<string, string> = { title: title.rule, publishedDate: published.rule, text: main.rule, ...metadata.provenance };
   if (files.attachments.length > 0) provenance.attachments = 'file-links';
+  if (published.overruledMeta) provenance['publishedDate.meta'] = published.overruledMeta;
+  if (main.truncated) provenance.textLimit = `cut after ${MAX_TEXT_CHARS} characters`;
   return {
     title: title.title,
     publishedDate: published.date,
@@ -50,7 +52,7 @@ export function extractDocument($: CheerioAPI, pageUrl: string): ExtractedDocume
 
 /** Convenience for tests and tools: parse and extract in one call. */
 export function extractFromHtml(html: string, pageUrl: string): ExtractedDocument {
-  return extractDocument(cheerio.load(html), pageUrl);
+  return extractDocument(parseHtml(html), pageUrl);
 }
 
 /** Texts of links: a <title> that equals one is a column name from the navigation. */

@@ -8,6 +8,8 @@ import { visibleLength } from './text.js';
 export interface DateResult {
   date: string | null;
   rule: string;
+  /** A date meta the page also gives that disagrees with `date` (kept for provenance), e.g. `meta:PubDate 2022-03-01`. */
+  overruledMeta: string | null;
 }
 
 const DATE_METAS = ['pubdate', 'publishdate', 'article:published_time', 'og:release_date', 'firstpublishedtime', 'publishtime'];
@@ -17,23 +19,32 @@ const ANY_DATE = /(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}/g;
 const ARTICLE_BOX = /(?:^|[^a-z])(article|detail|content|main|info)/;
 
 /**
- * The publication date: the metadata block's 公开日期/发布日期, the PubDate meta, a header line's
- * 发布时间：, a <time> of the article, the date line under the heading. Never body or sidebar text.
+ * The publication date: a date the page shows under a label (the metadata block's 公开日期/发布日期,
+ * a header line's 发布时间：/日期：) → the PubDate meta → a <time> of the article → the date line
+ * under the heading. Never body or sidebar text. A visible labelled date beats the meta: CMS
+ * migrations restamp PubDate. The record's date and `fields.publishedDate` are then one value.
  */
 export function findPublishedDate(scan: PageScan, metadata: Metadata, heading: Element | null): DateResult {
+  const meta = metaDate(scan);
   const field = metadata.fields.publishedDate;
-  const fieldRule = metadata.provenance['fields.publishedDate'] ?? 'metadata';
-  if (field && metadata.fromBlock.has('publishedDate')) return { date: field, rule: fieldRule };
+  if (field) {
+    const overruledMeta = meta && meta.date !== field ? `${meta.rule} ${meta.date}` : null;
+    return { date: field, rule: metadata.provenance['fields.publishedDate'] ?? 'metadata', overruledMeta };
+  }
+  if (meta) return { ...meta, overruledMeta: null };
+  const time = articleTime(scan.times);
+  if (time) return { date: time, rule: 'time-element', overruledMeta: null };
+  const infoLine = heading ? dateUnderHeading(heading) : null;
+  if (infoLine) return { date: infoLine, rule: 'heading-info-line', overruledMeta: null };
+  return { date: null, rule: 'none', overruledMeta: null };
+}
+
+function metaDate(scan: PageScan): { date: string; rule: string } | null {
   for (const name of DATE_METAS) {
     const date = parseDate(scan.metas.get(name) ?? '');
     if (date) return { date, rule: name === 'pubdate' ? 'meta:PubDate' : `meta:${name}` };
   }
-  if (field) return { date: field, rule: fieldRule };
-  const time = articleTime(scan.times);
-  if (time) return { date: time, rule: 'time-element' };
-  const infoLine = heading ? dateUnderHeading(heading) : null;
-  if (infoLine) return { date: infoLine, rule: 'heading-info-line' };
-  return { date: null, rule: 'none' };
+  return null;
 }
 
 function articleTime(times: Element[]): string | null {

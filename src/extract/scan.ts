@@ -1,6 +1,6 @@
 import type { AnyNode, Element, ParentNode, Text } from './dom.js';
 import { attr, classAndId, isComment, isElement, isText, removeNode, walkDescendants } from './dom.js';
-import { canonicalLabel, hasInlineCanonicalLabel, mayBeLabel, normalizeLabel } from './labels.js';
+import { canonicalLabel, hasInlineBylineLabel, hasInlineCanonicalLabel, mayBeLabel, normalizeLabel } from './labels.js';
 
 /** Elements readers never see, or whose text is not page content. */
 const INVISIBLE_TAGS = new Set([
@@ -9,11 +9,20 @@ const INVISIBLE_TAGS = new Set([
 ]);
 
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
-const CONTENT_NAMES = /(?:^|\s)(ucap-content|trs_editor|trs_ueditor)(?:\s|$)/;
-const TITLE_NAMES = /title|(?:^|[\s_-])(?:tit|bt|biaoti|headline)(?:[\s_-]|$)/;
+const CONTENT_NAMES = /(?:^|\s)(ucap-content|trs_editor|trs_ueditor|zoom|fontzoom|zoomcon)(?:\s|$)/;
+/**
+ * Names templates give the article body box (a class or id word ending in one: `article_content`,
+ * `content`, `zhengwen`, `txt`); generic, so only a fallback (main-text/named-box.ts).
+ */
+const BODY_BOX_NAMES = /(?:^|[\s_-])(content|contents|article|detail|details|zhengwen|zw|txt|text|body|con)(?:[_-]?\d+)?(?:\s|$)/;
+const TITLE_NAMES = /title|(?:^|[\s_-])(?:tit|bt|zbt|dbt|biaoti|headline)(?:[\s_-]|$)/;
 
 /** Everything the extractor needs from the page, gathered in a single walk over the tree. */
 export interface PageScan {
+  /**
+   * Where the page's content is looked for: the whole document, not its first <body> (pages
+   * include whole templates with their own <html><body>, and put content after </body>).
+   */
   body: ParentNode;
   /** `<meta name|property>` → content, names lower-cased; first occurrence wins. */
   metas: Map<string, string>;
@@ -22,8 +31,10 @@ export interface PageScan {
   /** Hanweb body markers: `<!--ZJEG_RSS.content.begin-->` or `<meta name="ContentStart">` and their ends. */
   markerBegin: AnyNode | null;
   markerEnd: AnyNode | null;
-  /** Elements CMSes use for the article body (#UCAP-CONTENT, .TRS_Editor), document order. */
+  /** Elements CMSes use for the article body (#UCAP-CONTENT, .TRS_Editor, #zoom), document order. */
   namedContent: Element[];
+  /** Boxes with a generic body name (`content`, `article`, `zhengwen` …), document order. */
+  bodyBoxes: Element[];
   /** h1–h6 and elements named *title*: where the page heading is looked for. */
   headings: Element[];
   times: Element[];
@@ -35,7 +46,7 @@ export interface PageScan {
 export function scanPage(root: ParentNode): PageScan {
   const scan: PageScan = {
     body: root, metas: new Map(), titleTag: '', baseHref: null, markerBegin: null, markerEnd: null,
-    namedContent: [], headings: [], times: [], links: [], labelTexts: [],
+    namedContent: [], bodyBoxes: [], headings: [], times: [], links: [], labelTexts: [],
   };
   const doomed: AnyNode[] = [];
   visit(root, scan, doomed);
@@ -77,7 +88,6 @@ function textOfTitle(el: Element): string {
 
 function noteElement(el: Element, scan: PageScan): void {
   switch (el.name) {
-    case 'body': scan.body = el; break;
     case 'meta': noteMeta(el, scan); return;
     case 'base': if (!scan.baseHref && el.attribs.href) scan.baseHref = el.attribs.href; return;
     case 'a': if (el.attribs.href) scan.links.push(el); break;
@@ -87,6 +97,7 @@ function noteElement(el: Element, scan: PageScan): void {
   const names = classAndId(el);
   if (!names) return;
   if (CONTENT_NAMES.test(names)) scan.namedContent.push(el);
+  if (BODY_BOX_NAMES.test(names)) scan.bodyBoxes.push(el);
   if (TITLE_NAMES.test(names)) scan.headings.push(el);
 }
 
@@ -105,8 +116,12 @@ function noteMarkerComment(node: AnyNode, scan: PageScan): void {
   else if (data.includes('ZJEG_RSS.content.end') && scan.markerBegin && !scan.markerEnd) scan.markerEnd = node;
 }
 
+/** A byline longer than this is prose that mentions a source. */
+const MAX_BYLINE_TEXT = 200;
+
 /** Cheap test first (short text or a colon), the label regex only then. */
 function hasLabel(data: string): boolean {
   if (data.length <= 24 && mayBeLabel(data) && canonicalLabel(normalizeLabel(data))) return true;
-  return (data.includes(':') || data.includes('：')) && hasInlineCanonicalLabel(data);
+  if (!data.includes(':') && !data.includes('：') && !data.includes('】')) return false;
+  return hasInlineCanonicalLabel(data) || (data.length <= MAX_BYLINE_TEXT && hasInlineBylineLabel(data));
 }

@@ -1,5 +1,5 @@
-import type { Element } from './dom.js';
-import { closestAncestor, elementChildren, textOf } from './dom.js';
+import type { AnyNode, Element } from './dom.js';
+import { classAndId, closestAncestor, elementChildren, isElement, textOf } from './dom.js';
 import type { PageScan } from './scan.js';
 import { foldSpaces, stripSpaces } from './text.js';
 
@@ -19,22 +19,51 @@ const LINK_TAGS = new Set(['a']);
 
 /**
  * The record's title: ArticleTitle meta → the table's 标题 → the page heading that matches
- * <title> → <title> without its site suffix → the first h1. Never a column name.
+ * <title> → <title> without its site suffix → the best headline block. Never a column name, and
+ * never the site's name: a <title> that is only the site's name gives way to a headline block.
  */
 export function findTitle(scan: PageScan, tableTitle: string | undefined, tableRule: string | undefined, linkTexts: ReadonlySet<string>): TitleResult {
   const columnNames = new Set([scan.metas.get('columnname'), scan.metas.get('sitename')].filter(Boolean).map((n) => stripSpaces(n as string)));
   const isColumnName = (text: string): boolean => columnNames.has(stripSpaces(text));
   const metaTitle = foldSpaces(scan.metas.get('articletitle') ?? '');
-  const heading = matchingHeading(scan.headings, scan.titleTag);
-  if (metaTitle && !isColumnName(metaTitle)) return { title: metaTitle, rule: 'meta:ArticleTitle', heading };
+  const { text: titleTag, decorated } = withoutLiteralMarkup(scan.titleTag);
+  const heading = matchingHeading(scan.headings, titleTag);
+  if (metaTitle && !isColumnName(metaTitle) && !looksLikeSiteName(metaTitle)) return { title: metaTitle, rule: 'meta:ArticleTitle', heading };
   if (tableTitle) return { title: tableTitle, rule: tableRule ?? 'table', heading };
-  if (heading && !isColumnName(textOf(heading))) return { title: foldSpaces(textOf(heading)), rule: 'heading-matches-title', heading };
-  const stripped = stripSiteSuffix(foldSpaces(scan.titleTag));
-  const looksLikeColumn = isColumnName(stripped) || linkTexts.has(stripSpaces(stripped));
-  const fallback = firstHeading(scan.headings);
-  if (stripped && !(looksLikeColumn && fallback)) return { title: stripped, rule: 'title-tag', heading };
+  // A <title> that shows markup as text had the headline's decoration (a status badge) pasted in;
+  // with it taken out, <title> is cleaner than the heading, which renders the decoration.
+  const headingTitle = heading && !decorated && !isColumnName(textOf(heading)) && !looksLikeSiteName(textOf(heading));
+  if (headingTitle) return { title: foldSpaces(textOf(heading)), rule: 'heading-matches-title', heading };
+  const stripped = stripSiteSuffix(foldSpaces(titleTag));
+  const notTheDocument = isColumnName(stripped) || linkTexts.has(stripSpaces(stripped)) || looksLikeSiteName(foldSpaces(titleTag));
+  const fallback = bestHeadline(scan.headings, (text) => isColumnName(text) || linkTexts.has(text));
+  if (stripped && !(notTheDocument && fallback)) return { title: stripped, rule: 'title-tag', heading };
   if (fallback) return { title: foldSpaces(textOf(fallback)), rule: 'heading', heading: fallback };
   return { title: stripped, rule: stripped ? 'title-tag' : 'none', heading: null };
+}
+
+const LITERAL_ELEMENT = /<([a-z][a-z0-9]*)\b[^<>]*>[^<>]*<\/\1\s*>/gi;
+const LITERAL_TAG = /<\/?[a-z][a-z0-9]*\b[^<>]*>/gi;
+
+/** `标题<font color='#2ac36e'>[文件获取中]</font>` as <title> text: the marked-up part is decoration. */
+function withoutLiteralMarkup(title: string): { text: string; decorated: boolean } {
+  if (!LITERAL_TAG.test(title)) return { text: title, decorated: false };
+  LITERAL_TAG.lastIndex = 0;
+  return { text: title.replace(LITERAL_ELEMENT, ' ').replace(LITERAL_TAG, ' '), decorated: true };
+}
+
+/** Ends of a document's title: a notice, a decision, a plan … (a site's name never ends so). */
+const DOCUMENT_WORDS = /(通知|通告|公告|公示|决定|意见|办法|规定|方案|报告|批复|通报|函|纲要|规划|细则|条例|决议|命令|指引|解读|答复|要点|计划|总结|预算|决算|公报|说明|目录|名单|结果|情况)$|关于/;
+const MAX_SITE_NAME = 20;
+
+/**
+ * A whole <title> that names a site rather than a page: short, no separator, ending like the name
+ * of a government body or a website (`某某区人民政府`, `某某市统计局`, `某某政府门户网站`).
+ */
+export function looksLikeSiteName(title: string): boolean {
+  const compact = stripSpaces(title);
+  if (!compact || compact.length > MAX_SITE_NAME || SEPARATOR.test(title)) return false;
+  return SITE_NAME.test(compact) && !DOCUMENT_WORDS.test(compact);
 }
 
 /** `标题_某某区人民政府` → `标题`; `标题 | 站名` → `标题`; `棱镜|标题_财经_腾讯网` → `棱镜|标题`. */
@@ -82,7 +111,47 @@ function withFirstChild(heading: Element): Element[] {
   return first ? [heading, first] : [heading];
 }
 
-function firstHeading(headings: Element[]): Element | null {
-  const usable = headings.filter((h) => !closestAncestor(h, LINK_TAGS, 8) && stripSpaces(textOf(h)).length >= 4);
-  return usable.find((h) => h.name === 'h1') ?? usable.find((h) => stripSpaces(textOf(h)).length >= 8) ?? null;
+/**
+ * Boxes of page furniture, where a headline-looking block is a logo or a column name. Not
+ * header/head/top: article templates name the box of the headline so (`article-header`).
+ */
+const CHROME_TAGS = new Set(['nav', 'footer', 'aside']);
+const CHROME_BOX = /(?:^|[^a-z])(logo\w*|nav\w*|menu\w*|foot\w*|side\w*|banner|crumbs?|location|position|weizhi)(?=[^a-z]|$)/;
+
+/**
+ * The headline block most likely to be the document's: an h1 or a box named like a title (`zbt`,
+ * `bt`, `title` …), of heading length, outside the page's furniture, not the site's or a column's
+ * name. Scored together; the first of equal scores wins.
+ */
+function bestHeadline(headings: Element[], isNavigationText: (text: string) => boolean): Element | null {
+  let best: Element | null = null;
+  let bestScore = 0;
+  for (const candidate of headings) {
+    const score = headlineScore(candidate, isNavigationText);
+    if (score > bestScore) { best = candidate; bestScore = score; }
+  }
+  return best;
+}
+
+function headlineScore(el: Element, isNavigationText: (text: string) => boolean): number {
+  const text = stripSpaces(textOf(el));
+  if (text.length < 4 || text.length > 120 || closestAncestor(el, LINK_TAGS, 8)) return 0;
+  if (isNavigationText(text) || looksLikeSiteName(text)) return 0;
+  let score = 1;
+  if (el.name === 'h1') score += 3;
+  else if (!/^h[1-6]$/.test(el.name)) score += 2; // a box named like a title
+  if (text.length >= 8) score += 1;
+  if (DOCUMENT_WORDS.test(text)) score += 2;
+  if (inChromeBox(el)) score -= 4;
+  return Math.max(score, 0);
+}
+
+function inChromeBox(el: Element): boolean {
+  for (let node = el.parent as AnyNode | null; node; node = node.parent as AnyNode | null) {
+    if (!isElement(node)) continue;
+    if (CHROME_TAGS.has(node.name)) return true;
+    const names = classAndId(node);
+    if (names && CHROME_BOX.test(names)) return true;
+  }
+  return false;
 }

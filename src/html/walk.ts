@@ -1,4 +1,4 @@
-import type { AnyNode, ParentNode, Text } from 'domhandler';
+import type { AnyNode, Element, ParentNode, Text } from 'domhandler';
 
 /**
  * Iterative walks over the domhandler tree cheerio builds, shared by the stages that read pages
@@ -56,3 +56,14 @@ export function textOf(node: AnyNode): string {
   return out;
 }
 
+
+/** The first element in document order that passes `test` (one walk, stopped at the match). */
+export function findElement(root: AnyNode, test: (el: Element) => boolean): Element | null {
+  let found: Element | null = null;
+  walkDescendants(root, (node) => {
+    if (found || node.type !== 'tag') return false;
+    if (test(node as Element)) found = node as Element;
+    return found === null;
+  });
+  return found;
+}

@@ -37,3 +37,26 @@ describe('attachments', () => {
       .toEqual([]);
   });
 });
+
+describe('attachments decided by more than the path', () => {
+  it('takes a file type named only in the query, and names it by that file', () => {
+    expect(attachmentsOf('<a href="/api/downloadFile?id=77&amp;file_name=%E5%AE%9E%E6%96%BD%E6%96%B9%E6%A1%88.docx">附件下载</a>'))
+      .toEqual([{ url: 'http://www.example.gov.cn/api/downloadFile?id=77&file_name=%E5%AE%9E%E6%96%BD%E6%96%B9%E6%A1%88.docx', name: '实施方案.docx' }]);
+    expect(attachmentsOf('<a href="/show?path=/upload/2024/plan.pdf">下载</a>')[0]?.name).toBe('plan.pdf');
+  });
+
+  it('takes a content-disposition file name in the query, and the download attribute', () => {
+    const signed = '/obj/8f3a?response-content-disposition=attachment%3Bfilename%3D%22budget.xlsx%22&amp;sig=x';
+    expect(attachmentsOf(`<a href="${signed}">下载</a>`)[0]?.name).toBe('budget.xlsx');
+    expect(attachmentsOf('<a href="/attach/9812" download="名单.xls">点击下载</a>')).toEqual([{ url: 'http://www.example.gov.cn/attach/9812', name: '名单.xls' }]);
+  });
+
+  it('takes a link whose text names a file, whatever its URL', () => {
+    expect(attachmentsOf('<p>附件：<a href="/attach/9813">1.申报表.doc</a> <a href="/attach/9814">政策解读（PDF）</a></p>').map((a) => a.name))
+      .toEqual(['1.申报表.doc', '政策解读（PDF）']);
+  });
+
+  it('leaves pages whose link text or query only mentions a word like a type', () => {
+    expect(attachmentsOf('<a href="/art/2.html">关于印发pdf转换工具的通知</a><a href="/list?type=pdf">文件列表</a>')).toEqual([]);
+  });
+});

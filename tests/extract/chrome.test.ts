@@ -15,7 +15,7 @@ function afterChrome(body: string, protect?: string): string {
 }
 
 function line(text: string, linkChars = 0, attachment = false): Line {
-  return { text, chars: [...text.replace(/\s/g, '')].length, linkChars, attachment };
+  return { text, chars: [...text.replace(/\s/g, '')].length, linkChars, attachment, afterSkipped: false };
 }
 
 describe('removeChrome', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalLabel, fieldLabel, INLINE_LABEL, isPlaceholder, labelKey, normalizeLabel } from '../../src/extract/labels.js';
+import { canonicalLabel, fieldLabel, GENERIC_LABEL, INLINE_LABEL, isPlaceholder, labelKey, normalizeLabel } from '../../src/extract/labels.js';
+import { stripValueChrome } from '../../src/extract/metadata/values.js';
 
 function inlineLabels(text: string): string[] {
   return [...text.matchAll(INLINE_LABEL)].map((m) => normalizeLabel(m[1] ?? ''));
@@ -66,6 +67,17 @@ describe('canonicalLabel', () => {
     expect(canonicalLabel('附件名称')).toBeUndefined();
   });
 
+  it.each(['责任部门', '发布部门', '责任单位', '来源单位', '公开主体', '发文机关', '发布单位'])('%s → publisher', (label) => {
+    expect(canonicalLabel(label)?.key).toBe('publisher');
+  });
+
+  it('takes 日期 as the publication date only in a label-colon line', () => {
+    expect(fieldLabel('日期', 'header:label-colon')?.key).toBe('publishedDate');
+    expect(fieldLabel('日期', 'table:td-td')).toBeUndefined();
+    expect(fieldLabel('日期', 'inline:name-value')).toBeUndefined();
+    expect(fieldLabel('日期', 'inline:label-colon')!.rank).toBeGreaterThan(fieldLabel('发布日期', 'inline:label-colon')!.rank);
+  });
+
   it('takes 信息来源 as the publisher only inside a table', () => {
     expect(fieldLabel('信息来源', 'table:td-td')?.key).toBe('publisher');
     expect(fieldLabel('信息来源', 'header:label-colon')).toBeUndefined();
@@ -99,5 +111,31 @@ describe('isPlaceholder', () => {
 
   it.each(['国发〔2019〕5号', '教育/安全', '有效', '无锡市滨湖区教育局', '2021-02-18'])('%j is a value', (value) => {
     expect(isPlaceholder(value)).toBe(false);
+  });
+});
+
+describe('GENERIC_LABEL', () => {
+  const generic = (text: string) => [...text.matchAll(GENERIC_LABEL)].map((m) => m[1]);
+  it('finds label-shaped runs the lists do not know, standing apart and followed by a colon', () => {
+    expect(generic('审批部门：市局 信息类型：公告')).toEqual(['审批部门', '信息类型']);
+    expect(generic('项目经办人：王某')).toEqual(['项目经办人']);
+  });
+  it('never takes a run glued to the text before it, or one that does not end like a label', () => {
+    expect(generic('经研究决定：同意')).toEqual([]);
+    expect(generic('请与本单位联系人：王某')).toEqual([]);
+  });
+});
+
+describe('stripValueChrome', () => {
+  it.each([
+    ['1286 字体：[大 中 小]', '1286'], ['2023-01-10 16:40 [大 中 小]', '2023-01-10 16:40'], ['2024-01-02 字号：大 中 小', '2024-01-02'],
+    ['2018-01-18】 【', '2018-01-18'], ['/】', '/'], ['2023-01-10 阅读：1286', '2023-01-10'], ['某某局 (浏览 1286 次)', '某某局'],
+    ['2024-05-05 [大] [中] [小] [打印]', '2024-05-05'], ['某某局【打印】【关闭窗口】', '某某局'], ['【打印】', ''],
+  ])('%j → %j', (value, clean) => {
+    expect(stripValueChrome(value)).toBe(clean);
+  });
+
+  it.each(['大中小学校', '全民阅读', '国发〔2019〕5号', '（2024）5号', '【某某局】', '体育　运动会', '1286'])('%j stays as written', (value) => {
+    expect(stripValueChrome(value)).toBe(value);
   });
 });

@@ -142,3 +142,39 @@ describe('what is not metadata', () => {
     expect(text).toBe('正文第一段，内容足够长，包含标点符号，说明具体事项。\n正文第二段，同样包含标点符号，用于测试正文抽取。');
   });
 });
+
+describe('layouts of pages nobody wrote for the extractor (#13)', () => {
+  it('reads labels closed by brackets, one a line: 【文号】 …<br>【成文日期】 …', () => {
+    const { fields, labels } = read('<div class="wh">【文&ensp;&ensp;号】 某医保发〔2021〕14号<br>【成文日期】 2021-07-28<br>【是否有效】 全文有效</div><div id="zoom"><p>正文。</p></div>');
+    expect(fields).toEqual({ docNo: '某医保发〔2021〕14号', writtenDate: '2021-07-28', validity: '全文有效' });
+    expect(labels).toMatchObject({ 文号: '某医保发〔2021〕14号', 是否有效: '全文有效' });
+  });
+
+  it('reads one line naming a document number and a written date as a metadata block', () => {
+    const { fields } = read('<div class="tit">某某办法</div><div class="tit1">（发文字号：某水规〔2025〕1号 成文日期：2025-12-19）</div><div class="text"><p>正文。</p></div>');
+    expect(fields).toEqual({ docNo: '某水规〔2025〕1号', writtenDate: '2025-12-19' });
+  });
+
+  it('keeps a lone 发布时间： … 分类： line a header line: its date only', () => {
+    expect(read('<p class="meta">发布时间：2024-03-08 分类：随笔</p><div><p>正文内容，足够成为一个段落。</p></div>').fields).toEqual({ publishedDate: '2024-03-08' });
+  });
+
+  it('keeps every pair of a metadata block, also lines with labels no list names (信息类型：…)', () => {
+    const { labels } = read('<ul class="xxgk"><li>索引号：1/2024-1</li><li>发布机构：某局</li><li>信息类型：工作方案</li><li>文号：某发〔2024〕1号 审批部门：市局</li></ul>');
+    expect(labels).toMatchObject({ 信息类型: '工作方案', 审批部门: '市局', 发布机构: '某局' });
+  });
+
+  it('never reads a salutation beside a metadata block as a pair', () => {
+    const { labels, text } = read('<div><p>索引号：1/2024-1</p><p>发布机构：某局</p><p>各有关单位：</p><p>现将有关事项通知如下，请认真贯彻执行。</p></div>');
+    expect(labels).not.toHaveProperty('各有关单位');
+    expect(text).toContain('各有关单位：');
+  });
+
+  it('keeps no pair for the font-size widget, and never takes a tool beside a block for a name box', () => {
+    const { labels } = read('<div class="tabs"><a href="javascript:;">文件下载</a></div><div class="wh">（发文字号：某发〔2024〕1号 成文日期：2024-01-02）</div><div class="info">来源：某局 字号：[大] [中] [小]</div><div class="body"><p>各单位：现将有关事项通知如下，请认真贯彻执行。</p></div>');
+    expect(labels).toMatchObject({ 发文字号: '某发〔2024〕1号', 来源: '某局' });
+    expect(labels).not.toHaveProperty('字号');
+    expect(labels).not.toHaveProperty('文件下载');
+  });
+});
+

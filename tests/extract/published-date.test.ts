@@ -16,12 +16,15 @@ describe('publishedDate', () => {
     expect(dateOf(PUBDATE, TABLE + HEADER_LINE + BODY)).toEqual(['2024-03-08', 'table:td-td']);
   });
 
-  it('then the PubDate meta', () => {
-    expect(dateOf(PUBDATE, HEADER_LINE + BODY)).toEqual(['2024-03-09', 'meta:PubDate']);
+  it('then a visible 发布时间： header line, over a PubDate meta that disagrees (kept in provenance)', () => {
+    expect(dateOf('', `<h1>关于开学工作的通知</h1>${HEADER_LINE}${BODY}`)).toEqual(['2024-03-10', 'header:label-colon']);
+    const doc = extractFromHtml(`<html><head>${PUBDATE}</head><body>${HEADER_LINE}${BODY}</body></html>`, 'http://x.gov.cn/a.html');
+    expect([doc.publishedDate, doc.fields.publishedDate]).toEqual(['2024-03-10', '2024-03-10']);
+    expect(doc.provenance).toMatchObject({ publishedDate: 'header:label-colon', 'publishedDate.meta': 'meta:PubDate 2024-03-09' });
   });
 
-  it('then a 发布时间： header line', () => {
-    expect(dateOf('', `<h1>关于开学工作的通知</h1>${HEADER_LINE}${BODY}`)).toEqual(['2024-03-10', 'header:label-colon']);
+  it('then the PubDate meta', () => {
+    expect(dateOf(PUBDATE, BODY)).toEqual(['2024-03-09', 'meta:PubDate']);
   });
 
   it('then a <time> of the article, not one in a sidebar', () => {

@@ -63,4 +63,22 @@ describe('title', () => {
   it('ignores an ArticleTitle meta that is the column name', () => {
     expect(titleOf('<meta name="ColumnName" content="通知公告"><meta name="ArticleTitle" content="通知公告"><title>关于开学的通知_某站</title>', '').title).toBe('关于开学的通知');
   });
+
+  it('never takes a <title> that is only the site\'s name: the headline block wins (class zbt, bt, title)', () => {
+    const logo = '<div class="logo"><h1>某某县人民政府</h1></div>';
+    for (const box of ['<div class="zbt">关于开展2018年春季植树活动的通知</div>', '<p class="xl_bt">关于开展2018年春季植树活动的通知</p>', '<div class="article-title">关于开展2018年春季植树活动的通知</div>']) {
+      expect(titleOf('<title>某某县人民政府</title>', `${logo}${box}<div id="zoom"><p>正文。</p></div>`)).toEqual({ title: '关于开展2018年春季植树活动的通知', rule: 'heading' });
+    }
+    expect(titleOf('<meta name="SiteName" content="某某县政务公开"><title>某某县政务公开</title>', '<h2>2018年预算公开说明</h2>').title).toBe('2018年预算公开说明');
+  });
+
+  it('keeps a <title> that is a document title, even when short', () => {
+    expect(titleOf('<title>2018年部门预算</title>', '<div class="logo"><h1>某某县财政局</h1></div><p>正文。</p>')).toEqual({ title: '2018年部门预算', rule: 'title-tag' });
+  });
+
+  it('takes markup shown as text in <title> for decoration (a status badge), not for the title', () => {
+    const head = '<title>某某工程施工招标公告<font color=\'#2ac36e\'>[报名中]</font></title>';
+    expect(titleOf(head, '<h3>某某工程施工招标公告<font color="#2ac36e">[报名中]</font></h3><p>正文。</p>')).toEqual({ title: '某某工程施工招标公告', rule: 'title-tag' });
+  });
 });
+

@@ -1,6 +1,13 @@
+/**
+ * The density fallback: the body of a page from an unknown template, found by where its prose is.
+ * Paragraph scores and their containers: credit.ts (boilerplate counts against a box); cells'
+ * credits wait for their table: tables.ts (a document laid out as a table is one box).
+ */
 import type { AnyNode, Element } from '../dom.js';
-import { childNodes, isBlock, isElement, isText, walkDescendants } from '../dom.js';
-import { punctuationCount, visibleLength } from '../text.js';
+import { childNodes, closestAncestor, isBlock, isElement, isText, walkDescendants } from '../dom.js';
+import { visibleLength } from '../text.js';
+import { type Credit, isBoilerplate, paragraphCredit, parentElement } from './credit.js';
+import { TableCredits } from './tables.js';
 
 interface Stat {
   chars: number;
@@ -9,17 +16,15 @@ interface Stat {
   score: number;
 }
 
-/** Own text shorter than this is a label or a menu item, not a paragraph. */
-const MIN_PARAGRAPH = 12;
 /** Below this the page has no prose at all (a list page, a form, an empty template). */
 const MIN_CONTENT_SCORE = 3;
-const PARAGRAPH_LIKE = new Set(['p', 'pre', 'blockquote', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'dd', 'dt', 'center', 'address']);
 
 /**
- * Generic body finder for unknown templates. Every paragraph (an element with enough text of its
- * own) scores by its length and punctuation, credited to the container it sits in and half to
- * the next one up; a container's score is discounted by its link density. The best container wins,
- * joined by siblings that score nearly as well. One post-order walk: O(nodes).
+ * Every paragraph (an element with enough text of its own) scores by its length and punctuation,
+ * credited to the container it sits in and half to the next one up; a container's score is
+ * discounted by its link density. The best container wins, joined by siblings that score nearly
+ * as well (a winning table: by the box around it, or the prose beside it). One post-order walk:
+ * O(nodes).
  */
 export function findDenseContent(body: AnyNode, skip: ReadonlySet<Element>): Element[] {
   const stats = new Map<Element, Stat>();
@@ -31,7 +36,29 @@ export function findDenseContent(body: AnyNode, skip: ReadonlySet<Element>): Ele
     if (final > topScore) { top = el; topScore = final; }
   }
   if (!top || topScore < MIN_CONTENT_SCORE) return [];
-  return withSiblings(top, topScore, stats);
+  const box = top.name === 'table' ? boxOfTable(top, stats) : null;
+  return box ? [box] : withSiblings(top, topScore, stats);
+}
+
+/** Share of a box's text a body table must hold for the box to be the body with it. */
+const TABLE_SHARE_OF_BOX = 0.6;
+const MAX_BOX_LINK_SHARE = 0.1;
+
+/**
+ * A body table sits in a box with its preamble and signature (`现将…公示如下：`, the issuing body,
+ * the date): when the table is most of that box's text and the box holds no links to speak of
+ * and no boilerplate, the box is the body.
+ */
+function boxOfTable(table: Element, stats: Map<Element, Stat>): Element | null {
+  const box = parentElement(table);
+  const boxStat = box ? stats.get(box) : undefined;
+  const tableStat = stats.get(table);
+  if (!box || !boxStat || !tableStat || boxStat.chars === 0) return null;
+  const unlinked = boxStat.linkChars <= boxStat.chars * MAX_BOX_LINK_SHARE;
+  const mostlyTable = tableStat.chars >= boxStat.chars * TABLE_SHARE_OF_BOX;
+  // Half the table's score reaches the box; less means boilerplate counted against it.
+  const clean = boxStat.score >= tableStat.score / 2;
+  return unlinked && mostlyTable && clean ? box : null;
 }
 
 function finalScore(stat: Stat): number {
@@ -50,6 +77,8 @@ interface Tally {
   /** Text of all inline descendants (see inlineText), built bottom-up so nested spans cost O(n). */
   inline: string;
   hasBlockChild: boolean;
+  /** For a row: its cells holding text. */
+  textCells: number;
 }
 
 /**
@@ -57,8 +86,13 @@ interface Tally {
  * deeper than the call stack). Each element is closed, stored and credited in the order a
  * recursive walk would, so ties between equal scores resolve the same way.
  */
-function measure(body: AnyNode, stats: Map<Element, Stat>, skip: ReadonlySet<Element>): void {
-  if (!isElement(body) || skip.has(body)) return;
+function measure(body: AnyNode, stats: Map<Element, Stat>, skip: ReadonlySet<Element>, tables = new TableCredits()): void {
+  // The document root: its top elements (<html>, and whatever a page puts after </html>) one by one.
+  if (!isElement(body)) {
+    for (const child of childNodes(body)) measure(child, stats, skip, tables);
+    return;
+  }
+  if (skip.has(body)) return;
   const open: Tally[] = [openTally(body, false)];
   walkDescendants(body, (node) => {
     const parent = open[open.length - 1] as Tally;
@@ -87,48 +121,52 @@ function measure(body: AnyNode, stats: Map<Element, Stat>, skip: ReadonlySet<Ele
       parent.ownText += done.inline;
       parent.inline += done.inline;
     }
-    closeTally(done, stats);
+    if (CELLS.has(done.el.name) && done.chars > 0) parent.textCells++;
+    closeTally(done, stats, tables);
   });
-  closeTally(open.pop() as Tally, stats);
+  closeTally(open.pop() as Tally, stats, tables);
 }
+
+const CELLS = new Set(['td', 'th']);
 
 function openTally(el: Element, inLink: boolean): Tally {
-  return { el, inLink, chars: 0, linkChars: 0, ownText: '', inline: '', hasBlockChild: false };
+  return { el, inLink, chars: 0, linkChars: 0, ownText: '', inline: '', hasBlockChild: false, textCells: 0 };
 }
 
-function closeTally(tally: Tally, stats: Map<Element, Stat>): void {
-  const stat = stats.get(tally.el) ?? { chars: 0, linkChars: 0, score: 0 };
-  stat.chars = tally.chars;
-  stat.linkChars = tally.linkChars;
-  stats.set(tally.el, stat);
-  creditParagraph(tally.el, tally.ownText, tally.hasBlockChild, stats);
+function closeTally(tally: Tally, stats: Map<Element, Stat>, tables: TableCredits): void {
+  const { el } = tally;
+  const paragraph = paragraphCredit(el, tally.ownText, tally.hasBlockChild);
+  if (paragraph && !tables.hold(paragraph)) creditParagraph(paragraph, stats);
+  if (CELLS.has(el.name)) tables.cellClosed(el, tally.chars);
+  if (el.name === 'tr') tables.rowClosed(el, tally.textCells);
+  if (el.name === 'table') for (const held of tables.tableClosed(el, tally.chars, tally.linkChars)) creditParagraph(held, stats);
+  // Credits come from the element itself and its descendants, all done by now: one without credit
+  // is never a candidate. No entry for those keeps the map to the containers (not every <p>);
+  // cells keep theirs, since their table hands credits back to them only when it closes.
+  const stat = stats.get(el) ?? (CELLS.has(el.name) ? newStat(stats, el) : undefined);
+  if (stat) {
+    stat.chars = tally.chars;
+    stat.linkChars = tally.linkChars;
+  }
 }
 
-function creditParagraph(el: Element, ownText: string, hasBlockChild: boolean, stats: Map<Element, Stat>): void {
-  // Inline text counts towards the block that holds it; text lying loose in <body> is debris.
-  if (!isBlock(el) || el.name === 'body' || el.name === 'html') return;
-  const length = visibleLength(ownText);
-  if (length < MIN_PARAGRAPH) return;
-  const score = 1 + punctuationCount(ownText) + Math.min(Math.floor(length / 100), 3);
-  // A <p> (or a div of plain text) is a paragraph of its parent; a cell or a div mixing text and
-  // blocks is itself the container.
-  const paragraphLike = PARAGRAPH_LIKE.has(el.name) || (el.name === 'div' && !hasBlockChild);
-  const container = paragraphLike ? parentElement(el) : el;
-  if (!container) return;
-  credit(container, score, stats);
-  const up = parentElement(container);
-  if (up) credit(up, score / 2, stats);
+function newStat(stats: Map<Element, Stat>, el: Element): Stat {
+  const stat = { chars: 0, linkChars: 0, score: 0 };
+  stats.set(el, stat);
+  return stat;
+}
+
+/** The paragraph's score to its container, half to the container's parent. */
+function creditParagraph(paragraph: Credit, stats: Map<Element, Stat>): void {
+  credit(paragraph.container, paragraph.score, stats);
+  const up = parentElement(paragraph.container);
+  if (up) credit(up, paragraph.score / 2, stats);
 }
 
 function credit(el: Element, score: number, stats: Map<Element, Stat>): void {
   const stat = stats.get(el);
   if (stat) stat.score += score;
   else stats.set(el, { chars: 0, linkChars: 0, score });
-}
-
-function parentElement(el: Element): Element | null {
-  const parent = el.parent as AnyNode | null;
-  return parent && isElement(parent) ? parent : null;
 }
 
 /** Inline elements carry paragraph text (spans, fonts); links are not prose. */
@@ -156,7 +194,34 @@ function withSiblings(top: Element, topScore: number, stats: Map<Element, Stat>)
     if (!isElement(child)) continue;
     if (child === top) { chosen.push(child); continue; }
     const stat = stats.get(child);
-    if (stat && finalScore(stat) >= threshold) chosen.push(child);
+    if ((stat && finalScore(stat) >= threshold) || (top.name === 'table' && isProseParagraph(child))) chosen.push(child);
   }
   return chosen;
 }
+
+const PROSE_TAGS = new Set(['p', 'div', 'center', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre']);
+const MAX_PROSE_LINK_SHARE = 0.25;
+
+/**
+ * A body laid out as a table is introduced and closed by paragraphs beside it (`现将…公示如下：`,
+ * the signature): those credit the parent, not the table, and would be lost with the table alone.
+ */
+function isProseParagraph(el: Element): boolean {
+  if (!PROSE_TAGS.has(el.name)) return false;
+  let chars = 0;
+  let linkChars = 0;
+  let ownText = '';
+  walkDescendants(el, (node) => {
+    if (isText(node)) {
+      const n = visibleLength(node.data);
+      chars += n;
+      if (closestAncestor(node, LINK, 8)) linkChars += n;
+      if (ownText.length < 400) ownText += node.data;
+      return false;
+    }
+    return isElement(node);
+  });
+  return chars > 0 && linkChars <= chars * MAX_PROSE_LINK_SHARE && paragraphCredit(el, ownText, false) !== null && !isBoilerplate(ownText);
+}
+
+const LINK = new Set(['a']);

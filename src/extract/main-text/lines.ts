@@ -1,3 +1,4 @@
+import { stripSpaces } from '../text.js';
 import type { Line } from './serialize.js';
 
 /** Whole lines of page furniture that survive in article boxes: tools, counters, prev/next, footers. */
@@ -27,12 +28,16 @@ const MAX_LINK_SHARE = 0.5;
 const SENTENCE_END = /[。！？；.!?;]/;
 const ALL_LINKS = 0.8;
 
-/** Drops chrome lines, link lists and "related articles" tails from serialized paragraphs. */
-export function cleanLines(lines: Line[]): string[] {
+/** Drops chrome lines, link lists, "related articles" tails and a repeated headline from serialized paragraphs. */
+export function cleanLines(lines: Line[], title = ''): string[] {
   const out: string[] = [];
   const shortFrom = shortTails(lines);
+  const headline = stripSpaces(title);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as Line;
+    // The page's header block pasted again at the top of the body (the headline, then a byline
+    // read as metadata): the headline goes with it. A headline that simply opens the body stays.
+    if (i === 0 && headline !== '' && stripSpaces(line.text) === headline && lines[1]?.afterSkipped) continue;
     if (RELATED_HEADING.test(line.text) && line.chars <= 40) {
       if (shortFrom[i + 1]) break;
       continue;

@@ -1,7 +1,7 @@
 import type { CanonicalKey } from '../types.js';
 import type { Element } from '../dom.js';
 import { parseDate } from '../dates.js';
-import { fieldLabel, isPlaceholder, labelKey } from '../labels.js';
+import { fieldLabel, isPlaceholder, isWidgetLabel, labelKey } from '../labels.js';
 import type { LabelPair, PairGroup } from './types.js';
 
 const DATE_KEYS = new Set<CanonicalKey>(['writtenDate', 'generatedDate', 'publishedDate']);
@@ -34,7 +34,7 @@ export function buildMetadata(groups: PairGroup[]): Metadata {
   for (const group of groups) {
     for (const block of group.blocks) excluded.add(block);
     for (const pair of group.pairs) {
-      if (pair.value !== '' && !(pair.label in labels)) labels[pair.label] = pair.value;
+      if (pair.value !== '' && !(pair.label in labels) && !isWidgetLabel(pair.label)) labels[pair.label] = pair.value;
     }
     for (const pair of mergeCategoryLevels(group.pairs)) offer(best, pair, group.kind);
   }

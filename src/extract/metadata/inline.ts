@@ -1,8 +1,9 @@
 import type { AnyNode, Element } from '../dom.js';
 import { breaksLine, isElement, isText, nextElementSibling, textOf, walkDescendants } from '../dom.js';
-import { INLINE_LABEL, isKnownLabel, normalizeLabel } from '../labels.js';
+import { GENERIC_LABEL, INLINE_LABEL, isKnownLabel, normalizeLabel } from '../labels.js';
 import { cleanValue, visibleLength } from '../text.js';
 import type { LabelPair } from './types.js';
+import { stripValueChrome } from './values.js';
 
 type Token = { label: string } | { text: string };
 
@@ -16,9 +17,10 @@ const MAX_LEAD_LENGTH = 30;
  * `<li>索引号：<font>X</font></li>`, `<p><strong>文号</strong>：无</p>`, `<td>发布机构：X</td>`,
  * `<div><span class="name">L：</span><span class="value">V</span></div>`, and header lines with
  * several labels (`发布时间：… 来源：… 浏览次数：…`). A block that holds only a label takes its
- * value from the next sibling element (`<div class="name">L</div><div class="value">V</div>`).
+ * value from the next sibling element (`<div class="name">L</div><div class="value">V</div>`),
+ * unless `valueFromSibling` is false.
  */
-export function readInlineBlock(block: Element, rule: string): LabelPair[] {
+export function readInlineBlock(block: Element, rule: string, valueFromSibling = true): LabelPair[] {
   const tokens: Token[] = [];
   collectTokens(block, tokens);
   const firstLabel = tokens.findIndex((t) => 'label' in t);
@@ -27,10 +29,10 @@ export function readInlineBlock(block: Element, rule: string): LabelPair[] {
   if (visibleLength(lead) > MAX_LEAD_LENGTH || visibleLength(textOf(block)) > MAX_LINE_LENGTH) return [];
   const pairs = pairTokens(tokens.slice(firstLabel), rule);
   const only = pairs.length === 1 ? pairs[0] : undefined;
-  if (only && only.value === '') {
+  if (only && only.value === '' && valueFromSibling) {
     const sibling = nextElementSibling(block);
     if (sibling && !startsWithLabel(textOf(sibling))) {
-      return [{ label: only.label, value: cleanValue(textOf(sibling)), rule: 'inline:name-value' }];
+      return [{ label: only.label, value: stripValueChrome(cleanValue(textOf(sibling))), rule: 'inline:name-value' }];
     }
   }
   return pairs;
@@ -60,7 +62,7 @@ function pairTokens(tokens: Token[], rule: string): LabelPair[] {
  */
 function tidyValue(raw: string): string {
   const value = cleanValue(raw).replace(/^[:：|｜\s]+/, '');
-  return cleanValue(value.split(/[|｜]/)[0] ?? '');
+  return stripValueChrome(cleanValue(value.split(/[|｜]/)[0] ?? ''));
 }
 
 /** Text and labels in document order; a line break or block edge separates them like a space. */
@@ -83,13 +85,30 @@ function tokenizeText(data: string, tokens: Token[]): void {
     return;
   }
   let last = 0;
-  INLINE_LABEL.lastIndex = 0;
-  for (let m = INLINE_LABEL.exec(data); m; m = INLINE_LABEL.exec(data)) {
-    if (m.index > last) tokens.push({ text: data.slice(last, m.index) });
-    tokens.push({ label: normalizeLabel(m[1] ?? '') });
-    last = m.index + m[0].length;
+  for (const match of labelMatches(data)) {
+    if (match.start > last) tokens.push({ text: data.slice(last, match.start) });
+    tokens.push({ label: match.label });
+    last = match.end;
   }
   if (last < data.length) tokens.push({ text: data.slice(last) });
+}
+
+interface LabelMatch { start: number; end: number; label: string }
+
+/** Known labels, and label-shaped runs the lists do not know where no known label is. */
+function labelMatches(data: string): LabelMatch[] {
+  const known = allMatches(INLINE_LABEL, data);
+  const generic = allMatches(GENERIC_LABEL, data).filter((g) => !known.some((k) => g.start < k.end && k.start < g.end));
+  return [...known, ...generic].sort((a, b) => a.start - b.start);
+}
+
+function allMatches(pattern: RegExp, data: string): LabelMatch[] {
+  const out: LabelMatch[] = [];
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(data); m; m = pattern.exec(data)) {
+    out.push({ start: m.index, end: m.index + m[0].length, label: normalizeLabel(m[1] ?? '') });
+  }
+  return out;
 }
 
 function startsWithLabel(text: string): boolean {

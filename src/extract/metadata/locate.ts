@@ -1,6 +1,6 @@
 import type { AnyNode, Element, Text } from '../dom.js';
 import { closestAncestor, isElement, nextElementSibling, textOf } from '../dom.js';
-import { canonicalLabel, fieldLabel, isPlaceholder } from '../labels.js';
+import { canonicalLabel, fieldLabel, isKnownLabel, isPlaceholder } from '../labels.js';
 import { visibleLength } from '../text.js';
 import { readDefinitionList } from './dl.js';
 import { readInlineBlock } from './inline.js';
@@ -93,7 +93,8 @@ function readInlineBlocks(blocks: Element[]): PairGroup[] {
   const read: InlineLine[] = blocks
     .map((block) => ({ block, pairs: readInlineBlock(block, 'inline:label-colon') }))
     .filter((r) => r.pairs.length > 0)
-    .map((r) => ({ ...r, keys: fieldKeys(r.pairs), near: ancestors(r.block, INLINE_GROUP_LEVELS) }));
+    .map((r) => ({ ...r, keys: fieldKeys(r.pairs), near: ancestors(r.block, INLINE_GROUP_LEVELS) }))
+    .filter((r) => r.keys.size > 0 || isBylineLine(r.block));
   const around = new Map<AnyNode, Neighbourhood>();
   for (const { keys, near } of read) {
     for (const ancestor of near) {
@@ -104,10 +105,10 @@ function readInlineBlocks(blocks: Element[]): PairGroup[] {
     }
   }
   const lists = listParents(read);
-  return read.flatMap(({ block, pairs, keys, near }) => {
+  return withUnscannedLines(read.flatMap(({ block, pairs, keys, near }) => {
     // Lines repeating a key side by side are a list of other pages (`<li>…发布日期：…</li>`), not metadata.
     if (lists.has(block.parent as AnyNode | null)) return [];
-    const inBlock = keys.size >= KEYS_FOR_ONE_LINE_BLOCK || near.some((a) => {
+    const inBlock = keys.size >= KEYS_FOR_ONE_LINE_BLOCK || namesDisclosure(keys) || near.some((a) => {
       const hood = around.get(a);
       return hood !== undefined && hood.lines >= 2 && hood.keys.size >= 2;
     });
@@ -116,7 +117,53 @@ function readInlineBlocks(blocks: Element[]): PairGroup[] {
     if (sibling) excluded.push(sibling);
     const relabelled = inBlock ? pairs : pairs.map((p) => (p.rule === 'inline:label-colon' ? { ...p, rule: 'header:label-colon' } : p));
     return [{ container: block, blocks: excluded, pairs: relabelled, kind: inBlock ? 'block' as const : 'line' as const }];
-  });
+  }));
+}
+
+/**
+ * The other lines of a metadata block: the scan looks for canonical labels only, so a block's
+ * `信息类型：…` line is read here, when it sits right beside a line the scan found and holds a
+ * known label. Every pair of the block is kept; a salutation after it (`各有关单位：`) is not one.
+ */
+function withUnscannedLines(groups: PairGroup[]): PairGroup[] {
+  const taken = new Set<Element>(groups.flatMap((g) => g.blocks));
+  const extra: PairGroup[] = [];
+  const queue = groups.filter((g) => g.kind === 'block').map((g) => g.container);
+  for (let line = queue.pop(); line; line = queue.pop()) {
+    for (const neighbour of [previousElementSibling(line), nextElementSibling(line)]) {
+      if (!neighbour || taken.has(neighbour) || !isBylineLine(neighbour)) continue;
+      // Its own pairs only: a label-only line here is a tool or a tab (文件下载), not a name box.
+      const pairs = readInlineBlock(neighbour, 'inline:label-colon', false).filter((p) => p.value !== '');
+      if (!pairs.some((p) => isKnownLabel(p.label))) continue;
+      extra.push({ container: neighbour, blocks: [neighbour], pairs, kind: 'block' });
+      taken.add(neighbour);
+      queue.push(neighbour);
+    }
+  }
+  return [...groups, ...extra];
+}
+
+function previousElementSibling(el: Element): Element | null {
+  for (let prev = el.prev; prev; prev = prev.prev) if (isElement(prev)) return prev;
+  return null;
+}
+
+/** A line of byline labels only (`来源：… 作者：…`) is short and holds no sentence: prose quoting a 来源 is not one. */
+const MAX_BYLINE_LINE = 120;
+
+function isBylineLine(block: Element): boolean {
+  const text = textOf(block);
+  return visibleLength(text) <= MAX_BYLINE_LINE && !/[。！？]/.test(text);
+}
+
+/**
+ * Keys a blog or news page never shows (文号, 成文日期, 索引号 …): one line naming two keys, one of
+ * them such, is a disclosure block (`（发文字号：… 成文日期：…）`), not a header line.
+ */
+const DISCLOSURE_ONLY = new Set(['indexNo', 'docNo', 'writtenDate', 'generatedDate', 'validity', 'validUntil', 'disclosureMethod', 'disclosureScope', 'disclosureTerm', 'disclosureForm', 'procedure']);
+
+function namesDisclosure(keys: Set<string>): boolean {
+  return keys.size >= 2 && [...keys].some((key) => DISCLOSURE_ONLY.has(key));
 }
 
 /** Parents under which one key is named on MIN_LIST_ITEMS or more lines. */

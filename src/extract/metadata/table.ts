@@ -4,6 +4,7 @@ import { canonicalLabel, hasInlineCanonicalLabel, isKnownLabel, normalizeLabel }
 import { cleanValue, visibleLength } from '../text.js';
 import { readInlineBlock } from './inline.js';
 import type { LabelPair } from './types.js';
+import { stripValueChrome } from './values.js';
 
 interface Cell {
   el: Element;
@@ -28,7 +29,7 @@ export function readTable(table: Element): LabelPair[] {
     const row = rows[r] ?? [];
     const next = rows[r + 1];
     if (next && isColumnHeader(row, next, rows[r + 2])) {
-      row.forEach((cell, i) => pairs.push({ label: cell.label, value: next[i]?.text ?? '', rule: 'table:column-header' }));
+      row.forEach((cell, i) => pairs.push({ label: cell.label, value: stripValueChrome(next[i]?.text ?? ''), rule: 'table:column-header' }));
       r++;
       continue;
     }
@@ -46,7 +47,7 @@ function readRow(row: Cell[], pairs: LabelPair[]): void {
       const valueCell = row[i + 1];
       const hasValue = valueCell !== undefined && valueCell.kind === 'value' && !isKnownLabel(valueCell.label);
       const rule = cell.el.name === 'th' ? 'table:th-td' : 'table:td-td';
-      pairs.push({ label: cell.label, value: hasValue ? valueCell.text : '', rule });
+      pairs.push({ label: cell.label, value: hasValue ? stripValueChrome(valueCell.text) : '', rule });
       if (hasValue) i++;
     }
   }
