@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { linksFromAnswer } from '../../src/fetch/list-api.js';
-import { parseJsonPath, selectJsonPath } from '../../src/fetch/json-path.js';
+import { parseJsonPath, selectJsonPath } from '../../src/config/json-path.js';
+import { linksFromAnswer } from '../../src/discover/list-api.js';
 import { crawlHarness, storedUrls } from '../helpers/crawl.js';
 import { serveScriptColumn } from '../helpers/pages.js';
 import { startTestSite, type TestSite } from '../helpers/site.js';
