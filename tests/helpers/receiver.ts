@@ -84,5 +84,5 @@ export async function startReceiver(respond: Responder = () => 200, path = '/hoo
 
 /** A chat-robot sink config with test timings (no pacing, short backoff). */
 export function robotSink(type: 'dingtalk' | 'wecom' | 'feishu', url: string, extra: Record<string, unknown> = {}): SinkConfig {
-  return { type, url, timeoutMs: 2_000, retries: 3, backoffMs: 5, minIntervalMs: 0, template: {}, ...extra } as SinkConfig;
+  return { type, url, timeoutMs: 2_000, retries: 3, backoffMs: 5, minIntervalMs: 0, template: {}, ...extra };
 }
