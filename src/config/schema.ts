@@ -6,9 +6,9 @@ import { Cron } from 'croner';
 import Mustache from 'mustache';
 import { z } from 'zod';
 import { EVENT_TYPES } from '../events/event-types.js';
-import { isValidJsonPath, JSON_PATH_SYNTAX } from '../fetch/json-path.js';
-import { caFileProblem } from '../fetch/tls-ca.js';
 import { MAJOR_MINOR_VERSION } from '../version.js';
+import { caFileProblem } from './ca-file.js';
+import { isValidJsonPath, JSON_PATH_SYNTAX } from './json-path.js';
 import { linearRegexProblem } from './linear-regex.js';
 
 export const eventTypeSchema = z.enum(EVENT_TYPES);

@@ -1,8 +1,8 @@
 import { canonicalUrl } from '../discover/canonical-url.js';
+import { listApiRequest } from '../discover/list-api.js';
 import { SourceScope } from '../discover/scope.js';
-import { accessError, type AccessFailure } from '../fetch/access-errors.js';
+import { accessError } from '../fetch/access-errors.js';
 import { createFetcher } from '../fetch/fetcher-for-source.js';
-import { listApiRequest } from '../fetch/list-api.js';
 import type { FetchRequest } from '../fetch/types.js';
 import { withProgress } from '../progress/track.js';
 import { iterateDocuments } from '../store/documents.js';

@@ -1,5 +1,5 @@
 import { errorMessage } from '../errors.js';
-import { linksFromAnswer, nextListApiRequest } from '../fetch/list-api.js';
+import { linksFromAnswer, nextListApiRequest } from '../discover/list-api.js';
 import type { Enqueue, FetchedResponse } from '../fetch/types.js';
 import type { SourceCrawl } from './source-crawl.js';
 import type { Frontier } from './frontier.js';

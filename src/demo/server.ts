@@ -1,13 +1,15 @@
 /**
  * A small loopback static file server: serves the bundled demo site for `bureau-watch demo`, and any
- * fixture folder for tests. It behaves like a plain government web server: `text/html` with no
- * charset (the crawler must find charsets itself), ETag/Last-Modified with 304 answers, 404 pages.
+ * fixture folder for tests (over HTTPS too, for tests of certificates). It behaves like a plain
+ * government web server: `text/html` with no charset (the crawler must find charsets itself),
+ * ETag/Last-Modified with 304 answers, 404 pages.
  * Overrides let a test change what a path answers between crawls without restarting (URLs stay put),
  * and a handler may answer any request first (the tests' scripted routes, held pages and faults).
  */
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,6 +45,8 @@ export interface StaticSiteOptions {
   port?: number;
   /** @default '127.0.0.1' */
   host?: string;
+  /** Serve HTTPS with this certificate and key (PEM). @default plain HTTP */
+  tls?: { cert: string | Buffer; key: string | Buffer };
   /** Read on every request, so callers may change it while the server runs. @default an empty map */
   overrides?: Map<string, SiteOverride>;
   /** Called with every answered request. @default none */
@@ -56,7 +60,7 @@ export interface StaticSiteOptions {
 }
 
 export interface StaticSite {
-  /** `http://127.0.0.1:PORT`, no trailing slash. */
+  /** `http://127.0.0.1:PORT` (https with `tls`), no trailing slash. */
   baseUrl: string;
   requests: RequestLogEntry[];
   /** The live overrides map (the one passed in, or a new empty one). */
@@ -103,9 +107,10 @@ export async function startStaticSite(rootDir: string, options: StaticSiteOption
   const overrides = options.overrides ?? new Map<string, SiteOverride>();
   const requests: RequestLogEntry[] = [];
 
-  const server = createServer((req, res) => {
+  const listener = (req: IncomingMessage, res: ServerResponse): void => {
     void answer(req, res).catch(() => res.destroy());
-  });
+  };
+  const server = options.tls ? createTlsServer(options.tls, listener) : createServer(listener);
   async function answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const handled = await options.handle?.(req, res);
     if (handled === 'answered') return void log(req, res.statusCode);
@@ -140,7 +145,7 @@ export async function startStaticSite(rootDir: string, options: StaticSiteOption
   const { port } = server.address() as AddressInfo;
   const hostInUrl = host.includes(':') ? `[${host}]` : host;
   return {
-    baseUrl: `http://${hostInUrl}:${port}`,
+    baseUrl: `${options.tls ? 'https' : 'http'}://${hostInUrl}:${port}`,
     requests,
     overrides,
     close: () =>

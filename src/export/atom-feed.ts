@@ -67,7 +67,7 @@ export function buildAtomFeed(feed: AtomFeed): string {
       entry: feed.entries.map(entryElement),
     },
   };
-  return builder.build(document) as string;
+  return builder.build(document);
 }
 
 function entryElement(entry: AtomEntry): Record<string, unknown> {

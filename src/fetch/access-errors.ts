@@ -1,4 +1,4 @@
-import { PermanentError, RetryableError } from '../errors.js';
+import { PermanentError, RetryableError, errorMessage } from '../errors.js';
 import { redactProxyUrl, redactSecrets } from './site-access.js';
 
 /**
@@ -142,7 +142,7 @@ function errorCode(error: unknown): string {
 function fullMessage(error: unknown): string {
   const parts: string[] = [];
   for (let current = error, depth = 0; current && depth < 5; current = (current as { cause?: unknown }).cause, depth++) {
-    parts.push(current instanceof Error ? current.message : String(current));
+    parts.push(errorMessage(current));
   }
   return parts.join(': ');
 }
@@ -153,7 +153,6 @@ function certificateName(text: string): string {
 
 /** The first line, short, with control characters replaced: a proxy's or server's words reach a terminal. */
 function brief(text: string): string {
-  // eslint-disable-next-line no-control-regex
   const line = (text.split('\n')[0] ?? '').replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
   return line.length > 160 ? `${line.slice(0, 160)}…` : line;
 }

@@ -26,7 +26,7 @@ export function socksConnector(proxy: string, tls: ConnectionOptions): buildConn
         // SNI takes host names only (RFC 6066); an IP address is left out.
         const secure = tlsConnect({ ...tls, socket, ...(isIP(servername) ? {} : { servername }) });
         secure.once('secureConnect', () => callback(null, secure));
-        secure.once('error', (error) => callback(error, null));
+        secure.once('error', (error: Error) => callback(error, null));
       },
       (error: Error) => callback(error, null),
     );

@@ -1,44 +1,12 @@
-import { X509Certificate, createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { rootCertificates } from 'node:tls';
-
 /**
  * `tls.ca`: extra certificate authorities for a site whose server sends an incomplete chain or
  * whose CA is not in Node's bundle. Node's `ca` option REPLACES the bundled roots, so the extra
- * ones are added to them, never passed alone (that would break every other HTTPS site).
+ * ones are added to them, never passed alone (that would break every other HTTPS site). The file
+ * itself is read and checked by src/config/ca-file.ts.
  */
-
-const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
-
-/** Reads and checks a CA file; throws an Error saying what the file holds instead of certificates. */
-export function readCaFile(path: string): string[] {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new Error(`cannot read CA file ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
-  const blocks = text.match(PEM_BLOCK) ?? [];
-  if (blocks.length === 0) throw new Error(`CA file ${path} holds no PEM certificate (expected "-----BEGIN CERTIFICATE-----" blocks)`);
-  blocks.forEach((block, index) => {
-    try {
-      new X509Certificate(block);
-    } catch {
-      throw new Error(`CA file ${path}: certificate ${index + 1} of ${blocks.length} is not a valid X.509 certificate`);
-    }
-  });
-  return blocks;
-}
-
-/** The config check: undefined when the file is a usable CA file, else the reason. */
-export function caFileProblem(path: string): string | undefined {
-  try {
-    readCaFile(path);
-    return undefined;
-  } catch (error) {
-    return (error as Error).message;
-  }
-}
+import { X509Certificate, createHash } from 'node:crypto';
+import { rootCertificates } from 'node:tls';
+import { readCaFile } from '../config/ca-file.js';
 
 /** Node's bundled roots plus the file's certificates: what `ca` must be to add, not replace. */
 export function trustedWithExtraCa(path: string): string[] {

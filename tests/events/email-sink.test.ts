@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { SinkConfig } from '../../src/config/schema.js';
 import { listCursors } from '../../src/events/cursor.js';
 import { deliverPending } from '../../src/events/delivery.js';
-import { memoryLogger } from './event-helpers.js';
-import { BUREAU, archiveForMessages } from './message-archive.js';
+import { BUREAU, archiveForMessages } from '../helpers/archive.js';
+import { captureLog } from '../helpers/log.js';
 import { startSmtpReceiver, type SmtpReceiver } from './smtp-receiver.js';
 
 const LOGIN = { user: 'alerts@bureau.example', pass: 'p4ss-w0rd-SMTP' };
@@ -21,7 +21,7 @@ describe('email sink', () => {
   it('sends one mail per event to every recipient over STARTTLS with a login, in Chinese by default', async () => {
     const test = archiveForMessages(['2024年工作要点<script>alert(1)</script>', '关于放假的通知', '2024年工作计划']);
     const receiver = await startSmtpReceiver({ login: LOGIN });
-    const [report] = await deliverPending(test.db, [email(receiver)], { log: memoryLogger().log });
+    const [report] = await deliverPending(test.db, [email(receiver)], { log: captureLog().logger });
 
     expect(report).toMatchObject({ delivered: 3, pending: 0, error: null });
     expect(receiver.mails).toHaveLength(3);
@@ -41,7 +41,7 @@ describe('email sink', () => {
   it('speaks TLS from the first byte with security: tls', async () => {
     const test = archiveForMessages();
     const receiver = await startSmtpReceiver({ implicitTls: true, login: LOGIN });
-    const [report] = await deliverPending(test.db, [email(receiver, { security: 'tls' })], { log: memoryLogger().log });
+    const [report] = await deliverPending(test.db, [email(receiver, { security: 'tls' })], { log: captureLog().logger });
     expect(report).toMatchObject({ delivered: 3, error: null });
     expect(receiver.mails.every((mail) => mail.secure)).toBe(true);
   });
@@ -49,7 +49,7 @@ describe('email sink', () => {
   it('refuses to send in clear when the server offers no STARTTLS', async () => {
     const test = archiveForMessages();
     const receiver = await startSmtpReceiver({ noStartTls: true });
-    const [report] = await deliverPending(test.db, [email(receiver, { user: undefined, password: undefined })], { log: memoryLogger().log });
+    const [report] = await deliverPending(test.db, [email(receiver, { user: undefined, password: undefined })], { log: captureLog().logger });
     expect(report).toMatchObject({ delivered: 0, pending: 3, error: expect.stringMatching(/STARTTLS/i) });
     expect(receiver.mailFromCount()).toBe(0);
   });
@@ -57,7 +57,7 @@ describe('email sink', () => {
   it('does not trust a self-signed certificate unless caFile names it', async () => {
     const test = archiveForMessages();
     const receiver = await startSmtpReceiver({ login: LOGIN });
-    const [report] = await deliverPending(test.db, [email(receiver, { caFile: undefined })], { log: memoryLogger().log });
+    const [report] = await deliverPending(test.db, [email(receiver, { caFile: undefined })], { log: captureLog().logger });
     expect(report).toMatchObject({ delivered: 0, pending: 3, error: expect.stringMatching(/self[- ]signed/i) });
     expect(receiver.mails).toHaveLength(0);
   });
@@ -68,7 +68,7 @@ describe('email sink', () => {
       login: LOGIN,
       answer: (index) => (index === 0 ? { code: 451, message: 'Try again later' } : index === 2 ? { code: 550, message: 'Mailbox unavailable' } : null),
     });
-    const { log, output } = memoryLogger();
+    const { logger: log, text: output } = captureLog();
     const [report] = await deliverPending(test.db, [email(receiver, { id: 'mail' })], { log });
     expect(report).toMatchObject({ delivered: 1, pending: 2, error: expect.stringMatching(/550 Mailbox unavailable/) });
     expect(receiver.mails.map((mail) => mail.parsed.messageId)).toEqual([`<${test.events[0]!.id}@bureau-watch.invalid>`]);
@@ -79,7 +79,7 @@ describe('email sink', () => {
   it('fails at once on a wrong password and never logs or stores it', async () => {
     const test = archiveForMessages();
     const receiver = await startSmtpReceiver({ login: LOGIN });
-    const { log, output } = memoryLogger();
+    const { logger: log, text: output } = captureLog();
     const [report] = await deliverPending(test.db, [email(receiver, { password: 'wrong-Passw0rd' })], { log });
     expect(report).toMatchObject({ delivered: 0, pending: 3, error: expect.stringMatching(/535/) });
     expect(`${output()}${JSON.stringify(listCursors(test.db))}${report!.error}`).not.toMatch(/wrong-Passw0rd|p4ss-w0rd-SMTP/);

@@ -4,11 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { parseConfigText } from '../../src/config/load.js';
 import { listCursors } from '../../src/events/cursor.js';
 import { deliverPending } from '../../src/events/delivery.js';
-import { snapshot } from '../changes/archive-helpers.js';
+import { BUREAU, addDocuments, archiveForMessages, snapshot } from '../helpers/archive.js';
+import { captureLog } from '../helpers/log.js';
+import { robotSink, startReceiver } from '../helpers/receiver.js';
 import { tempDir } from '../helpers/temp.js';
-import { addDocuments, memoryLogger } from './event-helpers.js';
-import { BUREAU, archiveForMessages } from './message-archive.js';
-import { robot, startRobotReceiver } from './robot-receiver.js';
 
 const OK = { reply: { errcode: 0, errmsg: 'ok' } };
 
@@ -19,16 +18,16 @@ function readLines(path: string): { title: string; type: string }[] {
 describe('per-sink filters', () => {
   it('sends a group only its bureau\'s alerted plans and moves the cursor past the rest', async () => {
     const test = archiveForMessages();
-    const receiver = await startRobotReceiver(() => OK);
-    const sink = robot('dingtalk', `${receiver.origin}/robot/send?access_token=t`, { filter: { alerts: ['new-plan'], sources: [BUREAU.id] } });
+    const receiver = await startReceiver(() => OK);
+    const sink = robotSink('dingtalk', `${receiver.origin}/robot/send?access_token=t`, { filter: { alerts: ['new-plan'], sources: [BUREAU.id] } });
 
-    const [first] = await deliverPending(test.db, [sink], { log: memoryLogger().log });
+    const [first] = await deliverPending(test.db, [sink], { log: captureLog().logger });
     expect(first).toMatchObject({ delivered: 1, filtered: 2, pending: 0, error: null });
-    expect(receiver.requests.map((request) => (request.body as { markdown: { title: string } }).markdown.title)).toEqual(['【新发布】2024年工作要点']);
+    expect(receiver.requests.map((request) => (request.json as { markdown: { title: string } }).markdown.title)).toEqual(['【新发布】2024年工作要点']);
     expect(listCursors(test.db)[0]!.deliveredSeq).toBe(test.events.at(-1)!.seq);
 
-    addDocuments(test, 20, 24); // source "test": all passed over, none sent, none left pending
-    const [second] = await deliverPending(test.db, [sink], { log: memoryLogger().log });
+    addDocuments(test, 20, 24); // source "alpha": all passed over, none sent, none left pending
+    const [second] = await deliverPending(test.db, [sink], { log: captureLog().logger });
     expect(second).toMatchObject({ delivered: 0, filtered: 4, pending: 0 });
     expect(receiver.requests).toHaveLength(1);
   });
@@ -37,13 +36,13 @@ describe('per-sink filters', () => {
     const test = archiveForMessages();
     const path = join(tempDir(), 'updates.ndjson');
     const sinks = [{ type: 'ndjson' as const, path, filter: { types: ['document.updated' as const] } }];
-    const [first] = await deliverPending(test.db, sinks, { log: memoryLogger().log });
+    const [first] = await deliverPending(test.db, sinks, { log: captureLog().logger });
     expect(first).toMatchObject({ delivered: 0, filtered: 3, pending: 0 });
 
-    test.record(snapshot('http://bureau.example/art/2024/3/1_a.html', '第一篇正文，已修订。', { title: '2024年工作要点', sourceId: BUREAU.id }));
+    test.record(snapshot('http://bureau.example/art/2024/3/1_a.html', { text: '第一篇正文，已修订。', title: '2024年工作要点', source: BUREAU.id }));
     addDocuments(test, 30, 31);
-    test.record(snapshot('http://bureau.example/art/2024/3/2_b.html', '第二篇正文，已修订。', { title: '关于放假的通知', sourceId: BUREAU.id }));
-    const [second] = await deliverPending(test.db, sinks, { log: memoryLogger().log });
+    test.record(snapshot('http://bureau.example/art/2024/3/2_b.html', { text: '第二篇正文，已修订。', title: '关于放假的通知', source: BUREAU.id }));
+    const [second] = await deliverPending(test.db, sinks, { log: captureLog().logger });
     expect(second).toMatchObject({ delivered: 2, filtered: 1, pending: 0 });
     expect(readLines(path)).toMatchObject([
       { type: 'document.updated', title: '2024年工作要点' },

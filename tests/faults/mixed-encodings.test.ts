@@ -1,23 +1,23 @@
 import iconv from 'iconv-lite';
 import { afterEach, describe, expect, it } from 'vitest';
-import { faultArchive } from './helpers/crawl.js';
-import { html, startFaultServer, type FaultServer } from './helpers/fault-server.js';
-import { docPath, documentPage, listPage } from './helpers/pages.js';
+import { faultHarness } from '../helpers/crawl.js';
+import { disclosurePage, docPath, linkItems, listPage } from '../helpers/pages.js';
+import { html, startTestSite, type TestSite } from '../helpers/site.js';
 
 /**
  * A UTF-8 page with one passage pasted from a GBK document used to be decoded whole as GB18030:
  * title, fields and text garbled. Now it stays UTF-8 and the passage is read as GB18030 on its own.
  */
-let server: FaultServer;
+let server: TestSite;
 afterEach(async () => {
   await server?.close();
 });
 
 const PASTED = '一是要认真学习朱镕基同志讲话精神，二是各校要做好总结工作之';
 
-/** documentPage's bytes in UTF-8 with PASTED, in GBK bytes, as a paragraph and as the publisher. */
+/** disclosurePage's bytes in UTF-8 with PASTED, in GBK bytes, as a paragraph and as the publisher. */
 function mixedPage(title: string, declaration: string): Buffer {
-  const [head, tail] = documentPage(title, '混合').replace('<meta charset="utf-8">', declaration).replace('某某区教育局', '\u0000').split('\u0000') as [string, string];
+  const [head, tail] = disclosurePage(title, '混合').replace('<meta charset="utf-8">', declaration).replace('某某区教育局', '\u0000').split('\u0000') as [string, string];
   const [middle, end] = tail.split('</div></div>') as [string, string];
   return Buffer.concat([
     Buffer.from(head, 'utf8'), iconv.encode('某某区教育局', 'gbk'),
@@ -28,11 +28,11 @@ function mixedPage(title: string, declaration: string): Buffer {
 
 describe('mixed encodings', () => {
   it('stores a UTF-8 page with pasted GBK (declared utf-8, gb2312, or nothing) with its title, fields and text intact', async () => {
-    server = await startFaultServer();
+    server = await startTestSite();
     const declarations = ['<meta charset="utf-8">', '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">', ''];
-    server.route('/', html(listPage(declarations.map((_, index) => docPath(index + 1)))));
+    server.route('/', html(listPage(linkItems(declarations.map((_, index) => docPath(index + 1))))));
     declarations.forEach((declaration, index) => server.route(docPath(index + 1), html(mixedPage(`第${index + 1}份混合编码的通知`, declaration))));
-    const archive = faultArchive({ startUrls: [`${server.baseUrl}/`] });
+    const archive = faultHarness({ startUrls: [`${server.baseUrl}/`] });
     const { summary } = await archive.crawl();
 
     expect(summary.sources['fault-src']).toMatchObject({ created: 3, errors: 0 });

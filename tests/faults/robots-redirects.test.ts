@@ -1,16 +1,16 @@
 import type { ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SourceScope } from '../../src/discover/scope.js';
-import { faultArchive, storedTexts } from './helpers/crawl.js';
-import { html, startFaultServer, type FaultServer } from './helpers/fault-server.js';
-import { docPath, documentPage, listPage } from './helpers/pages.js';
+import { faultHarness, storedTexts } from '../helpers/crawl.js';
+import { disclosurePage, docPath, linkItems, listPage } from '../helpers/pages.js';
+import { html, startTestSite, type TestSite } from '../helpers/site.js';
 
 /**
  * A robots.txt that redirects is followed on its own origin only (RFC 9309 allows five hops); a
  * redirect to another host or port is never requested, and the scope admits http(s) only.
  */
-let site: FaultServer;
-let offSite: FaultServer | undefined;
+let site: TestSite;
+let offSite: TestSite | undefined;
 afterEach(async () => {
   await site?.close();
   await offSite?.close();
@@ -22,16 +22,16 @@ const robotsFile = (rules: string) => (_req: unknown, res: ServerResponse) => vo
 /** Disallows document 2: whether it was fetched tells whether the rules were read. */
 const DISALLOW_DOC_2 = `User-agent: *\nDisallow: ${docPath(2)}\n`;
 
-async function columnSite(): Promise<FaultServer> {
-  const server = await startFaultServer();
-  server.route('/', html(listPage([docPath(1), docPath(2)])));
-  server.route(docPath(1), html(documentPage('第一份通知', '第一')));
-  server.route(docPath(2), html(documentPage('第二份通知', '第二')));
+async function columnSite(): Promise<TestSite> {
+  const server = await startTestSite();
+  server.route('/', html(listPage(linkItems([docPath(1), docPath(2)]))));
+  server.route(docPath(1), html(disclosurePage('第一份通知', '第一')));
+  server.route(docPath(2), html(disclosurePage('第二份通知', '第二')));
   return server;
 }
 
 /** /robots.txt → /r1 → … → /r<hops>, which holds the rules. */
-function redirectChain(server: FaultServer, hops: number): void {
+function redirectChain(server: TestSite, hops: number): void {
   for (let hop = 0; hop < hops; hop++) server.route(hop === 0 ? '/robots.txt' : `/r${hop}`, redirect(`/r${hop + 1}`));
   server.route(`/r${hops}`, robotsFile(DISALLOW_DOC_2));
 }
@@ -40,7 +40,7 @@ describe('robots.txt redirects', () => {
   it('never follows a robots.txt redirect to another port, directly or after a same-origin hop', async () => {
     for (const viaSameOrigin of [false, true]) {
       site = await columnSite();
-      offSite = await startFaultServer('127.0.0.1');
+      offSite = await startTestSite({ host: '127.0.0.1' });
       offSite.route('/robots.txt', robotsFile('User-agent: *\nDisallow: /\n'));
       if (viaSameOrigin) {
         site.route('/robots.txt', redirect('/robots-moved.txt'));
@@ -48,7 +48,7 @@ describe('robots.txt redirects', () => {
       } else {
         site.route('/robots.txt', redirect(`${offSite.baseUrl}/robots.txt`));
       }
-      const archive = faultArchive({ startUrls: [`${site.baseUrl}/`] });
+      const archive = faultHarness({ startUrls: [`${site.baseUrl}/`] });
       const { summary, log } = await archive.crawl();
 
       expect(offSite.requests, `via same origin: ${viaSameOrigin}`).toEqual([]);
@@ -63,22 +63,22 @@ describe('robots.txt redirects', () => {
   it('follows up to five redirects on the same origin and obeys the rules found there', async () => {
     site = await columnSite();
     redirectChain(site, 5);
-    const archive = faultArchive({ startUrls: [`${site.baseUrl}/`] });
+    const archive = faultHarness({ startUrls: [`${site.baseUrl}/`] });
     await archive.crawl();
 
-    expect(site.hits('/r5')).toBe(1);
-    expect(site.hits(docPath(2))).toBe(0);
+    expect(site.hits('/r5').length).toBe(1);
+    expect(site.hits(docPath(2)).length).toBe(0);
     expect([...storedTexts(archive.db).keys()]).toEqual([docPath(1)]);
   });
 
   it('stops at a sixth redirect and treats the file as unavailable (allow all)', async () => {
     site = await columnSite();
     redirectChain(site, 6);
-    const archive = faultArchive({ startUrls: [`${site.baseUrl}/`] });
+    const archive = faultHarness({ startUrls: [`${site.baseUrl}/`] });
     const { log } = await archive.crawl();
 
-    expect(site.hits('/r5')).toBe(1);
-    expect(site.hits('/r6')).toBe(0);
+    expect(site.hits('/r5').length).toBe(1);
+    expect(site.hits('/r6').length).toBe(0);
     expect([...storedTexts(archive.db).keys()].sort()).toEqual([docPath(1), docPath(2)].sort());
     expect(log.text()).toContain('more than 5 redirects');
   });

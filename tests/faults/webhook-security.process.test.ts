@@ -1,16 +1,22 @@
 import { spawnSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { openDatabase } from '../../src/store/database.js';
-import { runCli } from '../helpers/cli.js';
+import { parseLogLines, runCli } from '../helpers/cli.js';
 import { writeConfig } from '../helpers/config.js';
 import { disclosurePage, docPath, linkItems, listPage } from '../helpers/pages.js';
 import { startReceiver } from '../helpers/receiver.js';
 import { html, startTestSite } from '../helpers/site.js';
 import { tempDir } from '../helpers/temp.js';
 
-/** Webhook bodies are signed with HMAC-SHA256; the secret (and a token in the URL path) never reaches a log. */
+/**
+ * Webhook bodies are signed with HMAC-SHA256; the secret (and a token in the URL path) never reaches
+ * a log; a URL with credentials is refused, and a webhook without secret or over plain http warned
+ * about, by the CLI at load (the in-process sides: webhook-credentials and webhook-signatures tests).
+ */
 const SECRET = 'whsec-7f3a9c-never-log-me';
 const URL_TOKEN = 'tok-51d0e8-url-path-secret';
 
@@ -92,5 +98,51 @@ describe('secrets in logs', () => {
     expect(lines).toHaveLength(7);
     expect(child.stderr).not.toContain(SECRET);
     expect(child.stderr.match(/\[redacted\]/g)).toHaveLength(8);
+  });
+});
+
+describe('webhook URLs with credentials', () => {
+  const PASSWORD = 'pw-9c41e7-never-shown';
+  const PATH_TOKEN = 'tok-3b7f20-path-secret';
+
+  it('exits 2 on the command line without printing the password', async () => {
+    const dir = tempDir();
+    const config = join(dir, 'hooks.yaml');
+    writeFileSync(config, `database: ${join(dir, 'a.db')}\nsinks:\n  - type: webhook\n    url: "https://bw:${PASSWORD}@hooks.example.org/${PATH_TOKEN}"\n`);
+    const result = await runCli(['deliver', '--config', config]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/sinks\.0\.url/);
+    expect(`${result.stdout}${result.stderr}`).not.toContain(PASSWORD);
+    expect(`${result.stdout}${result.stderr}`).not.toContain(PATH_TOKEN);
+  });
+});
+
+describe('webhook warnings at load', () => {
+  it('warns about a webhook without secret and about plain http to a non-loopback host, not about a signed loopback one', async () => {
+    const dir = tempDir();
+    const database = join(dir, 'archive.db');
+    openDatabase(database).close(); // no events: nothing is sent anywhere
+    const config = join(dir, 'hooks.yaml');
+    writeFileSync(config, [
+      `database: ${database}`,
+      'sinks:',
+      '  - type: webhook',
+      '    url: "http://hooks.example.invalid/bureau/tok-6d2e"',
+      '  - type: webhook',
+      '    url: "http://127.0.0.1:9/hook"',
+      '    secret: loopback-secret',
+      '',
+    ].join('\n'));
+
+    const result = await runCli(['deliver', '--config', config]);
+
+    expect(result.code, result.stderr).toBe(0);
+    const warnings = parseLogLines(result.stderr).filter((line) => line.level === 40).map((line) => `${String(line.key)}: ${String(line.msg)}`);
+    expect(warnings).toEqual([
+      expect.stringMatching(/^sinks\.0: webhook sinks\.0 has no secret/),
+      expect.stringMatching(/^sinks\.0: webhook sinks\.0 posts over plain http to hooks\.example\.invalid/),
+    ]);
+    expect(result.stderr).not.toContain('tok-6d2e');
+    expect(result.stderr).not.toContain('loopback-secret');
   });
 });

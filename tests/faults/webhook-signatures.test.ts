@@ -1,6 +1,4 @@
 import { createHmac } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Webhook } from 'standardwebhooks';
 import { describe, expect, it } from 'vitest';
 import { parseConfigText } from '../../src/config/load.js';
@@ -8,16 +6,14 @@ import type { SinkConfig } from '../../src/config/schema.js';
 import { deliverPending } from '../../src/events/delivery.js';
 import { verifyWebhook } from '../../src/events/signature.js';
 import { UsageError } from '../../src/errors.js';
-import { openDatabase } from '../../src/store/database.js';
-import { archiveWithEvents, memoryLogger } from '../events/event-helpers.js';
-import { startReceiver, type ReceivedRequest } from '../events/receiver.js';
-import { parseLogLines, runCli } from '../helpers/cli.js';
-import { tempDir } from '../helpers/temp.js';
+import { archiveWithEvents } from '../helpers/archive.js';
+import { captureLog } from '../helpers/log.js';
+import { startReceiver, type ReceivedRequest } from '../helpers/receiver.js';
 
 /**
  * Webhooks signed after Standard Webhooks (id and timestamp signed: a replay can be refused), one
  * signature per secret for rotation, the contract's X-Bureau-Watch-Signature kept; warnings for a
- * webhook without secret or over plain http to another machine.
+ * webhook without secret or over plain http to another machine (webhook-security.process.test.ts).
  */
 const NEW_SECRET = `whsec_${Buffer.from('a 32-byte key for the new secret').toString('base64')}`;
 const OLD_SECRET = 'plain-old-shared-secret';
@@ -33,7 +29,7 @@ describe('Standard Webhooks signatures', () => {
     const sink: SinkConfig = { type: 'webhook', url: receiver.url, secrets: [NEW_SECRET, OLD_SECRET], timeoutMs: 2_000, retries: 0, backoffMs: 5, concurrency: 1 };
     const before = Math.floor(Date.now() / 1000);
 
-    const [report] = await deliverPending(test.db, [sink], { log: memoryLogger().log });
+    const [report] = await deliverPending(test.db, [sink], { log: captureLog().logger });
 
     expect(report).toMatchObject({ delivered: 3, error: null });
     expect(receiver.requests.map((request) => request.headers['webhook-id'])).toEqual(test.events.map((event) => event.id));
@@ -54,7 +50,7 @@ describe('Standard Webhooks signatures', () => {
   it('lets a receiver refuse a replay: an old timestamp, a changed body or another id fails verification', async () => {
     const test = archiveWithEvents(1);
     const receiver = await startReceiver(() => 200);
-    await deliverPending(test.db, [{ type: 'webhook', url: receiver.url, secret: NEW_SECRET, timeoutMs: 2_000, retries: 0, backoffMs: 5, concurrency: 1 }], { log: memoryLogger().log });
+    await deliverPending(test.db, [{ type: 'webhook', url: receiver.url, secret: NEW_SECRET, timeoutMs: 2_000, retries: 0, backoffMs: 5, concurrency: 1 }], { log: captureLog().logger });
     const [request] = receiver.requests;
     const headers = headersOf(request!);
 
@@ -69,7 +65,7 @@ describe('Standard Webhooks signatures', () => {
   it('sends webhook-id and webhook-timestamp unsigned when there is no secret', async () => {
     const test = archiveWithEvents(1);
     const receiver = await startReceiver(() => 200);
-    await deliverPending(test.db, [{ type: 'webhook', url: receiver.url, timeoutMs: 2_000, retries: 0, backoffMs: 5, concurrency: 1 }], { log: memoryLogger().log });
+    await deliverPending(test.db, [{ type: 'webhook', url: receiver.url, timeoutMs: 2_000, retries: 0, backoffMs: 5, concurrency: 1 }], { log: captureLog().logger });
     const headers = headersOf(receiver.requests[0]!);
     expect(headers['webhook-id']).toBe(test.events[0]!.id);
     expect(headers['webhook-signature']).toBeUndefined();
@@ -91,7 +87,7 @@ describe('webhook secrets in the config', () => {
 
 describe('rotation secrets in logs', () => {
   it('redacts a `secrets` list in every shape the code logs config in', () => {
-    const { log, output } = memoryLogger();
+    const { logger: log, text: output } = captureLog();
     const sink = { type: 'webhook', url: 'http://127.0.0.1:9/', secrets: [NEW_SECRET, OLD_SECRET] };
     log.info({ sink }, 'sink');
     log.info({ sinks: [sink] }, 'sinks');
@@ -100,35 +96,5 @@ describe('rotation secrets in logs', () => {
     expect(output()).not.toContain(OLD_SECRET);
     expect(output()).not.toContain(NEW_SECRET.slice(6, 20));
     expect(output().match(/\[redacted\]/g)).toHaveLength(4);
-  });
-});
-
-describe('webhook warnings at load', () => {
-  it('warns about a webhook without secret and about plain http to a non-loopback host, not about a signed loopback one', async () => {
-    const dir = tempDir();
-    const database = join(dir, 'archive.db');
-    openDatabase(database).close(); // no events: nothing is sent anywhere
-    const config = join(dir, 'hooks.yaml');
-    writeFileSync(config, [
-      `database: ${database}`,
-      'sinks:',
-      '  - type: webhook',
-      '    url: "http://hooks.example.invalid/bureau/tok-6d2e"',
-      '  - type: webhook',
-      '    url: "http://127.0.0.1:9/hook"',
-      '    secret: loopback-secret',
-      '',
-    ].join('\n'));
-
-    const result = await runCli(['deliver', '--config', config]);
-
-    expect(result.code, result.stderr).toBe(0);
-    const warnings = parseLogLines(result.stderr).filter((line) => line.level === 40).map((line) => `${String(line.key)}: ${String(line.msg)}`);
-    expect(warnings).toEqual([
-      expect.stringMatching(/^sinks\.0: webhook sinks\.0 has no secret/),
-      expect.stringMatching(/^sinks\.0: webhook sinks\.0 posts over plain http to hooks\.example\.invalid/),
-    ]);
-    expect(result.stderr).not.toContain('tok-6d2e');
-    expect(result.stderr).not.toContain('loopback-secret');
   });
 });

@@ -2,10 +2,9 @@ import type { IncomingMessage } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findBrowserExecutable } from '../../src/fetch/browser-executable.js';
 import { getBlob } from '../../src/store/blobs.js';
-import { documentPage } from '../crawl/helpers/pages.js';
-import { accessHarness, serveColumn, storedUrls } from './helpers/crawl.js';
-import { serveScriptColumn } from './helpers/script-column.js';
-import { startSite, type TestSite } from './helpers/servers.js';
+import { crawlHarness, serveColumn, storedUrls } from '../helpers/crawl.js';
+import { documentPage, serveScriptColumn } from '../helpers/pages.js';
+import { startTestSite, type TestSite } from '../helpers/site.js';
 
 /** The system Chromium, if installed: the browser tests need one, and say so when they skip. */
 function installedChromium(): string | undefined {
@@ -32,14 +31,14 @@ function challenged(body: string) {
 
 describe.skipIf(!chromium)('fetch: browser (system Chromium)', () => {
   it('reads a column whose list a script builds from JSON, and stores the rendered page', async () => {
-    site = await startSite();
+    site = await startTestSite();
     const documents = serveScriptColumn(site, 1);
     const written = '<span id="w"></span><script>document.getElementById("w").textContent = "此段由脚本写入。";</script>';
     const served = documentPage('脚本正文', `${written}${'正文内容。'.repeat(30)}`);
     site.routes.set(new URL(documents[0]!).pathname, { body: served });
-    const h = accessHarness({ sources: [{ id: 'rendered', fetch: 'browser', startUrls: [`${site.baseUrl}/col/index.html`] }] });
+    const h = crawlHarness({ sources: [{ id: 'rendered', fetch: 'browser', startUrls: [`${site.baseUrl}/col/index.html`] }] });
 
-    const summary = await h.crawl();
+    const { summary } = await h.crawl();
 
     expect(summary.accessFailures).toEqual({});
     expect(storedUrls(h.db)).toEqual(documents);
@@ -56,11 +55,11 @@ describe.skipIf(!chromium)('fetch: browser (system Chromium)', () => {
   });
 
   it('passes a 412 challenge that sets a cookie by script and reloads', async () => {
-    site = await startSite();
+    site = await startTestSite();
     const documents = serveColumn(site, 1, (item) => challenged(documentPage(item.title)));
     const list = site.routes.get('/col/index.html') as { body: string };
     site.routes.set('/col/index.html', challenged(list.body));
-    const h = accessHarness({ sources: [{ id: 'guarded', fetch: 'browser', startUrls: [`${site.baseUrl}/col/index.html`] }] });
+    const h = crawlHarness({ sources: [{ id: 'guarded', fetch: 'browser', startUrls: [`${site.baseUrl}/col/index.html`] }] });
 
     await h.crawl();
 
@@ -71,17 +70,17 @@ describe.skipIf(!chromium)('fetch: browser (system Chromium)', () => {
 
 describe('fetch: browser without a browser', () => {
   it('fails that source with how to install one; the other sources are crawled', async () => {
-    site = await startSite();
+    site = await startTestSite();
     const documents = serveColumn(site, 1);
-    const h = accessHarness({
-      browser: { executablePath: '/nonexistent/chromium' },
+    const h = crawlHarness({
+      extra: { browser: { executablePath: '/nonexistent/chromium' } },
       sources: [
         { id: 'needs-browser', fetch: 'browser', startUrls: [`${site.baseUrl}/col/index.html`] },
         { id: 'plain', startUrls: [`${site.baseUrl}/col/index.html`] },
       ],
     });
 
-    const summary = await h.crawl();
+    const { summary } = await h.crawl();
 
     expect(summary.status).toBe('ok');
     expect(storedUrls(h.db)).toEqual(documents);

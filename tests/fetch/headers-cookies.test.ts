@@ -1,8 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { documentPage } from '../crawl/helpers/pages.js';
-import { accessHarness, serveColumn, storedUrls } from './helpers/crawl.js';
-import { startSite, type TestSite } from './helpers/servers.js';
+import { crawlHarness, serveColumn, storedUrls } from '../helpers/crawl.js';
+import { documentPage } from '../helpers/pages.js';
+import { startTestSite, type TestSite } from '../helpers/site.js';
 
 let site: TestSite;
 afterEach(async () => {
@@ -20,17 +20,17 @@ function guarded(title: string) {
 
 describe('headers and cookies', () => {
   it('fetches detail pages that need a Referer and a cookie only when the config gives them, robots.txt included', async () => {
-    site = await startSite();
+    site = await startTestSite();
     const documents = serveColumn(site, 2, (item) => guarded(item.title));
     const source = { id: 'picky', startUrls: [`${site.baseUrl}/col/index.html`] };
 
-    const bare = accessHarness({ sources: [source] });
-    const refused = await bare.crawl();
+    const bare = crawlHarness({ sources: [source] });
+    const { summary: refused } = await bare.crawl();
     expect(storedUrls(bare.db)).toEqual([]);
     expect(refused.sources.picky?.errors).toBe(2);
 
-    const h = accessHarness({
-      headers: { 'Accept-Language': 'zh-CN,zh;q=0.9', Referer: 'https://default.example/' },
+    const h = crawlHarness({
+      extra: { headers: { 'Accept-Language': 'zh-CN,zh;q=0.9', Referer: 'https://default.example/' } },
       sources: [{ ...source, headers: { Referer: `${site.baseUrl}/col/index.html` }, cookies: { token: 'ok' } }],
     });
     await h.crawl();
@@ -42,12 +42,12 @@ describe('headers and cookies', () => {
   });
 
   it('keeps a session cookie the site sets during the run', async () => {
-    site = await startSite();
+    site = await startTestSite();
     const items = serveColumn(site, 2, (item) => (request) =>
       String(request.headers.cookie).includes('JSESSIONID=abc') ? { body: documentPage(item.title) } : { status: 403 });
     const list = site.routes.get('/col/index.html') as { body: string };
     site.routes.set('/col/index.html', { body: list.body, headers: { 'set-cookie': 'JSESSIONID=abc; Path=/' } });
-    const h = accessHarness({ sources: [{ id: 'session', startUrls: [`${site.baseUrl}/col/index.html`] }] });
+    const h = crawlHarness({ sources: [{ id: 'session', startUrls: [`${site.baseUrl}/col/index.html`] }] });
 
     await h.crawl();
 
@@ -55,16 +55,13 @@ describe('headers and cookies', () => {
   });
 
   it('names a dropped connection and a 412 challenge on the pages themselves', async () => {
-    site = await startSite();
+    site = await startTestSite();
     serveColumn(site, 2, () => ({ status: 412, body: '<script>document.cookie="x=1";location.reload()</script>' }));
     const reset = `${site.baseUrl}/col/reset.html`;
-    site.routes.set('/col/reset.html', (request) => {
-      request.socket.destroy();
-      return {};
-    });
-    const h = accessHarness({ sources: [{ id: 'hostile', startUrls: [`${site.baseUrl}/col/index.html`, reset] }] });
+    site.route('/col/reset.html', (request) => void request.socket.destroy());
+    const h = crawlHarness({ sources: [{ id: 'hostile', startUrls: [`${site.baseUrl}/col/index.html`, reset] }] });
 
-    const summary = await h.crawl();
+    const { summary } = await h.crawl();
 
     const byReason = Object.fromEntries((summary.accessFailures.hostile ?? []).map((failure) => [failure.reason, failure]));
     expect(byReason.challenge).toMatchObject({ count: 2, message: expect.stringContaining('set fetch: browser for this source') });

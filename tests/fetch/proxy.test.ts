@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { accessHarness, serveColumn, storedUrls } from './helpers/crawl.js';
-import { closedPort, fixture, startProxy, startSite, type TestProxy, type TestSite } from './helpers/servers.js';
+import { crawlHarness, serveColumn, storedUrls } from '../helpers/crawl.js';
+import { startTestSite, tlsFixture, type TestSite } from '../helpers/site.js';
+import { closedPort, startProxy, type TestProxy } from './helpers/proxy.js';
 import { startSocks5 } from './helpers/socks.js';
 
 /**
@@ -16,7 +17,7 @@ afterEach(async () => {
 });
 
 async function hiddenSite(tls?: 'leaf'): Promise<{ publicBase: string; documents: string[] }> {
-  site = await startSite(tls ? { tls } : {});
+  site = await startTestSite(tls ? { tls } : {});
   const hidden = await closedPort();
   const publicBase = site.baseUrl.replace(`:${site.port}`, `:${hidden}`);
   const documents = serveColumn(site).map((url) => url.replace(site.baseUrl, publicBase));
@@ -30,9 +31,13 @@ const source = (base: string, extra: Record<string, unknown> = {}) => ({ id: 'be
 describe('proxy', () => {
   it('sends every request of the source, robots.txt included, through the proxy (plain HTTP), credentials from ${VAR}', async () => {
     const { publicBase, documents } = await hiddenSite();
-    const h = accessHarness({ proxy: `http://crawler:\${PROXY_PASSWORD}@127.0.0.1:${proxy.port}`, sources: [source(publicBase)] }, { PROXY_PASSWORD: 's3cret-Pass' });
+    const h = crawlHarness({
+      extra: { proxy: `http://crawler:\${PROXY_PASSWORD}@127.0.0.1:${proxy.port}` },
+      sources: [source(publicBase)],
+      env: { PROXY_PASSWORD: 's3cret-Pass' },
+    });
 
-    const summary = await h.crawl();
+    const { summary, log } = await h.crawl();
 
     expect(storedUrls(h.db)).toEqual(documents);
     expect(summary.accessFailures).toEqual({});
@@ -40,13 +45,13 @@ describe('proxy', () => {
     expect(proxy.log).toContain(`GET ${publicBase}/col/index.html`);
     expect(site.requests.every((request) => request.headers.via === 'test-proxy')).toBe(true);
     expect(site.requests.every((request) => String(request.headers['user-agent']).includes('bureau-watch'))).toBe(true);
-    expect(h.logs.join('\n')).not.toContain('s3cret-Pass');
-    expect(h.logs.join('\n')).toContain('http://***:***@127.0.0.1');
+    expect(log.text()).not.toContain('s3cret-Pass');
+    expect(log.text()).toContain('http://***:***@127.0.0.1');
   });
 
   it('tunnels HTTPS through CONNECT, with the source\'s TLS options applied end to end', async () => {
     const { publicBase, documents } = await hiddenSite('leaf');
-    const h = accessHarness({ sources: [source(publicBase, { proxy: `http://crawler:s3cret-Pass@127.0.0.1:${proxy.port}`, tls: { ca: fixture('ca.pem') } })] });
+    const h = crawlHarness({ sources: [source(publicBase, { proxy: `http://crawler:s3cret-Pass@127.0.0.1:${proxy.port}`, tls: { ca: tlsFixture('ca.pem') } })] });
 
     await h.crawl();
 
@@ -60,12 +65,12 @@ describe('proxy', () => {
     const hidden = publicBase.split(':').pop();
     const socks = await startSocks5({ user: 'crawler', password: 's5-Pass', routes: new Map([[`127.0.0.1:${hidden}`, `127.0.0.1:${site.port}`]]) });
     try {
-      const h = accessHarness({ sources: [source(publicBase, { proxy: `socks5://crawler:s5-Pass@127.0.0.1:${socks.port}`, tls: { ca: fixture('ca.pem') } })] });
-      await h.crawl();
+      const h = crawlHarness({ sources: [source(publicBase, { proxy: `socks5://crawler:s5-Pass@127.0.0.1:${socks.port}`, tls: { ca: tlsFixture('ca.pem') } })] });
+      const { log } = await h.crawl();
       expect(storedUrls(h.db)).toEqual(documents);
       expect(site.requests.map((request) => request.path)).toContain('/robots.txt');
       expect(new Set(socks.log)).toEqual(new Set([`127.0.0.1:${hidden}`]));
-      expect(h.logs.join('\n')).not.toContain('s5-Pass');
+      expect(log.text()).not.toContain('s5-Pass');
     } finally {
       await socks.close();
     }
@@ -73,19 +78,19 @@ describe('proxy', () => {
 
   it('names a refused connection without a proxy, a wrong proxy password and a proxy that is down, never showing the password', async () => {
     const { publicBase } = await hiddenSite();
-    const direct = await accessHarness({ sources: [source(publicBase)] }).crawl();
+    const { summary: direct } = await crawlHarness({ sources: [source(publicBase)] }).crawl();
     expect(direct.accessFailures['behind-proxy']?.[0]).toMatchObject({ reason: 'connection-refused', message: expect.stringContaining('set proxy') });
 
-    const wrong = accessHarness({ proxy: `http://crawler:Wrong-Pass@127.0.0.1:${proxy.port}`, sources: [source(publicBase)] });
-    const refused = await wrong.crawl();
+    const wrong = crawlHarness({ extra: { proxy: `http://crawler:Wrong-Pass@127.0.0.1:${proxy.port}` }, sources: [source(publicBase)] });
+    const { summary: refused, log: wrongLog } = await wrong.crawl();
     const [auth] = refused.accessFailures['behind-proxy'] ?? [];
     expect(auth).toMatchObject({ reason: 'proxy-auth', message: expect.stringContaining(`proxy http://***:***@127.0.0.1:${proxy.port} asks for authentication (HTTP 407)`) });
-    expect(JSON.stringify(refused) + wrong.logs.join('\n')).not.toContain('Wrong-Pass');
+    expect(JSON.stringify(refused) + wrongLog.text()).not.toContain('Wrong-Pass');
 
     const down = `http://crawler:Wrong-Pass@127.0.0.1:${await closedPort()}`;
-    const gone = accessHarness({ proxy: down, sources: [source(publicBase)] });
-    const unreachable = await gone.crawl();
+    const gone = crawlHarness({ extra: { proxy: down }, sources: [source(publicBase)] });
+    const { summary: unreachable, log: goneLog } = await gone.crawl();
     expect(unreachable.accessFailures['behind-proxy']?.[0]).toMatchObject({ reason: 'proxy-refused', message: expect.stringContaining('check proxy') });
-    expect(JSON.stringify(unreachable) + gone.logs.join('\n')).not.toContain('Wrong-Pass');
+    expect(JSON.stringify(unreachable) + goneLog.text()).not.toContain('Wrong-Pass');
   });
 });

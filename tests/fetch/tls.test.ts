@@ -1,16 +1,12 @@
 import { constants } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { accessFailureReason, classifyAccessFailure } from '../../src/fetch/access-errors.js';
 import { CrawleeFetcher } from '../../src/fetch/crawlee-fetcher.js';
 import type { FetchResult } from '../../src/fetch/types.js';
 import { gotAccess } from '../../src/fetch/got-access.js';
 import { resolveSiteAccess } from '../../src/fetch/site-access.js';
-import { runCli } from '../helpers/cli.js';
-import { tempDir } from '../helpers/temp.js';
-import { accessHarness, serveColumn, storedUrls } from './helpers/crawl.js';
-import { fixture, startSite, type TestSite } from './helpers/servers.js';
+import { crawlHarness, serveColumn, storedUrls } from '../helpers/crawl.js';
+import { startTestSite, tlsFixture, type TestSite } from '../helpers/site.js';
 
 let site: TestSite;
 afterEach(async () => {
@@ -23,50 +19,50 @@ function httpsSource(tls?: Record<string, unknown>): Record<string, unknown> {
 
 describe('TLS options', () => {
   it('fails on a chain it cannot verify, naming the error and the fix; passes with tls.ca and with tls.insecure', async () => {
-    site = await startSite({ tls: 'leaf' });
+    site = await startTestSite({ tls: 'leaf' });
     // The second document is disallowed by robots.txt, which must be read over the same TLS options.
     const documents = serveColumn(site).filter((url) => !url.includes('/art/2024/1/3/'));
     site.routes.set('/robots.txt', { body: 'User-agent: *\nDisallow: /art/2024/1/3/\n', headers: { 'content-type': 'text/plain' } });
 
-    const strict = accessHarness({ sources: [httpsSource()] });
-    const failed = await strict.crawl();
+    const strict = crawlHarness({ sources: [httpsSource()] });
+    const { summary: failed, log: strictLog } = await strict.crawl();
     expect(storedUrls(strict.db)).toEqual([]);
     const [failure] = failed.accessFailures['tls-site'] ?? [];
     expect(failure?.reason).toBe('certificate');
     // robots.txt is read first, the same way as the pages: there the certificate stops the source.
     expect(failure?.message).toBe(`robots.txt unreachable, column not read: certificate verify failed (UNABLE_TO_VERIFY_LEAF_SIGNATURE) for ${site.baseUrl}/robots.txt: add the site's CA with tls.ca, or tls.insecure: true`);
-    expect(strict.logs.join('\n')).toContain('"reason":"certificate"');
+    expect(strictLog.text()).toContain('"reason":"certificate"');
 
-    const withCa = accessHarness({ sources: [httpsSource({ ca: fixture('ca.pem') })] });
-    const passed = await withCa.crawl();
+    const withCa = crawlHarness({ sources: [httpsSource({ ca: tlsFixture('ca.pem') })] });
+    const { summary: passed } = await withCa.crawl();
     expect(storedUrls(withCa.db)).toEqual(documents);
     expect(passed.accessFailures).toEqual({});
 
-    const insecure = accessHarness({ tls: { insecure: true }, sources: [httpsSource()] });
-    await insecure.crawl();
+    const insecure = crawlHarness({ extra: { tls: { insecure: true } }, sources: [httpsSource()] });
+    const { log: insecureLog } = await insecure.crawl();
     expect(storedUrls(insecure.db)).toEqual(documents);
-    const warnings = insecure.logs.filter((line) => line.includes('tls.insecure'));
+    const warnings = insecureLog.lines.filter((line) => JSON.stringify(line).includes('tls.insecure'));
     expect(warnings).toHaveLength(1);
-    expect(JSON.parse(warnings[0]!)).toMatchObject({ level: 40, sources: ['tls-site'] });
+    expect(warnings[0]).toMatchObject({ level: 40, sources: ['tls-site'] });
     // Read once per run where the TLS options let it through (not in the strict run).
     expect(site.requests.filter((request) => request.path === '/robots.txt')).toHaveLength(2);
   });
 
   it('accepts a self-signed certificate given as tls.ca, and names DEPTH_ZERO_SELF_SIGNED_CERT without it', async () => {
-    site = await startSite({ tls: 'self-signed' });
+    site = await startTestSite({ tls: 'self-signed' });
     const documents = serveColumn(site);
 
-    const strict = accessHarness({ sources: [httpsSource()] });
-    const failed = await strict.crawl();
+    const strict = crawlHarness({ sources: [httpsSource()] });
+    const { summary: failed } = await strict.crawl();
     expect(failed.accessFailures['tls-site']?.[0]?.message).toMatch(/certificate verify failed \(DEPTH_ZERO_SELF_SIGNED_CERT\) for https:.*tls\.ca, or tls\.insecure: true$/);
 
-    const withCa = accessHarness({ tls: { ca: fixture('ca.pem') }, sources: [httpsSource({ ca: fixture('self-signed.pem') })] });
+    const withCa = crawlHarness({ extra: { tls: { ca: tlsFixture('ca.pem') } }, sources: [httpsSource({ ca: tlsFixture('self-signed.pem') })] });
     await withCa.crawl();
     expect(storedUrls(withCa.db)).toEqual(documents);
   });
 
   it('verifies certificates on page fetches too (Crawlee alone would accept any), unless told otherwise', async () => {
-    site = await startSite({ tls: 'leaf' });
+    site = await startTestSite({ tls: 'leaf' });
     site.routes.set('/page.html', { body: '<html><body>ok</body></html>' });
     const fetchOnce = async (tls?: Record<string, unknown>): Promise<FetchResult> => {
       const results: FetchResult[] = [];
@@ -82,28 +78,15 @@ describe('TLS options', () => {
     expect(strict.ok).toBe(false);
     expect(strict.ok ? undefined : accessFailureReason(strict.error)).toBe('certificate');
     expect(strict.ok ? '' : strict.error.message).toBe(`certificate verify failed (UNABLE_TO_VERIFY_LEAF_SIGNATURE) for ${site.baseUrl}/page.html: add the site's CA with tls.ca, or tls.insecure: true`);
-    expect(await fetchOnce({ ca: fixture('ca.pem') })).toMatchObject({ ok: true, status: 200 });
+    expect(await fetchOnce({ ca: tlsFixture('ca.pem') })).toMatchObject({ ok: true, status: 200 });
     expect(await fetchOnce({ insecure: true })).toMatchObject({ ok: true, status: 200 });
   });
 
-  it('prints the failure with its fix under the crawl summary', async () => {
-    site = await startSite({ tls: 'leaf' });
-    serveColumn(site);
-    const dir = tempDir();
-    const configPath = join(dir, 'config.json');
-    writeFileSync(configPath, JSON.stringify({ database: join(dir, 'a.db'), sources: [httpsSource()] }));
-
-    const result = await runCli(['crawl', '--config', configPath]);
-
-    expect(result.code).toBe(0);
-    expect(result.stdout).toContain(`tls-site: 1 × certificate: robots.txt unreachable, column not read: certificate verify failed (UNABLE_TO_VERIFY_LEAF_SIGNATURE) for ${site.baseUrl}/robots.txt: add the site's CA with tls.ca, or tls.insecure: true`);
-  });
-
   it('names a server that does not speak TLS as a handshake failure', async () => {
-    site = await startSite();
+    site = await startTestSite();
     serveColumn(site);
-    const h = accessHarness({ sources: [{ id: 'plain', startUrls: [`${site.baseUrl.replace('http:', 'https:')}/col/index.html`] }] });
-    const summary = await h.crawl();
+    const h = crawlHarness({ sources: [{ id: 'plain', startUrls: [`${site.baseUrl.replace('http:', 'https:')}/col/index.html`] }] });
+    const { summary } = await h.crawl();
     const [failure] = summary.accessFailures.plain ?? [];
     expect(failure?.reason).toBe('tls-handshake');
     expect(failure?.message).toContain('check the URL\'s scheme and port');

@@ -126,3 +126,21 @@ export function archiveWithEvents(count: number): TestArchive & { events: Stored
   addDocuments(test, 0, count);
   return { ...test, events: listEvents(test.db) };
 }
+
+/** The bureau whose documents the message tests send, and a second source without a name. */
+export const BUREAU = { id: 'binhu-edu', name: '无锡市滨湖区教育局' };
+export const OTHER_BUREAU = { id: 'other-bureau', name: '' };
+
+/**
+ * An archive for the tests of what sinks send, holding three document.created events in this order:
+ * a plan of BUREAU (alert new-plan, published 2024-03-01), a notice of BUREAU (no alert, no date),
+ * a plan of OTHER_BUREAU (alert new-plan, a source without a name).
+ */
+export function archiveForMessages(titles: string[] = ['2024年工作要点', '关于放假的通知', '2024年工作计划']): TestArchive & { events: StoredEvent[] } {
+  const test = openTestArchive({ alerts: [{ name: 'new-plan', on: ['document.created'], titlePattern: '工作要点|工作计划|计划' }] });
+  for (const source of [BUREAU, OTHER_BUREAU]) test.archive.upsertSource({ ...source, startUrls: ['http://127.0.0.1/'] });
+  test.record(snapshot('http://bureau.example/art/2024/3/1_a.html', { text: '第一篇正文。', title: titles[0], publishedDate: '2024-03-01', source: BUREAU.id }));
+  test.record(snapshot('http://bureau.example/art/2024/3/2_b.html', { text: '第二篇正文。', title: titles[1], source: BUREAU.id }));
+  test.record(snapshot('http://other.example/c(3).html', { text: '第三篇正文。', title: titles[2], publishedDate: '2024-03-05', source: OTHER_BUREAU.id }));
+  return { ...test, events: listEvents(test.db) };
+}

@@ -23,6 +23,11 @@ export interface CliOptions {
   env?: NodeJS.ProcessEnv;
   /** Written to stdin, which is then closed. @default nothing */
   input?: string;
+  /**
+   * RLIMIT_FSIZE of the child in 512-byte blocks (`ulimit -f`): a write past it fails with EFBIG
+   * (Node ignores SIGXFSZ). @default no limit
+   */
+  fileSizeLimitBlocks?: number;
 }
 
 /** The CLI as a running child process. */
@@ -37,7 +42,9 @@ export interface CliProcess {
 }
 
 export function startCli(args: string[], options: CliOptions = {}): CliProcess {
-  const child = spawn(process.execPath, [CLI_ENTRY, ...args], {
+  const command = [process.execPath, CLI_ENTRY, ...args];
+  const limited = options.fileSizeLimitBlocks === undefined ? command : ['sh', '-c', `ulimit -f ${options.fileSizeLimitBlocks} && exec "$@"`, 'sh', ...command];
+  const child = spawn(limited[0]!, limited.slice(1), {
     cwd: options.cwd ?? REPO_ROOT,
     env: { ...process.env, ...options.env },
     stdio: ['pipe', 'pipe', 'pipe'],

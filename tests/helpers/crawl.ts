@@ -5,13 +5,13 @@
  */
 import { join } from 'node:path';
 import { onTestFinished } from 'vitest';
-import { validateConfig } from '../../src/config/load.js';
+import { parseConfigText, validateConfig } from '../../src/config/load.js';
 import type { Config } from '../../src/config/schema.js';
 import { runCrawl, type CrawlSummary } from '../../src/crawl/run-crawl.js';
 import { openDatabase, type Db } from '../../src/store/database.js';
 import { captureLog, type CapturedLog } from './log.js';
-import { documentPage, type Item } from './pages.js';
-import type { TestSite } from './site.js';
+import { documentPage, listPage, numberedItems, type Item } from './pages.js';
+import type { Route, TestSite } from './site.js';
 import { tempDir } from './temp.js';
 
 export const TEST_USER_AGENT = 'bureau-watch/test (+https://example.org/contact)';
@@ -24,19 +24,22 @@ export interface CrawlConfigOptions {
   sources: Record<string, unknown>[];
   /** Merged over { timeoutSecs: 5, maxRetries: 2, retryBackoffMs: 20 }. */
   fetch?: Record<string, unknown>;
-  /** More top-level config keys (alerts, sinks …). */
+  /** More top-level config keys (alerts, sinks, proxy, tls …). */
   extra?: Record<string, unknown>;
+  /** Read `${VAR}` in the config's strings from these, as the CLI reads them from its environment. @default none: taken as written */
+  env?: Record<string, string>;
 }
 
 export function crawlConfig(database: string, options: CrawlConfigOptions): Config {
-  return validateConfig({
+  const raw = {
     database,
     storageDir: join(database, '..', 'storage'),
     userAgent: TEST_USER_AGENT,
     fetch: { timeoutSecs: 5, maxRetries: 2, retryBackoffMs: 20, ...options.fetch },
     sources: options.sources.map((source) => ({ maxRequestsPerMinute: 60_000, ...source })),
     ...options.extra,
-  });
+  };
+  return options.env ? parseConfigText(JSON.stringify(raw), 'test.json', options.env) : validateConfig(raw);
 }
 
 /** A crawl harness for one test (call it inside the test): its archive goes when the test ends. */
@@ -65,6 +68,17 @@ export function crawlHarness(options: CrawlConfigOptions): CrawlHarness {
 /** Serves a document page at each item's path. */
 export function serveDocuments(site: TestSite, items: Item[]): void {
   for (const item of items) site.routes.set(item.href, { body: documentPage(item.title) });
+}
+
+/**
+ * A column page at /col/index.html listing `count` numbered documents, each served as a document page
+ * or as `answer` says; returns the documents' URLs, sorted.
+ */
+export function serveColumn(site: TestSite, count = 2, answer?: (item: Item) => Route): string[] {
+  const items = numberedItems(1, count);
+  site.routes.set('/col/index.html', { body: listPage(items) });
+  for (const item of items) site.routes.set(item.href, answer ? answer(item) : { body: documentPage(item.title) });
+  return items.map((item) => site.baseUrl + item.href).sort();
 }
 
 export function storedUrls(db: Db): string[] {

@@ -4,7 +4,8 @@
  * - `disclosurePage`: a document with a disclosure metadata table and a marker phrase in every
  *   paragraph, so a test can tell exactly which text was stored (fault tests);
  * - `bureauSite`: a small editable site (column + documents with view counters and sidebars) whose
- *   pages a test changes between crawls (change tests).
+ *   pages a test changes between crawls (change tests);
+ * - `serveScriptColumn`: a column whose list a script builds from a JSON API (browser, listApi tests).
  */
 import type { TestSite } from './site.js';
 
@@ -160,4 +161,38 @@ ${page.paragraphs.map((paragraph) => `<p>${paragraph}</p>`).join('\n')}
 <aside><h3>最新文章</h3><ul>${page.sidebar.map((item) => `<li><a href="${BUREAU_LIST}">${item}</a></li>`).join('')}</ul></aside>
 <footer>主办单位：示例市教育局 今天是${page.published} 访问量：${page.views * 7}</footer>
 </body></html>`;
+}
+
+/**
+ * A column whose list a script builds from a JSON API, as many provincial portals do: the HTML
+ * holds no links at all. `/api/list?page=N` answers `{ data: { list: [{ id, url, title, date }] } }`.
+ */
+export const SCRIPT_COLUMN = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>政府信息公开</title></head><body>
+<div class="nav">首页 &gt; 信息公开</div><ul id="list"></ul>
+<script>
+fetch('/api/list?page=1').then((r) => r.json()).then((answer) => {
+  const list = document.getElementById('list');
+  for (const item of answer.data.list) {
+    const li = document.createElement('li');
+    li.innerHTML = '<a href="' + item.url + '">' + item.title + '</a><span>' + item.date + '</span>';
+    list.appendChild(li);
+  }
+});
+</script></body></html>`;
+
+/**
+ * Serves SCRIPT_COLUMN at /col/index.html, its API (two items a page for `pages` pages, then an empty
+ * list) and its documents; returns the documents' URLs, sorted.
+ */
+export function serveScriptColumn(site: TestSite, pages = 2): string[] {
+  const items = numberedItems(1, pages * 2);
+  site.routes.set('/col/index.html', { body: SCRIPT_COLUMN });
+  site.routes.set('/api/list', (_request, url) => {
+    const page = Number(url.searchParams.get('page'));
+    const slice: Item[] = page >= 1 && page <= pages ? items.slice((page - 1) * 2, page * 2) : [];
+    const list = slice.map((item, index) => ({ id: (page - 1) * 2 + index + 1, url: item.href, title: item.title, date: item.date }));
+    return { body: JSON.stringify({ code: 0, data: { list } }), headers: { 'content-type': 'application/json; charset=utf-8' } };
+  });
+  for (const item of items) site.routes.set(item.href, { body: documentPage(item.title) });
+  return items.map((item) => site.baseUrl + item.href).sort();
 }

@@ -6,12 +6,14 @@
  * - `route(path, handler)`: a raw handler for faults (stall, reset, truncate, a slow trickle).
  * - `hold(...)`: requests to matching paths arrive but get no answer until `releaseAll()`, so a test
  *   can act while a crawl is certainly in the middle of a page.
+ * - `tls`: served over HTTPS with one of the test certificates in tests/fixtures/tls.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
 import { demoSiteDir, startStaticSite, type RequestLogEntry, type SiteOverride } from '../../src/demo/server.js';
 
 /** What a path answers. */
@@ -33,12 +35,24 @@ export type Route = Page | ((request: IncomingMessage, url: URL) => Page | Promi
 /** A raw handler; `hit` counts the requests to its path, from 1. */
 export type RawRoute = (req: IncomingMessage, res: ServerResponse, hit: number) => void | Promise<void>;
 
-export type LoggedRequest = RequestLogEntry;
+/** An answered request, with every header it came with. */
+export type LoggedRequest = RequestLogEntry & { headers: IncomingHttpHeaders };
+
+/**
+ * The test certificates, made once with openssl and valid for 100 years: a test CA (ca.pem), a leaf
+ * for 127.0.0.1 it signed (leaf.pem, served alone: an incomplete chain) and a self-signed one
+ * (self-signed.pem); each with its key (`<name>-key.pem`).
+ */
+export function tlsFixture(name: string): string {
+  return fileURLToPath(new URL(`../fixtures/tls/${name}`, import.meta.url));
+}
 
 export interface TestSite {
-  /** `http://127.0.0.1:PORT` */
+  /** `http://127.0.0.1:PORT` (https with `tls`) */
   baseUrl: string;
+  /** `127.0.0.1:PORT` */
   host: string;
+  port: number;
   /** Keyed by path with query, or by path alone (any query). */
   routes: Map<string, Route>;
   /** Sets a raw handler for a path (without query); it wins over `routes` and files. */
@@ -68,6 +82,8 @@ export interface TestSiteOptions {
   routes?: Record<string, Route>;
   /** @default '127.0.0.1' */
   host?: string;
+  /** Serve HTTPS with this certificate of tests/fixtures/tls (see tlsFixture). @default plain HTTP */
+  tls?: 'leaf' | 'self-signed';
 }
 
 export async function startTestSite(options: TestSiteOptions = {}): Promise<TestSite> {
@@ -108,7 +124,13 @@ export async function startTestSite(options: TestSiteOptions = {}): Promise<Test
     return pageOverride(page);
   };
 
-  const site = await startStaticSite(root, { host: options.host, handle });
+  const requests: LoggedRequest[] = [];
+  const site = await startStaticSite(root, {
+    host: options.host,
+    handle,
+    onRequest: (entry, req) => void requests.push({ ...entry, headers: req.headers }),
+    ...(options.tls ? { tls: { cert: readFileSync(tlsFixture(`${options.tls}.pem`)), key: readFileSync(tlsFixture(`${options.tls}-key.pem`)) } } : {}),
+  });
   let closed: Promise<void> | undefined;
   const releaseAll = (): void => {
     held.matches = () => false;
@@ -117,10 +139,11 @@ export async function startTestSite(options: TestSiteOptions = {}): Promise<Test
   return {
     baseUrl: site.baseUrl,
     host: new URL(site.baseUrl).host,
+    port: Number(new URL(site.baseUrl).port),
     routes,
     route: (path, handler) => void raw.set(path, handler),
-    requests: site.requests,
-    hits: (path) => site.requests.filter((request) => request.path === path || request.path.split('?')[0] === path),
+    requests,
+    hits: (path) => requests.filter((request) => request.path === path || request.path.split('?')[0] === path),
     maxInFlight: () => peak,
     arrived,
     hold: (matches) => void (held.matches = matches),

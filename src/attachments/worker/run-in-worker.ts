@@ -29,7 +29,7 @@ export function runInWorker(
   // on a Buffer that is a view of the same memory.)
   const copy = new Uint8Array(bytes);
   const identification = identify(bytes);
-  const request: ReadRequest = { id: nextRequestId++, bytes: copy.buffer as ArrayBuffer, limits, ocr };
+  const request: ReadRequest = { id: nextRequestId++, bytes: copy.buffer, limits, ocr };
   return new Promise((resolve) => {
     const finish = (outcome: WorkerOutcome) => {
       clearTimeout(timer);

@@ -59,6 +59,10 @@ export class EmailSink implements Sink {
   async flush(): Promise<void> {}
 
   async close(): Promise<void> {
+    this.closeTransport();
+  }
+
+  private closeTransport(): void {
     this.transporter?.close();
     this.transporter = undefined;
   }
@@ -83,7 +87,7 @@ export class EmailSink implements Sink {
     if (signal.aborted) throw new PermanentError('delivery stopped');
     const transporter = this.transport();
     // nodemailer takes no AbortSignal: closing the pool ends the SMTP session in hand.
-    const stop = () => this.close();
+    const stop = () => this.closeTransport();
     signal.addEventListener('abort', stop, { once: true });
     try {
       await transporter.sendMail(mail);

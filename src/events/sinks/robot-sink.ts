@@ -82,7 +82,13 @@ export function readCodeReply(reply: unknown, codeKey: string, messageKey: strin
   if (typeof code !== 'number') {
     return { message: `expected a JSON reply with a numeric "${codeKey}", got ${describeReply(JSON.stringify(reply) ?? '')}`, retryable: false };
   }
-  return { message: `${codeKey} ${code}: ${describeReply(String(record[messageKey] ?? ''))}`, retryable: retryable.has(code) };
+  return { message: `${codeKey} ${code}: ${describeReply(replyText(record[messageKey]))}`, retryable: retryable.has(code) };
+}
+
+/** The robot's words as sent: a string as it is, anything else (a site's JSON) as JSON, nothing as ''. */
+function replyText(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 /** Cuts text to at most `maxBytes` of UTF-8 without splitting a character (platform size limits). */

@@ -1,10 +1,8 @@
-import { spawn } from 'node:child_process';
 import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { openTestArchive, snapshot } from '../changes/archive-helpers.js';
-import { runCli, type CliResult } from '../helpers/cli.js';
+import { openTestArchive, snapshot } from '../helpers/archive.js';
+import { runCli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/temp.js';
 
 /**
@@ -21,27 +19,10 @@ function exportableArchive(count: number): string {
   const test = openTestArchive();
   for (let n = 0; n < count; n++) {
     const text = `第${n}号通知。${'各单位要认真贯彻落实有关工作要求，确保各项任务按时完成。'.repeat(40 + n)}`;
-    test.record(snapshot(`http://127.0.0.1/art/2024/3/${n}.html`, text, { title: `第${n}号通知` }));
+    test.record(snapshot(`http://127.0.0.1/art/2024/3/${n}.html`, { text, title: `第${n}号通知` }));
   }
   test.db.close();
-  const config = join(test.path, '..', 'sources.yaml');
-  writeFileSync(config, `database: ${test.path}\n`);
-  return config;
-}
-
-/** The CLI with RLIMIT_FSIZE at 64 blocks: a write past it fails with EFBIG (Node ignores SIGXFSZ). */
-function runWithFileSizeLimit(args: string[]): Promise<CliResult> {
-  const tsx = new URL('../../node_modules/tsx/dist/loader.mjs', import.meta.url).href;
-  const entry = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
-  return new Promise((resolve, reject) => {
-    const child = spawn('sh', ['-c', 'ulimit -f 64 && exec "$@"', 'sh', process.execPath, '--import', tsx, entry, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return test.configPath;
 }
 
 describe('export failures', () => {
@@ -66,7 +47,8 @@ describe('export failures', () => {
     chmodSync(out, 0o640);
 
     for (const format of ['jsonl', 'warc.gz']) {
-      const result = await runWithFileSizeLimit(['export', '--config', config, '--format', format, '--out', out]);
+      // RLIMIT_FSIZE at 64 blocks (32 KiB): the write fails with EFBIG.
+      const result = await runCli(['export', '--config', config, '--format', format, '--out', out], { fileSizeLimitBlocks: 64 });
       expect(result.code, `${format}: ${result.stderr}`).toBe(1);
       expect(result.stderr).toContain(`export to ${out} failed: EFBIG`);
       expect(result.stderr).toContain('the file there is unchanged');

@@ -1,52 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { createServer as createHttpServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { createServer as createHttpsServer } from 'node:https';
+import { createServer as createHttpServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
 import { connect, type AddressInfo, type Socket } from 'node:net';
-import { fileURLToPath } from 'node:url';
 
 /**
- * Loopback servers for the difficult-sites tests: a site over HTTP or HTTPS with routes, and a
- * forward proxy (plain absolute-URI requests and CONNECT). The certificates in ../fixtures were made
- * once with openssl, valid for 100 years: a test CA (ca.pem), a leaf for 127.0.0.1 it signed
- * (leaf.pem: served alone, an incomplete chain) and a self-signed one (self-signed.pem).
+ * A forward proxy on loopback for the site access tests (plain absolute-URI requests and CONNECT),
+ * and a port nothing listens on. The sites themselves are tests/helpers/site.ts (`tls` for HTTPS).
  */
-export const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
-export const fixture = (name: string): string => `${FIXTURES}${name}`;
-
-export interface Answer {
-  status?: number;
-  body?: string;
-  headers?: Record<string, string>;
-}
-export type Handler = (request: IncomingMessage, url: URL) => Answer;
-
-export interface TestSite {
-  baseUrl: string;
-  port: number;
-  routes: Map<string, Answer | Handler>;
-  /** Every request: path and the headers it came with. */
-  requests: { path: string; headers: IncomingMessage['headers'] }[];
-  close(): Promise<void>;
-}
-
-export async function startSite(options: { tls?: 'leaf' | 'self-signed' } = {}): Promise<TestSite> {
-  const routes = new Map<string, Answer | Handler>();
-  const requests: TestSite['requests'] = [];
-  const handler = (req: IncomingMessage, res: ServerResponse): void => {
-    const url = new URL(req.url ?? '/', 'http://site');
-    requests.push({ path: url.pathname + url.search, headers: req.headers });
-    const route = routes.get(url.pathname + url.search) ?? routes.get(url.pathname);
-    const answer: Answer = route === undefined ? { status: 404, body: 'not found' } : typeof route === 'function' ? route(req, url) : route;
-    res.writeHead(answer.status ?? 200, { 'content-type': 'text/html; charset=utf-8', ...answer.headers });
-    res.end(answer.body ?? '');
-  };
-  const server = options.tls
-    ? createHttpsServer({ cert: readFileSync(fixture(`${options.tls}.pem`)), key: readFileSync(fixture(`${options.tls}-key.pem`)) }, handler)
-    : createHttpServer(handler);
-  const port = await listen(server);
-  return { baseUrl: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`, port, routes, requests, close: () => closeServer(server) };
-}
-
 export interface TestProxy {
   url: string;
   port: number;

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { linksFromAnswer } from '../../src/fetch/list-api.js';
-import { parseJsonPath, selectJsonPath } from '../../src/fetch/json-path.js';
-import { accessHarness, storedUrls } from './helpers/crawl.js';
-import { serveScriptColumn } from './helpers/script-column.js';
-import { startSite, type TestSite } from './helpers/servers.js';
+import { parseJsonPath, selectJsonPath } from '../../src/config/json-path.js';
+import { linksFromAnswer } from '../../src/discover/list-api.js';
+import { crawlHarness, storedUrls } from '../helpers/crawl.js';
+import { serveScriptColumn } from '../helpers/pages.js';
+import { startTestSite, type TestSite } from '../helpers/site.js';
 
 let site: TestSite;
 afterEach(async () => {
@@ -14,15 +14,15 @@ const apiPages = (s: TestSite) => s.requests.filter((request) => request.path.st
 
 describe('listApi', () => {
   it('reads a script-built column through its JSON API, page by page until a page is empty', async () => {
-    site = await startSite();
+    site = await startTestSite();
     const documents = serveScriptColumn(site, 2);
     const source = { id: 'scripted', startUrls: [`${site.baseUrl}/col/index.html`] };
 
-    const plain = accessHarness({ sources: [source] });
+    const plain = crawlHarness({ sources: [source] });
     await plain.crawl();
     expect(storedUrls(plain.db)).toEqual([]); // the HTML alone has no links
 
-    const h = accessHarness({ sources: [{ ...source, listApi: { url: `${site.baseUrl}/api/list?page={page}`, links: 'data.list[*].url' } }] });
+    const h = crawlHarness({ sources: [{ ...source, listApi: { url: `${site.baseUrl}/api/list?page={page}`, links: 'data.list[*].url' } }] });
     await h.crawl();
 
     expect(storedUrls(h.db)).toEqual(documents);
@@ -32,11 +32,11 @@ describe('listApi', () => {
   });
 
   it('builds links from ids with linkTemplate and stops at maxPages or when the API repeats its last page', async () => {
-    site = await startSite();
+    site = await startTestSite();
     serveScriptColumn(site, 3);
     const clamped = site.routes.get('/api/list') as (r: unknown, u: URL) => unknown;
     site.routes.set('/api/list', (request, url) => clamped(request, new URL(`${url.pathname}?page=${Math.min(Number(url.searchParams.get('page')), 2)}`, url)) as never);
-    const h = accessHarness({
+    const h = crawlHarness({
       sources: [{ id: 'ids', startUrls: [`${site.baseUrl}/col/index.html`], listApi: { url: `${site.baseUrl}/api/list?page={page}`, links: '$.data.list[*].id', linkTemplate: '/art/{value}.html', maxPages: 10 } }],
     });
 
@@ -47,19 +47,19 @@ describe('listApi', () => {
   });
 
   it('holds a JSON answer to fetch.maxBodyBytes like a page', async () => {
-    site = await startSite();
+    site = await startTestSite();
     serveScriptColumn(site, 1);
     const huge = JSON.stringify({ data: { list: Array.from({ length: 2000 }, (_, n) => ({ url: `/art/${n}.html` })) } });
     site.routes.set('/api/list', { body: huge, headers: { 'content-type': 'application/json' } });
-    const h = accessHarness({
+    const h = crawlHarness({
       fetch: { timeoutSecs: 5, maxRetries: 0, maxBodyBytes: 10_000 },
       sources: [{ id: 'big', startUrls: [`${site.baseUrl}/col/index.html`], listApi: { url: `${site.baseUrl}/api/list?page={page}`, links: 'data.list[*].url' } }],
     });
 
-    const summary = await h.crawl();
+    const { summary, log } = await h.crawl();
 
     expect(summary.sources.big?.errors).toBe(1);
-    expect(h.logs.join('\n')).toContain('exceeds the limit of 10000 bytes (fetch.maxBodyBytes)');
+    expect(log.text()).toContain('exceeds the limit of 10000 bytes (fetch.maxBodyBytes)');
     expect(site.requests.some((request) => request.path.startsWith('/art/'))).toBe(false);
   });
 

@@ -1,16 +1,15 @@
-import { createHash } from 'node:crypto';
-import type { ListApiConfig } from '../config/schema.js';
-import { decodeBody } from '../decode/index.js';
-import { canonicalUrl } from '../discover/canonical-url.js';
-import { PermanentError } from '../errors.js';
-import { parseJsonPath, selectJsonPath } from './json-path.js';
-import type { FetchRequest } from './types.js';
-
 /**
  * `listApi`: the JSON endpoint a script-built column reads its list from, requested page by page
  * instead of running the script in a browser. Its answers are a site's, so hostile: only the values
  * the configured path reaches are read, and only strings and numbers become links.
  */
+import { createHash } from 'node:crypto';
+import { parseJsonPath, selectJsonPath } from '../config/json-path.js';
+import type { ListApiConfig } from '../config/schema.js';
+import { decodeBody } from '../decode/index.js';
+import { PermanentError } from '../errors.js';
+import type { FetchRequest } from '../fetch/types.js';
+import { canonicalUrl } from './canonical-url.js';
 
 /** The request for page `page` of the source's list API. */
 export function listApiRequest(api: ListApiConfig, page: number, previous?: string[]): FetchRequest {
