@@ -93,18 +93,6 @@ export default tseslint.config(
     },
   },
   {
-    // Files other branches were rewriting when lint arrived (extraction, the tree walk, the eval
-    // script): their findings (autofixable assertions, domhandler's enum compared with its string
-    // values, a table cell printed from unknown) are theirs to fix. Delete this block once they have
-    // landed and `npx eslint --fix .` has run.
-    files: ['src/extract/dom.ts', 'src/extract/main-text/index.ts', 'src/extract/metadata/locate.ts', 'src/extract/published-date.ts', 'src/html/walk.ts', 'scripts/eval.ts'],
-    rules: {
-      '@typescript-eslint/no-unnecessary-type-assertion': 'off',
-      '@typescript-eslint/no-unsafe-enum-comparison': 'off',
-      '@typescript-eslint/no-base-to-string': 'off',
-    },
-  },
-  {
     // Tests assert on parsed JSON and child-process output: untyped access is what they check.
     files: ['tests/**/*.ts'],
     rules: {

@@ -66,7 +66,8 @@ function evalGovcn(dir: string): boolean {
     const doc = extractFile(join(dir, file), String(gt.url));
     const wrong: string[] = [];
     for (const [column, key, isDate] of GOVCN_FIELDS) {
-      const raw = String(gt[column] ?? '');
+      const value = gt[column];
+      const raw = typeof value === 'string' || typeof value === 'number' ? String(value) : '';
       const expected = isDate ? (parseDate(raw) ?? '') : fold(raw);
       const actual = fold(doc.fields[key]);
       if (expected === actual) fieldRight.set(key, (fieldRight.get(key) ?? 0) + 1);

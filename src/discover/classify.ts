@@ -1,3 +1,4 @@
+import { ElementType } from 'domelementtype';
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { findElement, isText, walkDescendants } from '../html/walk.js';
@@ -61,8 +62,8 @@ function looksLikeArticle(root: AnyNode): boolean {
       if (linkDepth > 0) linked += chars;
       return false;
     }
-    if (node.type !== 'tag') return false;
-    if ((node as Element).name === 'a') linkDepth++;
+    if (node.type !== ElementType.Tag) return false;
+    if ((node).name === 'a') linkDepth++;
     return true;
   }, (node) => {
     if ((node as Element).name === 'a') linkDepth--;

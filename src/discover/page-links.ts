@@ -4,6 +4,7 @@
  * O(nodes): a selector per link (closest(), find()) cost about a second per 100,000 links, and a
  * text walk per link is quadratic when links nest.
  */
+import { ElementType } from 'domelementtype';
 import type { AnyNode, Element } from 'domhandler';
 import { isText, textOf, walkDescendants } from '../html/walk.js';
 
@@ -66,8 +67,8 @@ export function readPageLinks(root: AnyNode, entryTest: EntryTest): PageLinks {
     const parent = open[open.length - 1] as Open;
     parent.nodes++;
     if (isText(node)) { parent.chars += node.data.length; return false; }
-    if (node.type !== 'tag' && node.type !== 'script') return false;
-    const el = node as Element;
+    if (node.type !== ElementType.Tag && node.type !== ElementType.Script) return false;
+    const el = node;
     if (el.name === 'script') {
       if (el.attribs.src === undefined) scripts.push(textOf(el));
       return false;

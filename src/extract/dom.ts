@@ -1,3 +1,4 @@
+import { ElementType } from 'domelementtype';
 import type { AnyNode, Element, ParentNode, Text } from 'domhandler';
 import { childNodes } from '../html/walk.js';
 
@@ -9,11 +10,11 @@ export type { AnyNode, Element, ParentNode, Text };
 export { childNodes, isText, textOf, walkDescendants } from '../html/walk.js';
 
 export function isElement(node: AnyNode): node is Element {
-  return node.type === 'tag' || node.type === 'script' || node.type === 'style';
+  return node.type === ElementType.Tag || node.type === ElementType.Script || node.type === ElementType.Style;
 }
 
 export function isComment(node: AnyNode): boolean {
-  return node.type === 'comment';
+  return node.type === ElementType.Comment;
 }
 
 export function elementChildren(node: AnyNode): Element[] {
@@ -46,7 +47,7 @@ export function breaksLine(el: Element): boolean {
 export function closestAncestor(node: AnyNode, tags: ReadonlySet<string>, maxDepth = 64): Element | null {
   let current = node.parent;
   for (let depth = 0; current && depth < maxDepth; depth++) {
-    if (isElement(current as AnyNode) && tags.has((current as Element).name)) return current as Element;
+    if (isElement(current) && tags.has((current).name)) return current;
     current = current.parent;
   }
   return null;
@@ -66,9 +67,9 @@ export function nextElementSibling(el: Element): Element | null {
 }
 
 export function removeNode(node: AnyNode): void {
-  const parent = node.parent as ParentNode | null;
+  const parent = node.parent;
   if (!parent) return;
-  const index = parent.children.indexOf(node as never);
+  const index = parent.children.indexOf(node);
   if (index >= 0) parent.children.splice(index, 1);
   if (node.prev) node.prev.next = node.next;
   if (node.next) node.next.prev = node.prev;

@@ -13,6 +13,7 @@
  * content (only a page with neither <html> nor <body> gets a <body>). Readers of the tree
  * (discover, extract) do not rely on those.
  */
+import { ElementType } from 'domelementtype';
 import { load, type CheerioAPI } from 'cheerio';
 import { DomHandler, Element, type ChildNode, type Document } from 'domhandler';
 import { Parser } from 'htmlparser2';
@@ -50,12 +51,12 @@ export function parseHtml(html: string, limits: ParseLimits = PARSE_LIMITS): Che
  */
 function wrapLooseContent(root: Document): void {
   const top = root.children;
-  if (top.some((node) => node.type === 'tag' && (node.name === 'html' || node.name === 'body'))) return;
-  const content = top.filter((node) => node.type !== 'directive');
+  if (top.some((node) => node.type === ElementType.Tag && (node.name === 'html' || node.name === 'body'))) return;
+  const content = top.filter((node) => node.type !== ElementType.Directive);
   if (content.length === 0) return;
   const body = new Element('body', {}, content);
   body.parent = root;
-  root.children = [...top.filter((node) => node.type === 'directive'), body];
+  root.children = [...top.filter((node) => node.type === ElementType.Directive), body];
   relink(body, content);
   relink(root, root.children);
 }
@@ -83,12 +84,12 @@ class CountingHandler extends DomHandler {
   }
 
   override ontext(data: string): void {
-    if (this.lastNode?.type !== 'text') this.count();
+    if (this.lastNode?.type !== ElementType.Text) this.count();
     super.ontext(data);
   }
 
   override oncomment(data: string): void {
-    if (this.lastNode?.type !== 'comment') this.count();
+    if (this.lastNode?.type !== ElementType.Comment) this.count();
     super.oncomment(data);
   }
 

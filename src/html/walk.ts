@@ -1,4 +1,5 @@
-import type { AnyNode, Element, ParentNode, Text } from 'domhandler';
+import { ElementType } from 'domelementtype';
+import type { AnyNode, Element, Text } from 'domhandler';
 
 /**
  * Iterative walks over the domhandler tree cheerio builds, shared by the stages that read pages
@@ -7,11 +8,11 @@ import type { AnyNode, Element, ParentNode, Text } from 'domhandler';
  */
 
 export function isText(node: AnyNode): node is Text {
-  return node.type === 'text';
+  return node.type === ElementType.Text;
 }
 
 export function childNodes(node: AnyNode): AnyNode[] {
-  return 'children' in node ? (node as ParentNode).children : [];
+  return 'children' in node ? (node).children : [];
 }
 
 /** On the walk's stack: the node beneath has had all its children visited. */
@@ -61,8 +62,8 @@ export function textOf(node: AnyNode): string {
 export function findElement(root: AnyNode, test: (el: Element) => boolean): Element | null {
   let found: Element | null = null;
   walkDescendants(root, (node) => {
-    if (found || node.type !== 'tag') return false;
-    if (test(node as Element)) found = node as Element;
+    if (found || node.type !== ElementType.Tag) return false;
+    if (test(node)) found = node;
     return found === null;
   });
   return found;

@@ -1,3 +1,4 @@
+import { ElementType } from 'domelementtype';
 import type { AnyNode, Element } from 'domhandler';
 import { describe, expect, it } from 'vitest';
 import { PageTooComplexError, parseHtml, PARSE_LIMITS } from '../../src/html/parse.js';
@@ -7,7 +8,7 @@ function depthOf(root: AnyNode): number {
   let depth = 0;
   let max = 0;
   walkDescendants(root, (node) => {
-    if (node.type !== 'tag') return false;
+    if (node.type !== ElementType.Tag) return false;
     max = Math.max(max, ++depth);
     return true;
   }, () => { depth--; });

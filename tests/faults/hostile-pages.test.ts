@@ -48,7 +48,7 @@ describe('hostile page shapes in a crawl', () => {
 
     expect(summary.sources['fault-src'], log.text()).toMatchObject({ created: 2, errors: 1 });
     expect([...storedTexts(archive.db).keys()].sort()).toEqual([docPath(1), docPath(3)]);
-    const failure = log.lines.find((line) => String(line.url ?? '').endsWith(docPath(2)) && line.level === 50);
+    const failure = log.lines.find((line) => (typeof line.url === 'string' ? line.url : '').endsWith(docPath(2)) && line.level === 50);
     expect(String(failure?.msg)).toMatch(new RegExp(`more than ${PARSE_LIMITS.maxNodes} HTML nodes.*limit ${PARSE_LIMITS.maxNodes} nodes per page`));
   });
 

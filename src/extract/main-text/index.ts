@@ -1,3 +1,4 @@
+import { ElementType } from 'domelementtype';
 import type { AnyNode, Element } from '../dom.js';
 import type { Text } from '../dom.js';
 import { classAndId, containsNode, isElement, isText, nextElementSibling, textOf, walkDescendants } from '../dom.js';
@@ -28,7 +29,7 @@ export function locateMarkedContent(scan: PageScan): ContentLocation | null {
   const { markerBegin: begin, markerEnd: end } = scan;
   if (begin && end) {
     const root = commonAncestor(begin, end);
-    if (root) return { roots: [root], begin, end, rule: begin.type === 'comment' ? 'hanweb-markers' : 'meta:ContentStart' };
+    if (root) return { roots: [root], begin, end, rule: begin.type === ElementType.Comment ? 'hanweb-markers' : 'meta:ContentStart' };
   }
   const ucap = scan.namedContent.find((el) => /ucap-content/.test(classAndId(el)));
   if (ucap) return { roots: [ucap], begin: null, end: null, rule: 'ucap-content', holdsOnlyBody: true };
@@ -145,8 +146,8 @@ function creditLineAfter(last: Element): Element | null {
 
 function commonAncestor(a: AnyNode, b: AnyNode): AnyNode | null {
   const chain = new Set<AnyNode>();
-  for (let n: AnyNode | null = a.parent as AnyNode | null; n; n = n.parent as AnyNode | null) chain.add(n);
-  for (let n: AnyNode | null = b.parent as AnyNode | null; n; n = n.parent as AnyNode | null) if (chain.has(n)) return n;
+  for (let n: AnyNode | null = a.parent; n; n = n.parent as AnyNode | null) chain.add(n);
+  for (let n: AnyNode | null = b.parent; n; n = n.parent as AnyNode | null) if (chain.has(n)) return n;
   return null;
 }
 

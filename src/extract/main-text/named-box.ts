@@ -79,6 +79,6 @@ function chain(node: AnyNode): AnyNode[] {
 /** Chrome removal detaches boxes from the tree: those are gone. */
 function isAttached(el: AnyNode, root: AnyNode): boolean {
   let node: AnyNode = el;
-  while (node.parent) node = node.parent as AnyNode;
+  while (node.parent) node = node.parent;
   return node === root;
 }

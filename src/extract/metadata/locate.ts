@@ -60,7 +60,7 @@ function metadataContainer(text: Text): Element | null {
 
 function nearestBlock(text: Text): Element | null {
   let current = text.parent as AnyNode | null;
-  while (current && isElement(current) && INLINE_TAGS.has(current.name)) current = current.parent as AnyNode | null;
+  while (current && isElement(current) && INLINE_TAGS.has(current.name)) current = current.parent;
   return current && isElement(current) && current.name !== 'body' && current.name !== 'html' ? current : null;
 }
 
@@ -107,7 +107,7 @@ function readInlineBlocks(blocks: Element[]): PairGroup[] {
   const lists = listParents(read);
   return withUnscannedLines(read.flatMap(({ block, pairs, keys, near }) => {
     // Lines repeating a key side by side are a list of other pages (`<li>…发布日期：…</li>`), not metadata.
-    if (lists.has(block.parent as AnyNode | null)) return [];
+    if (lists.has(block.parent)) return [];
     const inBlock = keys.size >= KEYS_FOR_ONE_LINE_BLOCK || namesDisclosure(keys) || near.some((a) => {
       const hood = around.get(a);
       return hood !== undefined && hood.lines >= 2 && hood.keys.size >= 2;
@@ -171,13 +171,13 @@ function listParents(read: InlineLine[]): Set<AnyNode | null> {
   const counts = new Map<AnyNode | null, Map<string, number>>();
   const lists = new Set<AnyNode | null>();
   for (const { block, keys } of read) {
-    const perKey = counts.get(block.parent as AnyNode | null) ?? new Map<string, number>();
+    const perKey = counts.get(block.parent) ?? new Map<string, number>();
     for (const key of keys) {
       const n = (perKey.get(key) ?? 0) + 1;
       perKey.set(key, n);
-      if (n >= MIN_LIST_ITEMS) lists.add(block.parent as AnyNode | null);
+      if (n >= MIN_LIST_ITEMS) lists.add(block.parent);
     }
-    counts.set(block.parent as AnyNode | null, perKey);
+    counts.set(block.parent, perKey);
   }
   return lists;
 }
