@@ -48,7 +48,8 @@ export function isLoopbackHost(host: string): boolean {
 /** When bound to loopback: 421 for a Host header that names anything else (DNS rebinding). */
 export function loopbackHostOnly(): MiddlewareHandler {
   return async (c, next) => {
-    const host = (c.req.header('host') ?? '').toLowerCase().replace(/:\d+$/, '');
+    // The request URL's host is the Host header as the server received it.
+    const host = new URL(c.req.url).hostname.toLowerCase();
     if (LOOPBACK_NAMES.has(host) || /^127\.\d+\.\d+\.\d+$/.test(host)) return next();
     return c.text(`this server answers requests for localhost only, not for "${host}"\n`, 421);
   };

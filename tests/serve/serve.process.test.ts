@@ -23,7 +23,7 @@ async function fetchJson(url: string): Promise<unknown> {
 }
 
 describe('bureau-watch serve (child process)', () => {
-  it('serves the archive read-only; the JSON API answers what the CLI\'s --json prints; SIGTERM stops it cleanly (exit 0, database closed)', async () => {
+  it('serves the archive read-only; the JSON API answers what the CLI\'s --json prints; SIGTERM stops it cleanly (exit 0)', async () => {
     const { test, hostileId, planId } = serveArchive();
     const { cli, url } = await startServe(test.configPath);
     expect(cli.stdout()).toContain(`Serving ${test.databasePath} read-only at http://127.0.0.1:`);
