@@ -27,6 +27,8 @@ export function createServeApp(context: ServeContext, options: AppOptions): Hono
   if (options.loopbackOnly) app.use(loopbackHostOnly());
   app.use(readOnlyMethods());
   app.get(STYLESHEET_PATH, (c) => c.body(STYLESHEET, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=31536000, immutable' }));
+  // Browsers ask for it on every first visit: an empty answer instead of a 404 in their console.
+  app.get('/favicon.ico', (c) => c.body(null, 204));
   archiveRoutes(app, context);
   documentRoutes(app, context);
   archivedRoutes(app, context);
