@@ -24,8 +24,9 @@ a { color: var(--accent); }
 .meta > * + *::before { content: " · "; }
 .url { color: #2b7a3d; font-size: .85rem; overflow-wrap: anywhere; }
 table { border-collapse: collapse; width: 100%; font-size: .92rem; }
-th, td { text-align: left; vertical-align: top; padding: .3rem .6rem; border-bottom: 1px solid var(--line); overflow-wrap: anywhere; }
-th { background: var(--soft); font-weight: 600; }
+th, td { text-align: left; vertical-align: top; padding: .3rem .6rem; border-bottom: 1px solid var(--line); overflow-wrap: break-word; }
+th { background: var(--soft); font-weight: 600; white-space: nowrap; }
+time { white-space: nowrap; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 code, .hash { font-family: ui-monospace, "SFMono-Regular", Menlo, monospace; font-size: .85rem; }
 form.search { display: flex; flex-wrap: wrap; gap: .5rem; align-items: end; background: var(--soft); padding: .8rem; border-radius: 6px; }
@@ -47,9 +48,9 @@ mark { background: #ffe58a; color: inherit; padding: 0 1px; }
 .diff .del { background: var(--del); border-left-color: var(--del-fg); }
 .diff .add { background: var(--add); border-left-color: var(--add-fg); }
 .diff .fold { color: var(--muted); font-style: italic; }
-table.side td { width: 50%; white-space: pre-wrap; }
-table.side td.del { background: var(--del); }
-table.side td.add { background: var(--add); }
+table.side td, table.changes td { width: 50%; white-space: pre-wrap; }
+table.side td.del, table.changes td.del { background: var(--del); }
+table.side td.add, table.changes td.add { background: var(--add); }
 table.side td.fold { color: var(--muted); font-style: italic; text-align: center; }
 .chart svg { max-width: 100%; height: auto; }
 .chart .bar { fill: var(--accent); }

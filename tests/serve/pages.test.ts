@@ -107,7 +107,7 @@ describe('serve: pages (in process)', () => {
     expect(inline('.diff.inline .line.del').map((_, el) => inline(el).text()).get()).toEqual(['− 主要任务一。']);
     expect(inline('.diff.inline .line.add').map((_, el) => inline(el).text()).get()).toEqual(['+ 主要任务一（修订）。', '+ 新增任务二。']);
     expect(inline('.diff.inline .line.same').map((_, el) => inline(el).text()).get()).toEqual(['总体要求。', '保障措施。']);
-    const header = inline('table.side tbody tr').map((_, tr) => [inline(tr).children().map((__, td) => inline(td).text()).get()]).get<string[]>();
+    const header = inline('table.changes tbody tr').map((_, tr) => [inline(tr).children().map((__, td) => inline(td).text()).get()]).get<string[]>();
     expect(header).toContainEqual(['title', '2024年工作计划', '2024年工作计划（修订）']);
     expect(header).toContainEqual(['fields.validity', '有效', '失效']);
     const side = cheerio.load((await get(app, `/documents/${planId}/diff?from=1&to=2&view=side`)).body);

@@ -11,7 +11,7 @@ export interface Bar {
 
 const WIDTH = 720;
 const HEIGHT = 180;
-const MARGIN = { top: 12, right: 8, bottom: 28, left: 36 };
+const MARGIN = { top: 12, right: 28, bottom: 28, left: 36 };
 
 export function barChart(bars: Bar[], description: string): Html {
   if (bars.length === 0) return html`<p class="muted">No data to chart.</p>`;

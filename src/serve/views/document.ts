@@ -4,7 +4,7 @@
  */
 import type { DocumentRecord } from '../../store/document-record.js';
 import type { VersionRow } from '../../store/records.js';
-import { externalLink, html, plural, type Html } from './html.js';
+import { externalLink, html, plural, timestamp, type Html } from './html.js';
 import { layout } from './layout.js';
 
 export interface DocumentView {
@@ -49,9 +49,9 @@ function facts(record: DocumentRecord, version: VersionRow, versions: number): H
     ['status', html`<span class="badge ${record.status}">${record.status}</span>`],
     ['version', `${record.version} of ${versions}${record.version === versions ? ' (latest)' : ''}`],
     ['published', record.publishedDate ?? '—'],
-    ['first seen', record.firstSeenAt],
-    ['last changed', record.lastChangedAt],
-    ['this version fetched', `${version.fetchedAt} (HTTP ${version.httpStatus}, ${version.charset} from ${version.charsetSource})`],
+    ['first seen', timestamp(record.firstSeenAt)],
+    ['last changed', timestamp(record.lastChangedAt)],
+    ['this version fetched', html`${timestamp(version.fetchedAt)} (HTTP ${version.httpStatus}, ${version.charset} from ${version.charsetSource})`],
     ['duplicate of', record.duplicateOf ? html`<a href="/documents/${record.duplicateOf}">${record.duplicateOf}</a>` : '—'],
     ['content hash', html`<code class="hash">${record.contentHash}</code>`],
   ];

@@ -2,7 +2,7 @@
 import { EVENT_TYPES, type EventType } from '../../events/event-types.js';
 import type { StoredEvent } from '../../events/outbox.js';
 import type { EventPage } from '../queries.js';
-import { html, type Html } from './html.js';
+import { html, timestamp, type Html } from './html.js';
 import { layout } from './layout.js';
 
 export function eventsPage(page: EventPage, type: EventType | undefined): Html {
@@ -27,7 +27,7 @@ function eventRow(event: StoredEvent): Html {
   const kind = event.type.replace('document.', '');
   const diff = event.type === 'document.updated' && event.version > 1
     ? html` <a href="/documents/${event.documentId}/diff?from=${event.version - 1}&amp;to=${event.version}">diff</a>` : '';
-  return html`<tr><td>${event.at}</td><td><span class="badge ${kind}">${event.type}</span></td>
+  return html`<tr><td>${timestamp(event.at)}</td><td><span class="badge ${kind}">${event.type}</span></td>
 <td><a href="/sources/${encodeURIComponent(event.source)}">${event.source}</a></td>
 <td><a href="/documents/${event.documentId}?version=${event.version}">${event.title || '(untitled)'}</a>${diff}</td>
 <td class="num">${event.version}</td><td>${event.alerts.join(', ')}</td></tr>`;

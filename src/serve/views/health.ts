@@ -6,7 +6,7 @@
 import type { SourceStats } from '../../stats/stats.js';
 import type { MonthCount, RunOfSource } from '../queries.js';
 import { barChart, type Bar } from './chart.js';
-import { html, plural, type Html } from './html.js';
+import { html, plural, timestamp, type Html } from './html.js';
 import { layout } from './layout.js';
 
 export function sourcesPage(stats: SourceStats[]): Html {
@@ -15,7 +15,7 @@ ${stats.length === 0 ? html`<p>No source in the archive yet.</p>` : html`<table>
 <thead><tr><th>source</th><th>name</th><th class="num">documents</th><th class="num">active</th><th class="num">removed</th><th class="num">versions</th><th>last run</th><th class="num">errors (last run)</th><th>health</th></tr></thead><tbody>
 ${stats.map((s) => html`<tr><td><a href="/sources/${encodeURIComponent(s.source)}">${s.source}</a></td><td>${s.name}</td>
 <td class="num">${s.documents.total}</td><td class="num">${s.documents.active}</td><td class="num">${s.documents.removed}</td><td class="num">${s.versions}</td>
-<td>${s.lastRun ? html`${statusBadge(s.lastRun.status)} ${s.lastRun.startedAt}` : 'never'}</td><td class="num">${s.errors.lastRun}</td>
+<td>${s.lastRun ? html`${statusBadge(s.lastRun.status)} ${timestamp(s.lastRun.startedAt)}` : 'never'}</td><td class="num">${s.errors.lastRun}</td>
 <td>${s.health.length ? html`<span class="warn">${plural(s.health.length, 'coverage drop')}</span>` : 'ok'}</td></tr>`)}
 </tbody></table>`}
 <p class="links"><a href="/api/stats">JSON (as <code>stats --json</code>)</a></p>`;
@@ -55,7 +55,7 @@ function runsTable(runs: RunOfSource[]): Html {
   const extra = [...new Set(runs.flatMap((run) => Object.keys(run.counts)))].filter((key) => !COUNT_ORDER.includes(key));
   const columns = [...COUNT_ORDER, ...extra];
   return html`<table><thead><tr><th>run</th><th>started</th><th>finished</th><th>outcome</th>${columns.map((key) => html`<th class="num">${key}</th>`)}</tr></thead><tbody>
-${runs.map((run) => html`<tr><td>#${run.id}</td><td>${run.startedAt}</td><td>${run.finishedAt ?? '—'}</td><td>${statusBadge(run.status)}</td>
+${runs.map((run) => html`<tr><td>#${run.id}</td><td>${timestamp(run.startedAt)}</td><td>${run.finishedAt ? timestamp(run.finishedAt) : '—'}</td><td>${statusBadge(run.status)}</td>
 ${columns.map((key) => html`<td class="num">${countCell(run.counts[key])}</td>`)}</tr>`)}
 </tbody></table>`;
 }

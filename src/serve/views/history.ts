@@ -2,7 +2,7 @@
 import type { HistoryEntry } from '../../archive/history.js';
 import type { DocumentRow, VersionRow } from '../../store/records.js';
 import { inlineDiff, sideBySide, type DiffLine } from './diff-lines.js';
-import { externalLink, html, type Html } from './html.js';
+import { externalLink, html, timestamp, type Html } from './html.js';
 import { layout } from './layout.js';
 
 export type DiffMode = 'inline' | 'side';
@@ -15,7 +15,7 @@ export function historyPage(doc: DocumentRow, title: string, history: HistoryEnt
 <p class="links"><a href="${base}">the document</a><a href="/api/history?id=${doc.id}">JSON</a></p>
 <table><thead><tr><th class="num">version</th><th>recorded at</th><th>content hash</th><th>title</th><th>what changed</th><th></th></tr></thead><tbody>
 ${history.map((entry) => html`<tr>
-<td class="num"><a href="${base}?version=${entry.version}">${entry.version}</a></td><td>${entry.at}</td>
+<td class="num"><a href="${base}?version=${entry.version}">${entry.version}</a></td><td>${timestamp(entry.at)}</td>
 <td><code class="hash">${entry.contentHash.slice(0, 12)}</code></td><td>${entry.title}</td><td>${entry.summary}</td>
 <td>${entry.version > 1 ? html`<a href="${base}/diff?from=${entry.version - 1}&amp;to=${entry.version}">diff</a>` : ''}</td></tr>`)}
 </tbody></table>
@@ -61,12 +61,12 @@ ${!changed ? html`<p>(text unchanged)</p>` : mode === 'inline' ? inlineView(line
 /** Versions, their times, and the title and fields that differ. */
 function changeHeader(older: VersionRow, newer: VersionRow): Html {
   const keys = [...new Set([...Object.keys(older.fields), ...Object.keys(newer.fields)])].sort().filter((key) => older.fields[key] !== newer.fields[key]);
-  const rows: [string, string, string][] = [
-    ['version', `${older.version} (${older.fetchedAt})`, `${newer.version} (${newer.fetchedAt})`],
+  const rows: [string, Html | string, Html | string][] = [
+    ['version', html`${older.version} (${timestamp(older.fetchedAt)})`, html`${newer.version} (${timestamp(newer.fetchedAt)})`],
     ...(older.title !== newer.title ? [['title', older.title, newer.title] as [string, string, string]] : []),
     ...keys.map((key): [string, string, string] => [`fields.${key}`, older.fields[key] ?? '—', newer.fields[key] ?? '—']),
   ];
-  return html`<table class="side"><thead><tr><th></th><th>older</th><th>newer</th></tr></thead><tbody>
+  return html`<table class="changes"><thead><tr><th></th><th>older</th><th>newer</th></tr></thead><tbody>
 ${rows.map(([name, before, after], index) => html`<tr><th>${name}</th><td${index > 0 ? html` class="del"` : ''}>${before}</td><td${index > 0 ? html` class="add"` : ''}>${after}</td></tr>`)}
 </tbody></table>`;
 }

@@ -50,3 +50,9 @@ export function markedSnippet(snippet: string, marks: { open: string; close: str
 export function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
+
+/** An ISO-8601 instant, short for reading ("2024-03-01 08:00:05", UTC), whole in its datetime attribute. */
+export function timestamp(iso: string): Html {
+  const short = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/.test(iso) ? `${iso.slice(0, 10)} ${iso.slice(11, 19)}` : iso;
+  return html`<time datetime="${iso}" title="${iso} (UTC)">${short}</time>`;
+}
