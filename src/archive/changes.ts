@@ -78,20 +78,22 @@ export interface FetchedBytes {
   charset: string;
 }
 
-/** Decides from the stored current version and the fetched page (its key and raw bytes). */
+/**
+ * Decides from the stored current version and the fetched page (its key and raw bytes). A version
+ * read by an older extractor is read again: to tell a new reading from a new page, and, for a real
+ * change, so the summary names what the site changed rather than what the upgrade did.
+ */
 export function decideChange(stored: StoredCurrent, fetched: ComparedDocument, bytes: FetchedBytes): Change {
-  const readByCurrent = stored.key.keyExtractor === EXTRACTOR_VERSION;
+  const keyIsCurrent = stored.key.keyExtractor === EXTRACTOR_VERSION;
   // Stored before migration 008: the version's own fields stand for the missing hash.
   const fieldsHash = stored.key.fieldsHash ?? fieldsHashOf(stored.version().fields);
-  if (sameKey({ ...stored.key, fieldsHash }, fetched)) return { kind: 'unchanged', refreshKey: !readByCurrent || stored.key.fieldsHash === null };
+  if (sameKey({ ...stored.key, fieldsHash }, fetched)) return { kind: 'unchanged', refreshKey: !keyIsCurrent || stored.key.fieldsHash === null };
   const version = stored.version();
   // The very bytes of the stored version, read differently: the reading changed, not the page.
   if (version.charset === bytes.charset && version.rawHash === sha256Hex(bytes.rawBody)) return { kind: 'unchanged', refreshKey: true };
-  if (readByCurrent) return { kind: 'updated', previous: version };
-  const reread = stored.reread();
-  if (!reread) return { kind: 'updated', previous: version };
-  if (sameKey(compareDocument(reread), fetched)) return { kind: 'unchanged', refreshKey: true };
-  return { kind: 'updated', previous: reread };
+  const reread = keyIsCurrent && version.extractor === EXTRACTOR_VERSION ? null : stored.reread();
+  if (!keyIsCurrent && reread && sameKey(compareDocument(reread), fetched)) return { kind: 'unchanged', refreshKey: true };
+  return { kind: 'updated', previous: reread ?? version };
 }
 
 function sameKey(a: VersionKey, b: VersionKey): boolean {

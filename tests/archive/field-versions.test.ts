@@ -29,7 +29,8 @@ function harness(listUrl: string) {
 describe('a change of a canonical field alone', () => {
   it('效力状况 有效 → 废止 with the body untouched: version 2, one document.updated naming validity, the field alert once', async () => {
     const { site, edit } = await recordSite();
-    const { db, crawl } = harness(`${site.baseUrl}${LIST}`);
+    const { db, ...run } = harness(`${site.baseUrl}${LIST}`);
+    const crawl = () => run.crawl();
     await crawl();
     const url = `${site.baseUrl}${DOC}`;
     expect(listEvents(db).map((event) => event.type)).toEqual(['document.created']);
@@ -61,7 +62,8 @@ describe('a change of a canonical field alone', () => {
 
   it('a field written another way (〔〕 as [], spaces) is the same value: no version', async () => {
     const { site, edit } = await recordSite();
-    const { db, crawl } = harness(`${site.baseUrl}${LIST}`);
+    const { db, ...run } = harness(`${site.baseUrl}${LIST}`);
+    const crawl = () => run.crawl();
     await crawl();
     edit({ docNo: '某司发 [2024] 3号' });
     await crawl();
