@@ -90,6 +90,8 @@ export function decideChange(stored: StoredCurrent, fetched: ComparedDocument, b
   if (sameKey({ ...stored.key, fieldsHash }, fetched)) return { kind: 'unchanged', refreshKey: !keyIsCurrent || stored.key.fieldsHash === null };
   const version = stored.version();
   // The very bytes of the stored version, read differently: the reading changed, not the page.
+  // (Whatever joins the key from outside the page's bytes, such as an attachment's text, must be
+  // compared apart before this holds.)
   if (version.charset === bytes.charset && version.rawHash === sha256Hex(bytes.rawBody)) return { kind: 'unchanged', refreshKey: true };
   const reread = keyIsCurrent && version.extractor === EXTRACTOR_VERSION ? null : stored.reread();
   if (!keyIsCurrent && reread && sameKey(compareDocument(reread), fetched)) return { kind: 'unchanged', refreshKey: true };
