@@ -4,20 +4,23 @@
  * raises, decided here and persisted through src/store. Each method is one logical write and must
  * run inside a transaction (the WriteQueue gives it one), so a version and its event commit together.
  */
-import { summarizeChange } from '../compare/change-summary.js';
+import { summarizeChange, type VersionContent } from '../compare/change-summary.js';
+import { PermanentError } from '../errors.js';
+import { EXTRACTOR_VERSION } from '../extract/extractor-version.js';
 import type { Db } from '../store/database.js';
 import { putBlob } from '../store/blobs.js';
 import {
-  getDocumentByUrl, insertDocument, markFetched, markMissing, markNotModified, markUnreachable, setCurrentVersion,
+  getDocumentByUrl, insertDocument, markFetched, markMissing, markNotModified, markUnreachable, setComparisonKey, setCurrentVersion,
 } from '../store/documents.js';
 import { clusterMembers } from '../store/duplicates.js';
 import { documentIdFor } from '../store/ids.js';
-import type { DocumentRow } from '../store/records.js';
+import type { DocumentRow, VersionRow } from '../store/records.js';
 import { upsertSource, type SourceRow } from '../store/sources.js';
 import { getVersion, insertVersion, setOriginalBody } from '../store/versions.js';
-import { compareDocument, decideChange, type ComparedDocument } from './changes.js';
+import { compareDocument, decideChange, keyOf, type ComparedDocument, type StoredCurrent } from './changes.js';
 import { linkDuplicates } from './duplicates.js';
 import type { AlertMatcher, EventDraft, EventRecorder } from './event-draft.js';
+import { rereadVersion } from './reread.js';
 import type { DocumentSnapshot, SnapshotOutcome } from './snapshot.js';
 
 /** A known document is removed after answering 404/410 on this many consecutive runs. */
@@ -45,7 +48,10 @@ export class Archive {
     upsertSource(this.db, source);
   }
 
-  /** Stores a fetched document page: a new version only when its comparison text or title changed. */
+  /**
+   * Stores a fetched document page: a new version only when its text, title or canonical fields
+   * changed (src/archive/changes.ts decides, across extractor upgrades too).
+   */
   recordSnapshot(snapshot: DocumentSnapshot): SnapshotOutcome {
     const compared = compareDocument(snapshot.document);
     const existing = getDocumentByUrl(this.db, snapshot.url);
@@ -54,10 +60,13 @@ export class Archive {
       return 'created';
     }
     markFetched(this.db, existing.id, snapshot.fetchedAt, snapshot);
-    const change = decideChange(existing, compared);
-    if (change.kind === 'unchanged') return 'unchanged';
-    this.addVersion(existing, snapshot, compared, change.textChanged);
-    return 'updated';
+    const change = decideChange(this.storedCurrent(existing), compared, snapshot);
+    if (change.kind === 'updated') {
+      this.addVersion(existing, snapshot, compared, change.previous);
+      return 'updated';
+    }
+    if (change.refreshKey) this.refreshKey(existing, compared);
+    return 'unchanged';
   }
 
   /** A conditional GET answered 304: only the last-checked stamp moves. */
@@ -93,8 +102,8 @@ export class Archive {
   private createDocument(snapshot: DocumentSnapshot, compared: ComparedDocument): void {
     const id = documentIdFor(snapshot.url);
     insertDocument(this.db, {
-      id, sourceId: snapshot.sourceId, url: snapshot.url, firstSeenAt: snapshot.fetchedAt,
-      contentHash: compared.contentHash, titleHash: compared.titleHash, etag: snapshot.etag, lastModified: snapshot.lastModified,
+      id, sourceId: snapshot.sourceId, url: snapshot.url, firstSeenAt: snapshot.fetchedAt, ...keyOf(compared),
+      etag: snapshot.etag, lastModified: snapshot.lastModified,
     });
     this.insertVersion(id, 1, snapshot, compared.contentHash);
     const link = linkDuplicates(this.db, id, compared.comparison, compared.contentHash);
@@ -110,16 +119,42 @@ export class Archive {
     return matched.filter((name) => !raised.has(name));
   }
 
-  private addVersion(existing: DocumentRow, snapshot: DocumentSnapshot, compared: ComparedDocument, textChanged: boolean): void {
+  /** The current version, read from the store only as far as the decision asks. */
+  private storedCurrent(existing: DocumentRow): StoredCurrent {
+    let version: VersionRow | undefined;
+    const current = (): VersionRow => (version ??= this.currentVersionOf(existing));
+    return { key: existing, version: current, reread: () => rereadVersion(this.db, existing.url, current()) };
+  }
+
+  private currentVersionOf(existing: DocumentRow): VersionRow {
+    const version = getVersion(this.db, existing.id, existing.currentVersion);
+    // Only a database edited by hand lacks it: this page cannot be compared, the run goes on.
+    if (!version) throw new PermanentError(`document ${existing.id}: expected a versions row for its current version ${existing.currentVersion}, found none`);
+    return version;
+  }
+
+  /**
+   * `previous`: what the change summary compares with (the stored version, or the current
+   * extractor's reading of it, so an upgrade's own differences are not reported as the site's).
+   */
+  private addVersion(existing: DocumentRow, snapshot: DocumentSnapshot, compared: ComparedDocument, previous: VersionContent): void {
     const version = existing.currentVersion + 1;
-    const previous = getVersion(this.db, existing.id, existing.currentVersion);
     this.insertVersion(existing.id, version, snapshot, compared.contentHash);
-    setCurrentVersion(this.db, existing.id, {
-      currentVersion: version, contentHash: compared.contentHash, titleHash: compared.titleHash, lastChangedAt: snapshot.fetchedAt,
-    });
-    if (textChanged) linkDuplicates(this.db, existing.id, compared.comparison, compared.contentHash);
-    const changes = previous ? summarizeChange(previous, snapshot.document) : undefined;
-    this.recordEvent({ ...this.draftFor('document.updated', existing.id, version, snapshot), ...(changes ? { changes } : {}) });
+    setCurrentVersion(this.db, existing.id, { currentVersion: version, ...keyOf(compared), lastChangedAt: snapshot.fetchedAt });
+    this.relinkIfTextMoved(existing, compared);
+    const changes = summarizeChange(previous, snapshot.document);
+    this.recordEvent({ ...this.draftFor('document.updated', existing.id, version, snapshot), changes });
+  }
+
+  /** Same version, compared from now on by the current extractor's reading: no version, no event. */
+  private refreshKey(existing: DocumentRow, compared: ComparedDocument): void {
+    setComparisonKey(this.db, existing.id, keyOf(compared));
+    this.relinkIfTextMoved(existing, compared);
+  }
+
+  /** Duplicate links follow the text's hash: only when that moved may they have changed. */
+  private relinkIfTextMoved(existing: DocumentRow, compared: ComparedDocument): void {
+    if (existing.contentHash !== compared.contentHash) linkDuplicates(this.db, existing.id, compared.comparison, compared.contentHash);
   }
 
   private insertVersion(documentId: string, version: number, snapshot: DocumentSnapshot, contentHash: string): void {
@@ -129,7 +164,7 @@ export class Archive {
       labels: doc.labels, text: doc.text, attachments: doc.attachments, provenance: doc.provenance,
       fetchedAt: snapshot.fetchedAt, httpStatus: snapshot.httpStatus, responseHeaders: snapshot.responseHeaders,
       charset: snapshot.charset, charsetSource: snapshot.charsetSource, etag: snapshot.etag, lastModified: snapshot.lastModified,
-      rawHash: putBlob(this.db, snapshot.rawBody), runId: this.options.runId ?? null,
+      rawHash: putBlob(this.db, snapshot.rawBody), runId: this.options.runId ?? null, extractor: EXTRACTOR_VERSION,
     });
     // Only browser-rendered versions have one; HTTP versions leave the column alone (NULL).
     if (snapshot.originalBody) setOriginalBody(this.db, documentId, version, putBlob(this.db, snapshot.originalBody));

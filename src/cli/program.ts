@@ -11,11 +11,12 @@ import { registerSearch } from './commands/search.js';
 import { registerServe } from './commands/serve.js';
 import { registerShow } from './commands/show.js';
 import { registerStats } from './commands/stats.js';
+import { registerTry } from './commands/try.js';
 import { VERSION } from '../version.js';
 
 /** Each command lives in its own module under commands/ and registers itself here. */
 const COMMANDS: ((program: Command) => void)[] = [registerCrawl, registerExport, registerDemo, registerHistory, registerDiff, registerEvents, registerDeliver,
-  registerSearch, registerShow, registerStats, registerSchedule, registerServe];
+  registerSearch, registerShow, registerStats, registerSchedule, registerServe, registerTry];
 
 const CONFIG_HELP = 'config file (YAML or JSON); default $BUREAU_WATCH_CONFIG or config/sources.yaml';
 

@@ -1,5 +1,6 @@
 /** What an update changed, as a reader cares (an event's `changes`, `history`'s summary). */
 import { comparisonText } from './comparison-text.js';
+import { changedFields } from './field-changes.js';
 import { diffParagraphs } from './paragraph-diff.js';
 
 /** What an update changed, as far as a reader cares. */
@@ -10,19 +11,20 @@ export interface ChangeSummary {
   paragraphsRemoved?: number;
 }
 
-interface VersionContent {
+/** What a change summary compares: a stored version, or a fetched or re-read document. */
+export interface VersionContent {
   title: string;
   fields: Record<string, string | undefined>;
   text: string;
 }
 
 /**
- * What an update changed, as a reader cares: the title, the canonical fields whose value differs,
- * and how many paragraphs were added and removed (an edited paragraph counts once each way).
+ * What an update changed, as a reader cares: the title, the canonical fields whose value differs
+ * (in comparison form: src/compare/field-changes.ts), and how many paragraphs were added and
+ * removed (an edited paragraph counts once each way).
  */
 export function summarizeChange(previous: VersionContent, next: VersionContent): ChangeSummary {
-  const keys = new Set([...Object.keys(previous.fields), ...Object.keys(next.fields)]);
-  const fieldsChanged = [...keys].filter((key) => previous.fields[key] !== next.fields[key]).sort();
+  const fieldsChanged = changedFields(previous.fields, next.fields);
   let paragraphsAdded = 0;
   let paragraphsRemoved = 0;
   for (const hunk of diffParagraphs(previous.text, next.text)) {

@@ -5,7 +5,7 @@ import { statement } from './statements.js';
 
 const DOCUMENT_COLUMNS = `id, source_id AS sourceId, url, status, first_seen_at AS firstSeenAt,
   last_changed_at AS lastChangedAt, last_checked_at AS lastCheckedAt, current_version AS currentVersion,
-  content_hash AS contentHash, title_hash AS titleHash, etag, last_modified AS lastModified,
+  content_hash AS contentHash, title_hash AS titleHash, fields_hash AS fieldsHash, key_extractor AS keyExtractor, etag, last_modified AS lastModified,
   missing_count AS missingCount, duplicate_of AS duplicateOf`;
 
 export function getDocumentByUrl(db: Db, url: string): DocumentRow | undefined {
@@ -40,15 +40,18 @@ export function documentUrlsFirstSeenBy(db: Db, sourceId: string, until: string)
 }
 
 /** A document first seen: active, at version 1, not (yet) anybody's duplicate. */
-export type NewDocumentRow = Pick<DocumentRow, 'id' | 'sourceId' | 'url' | 'firstSeenAt' | 'contentHash' | 'titleHash' | 'etag' | 'lastModified'>;
+export type NewDocumentRow = Pick<DocumentRow, 'id' | 'sourceId' | 'url' | 'firstSeenAt' | 'etag' | 'lastModified'> & ComparisonKey;
+
+/** The hashes a fetch is compared by, and the extractor whose reading they are. */
+export type ComparisonKey = Pick<DocumentRow, 'contentHash' | 'titleHash' | 'fieldsHash' | 'keyExtractor'>;
 
 export function insertDocument(db: Db, row: NewDocumentRow): void {
   statement(db,
     `INSERT INTO documents (id, source_id, url, status, first_seen_at, last_changed_at, last_checked_at,
-       current_version, content_hash, title_hash, etag, last_modified)
-     VALUES (?, ?, ?, 'active', ?, ?, ?, 1, ?, ?, ?, ?)`,
+       current_version, content_hash, title_hash, fields_hash, key_extractor, etag, last_modified)
+     VALUES (?, ?, ?, 'active', ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)`,
   ).run(row.id, row.sourceId, row.url, row.firstSeenAt, row.firstSeenAt, row.firstSeenAt,
-    row.contentHash, row.titleHash, row.etag, row.lastModified);
+    row.contentHash, row.titleHash, row.fieldsHash, row.keyExtractor, row.etag, row.lastModified);
 }
 
 /** A 200 answer: the validators move, and the document is active again with no 404 streak. */
@@ -77,8 +80,19 @@ export function markMissing(db: Db, id: string, at: string, state: Pick<Document
 }
 
 /** A new version became the current one. */
-export function setCurrentVersion(db: Db, id: string, current: Pick<DocumentRow, 'currentVersion' | 'contentHash' | 'titleHash' | 'lastChangedAt'>): void {
+export function setCurrentVersion(db: Db, id: string, current: Pick<DocumentRow, 'currentVersion' | 'lastChangedAt'> & ComparisonKey): void {
   statement(db,
-    `UPDATE documents SET current_version = ?, content_hash = ?, title_hash = ?, last_changed_at = ? WHERE id = ?`,
-  ).run(current.currentVersion, current.contentHash, current.titleHash, current.lastChangedAt, id);
+    `UPDATE documents SET current_version = ?, content_hash = ?, title_hash = ?, fields_hash = ?, key_extractor = ?,
+       last_changed_at = ? WHERE id = ?`,
+  ).run(current.currentVersion, current.contentHash, current.titleHash, current.fieldsHash, current.keyExtractor, current.lastChangedAt, id);
+}
+
+/**
+ * The current version stays, but it is now compared by another key: the current extractor's reading
+ * of it (an upgrade changed how the same bytes read), or a key first completed (a fields hash).
+ */
+export function setComparisonKey(db: Db, id: string, key: ComparisonKey): void {
+  statement(db, 'UPDATE documents SET content_hash = ?, title_hash = ?, fields_hash = ?, key_extractor = ? WHERE id = ?').run(
+    key.contentHash, key.titleHash, key.fieldsHash, key.keyExtractor, id,
+  );
 }

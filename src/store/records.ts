@@ -18,6 +18,10 @@ export interface DocumentRow {
   currentVersion: number;
   contentHash: string;
   titleHash: string;
+  /** Of the current version's canonical fields (migration 008); null: stored before it. */
+  fieldsHash: string | null;
+  /** The extractor whose reading of the current version the hashes are (migration 008); null: an older one. */
+  keyExtractor: number | null;
   etag: string | null;
   lastModified: string | null;
   missingCount: number;
@@ -46,5 +50,7 @@ export interface VersionRow extends Omit<ExtractedDocument, 'fields'>, FetchFact
   contentHash: string;
   fields: Record<string, string>;
   rawHash: string;
+  /** The extractor release that read it (src/extract/extractor-version.ts); null: stored before migration 008. */
+  extractor: number | null;
   runId: number | null;
 }

@@ -8,13 +8,13 @@ interface EncodedVersionRow {
   documentId: string; version: number; contentHash: string; title: string; publishedDate: string | null;
   fields: string; labels: string; text: string; attachments: string; provenance: string; fetchedAt: string;
   httpStatus: number; responseHeaders: string; charset: string; charsetSource: string; etag: string | null;
-  lastModified: string | null; rawHash: string; runId: number | null;
+  lastModified: string | null; rawHash: string; runId: number | null; extractor: number | null;
 }
 
 const VERSION_COLUMNS = `document_id AS documentId, version, content_hash AS contentHash, title,
   published_date AS publishedDate, fields, labels, text, attachments, provenance, fetched_at AS fetchedAt,
   http_status AS httpStatus, response_headers AS responseHeaders, charset, charset_source AS charsetSource,
-  etag, last_modified AS lastModified, raw_hash AS rawHash, run_id AS runId`;
+  etag, last_modified AS lastModified, raw_hash AS rawHash, run_id AS runId, extractor`;
 
 export function getVersion(db: Db, documentId: string, version: number): VersionRow | undefined {
   const row = statement(db, `SELECT ${VERSION_COLUMNS} FROM versions WHERE document_id = ? AND version = ?`).get(documentId, version);
@@ -32,12 +32,12 @@ export function insertVersion(db: Db, row: VersionRow): void {
   statement(db,
     `INSERT INTO versions (document_id, version, content_hash, title, published_date, fields, labels, text,
        attachments, provenance, fetched_at, http_status, response_headers, charset, charset_source, etag,
-       last_modified, raw_hash, run_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       last_modified, raw_hash, run_id, extractor)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(row.documentId, row.version, row.contentHash, row.title, row.publishedDate, JSON.stringify(row.fields),
     JSON.stringify(row.labels), row.text, JSON.stringify(row.attachments), JSON.stringify(row.provenance),
     row.fetchedAt, row.httpStatus, JSON.stringify(row.responseHeaders), row.charset,
-    row.charsetSource, row.etag, row.lastModified, row.rawHash, row.runId);
+    row.charsetSource, row.etag, row.lastModified, row.rawHash, row.runId, row.extractor);
 }
 
 /**

@@ -196,3 +196,52 @@ export function serveScriptColumn(site: TestSite, pages = 2): string[] {
   for (const item of items) site.routes.set(item.href, { body: documentPage(item.title) });
   return items.map((item) => site.baseUrl + item.href).sort();
 }
+
+/** A disclosure record whose metadata fields and chrome a test changes between crawls. */
+export interface RecordPage {
+  title: string;
+  /** 效力状况 @default '有效' */
+  validity?: string;
+  /** 文号 @default '某司发〔2024〕3号' */
+  docNo?: string;
+  /** The view counter of the byline and the footer's "today". @default 125 */
+  views?: number;
+  /** @default three sentences of a regulation */
+  paragraphs?: string[];
+  /** A byline as the first paragraph of the body (`来源：… 发布日期：… 浏览次数：…`). @default false */
+  bylineInBody?: boolean;
+}
+
+export const RECORD_PARAGRAPHS = [
+  '各区县司法局要认真贯彻落实有关工作要求，切实加强组织领导，确保各项任务按时保质完成。',
+  '本规定自发布之日起施行，由市司法局负责解释，有关单位应当遵照执行并及时报告情况。',
+  '各单位在执行中遇到的问题，请及时向市司法局法治调研处反映，联系电话见本局网站公告。',
+];
+
+/** The byline `recordPage` puts first in the body when asked: an older extractor kept it as text. */
+export function recordByline(views = 125): string {
+  return `来源：某某市司法局　发布日期：2024-03-05　浏览次数：${views}`;
+}
+
+/**
+ * A disclosure record in the gov.cn table layout (索引号, 发布机构, 文号, 成文日期, 公开日期, 效力状况),
+ * body in `#zoom`, a view counter and a "today is" clock in the chrome.
+ */
+export function recordPage(page: RecordPage): string {
+  const views = page.views ?? 125;
+  const byline = page.bylineInBody ? `<p>${recordByline(views)}</p>\n` : '';
+  return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${page.title}_某某市人民政府</title>
+<meta name="ArticleTitle" content="${page.title}"></head><body>
+<div class="nav"><a href="/">首页</a> <a href="/xxgk/">政府信息公开</a></div>
+<table class="xxgk">
+<tr><th>索引号：</th><td>11330100MB0000000X/2024-00012</td><th>发布机构：</th><td>某某市司法局</td></tr>
+<tr><th>文号：</th><td>${page.docNo ?? '某司发〔2024〕3号'}</td><th>成文日期：</th><td>2024-03-01</td></tr>
+<tr><th>公开日期：</th><td>2024-03-05</td><th>效力状况：</th><td>${page.validity ?? '有效'}</td></tr>
+</table>
+<h1>${page.title}</h1>
+<div class="info">字体：[大 中 小]　浏览次数：${views}</div>
+<div id="zoom">${byline}${(page.paragraphs ?? RECORD_PARAGRAPHS).map((p) => `<p>${p}</p>`).join('\n')}
+</div>
+<div class="footer">主办单位：某某市人民政府 今天是2024年3月${(views % 28) + 1}日 版权所有</div>
+</body></html>`;
+}

@@ -1,14 +1,11 @@
-import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { filterSql } from '../../src/search/filters.js';
 import { rankCandidates } from '../../src/search/rank.js';
 import { searchDocuments } from '../../src/search/search.js';
-import { Archive } from '../../src/archive/archive.js';
-import { outboxRecorder } from '../../src/events/outbox.js';
 import { migrate } from '../../src/store/database.js';
-import { MIGRATIONS } from '../../src/store/migrations/index.js';
 import { tempDir } from '../helpers/temp.js';
+import { insertOlderDocument, openOlderArchive } from '../helpers/older-archive.js';
 import { openTestArchive, snapshot, type TestArchive } from '../helpers/archive.js';
 
 const URL_A = 'http://127.0.0.1/alpha/shuangjian.html';
@@ -159,16 +156,9 @@ describe('search: filters', () => {
 
 describe('migration 003', () => {
   it('indexes the documents an older archive already holds', () => {
-    const path = join(tempDir(), 'old.db');
-    const db = new Database(path);
-    for (const migration of MIGRATIONS.filter((m) => m.version < 3)) db.exec(migration.sql);
-    db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
-    for (const migration of MIGRATIONS.filter((m) => m.version < 3)) {
-      db.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(migration.version, migration.name, 'then');
-    }
-    const archive = new Archive(db, { events: outboxRecorder(db) });
-    archive.upsertSource({ id: 'alpha', name: '', startUrls: [] });
-    db.transaction(() => archive.recordSnapshot(snapshot(URL_A, { title: '双减通知', text: '落实双减。', publishedDate: '2021-09-01', fields: { validity: '有效' } })))();
+    const db = openOlderArchive(join(tempDir(), 'old.db'), 3);
+    const rawBody = new TextEncoder().encode('<html><body>落实双减。</body></html>');
+    insertOlderDocument(db, { url: URL_A, title: '双减通知', text: '落实双减。', publishedDate: '2021-09-01', fields: { validity: '有效' }, rawBody });
     migrate(db);
     expect(searchDocuments(db, '双减').map((hit) => hit.record.url)).toEqual([URL_A]);
     const filtered = { sources: ['alpha'], since: '2021-09-01', until: '2021-09-01', fields: [['validity', '有效']] as [string, string][] };

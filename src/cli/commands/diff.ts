@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { changedFields } from '../../compare/field-changes.js';
 import { diffParagraphs } from '../../compare/paragraph-diff.js';
 import { diffStyleFor, renderParagraphDiff } from '../../compare/render-diff.js';
 import { UsageError } from '../../errors.js';
@@ -40,10 +41,8 @@ export function registerDiff(program: Command): void {
 
 function header(older: VersionRow, newer: VersionRow): string[] {
   const lines = [`--- version ${older.version}  ${older.fetchedAt}  ${older.title}`, `+++ version ${newer.version}  ${newer.fetchedAt}  ${newer.title}`];
-  const keys = [...new Set([...Object.keys(older.fields), ...Object.keys(newer.fields)])].sort();
-  for (const key of keys) {
-    if (older.fields[key] !== newer.fields[key]) lines.push(`field ${key}: ${older.fields[key] ?? '—'} → ${newer.fields[key] ?? '—'}`);
-  }
+  // The fields that make a version (compared as the archive compares them), before the paragraphs.
+  for (const key of changedFields(older.fields, newer.fields)) lines.push(`field ${key}: ${older.fields[key] ?? '—'} → ${newer.fields[key] ?? '—'}`);
   return lines;
 }
 

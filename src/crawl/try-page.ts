@@ -1,0 +1,114 @@
+/**
+ * `try URL`: what the crawl would make of one page, without a source or an archive. robots.txt
+ * first (as the crawl reads it, through the same site access), then the crawl's own fetch
+ * (src/fetch/fetch-one.ts) and page processing (process-page.ts: decode, parse once, classify,
+ * extract or discover). Nothing is written anywhere.
+ */
+import type { Config } from '../config/schema.js';
+import { canonicalUrl } from '../discover/canonical-url.js';
+import { SourceScope } from '../discover/scope.js';
+import { accessFailureReason, type AccessFailure } from '../fetch/access-errors.js';
+import { RobotsCache, type RobotsRules } from '../fetch/robots.js';
+import { createSiteFetch } from '../fetch/site-fetch.js';
+import type { SiteAccess } from '../fetch/site-access.js';
+import type { FetchedResponse } from '../fetch/types.js';
+import { processPage, type ProcessedPage } from './process-page.js';
+
+export interface TryOptions {
+  userAgent: string;
+  fetch: Config['fetch'];
+  access: SiteAccess;
+}
+
+/** Why the page was not read: robots.txt, an access failure (with its class), an HTTP status, a page that does not parse. */
+export interface TryFailure {
+  ok: false;
+  reason: string;
+  message: string;
+}
+
+export interface TryResult {
+  ok: true;
+  /** The answer (its body is what processPage read). */
+  response: FetchedResponse;
+  /** For a list page or a datastore answer, only the links a source with this URL as its start URL would follow. */
+  page: ProcessedPage;
+  /** Links the page offers that such a source would not follow (other hosts, other folders, attachments). */
+  outOfScope: number;
+  /** robots.txt's verdict for the URL's origin and why, e.g. `rules (HTTP 200)`, `allow-all (HTTP 404)`. */
+  robots: string;
+}
+
+export async function tryPage(url: string, options: TryOptions): Promise<TryResult | TryFailure> {
+  const siteFetch = createSiteFetch(options.access);
+  try {
+    const robots = new RobotsCache({ userAgent: options.userAgent, timeoutMs: options.fetch.timeoutSecs * 1000, fetch: siteFetch.fetch });
+    const rules = await robots.forUrl(url);
+    const refusal = robotsRefusal(rules, url, siteFetch.failureFor(url));
+    if (refusal) return refusal;
+    // Loaded once robots.txt allows the page: the fetcher's dependencies take a second to import.
+    const { fetchOne } = await import('../fetch/fetch-one.js');
+    const result = await fetchOne(url, {
+      userAgent: options.userAgent, timeoutSecs: options.fetch.timeoutSecs, maxBodyBytes: options.fetch.maxBodyBytes,
+      maxRetries: options.fetch.maxRetries, retryBackoffMs: options.fetch.retryBackoffMs, access: options.access,
+      // Redirects as the crawl follows them: not into what robots.txt disallows.
+      followRedirect: (target) => robots.peek(target) !== false,
+    });
+    if (!result.ok) return { ok: false, reason: accessFailureReason(result.error) ?? result.error.kind, message: result.error.message };
+    const statusFailure = unreadableStatus(result);
+    if (statusFailure) return statusFailure;
+    return readPage(result, `${rules.verdict} (${rules.reason})`);
+  } finally {
+    await siteFetch.close();
+  }
+}
+
+/** `access`: the classified failure of reaching robots.txt, when that was the trouble. */
+function robotsRefusal(rules: RobotsRules, url: string, access: AccessFailure | undefined): TryFailure | null {
+  const robotsUrl = `${new URL(url).origin}/robots.txt`;
+  if (rules.verdict === 'disallow-all') {
+    // 5xx, a timeout or no connection: the crawl reads nothing of the origin this run.
+    const message = `${robotsUrl} could not be read (${access?.message ?? rules.reason}): the crawl would not fetch ${url}`;
+    return { ok: false, reason: access?.reason ?? 'robots-unavailable', message };
+  }
+  if (!rules.isAllowed(url)) return { ok: false, reason: 'robots-disallowed', message: `${robotsUrl} disallows ${url} for bureau-watch: the crawl would not fetch it` };
+  return null;
+}
+
+function unreadableStatus(response: FetchedResponse): TryFailure | null {
+  const { status } = response;
+  if (status >= 200 && status < 300) return null;
+  if (status >= 300 && status < 400) {
+    const location = response.headers.location ?? '(no Location)';
+    return { ok: false, reason: 'redirect-not-followed', message: `${response.url} answered HTTP ${status} to ${location}: not followed (robots.txt disallows it)` };
+  }
+  return { ok: false, reason: `http-${status}`, message: `${response.url} answered HTTP ${status}: no page to read` };
+}
+
+function readPage(response: FetchedResponse, robots: string): TryResult | TryFailure {
+  try {
+    // Read as the crawl reads it: at its canonical address.
+    const url = canonicalUrl(response.url) ?? response.url;
+    return { ok: true, response, robots, ...scoped(processPage({ ...response, url }, 'try'), new SourceScope({ startUrls: [url], include: [], exclude: [] })) };
+  } catch (error) {
+    return { ok: false, reason: 'unprocessable', message: `${response.url}: page could not be processed: ${(error as Error).message}` };
+  }
+}
+
+/** What the crawl of a source starting here would follow (src/crawl/frontier.ts applies the same scope). */
+function scoped(page: ProcessedPage, scope: SourceScope): Pick<TryResult, 'page' | 'outOfScope'> {
+  if (page.kind === 'datastore') {
+    const items = page.items.filter((url) => scope.allowsDocument(url));
+    return { page: { ...page, items }, outOfScope: page.items.length - items.length };
+  }
+  if (page.kind !== 'list') return { page, outOfScope: 0 };
+  const { discovery } = page;
+  const kept = {
+    ...discovery,
+    items: discovery.items.filter((url) => scope.allowsDocument(url)),
+    lists: discovery.lists.filter((url) => scope.allowsSubList(url)),
+    next: discovery.next.filter((next) => scope.allowsPagination(next.url)),
+  };
+  const count = (d: typeof discovery) => d.items.length + d.lists.length + d.next.length;
+  return { page: { kind: 'list', discovery: kept }, outOfScope: count(discovery) - count(kept) };
+}

@@ -1,0 +1,95 @@
+import { readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, type CliResult } from '../helpers/cli.js';
+import { TEST_USER_AGENT } from '../helpers/crawl.js';
+import { listPage, RECORD_PARAGRAPHS, recordPage } from '../helpers/pages.js';
+import { startTestSite, type TestSite } from '../helpers/site.js';
+import { tempDir } from '../helpers/temp.js';
+
+const LIST = '/col/col1/index.html';
+const DOC = '/art/2024/3/5/art_1_1.html';
+const TITLE = '关于规范行政执法的规定';
+
+let site: TestSite;
+beforeAll(async () => {
+  site = await startTestSite();
+  site.routes.set('/robots.txt', { body: 'User-agent: *\nDisallow: /private/\n', contentType: 'text/plain' });
+  site.routes.set(LIST, {
+    body: listPage([{ href: DOC, title: TITLE, date: '2024-03-05' }, { href: 'https://other.example/art/2024/1/1/art_9_9.html', title: '别处的文章', date: '2024-01-01' }],
+      '<a href="index_2.html">下一页</a>'),
+  });
+  // The title carries a terminal escape (clear screen): the human output must not pass it on.
+  site.routes.set(DOC, { body: recordPage({ title: `${TITLE}\u001b[2J`, validity: '废止' }) });
+  site.routes.set('/echo.html', (req) => ({ body: recordPage({ title: `请求头${String(req.headers['x-probe'] ?? '无')}`, paragraphs: RECORD_PARAGRAPHS }) }));
+  site.route('/reset.html', (req) => void req.socket.destroy());
+});
+afterAll(() => site.close());
+
+/** `try` in an empty working directory, which must stay empty: no database, no storage folder. */
+async function tryCli(args: string[]): Promise<CliResult> {
+  const cwd = tempDir('bw-try-');
+  const result = await runCli(['try', ...args], { cwd, env: { BUREAU_WATCH_CONFIG: '' } });
+  expect(readdirSync(cwd)).toEqual([]);
+  return result;
+}
+
+/** Every `try` run below ends by checking that its working directory stayed empty. */
+describe('try URL (the CLI)', () => {
+  it('a document page for a terminal: title, dates, fields with the rule that found each, text; no escape of the site passes; exit 0', async () => {
+    const result = await tryCli([`${site.baseUrl}${DOC}`]);
+    expect(result.code).toBe(0);
+    const out = result.stdout;
+    expect(out.startsWith(`document  ${site.baseUrl}${DOC}\nHTTP 200`)).toBe(true);
+    expect(out).toMatch(/title\s+meta:ArticleTitle\s+关于规范行政执法的规定\n/);
+    expect(out).toMatch(/published\s+table:th-td\s+2024-03-05/);
+    expect(out).toMatch(/validity\s+table:th-td\s+废止/);
+    expect(out).toMatch(/效力状况\s+废止/);
+    expect(out.trimEnd().endsWith(RECORD_PARAGRAPHS.join('\n'))).toBe(true);
+    expect(out).not.toContain('\u001b');
+  });
+
+  it('a list page, --json: the document links and the next page', async () => {
+    const result = await tryCli([`${site.baseUrl}${LIST}`, '--json']);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      kind: 'list', list: { items: [`${site.baseUrl}${DOC}`], next: [{ url: `${site.baseUrl}/col/col1/index_2.html` }] },
+    });
+  });
+
+  it('honours robots.txt: a disallowed page is not fetched, said so, exit 1', async () => {
+    const result = await tryCli([`${site.baseUrl}/private/page.html`]);
+    expect([result.code, result.stdout]).toEqual([1, '']);
+    expect(result.stderr).toBe(`bureau-watch: ${site.baseUrl}/robots.txt disallows ${site.baseUrl}/private/page.html for bureau-watch: the crawl would not fetch it\n`);
+    expect(site.hits('/private/page.html')).toEqual([]);
+  });
+
+  it('a failed fetch exits 1 with the classified access error (on stderr, and under "error" with --json)', async () => {
+    const result = await tryCli([`${site.baseUrl}/reset.html`, '--json', '--config', configFile({ fetch: { maxRetries: 0 } })]);
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout).error).toMatchObject({ reason: 'connection-reset' });
+    expect(result.stderr).toMatch(/^bureau-watch: .*reset/);
+  });
+
+  it('sends the User-Agent of a given config, and its headers with the flags over them', async () => {
+    const config = configFile({ userAgent: `${TEST_USER_AGENT} try`, headers: { 'X-Probe': 'config', 'X-Other': 'kept' } });
+    const result = await tryCli([`${site.baseUrl}/echo.html`, '--json', '--config', config, '--header', 'X-Probe: flag']);
+    expect(JSON.parse(result.stdout).document.title).toBe('请求头flag');
+    expect(site.hits('/echo.html').at(-1)!.userAgent).toBe(`${TEST_USER_AGENT} try`);
+  });
+
+  it('usage errors exit 2: no URL, not http(s), a malformed flag', async () => {
+    expect((await tryCli([])).code).toBe(2);
+    const ftp = await tryCli(['ftp://127.0.0.1/x']);
+    expect([ftp.code, ftp.stderr]).toEqual([2, 'bureau-watch: try: expected an http(s) URL, got a ftp: URL\n']);
+    const header = await tryCli([`${site.baseUrl}${DOC}`, '--header', 'no-colon']);
+    expect([header.code, header.stderr]).toEqual([2, 'bureau-watch: --header: expected "Name: value", got "no-colon"\n']);
+  });
+});
+
+/** A config file outside the working directory (which must stay empty). */
+function configFile(config: Record<string, unknown>): string {
+  const path = join(tempDir('bw-try-config-'), 'config.json');
+  writeFileSync(path, JSON.stringify(config));
+  return path;
+}
