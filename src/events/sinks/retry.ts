@@ -34,15 +34,23 @@ export async function withRetries<T>(attempt: () => Promise<T>, policy: RetryPol
   }
 }
 
-/** Spaces calls at least `intervalMs` apart (chat platforms throttle, then mute, faster senders). */
+/**
+ * Spaces calls at least `intervalMs` apart (chat platforms throttle, then mute, faster senders).
+ * Counted from the end of one call to the start of the next, so the platform sees the spacing
+ * whatever the network's latency: `run` a call through it.
+ */
 export class Pacer {
   private nextAt = 0;
 
   constructor(private readonly intervalMs: number) {}
 
-  async wait(signal: AbortSignal): Promise<void> {
+  async run<T>(call: () => Promise<T>, signal: AbortSignal): Promise<T> {
     const delay = this.nextAt - Date.now();
     if (delay > 0) await sleep(delay, undefined, { signal });
-    this.nextAt = Date.now() + this.intervalMs;
+    try {
+      return await call();
+    } finally {
+      this.nextAt = Date.now() + this.intervalMs;
+    }
   }
 }

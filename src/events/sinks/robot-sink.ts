@@ -46,9 +46,9 @@ export abstract class RobotSink<Message> implements Sink {
     const message = this.compose(event, this.environment.details(event));
     const post = { timeoutMs: this.options.timeoutMs, userAgent: this.options.userAgent, label: this.label, signal };
     await withRetries(async () => {
-      await this.pacer.wait(signal);
       // Signed per try: the platforms reject a signature more than an hour old.
-      const refusal = this.readReply(await postRobot(this.request(message, Date.now()), post));
+      const reply = await this.pacer.run(() => postRobot(this.request(message, Date.now()), post), signal);
+      const refusal = this.readReply(reply);
       if (refusal) {
         const text = `${this.label} refused the message: ${refusal.message}`;
         throw refusal.retryable ? new RetryableError(text) : new PermanentError(text);
