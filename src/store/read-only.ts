@@ -83,6 +83,7 @@ function openInPlace(path: string, options: ReadOnlyOptions): Db {
     db = connect(path);
     // Opening reads nothing: the first read is where SQLite needs (and may fail to make) the -shm file.
     db.prepare('SELECT count(*) FROM sqlite_master').get();
+    options.log?.debug({ database: path }, 'archive opened read-only, in place');
     return db;
   } catch (error) {
     db?.close();
