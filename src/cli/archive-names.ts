@@ -17,7 +17,9 @@ export function checkSourceIds(db: Db, config: Config, ids: readonly string[]): 
   const known = new Set([...config.sources.map((source) => source.id), ...(db.prepare('SELECT id FROM sources ORDER BY id').pluck().all() as string[])]);
   const unknown = ids.filter((id) => !known.has(id));
   if (unknown.length > 0) {
-    throw new UsageError(`--source: unknown source ${unknown.map((id) => `"${id}"`).join(', ')}: expected one of ${[...known].sort().join(', ') || '(none configured or archived)'}`);
+    throw new UsageError(
+      `--source: unknown source ${unknown.map((id) => `"${id}"`).join(', ')}: expected one of ${[...known].sort().join(', ') || '(none configured or archived)'}`,
+    );
   }
 }
 

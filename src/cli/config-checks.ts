@@ -22,13 +22,19 @@ export function checkConfig(config: Config, label: string): Config {
     return { ...alert, fields };
   });
   const sourceIds = new Set(config.sources.map((source) => source.id));
-  config.alerts.forEach((alert, index) => alert.sources?.forEach((id, at) => {
-    if (!sourceIds.has(id)) problems.push(`alerts.${index}.sources.${at}: unknown source "${id}": expected one of ${[...sourceIds].join(', ') || '(no sources configured)'}`);
-  }));
+  config.alerts.forEach((alert, index) =>
+    alert.sources?.forEach((id, at) => {
+      if (!sourceIds.has(id))
+        problems.push(`alerts.${index}.sources.${at}: unknown source "${id}": expected one of ${[...sourceIds].join(', ') || '(no sources configured)'}`);
+    }),
+  );
   const alertNames = new Set(config.alerts.map((alert) => alert.name));
-  config.sinks.forEach((sink, index) => sink.filter?.alerts?.forEach((name, at) => {
-    if (!alertNames.has(name)) problems.push(`sinks.${index}.filter.alerts.${at}: unknown alert "${name}": expected one of ${[...alertNames].join(', ') || '(no alerts configured)'}`);
-  }));
+  config.sinks.forEach((sink, index) =>
+    sink.filter?.alerts?.forEach((name, at) => {
+      if (!alertNames.has(name))
+        problems.push(`sinks.${index}.filter.alerts.${at}: unknown alert "${name}": expected one of ${[...alertNames].join(', ') || '(no alerts configured)'}`);
+    }),
+  );
   if (problems.length > 0) throw new UsageError(`invalid config ${label}:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
   return { ...config, alerts };
 }

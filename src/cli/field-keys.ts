@@ -17,7 +17,9 @@ export function canonicalFieldKey(key: string): { key: CanonicalKey; problem?: u
   if (label) return { key: label.key };
   const sameLetters = CANONICAL_KEYS.find((canonical) => canonical.toLowerCase() === key.toLowerCase());
   const hint = sameLetters ? `did you mean "${sameLetters}"? ` : '';
-  return { problem: `unknown field "${key}": ${hint}expected a canonical key (${CANONICAL_KEYS.join(', ')}) or a label a page shows for one, such as 效力状况 or 发布机构` };
+  return {
+    problem: `unknown field "${key}": ${hint}expected a canonical key (${CANONICAL_KEYS.join(', ')}) or a label a page shows for one, such as 效力状况 or 发布机构`,
+  };
 }
 
 /** `--field key=value` → [canonical key, value]; the value may itself contain "=". */

@@ -12,6 +12,8 @@ export function countMatches(db: Db, query: string, filters: SearchFilters = {})
   if (plan.index === 'none') return 0;
   const table = `search_${plan.index}`;
   const { where, params } = filterSql(filters);
-  return statement(db, `SELECT count(*) FROM ${table} JOIN search_rows s ON s.rowid = ${table}.rowid WHERE ${table} MATCH ? ${where}`, 'pluck')
-    .get(plan.match, ...params) as number;
+  return statement(db, `SELECT count(*) FROM ${table} JOIN search_rows s ON s.rowid = ${table}.rowid WHERE ${table} MATCH ? ${where}`, 'pluck').get(
+    plan.match,
+    ...params,
+  ) as number;
 }

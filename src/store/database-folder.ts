@@ -42,12 +42,17 @@ function createFolder(folder: string, path: string): void {
  */
 function assertWritable(path: string): void {
   const folder = dirname(resolve(path));
-  for (const [target, what] of [[folder, `the folder ${folder} of ${path}`], [path, path]] as const) {
+  for (const [target, what] of [
+    [folder, `the folder ${folder} of ${path}`],
+    [path, path],
+  ] as const) {
     if (target === path && !existsSync(path)) continue;
     try {
       accessSync(target, constants.W_OK);
     } catch (error) {
-      throw new UsageError(`invalid config: database: cannot write ${what}: ${reason((error as NodeJS.ErrnoException).code, error)} (read commands can still read an archive they cannot write)`);
+      throw new UsageError(
+        `invalid config: database: cannot write ${what}: ${reason((error as NodeJS.ErrnoException).code, error)} (read commands can still read an archive they cannot write)`,
+      );
     }
   }
 }

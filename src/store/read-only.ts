@@ -60,7 +60,9 @@ export async function withDatabaseReadOnly<T>(path: string, use: (db: Db) => T |
 /** The archive file exists and is readable: else a UsageError naming the path (a writer that must not create it uses this too). */
 export function assertArchiveFile(path: string): void {
   if (!existsSync(path)) {
-    throw new UsageError(`no archive at ${resolve(path)}: run \`bureau-watch crawl\` first, or pass --config with the config that names the archive's \`database\``);
+    throw new UsageError(
+      `no archive at ${resolve(path)}: run \`bureau-watch crawl\` first, or pass --config with the config that names the archive's \`database\``,
+    );
   }
   if (statSync(path).isDirectory()) throw new UsageError(`database ${path} is a folder, not an archive file`);
   try {
@@ -117,7 +119,10 @@ function openPrivateCopy(path: string, options: ReadOnlyOptions, why: string): D
   try {
     const copy = join(folder, 'archive.db');
     copyStable(path, copy);
-    options.log?.info({ database: path, bytes: statSync(copy).size }, `reading a private copy of the archive (${why}): a crawl that finishes meanwhile is not seen`);
+    options.log?.info(
+      { database: path, bytes: statSync(copy).size },
+      `reading a private copy of the archive (${why}): a crawl that finishes meanwhile is not seen`,
+    );
     const db = connect(copy);
     const close = db.close.bind(db);
     db.close = () => {
@@ -154,12 +159,14 @@ function fingerprint(path: string): string {
 function assertCurrentSchema(db: Db, path: string): void {
   const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get();
   if (!hasTable) throw new UsageError(`${path} is not a bureau-watch archive (it has no schema_migrations table)`);
-  const version = db.prepare('SELECT max(version) FROM schema_migrations').pluck().get() as number | null ?? 0;
+  const version = (db.prepare('SELECT max(version) FROM schema_migrations').pluck().get() as number | null) ?? 0;
   const known = Math.max(0, ...MIGRATIONS.map((migration) => migration.version));
   if (version > known) {
     throw new UsageError(`the archive ${path} has schema version ${version}, newer than this bureau-watch reads (${known}): upgrade bureau-watch`);
   }
   if (version < known) {
-    throw new UsageError(`the archive ${path} has schema version ${version}, older than this bureau-watch's (${known}): run \`bureau-watch crawl\` once to upgrade it (read commands never change the archive)`);
+    throw new UsageError(
+      `the archive ${path} has schema version ${version}, older than this bureau-watch's (${known}): run \`bureau-watch crawl\` once to upgrade it (read commands never change the archive)`,
+    );
   }
 }

@@ -20,7 +20,8 @@ beforeAll(() => {
 });
 afterAll(() => archive.close());
 
-const run = (args: string[], env: NodeJS.ProcessEnv = {}) => runCli([...args, '--config', archive.configPath], { env: { BUREAU_WATCH_LOG_FORMAT: undefined, BUREAU_WATCH_LOG_LEVEL: undefined, ...env } });
+const run = (args: string[], env: NodeJS.ProcessEnv = {}) =>
+  runCli([...args, '--config', archive.configPath], { env: { BUREAU_WATCH_LOG_FORMAT: undefined, BUREAU_WATCH_LOG_LEVEL: undefined, ...env } });
 
 describe('logs', () => {
   it('are JSON lines in a pipe, readable lines when asked; `export --out` says what it wrote either way', async () => {
@@ -33,7 +34,9 @@ describe('logs', () => {
     expect(json.code).toBe(0);
     expect(parseLogLines(json.stderr)).toEqual([expect.objectContaining({ level: 30, msg: `4 documents written to ${out} (jsonl)`, documents: 4, out })]);
     expect(pretty.code).toBe(0);
-    expect(pretty.stderr).toMatch(new RegExp(`^\\[\\d\\d:\\d\\d:\\d\\d\\] INFO: 4 documents written to ${out.replace(/[.]/g, '\\.')} \\(jsonl\\) \\{"documents":4,`));
+    expect(pretty.stderr).toMatch(
+      new RegExp(`^\\[\\d\\d:\\d\\d:\\d\\d\\] INFO: 4 documents written to ${out.replace(/[.]/g, '\\.')} \\(jsonl\\) \\{"documents":4,`),
+    );
     expect(pretty.stderr).not.toContain('"level"');
     expect(fromEnv.stderr).toMatch(/^\[\d\d:\d\d:\d\d\] DEBUG: archive opened read-only, in place \{"database":/m);
   });
@@ -51,8 +54,13 @@ describe('logs', () => {
   });
 
   it.skipIf(!existsSync('/usr/bin/script'))('are readable lines by default on a terminal (a pty made by script(1))', () => {
-    const command = [process.execPath, join(REPO_ROOT, 'dist', 'cli', 'main.js'), 'stats', '--verbose', '--config', archive.configPath].map((arg) => `'${arg}'`).join(' ');
-    const child = spawnSync('/usr/bin/script', ['-qec', command, '/dev/null'], { encoding: 'utf8', env: { ...process.env, BUREAU_WATCH_LOG_FORMAT: '', NO_COLOR: '1' } });
+    const command = [process.execPath, join(REPO_ROOT, 'dist', 'cli', 'main.js'), 'stats', '--verbose', '--config', archive.configPath]
+      .map((arg) => `'${arg}'`)
+      .join(' ');
+    const child = spawnSync('/usr/bin/script', ['-qec', command, '/dev/null'], {
+      encoding: 'utf8',
+      env: { ...process.env, BUREAU_WATCH_LOG_FORMAT: '', NO_COLOR: '1' },
+    });
     expect(child.status).toBe(0);
     expect(child.stdout).toMatch(/^\[\d\d:\d\d:\d\d\] DEBUG: archive opened read-only, in place \{"database":/m);
     expect(child.stdout).not.toContain('"level"');

@@ -14,16 +14,25 @@ let archive: TestArchive;
 beforeAll(() => {
   archive = openTestArchive({ sources: ['alpha', 'beta', 'gamma'] });
   for (const [n, source] of ['alpha', 'alpha', 'beta', 'beta', 'gamma'].entries()) {
-    archive.record(snapshot(`http://${source}.example/art/${n}.html`, {
-      source, title: `第${n}号工作要点`, text: `第${n}号工作要点正文。`, fields: n === 3 ? { validity: '失效' } : { validity: '有效' },
-    }));
+    archive.record(
+      snapshot(`http://${source}.example/art/${n}.html`, {
+        source,
+        title: `第${n}号工作要点`,
+        text: `第${n}号工作要点正文。`,
+        fields: n === 3 ? { validity: '失效' } : { validity: '有效' },
+      }),
+    );
   }
   archive.db.close(); // reads must leave the file exactly as it is
 });
 afterAll(() => archive.close());
 
 const run = (args: string[]) => runCli([...args, '--config', archive.configPath]);
-const sourcesOf = (jsonl: string) => jsonl.trim().split('\n').map((line) => (JSON.parse(line) as { source: string }).source);
+const sourcesOf = (jsonl: string) =>
+  jsonl
+    .trim()
+    .split('\n')
+    .map((line) => (JSON.parse(line) as { source: string }).source);
 const hash = () => createHash('sha256').update(readFileSync(archive.databasePath)).digest('hex');
 
 describe('--source and --field', () => {

@@ -97,7 +97,9 @@ describe('read commands never create, migrate or need secrets', () => {
     test.db.prepare('DELETE FROM schema_migrations WHERE version = ?').run(newest);
     const older = await runCli(['search', '通知', '--config', test.configPath]);
     expect(older.code).toBe(2);
-    expect(older.stderr).toContain(`has schema version ${newest - 1}, older than this bureau-watch's (${newest}): run \`bureau-watch crawl\` once to upgrade it`);
+    expect(older.stderr).toContain(
+      `has schema version ${newest - 1}, older than this bureau-watch's (${newest}): run \`bureau-watch crawl\` once to upgrade it`,
+    );
     expect(test.db.prepare('SELECT max(version) FROM schema_migrations').pluck().get()).toBe(newest - 1);
     test.db.prepare("INSERT INTO schema_migrations VALUES (?, 'future', '2099-01-01')").run(newest + 5);
     const newer = await runCli(['stats', '--config', test.configPath]);

@@ -61,10 +61,12 @@ describe('schedules', () => {
 
 describe('alert rules', () => {
   it('a field written as the page label (效力状况) matches its canonical key; the event in the archive carries the rule', async () => {
-    const site = await startTestSite({ routes: {
-      '/col/col1/index.html': { body: listPage(linkItems([docPath(1)])) },
-      [docPath(1)]: { body: disclosurePage('关于废止部分规范性文件的通知', '废止', '<table><tr><th>效力状况：</th><td>失效</td></tr></table>') },
-    } });
+    const site = await startTestSite({
+      routes: {
+        '/col/col1/index.html': { body: listPage(linkItems([docPath(1)])) },
+        [docPath(1)]: { body: disclosurePage('关于废止部分规范性文件的通知', '废止', '<table><tr><th>效力状况：</th><td>失效</td></tr></table>') },
+      },
+    });
     onTestFinished(() => site.close());
     const dir = tempDir();
     const { configPath, databasePath } = writeConfig(dir, {

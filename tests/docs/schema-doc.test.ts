@@ -30,15 +30,20 @@ beforeAll(() => {
     ['beta', '关于印发工作要点的通知', '附件为本局工作要点。', '2023-05-01'],
   ];
   documents.forEach(([source, title, text, publishedDate], n) =>
-    archive.record(snapshot(`http://${source}.example/art/${n}.html`, { source, title, text, publishedDate })));
+    archive.record(snapshot(`http://${source}.example/art/${n}.html`, { source, title, text, publishedDate })),
+  );
 });
 afterAll(() => archive.close());
 
 describe('docs/schema.md', () => {
   it('lists every table and view of the archive', () => {
-    const objects = archive.db.prepare("SELECT name, sql FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%'").all() as { name: string; sql: string }[];
+    const objects = archive.db.prepare("SELECT name, sql FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%'").all() as {
+      name: string;
+      sql: string;
+    }[];
     const virtual = new Set(objects.filter((object) => /CREATE VIRTUAL TABLE/i.test(object.sql)).map((object) => object.name));
-    const shadow = (name: string) => [...virtual].some((table) => /^_(data|idx|config|docsize|content)$/.test(name.slice(table.length)) && name.startsWith(table));
+    const shadow = (name: string) =>
+      [...virtual].some((table) => /^_(data|idx|config|docsize|content)$/.test(name.slice(table.length)) && name.startsWith(table));
     const listed = objects.map((object) => object.name).filter((name) => !shadow(name));
     expect(listed.length).toBeGreaterThan(15);
     for (const name of listed) expect(doc, name).toContain(`\`${name}\``);
