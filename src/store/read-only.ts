@@ -135,7 +135,7 @@ function openPrivateCopy(path: string, options: ReadOnlyOptions, why: string): D
     return db;
   } catch (error) {
     remove();
-    throw error instanceof UsageError ? error : new UsageError(`cannot read the archive ${path}: ${errorMessage(error)}`);
+    throw error instanceof UsageError ? error : new UsageError(`cannot read the archive ${path} through a private copy in ${tmpdir()}: ${errorMessage(error)}`);
   }
 }
 
