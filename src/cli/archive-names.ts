@@ -18,7 +18,7 @@ export function checkSourceIds(db: Db, config: Config, ids: readonly string[]): 
   const unknown = ids.filter((id) => !known.has(id));
   if (unknown.length > 0) {
     throw new UsageError(
-      `--source: unknown source ${unknown.map((id) => `"${id}"`).join(', ')}: expected one of ${[...known].sort().join(', ') || '(none configured or archived)'}`,
+      `--source: no source ${unknown.map((id) => `"${id}"`).join(', ')} in the archive or the config: expected one of ${[...known].sort().join(', ') || '(none configured or archived)'}`,
     );
   }
 }

@@ -131,7 +131,7 @@ const CASES: Record<string, () => Promise<CliResult[]>> = {
       run(['diff', docId, '--from', '9']),
       run(['events', '--since', 'nosuch']),
     ]);
-    expect(results[0].stderr).toContain('--source: unknown source "nosuch": expected one of alpha, beta');
+    expect(results[0].stderr).toContain('--source: no source "nosuch" in the archive or the config: expected one of alpha, beta');
     expect(results[3].stderr).toContain('--field: unknown field "foo"');
     return results;
   },

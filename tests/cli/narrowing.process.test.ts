@@ -68,9 +68,9 @@ describe('--source and --field', () => {
       run(['export', '--format', 'atom', '--source', 'alpha', '--source', 'beta']),
     ]);
     expect(exported).toMatchObject({ code: 2, stdout: '' });
-    expect(exported.stderr).toContain('--source: unknown source "nosuch": expected one of alpha, beta, gamma');
+    expect(exported.stderr).toContain('--source: no source "nosuch" in the archive or the config: expected one of alpha, beta, gamma');
     expect(searched).toMatchObject({ code: 2, stdout: '' });
-    expect(searched.stderr).toContain('--source: unknown source "nosuch": expected one of alpha, beta, gamma');
+    expect(searched.stderr).toContain('--source: no source "nosuch" in the archive or the config: expected one of alpha, beta, gamma');
     expect(field.code).toBe(2);
     expect(field.stderr).toContain('--field: unknown field "foo": expected a canonical key (indexNo, category, publisher');
     expect(atom.code).toBe(2);
