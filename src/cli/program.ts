@@ -20,17 +20,28 @@ const COMMANDS: ((program: Command) => void)[] = [registerCrawl, registerExport,
 
 const CONFIG_HELP = 'config file (YAML or JSON); default $BUREAU_WATCH_CONFIG or config/sources.yaml';
 
+/** Options every command takes, before or after its name: [flags, help]. */
+const GLOBAL_OPTIONS: [string, string][] = [
+  ['--config <file>', CONFIG_HELP],
+  ['--log-format <format>', 'logs on stderr: json (JSON lines) or pretty (one readable line each); default $BUREAU_WATCH_LOG_FORMAT, else pretty on a terminal and json otherwise'],
+  ['--quiet', 'log warnings and errors only'],
+  ['--verbose', 'log debug lines too'],
+];
+
 export function buildProgram(): Command {
   const program = new Command('bureau-watch')
     .description('Versioned archive and change alerts for Chinese government information-disclosure pages')
     .version(VERSION)
-    .option('--config <file>', CONFIG_HELP)
     .showHelpAfterError('(run with --help for usage)')
     // Program options only before the command name, so `show ID --version N` reaches `show`, not the
-    // program's own --version. --config is then declared on every command too (accepted before or after).
+    // program's own --version. The global options are then declared on every command too (accepted before or after).
     .enablePositionalOptions()
     .exitOverride();
+  for (const [flags, help] of GLOBAL_OPTIONS) program.option(flags, help);
   for (const register of COMMANDS) register(program);
-  for (const command of program.commands) command.option('--config <file>', CONFIG_HELP).exitOverride();
+  for (const command of program.commands) {
+    for (const [flags, help] of GLOBAL_OPTIONS) command.option(flags, help);
+    command.exitOverride();
+  }
   return program;
 }

@@ -21,7 +21,11 @@ const regexString = z.string().superRefine((pattern, ctx) => {
 // `whsec_<base64>` is the Standard Webhooks form (the key is the decoded bytes); any other string is the key itself.
 const webhookSecret = z.string().min(1).refine((secret) => !secret.startsWith('whsec_') || /^[A-Za-z0-9+/]+={0,2}$/.test(secret.slice(6)), { message: 'expected a non-empty string, or whsec_ followed by the key in base64 (Standard Webhooks)' });
 const templateString = z.string().refine(isValidTemplate, { message: 'expected a Mustache template ({{title}}, {{#alerts}}…{{/alerts}}), with every section closed' });
-const cronString = z.string().refine(isValidCron, { message: 'expected a cron expression (5 fields, or 6 with seconds first), e.g. "0 7 * * *"' });
+const cronString = z.string().superRefine((pattern, ctx) => {
+  const problem = cronProblem(pattern);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+const timeZone = z.string().refine(isKnownTimeZone, { message: 'expected an IANA time zone such as Asia/Shanghai or UTC' });
 
 // Site access (difficult sites): set at the top level as defaults, per source to override them key by key.
 const PROXY_PROTOCOLS = /^(https?|socks5h?):$/;
@@ -83,7 +87,10 @@ export const listApiSchema = z.strictObject({
 export const sourceSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+$/, 'expected lowercase letters, digits and "-" only').describe('Unique, stable source id.'),
   name: z.string().default('').describe('Human-readable name of the bureau.'),
-  startUrls: z.array(z.url({ protocol: /^https?$/ })).min(1).describe('Disclosure column URLs the crawl starts from.'),
+  startUrls: z.array(z.url({ protocol: /^https?$/ })
+    // The message never repeats the URL: it holds the password.
+    .refine(hasNoCredentials, { message: 'expected a URL without user:password@ (it would reach logs, events and the archive); send credentials as `headers` or `cookies` with ${VAR}' }))
+    .min(1).describe('Disclosure column URLs the crawl starts from (no user:password@).'),
   schedule: cronString.default('0 7 * * *').describe('Cron expression used by `schedule`.'),
   maxRequestsPerMinute: z.number().int().positive().default(30).describe('Politeness: requests per minute for this source.'),
   maxConcurrencyPerHost: z.number().int().positive().default(1).describe('Politeness: requests in flight per host at once.'),
@@ -229,7 +236,7 @@ export const progressSchema = z.strictObject({
 export const schedulerSchema = z.strictObject({
   jitterSecs: z.number().min(0).default(60).describe('Each scheduled pass starts after a random delay of up to this many seconds.'),
   deliveryIntervalSecs: z.number().positive().default(30).describe('Under `schedule`, pending events are delivered at least this often (and after every pass).'),
-  timezone: z.string().optional().describe('IANA time zone of the cron expressions, e.g. Asia/Shanghai (default: the machine\'s).'),
+  timezone: timeZone.optional().describe('IANA time zone of the cron expressions, e.g. Asia/Shanghai (default: the machine\'s).'),
 });
 
 export const configSchema = z.strictObject({
@@ -250,13 +257,16 @@ export const configSchema = z.strictObject({
   progress: progressSchema.default(progressSchema.parse({})).describe('Progress reporting of crawls.'),
   scheduler: schedulerSchema.default(schedulerSchema.parse({})).describe('The `schedule` daemon.'),
 }).superRefine((config, ctx) => {
-  const seen = new Set<string>();
-  config.sources.forEach((source, index) => {
-    if (seen.has(source.id)) {
-      ctx.addIssue({ code: 'custom', path: ['sources', index, 'id'], message: `duplicate source id "${source.id}"` });
+  const duplicates = (items: { name: string; path: (string | number)[] }[], what: string) => {
+    const seen = new Set<string>();
+    for (const item of items) {
+      if (seen.has(item.name)) ctx.addIssue({ code: 'custom', path: item.path, message: `duplicate ${what} "${item.name}"` });
+      seen.add(item.name);
     }
-    seen.add(source.id);
-  });
+  };
+  duplicates(config.sources.map((source, index) => ({ name: source.id, path: ['sources', index, 'id'] })), 'source id');
+  // Events list the names of the rules they match: two rules of one name could not be told apart.
+  duplicates(config.alerts.map((alert, index) => ({ name: alert.name, path: ['alerts', index, 'name'] })), 'alert name');
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -276,9 +286,22 @@ function isProxyUrl(value: string): boolean {
   }
 }
 
-function isValidCron(pattern: string): boolean {
+/** Why a cron expression is refused: unparsable, or one that never comes due (`0 0 31 2 *`, 31 February). */
+function cronProblem(pattern: string): string | undefined {
+  let job: Cron;
   try {
-    new Cron(pattern, { paused: true }).stop();
+    job = new Cron(pattern, { paused: true });
+  } catch {
+    return 'expected a cron expression (5 fields, or 6 with seconds first), e.g. "0 7 * * *"';
+  }
+  const next = job.nextRun();
+  job.stop();
+  return next ? undefined : `"${pattern}" never comes due (no such date): expected a cron expression that fires, e.g. "0 7 * * *"`;
+}
+
+function isKnownTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
     return true;
   } catch {
     return false;

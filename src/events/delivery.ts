@@ -59,12 +59,13 @@ async function deliverToSink(db: Db, sink: Sink, signal: AbortSignal, log: Logge
   let error: string | null = null;
   try {
     while (error === null) {
+      const batch = listEvents(db, { afterSeq: cursor, limit: sink.batchSize });
+      if (batch.length === 0) break;
+      // Checked once there is something left to send: a stop with nothing pending is no failure to report.
       if (signal.aborted) {
         error = 'delivery stopped';
         break;
       }
-      const batch = listEvents(db, { afterSeq: cursor, limit: sink.batchSize });
-      if (batch.length === 0) break;
       const outcome = await sendBatch(queue, sink, batch, cursor, signal);
       await sink.flush();
       if (outcome.lastSeq > cursor) {

@@ -2,6 +2,7 @@ import type { Writable } from 'node:stream';
 import { CANONICAL_KEYS } from '../extract/types.js';
 import type { Db } from '../store/database.js';
 import { iterateDocumentRecords, type DocumentRecord } from '../store/document-record.js';
+import type { SourceScope } from '../store/documents.js';
 import { writeLine } from './write-line.js';
 
 /**
@@ -21,10 +22,10 @@ export const CSV_COLUMNS: readonly string[] = [
   ...RECORD_COLUMNS, ...CANONICAL_KEYS.map((key) => `fields.${key}`), 'labels', 'attachments', 'text',
 ];
 
-export async function exportCsv(db: Db, out: Writable, sourceId?: string): Promise<number> {
+export async function exportCsv(db: Db, out: Writable, sources?: SourceScope): Promise<number> {
   let count = 0;
   await writeRow(out, CSV_COLUMNS, BOM);
-  for (const record of iterateDocumentRecords(db, sourceId)) {
+  for (const record of iterateDocumentRecords(db, sources)) {
     await writeRow(out, csvRow(record));
     count++;
   }

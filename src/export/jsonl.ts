@@ -1,6 +1,7 @@
 import type { Writable } from 'node:stream';
 import type { Db } from '../store/database.js';
 import { iterateDocumentRecords } from '../store/document-record.js';
+import type { SourceScope } from '../store/documents.js';
 import { terminalJson } from '../terminal-safe.js';
 import { writeLine } from './write-line.js';
 
@@ -8,9 +9,9 @@ import { writeLine } from './write-line.js';
  * One contract document record (docs/contract.md) per line, latest version of every document. Returns the count.
  * C1 controls and U+2028/9 are escaped as well (same values): the export may be printed on a terminal.
  */
-export async function exportJsonl(db: Db, out: Writable, sourceId?: string): Promise<number> {
+export async function exportJsonl(db: Db, out: Writable, sources?: SourceScope): Promise<number> {
   let count = 0;
-  for (const record of iterateDocumentRecords(db, sourceId)) {
+  for (const record of iterateDocumentRecords(db, sources)) {
     await writeLine(out, terminalJson(record));
     count++;
   }

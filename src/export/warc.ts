@@ -2,7 +2,7 @@ import type { Writable } from 'node:stream';
 import { WARCRecord, WARCSerializer } from 'warcio';
 import { getBlob } from '../store/blobs.js';
 import type { Db } from '../store/database.js';
-import { iterateDocuments } from '../store/documents.js';
+import { iterateDocuments, type SourceScope } from '../store/documents.js';
 import type { DocumentRow, VersionRow } from '../store/records.js';
 import { listVersions } from '../store/versions.js';
 import { VERSION } from '../version.js';
@@ -23,17 +23,17 @@ export interface WarcOptions {
 const WARC_VERSION = 'WARC/1.1';
 const SOFTWARE = `bureau-watch/${VERSION} (warcio.js)`;
 
-export async function exportWarc(db: Db, out: Writable, sourceId?: string, options: WarcOptions = {}): Promise<number> {
+export async function exportWarc(db: Db, out: Writable, sources?: SourceScope, options: WarcOptions = {}): Promise<number> {
   const warcinfo = WARCRecord.createWARCInfo({ warcVersion: WARC_VERSION }, {
     software: SOFTWARE,
     format: 'WARC File Format 1.1',
     conformsTo: 'https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/',
-    description: `bureau-watch archive export: every stored version${sourceId ? ` of source ${sourceId}` : ''}`,
+    description: `bureau-watch archive export: every stored version${sources?.length ? ` of source ${[sources].flat().join(', ')}` : ''}`,
   });
   const warcinfoId = warcinfo.warcHeader('WARC-Record-ID') ?? '';
   await writeRecord(out, warcinfo, options);
   let count = 0;
-  for (const doc of iterateDocuments(db, sourceId)) {
+  for (const doc of iterateDocuments(db, sources)) {
     for (const head of listVersions(db, doc.id)) {
       const body = getBlob(db, head.rawHash);
       if (!body) continue; // a pruned blob: the other versions still export

@@ -5,7 +5,7 @@
 import type { Config } from '../config/schema.js';
 import type { Logger } from '../log.js';
 import { onShutdownSignal } from '../process/signals.js';
-import { openDatabase } from '../store/database.js';
+import { openDatabaseReadOnly } from '../store/read-only.js';
 import { createServeApp } from './app.js';
 import { isLoopbackHost } from './security.js';
 import { startServer, type RunningServer } from './server.js';
@@ -18,7 +18,8 @@ export interface ServeOptions {
 }
 
 export async function runServe(config: Config, log: Logger, options: ServeOptions): Promise<void> {
-  const db = openDatabase(config.database, { readonly: true });
+  // A reader who cannot write the archive may be given a private copy: a snapshot (docs/schema.md).
+  const db = openDatabaseReadOnly(config.database, { log });
   try {
     const loopback = isLoopbackHost(options.host);
     if (!loopback) {

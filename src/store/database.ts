@@ -1,7 +1,6 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { FatalError, errorMessage } from '../errors.js';
+import { ensureDatabaseFolder } from './database-folder.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { registerSqlFunctions } from './sql-functions.js';
 
@@ -14,7 +13,7 @@ export type Db = Database.Database;
  * loss can drop the last transactions, which the next crawl fetches again.
  */
 export function openDatabase(path: string, options: { readonly?: boolean } = {}): Db {
-  if (!options.readonly && path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  if (!options.readonly) ensureDatabaseFolder(path);
   let db: Db;
   try {
     db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });

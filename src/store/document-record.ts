@@ -1,6 +1,6 @@
 /** The contract's document record (docs/contract.md; export jsonl line, search --json item, show --json), read from the store's rows. */
 import type { Db } from './database.js';
-import { iterateDocuments } from './documents.js';
+import { iterateDocuments, type SourceScope } from './documents.js';
 import type { DocumentRow, VersionRow } from './records.js';
 import { getVersion } from './versions.js';
 
@@ -39,8 +39,8 @@ export function documentRecord(db: Db, doc: DocumentRow, versionNumber = doc.cur
 }
 
 /** Latest version of every document (removed ones too), streamed. */
-export function* iterateDocumentRecords(db: Db, sourceId?: string): Generator<DocumentRecord> {
-  for (const doc of iterateDocuments(db, sourceId)) {
+export function* iterateDocumentRecords(db: Db, sources?: SourceScope): Generator<DocumentRecord> {
+  for (const doc of iterateDocuments(db, sources)) {
     const record = documentRecord(db, doc);
     if (record) yield record;
   }

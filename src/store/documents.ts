@@ -21,11 +21,15 @@ export function findDocument(db: Db, idOrUrl: string): DocumentRow | undefined {
   return getDocumentById(db, idOrUrl) ?? getDocumentByUrl(db, idOrUrl);
 }
 
-/** Known documents of a source, streamed: a 100k-document source never sits in memory at once. */
-export function* iterateDocuments(db: Db, sourceId?: string): Generator<DocumentRow> {
+/** Source ids to narrow a walk to: one, several, or none (every source). */
+export type SourceScope = string | readonly string[] | undefined;
+
+/** Known documents of the sources (all when none), streamed: a 100k-document source never sits in memory at once. */
+export function* iterateDocuments(db: Db, sources?: SourceScope): Generator<DocumentRow> {
+  const ids = sources === undefined ? [] : typeof sources === 'string' ? [sources] : sources;
   // Not cached: an iterating statement is busy until done, and two walks may overlap.
-  const rows = sourceId
-    ? db.prepare(`SELECT ${DOCUMENT_COLUMNS} FROM documents WHERE source_id = ? ORDER BY first_seen_at, id`).bind(sourceId)
+  const rows = ids.length > 0
+    ? db.prepare(`SELECT ${DOCUMENT_COLUMNS} FROM documents WHERE source_id IN (${ids.map(() => '?').join(', ')}) ORDER BY source_id, first_seen_at, id`).bind(...ids)
     : db.prepare(`SELECT ${DOCUMENT_COLUMNS} FROM documents ORDER BY source_id, first_seen_at, id`);
   yield* rows.iterate() as IterableIterator<DocumentRow>;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayWidth, formatTable } from '../../src/cli/format.js';
+import { displayWidth, formatTable, terminalJson, terminalText } from '../../src/cli/format.js';
 
 describe('displayWidth', () => {
   it('counts wide characters beyond the Basic Multilingual Plane as two columns', () => {
@@ -21,5 +21,14 @@ describe('formatTable', () => {
   it('aligns columns holding emoji and Extension B characters', () => {
     const table = formatTable(['title', 'n'], [['😀𠀀', '1'], ['ab', '2']]).split('\n');
     expect(table).toEqual(['title  n', '-----  -', '😀𠀀   1', 'ab     2']);
+  });
+});
+
+describe('terminal-safe text', () => {
+  it('drops bidirectional overrides and isolates, which would reorder what a terminal shows', () => {
+    const title = 'evil\u202efdp.exe \u2066x\u2069 \u202a\u202b\u202c\u202d';
+    expect(terminalText(title)).toBe('evilfdp.exe x ');
+    expect(terminalJson({ title })).toBe('{"title":"evil\\u202efdp.exe \\u2066x\\u2069 \\u202a\\u202b\\u202c\\u202d"}');
+    expect(JSON.parse(terminalJson({ title }))).toEqual({ title });
   });
 });

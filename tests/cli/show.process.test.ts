@@ -62,12 +62,12 @@ describe('show', () => {
     expect([older.version, older.text]).toEqual([1, '第一版：坚持立德树人。']);
   });
 
-  it('says what is wrong: unknown document (exit 1), missing version (exit 1), malformed version (exit 2)', async () => {
+  it('says what is wrong, exit 2 (as diff does): unknown document, missing version, malformed version', async () => {
     const unknown = await runCli(['show', 'http://127.0.0.1/nowhere.html', '--config', store.configPath]);
-    expect(unknown.code).toBe(1);
+    expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('no document with id or URL "http://127.0.0.1/nowhere.html"');
     const missing = await runCli(['show', id, '--version', '7', '--config', store.configPath]);
-    expect(missing.code).toBe(1);
+    expect(missing.code).toBe(2);
     expect(missing.stderr).toContain(`document ${id} has versions 1 to 2: there is no version 7`);
     const malformed = await runCli(['show', id, '--version', 'latest', '--config', store.configPath]);
     expect(malformed.code).toBe(2);

@@ -23,6 +23,10 @@ const CASES: { name: string; yaml: string; message: RegExp }[] = [
   { name: 'bad cron schedule', yaml: `sources:\n  - ${GOOD_SOURCE}\n    schedule: "every morning"`, message: /sources\.0\.schedule: expected a cron expression/ },
   { name: 'empty database path (would be a throw-away temporary database)', yaml: 'database: ""', message: /database: expected a file path/ },
   { name: 'sources not a list', yaml: 'sources: "all of them"', message: /sources: .*array/i },
+  { name: 'cron that never fires (31 February)', yaml: `sources:\n  - ${GOOD_SOURCE}\n    schedule: "0 0 31 2 *"`, message: /sources\.0\.schedule: "0 0 31 2 \*" never comes due/ },
+  { name: 'unknown time zone', yaml: 'scheduler:\n  timezone: Mars/Olympus', message: /scheduler\.timezone: expected an IANA time zone/ },
+  { name: 'two alerts of one name', yaml: 'alerts:\n  - name: plan\n  - name: plan', message: /alerts\.1\.name: duplicate alert name "plan"/ },
+  { name: 'start URL with a password', yaml: 'sources:\n  - id: ok\n    startUrls: ["http://u:secret@127.0.0.1:9/"]', message: /sources\.0\.startUrls\.0: expected a URL without user:password@/ },
 ];
 
 describe('bad config values', () => {

@@ -52,6 +52,18 @@ describe('config', () => {
     expect(configError(text, {})).toMatch(/sinks\.0\.secret.*HOOK_SECRET/);
   });
 
+  it('for a read command, a missing variable in sinks or site access drops that section; elsewhere it still fails', () => {
+    const text = `${SOURCE}    proxy: http://u:\${PROXY_PW}@127.0.0.1:3128\nsinks:\n  - type: webhook\n    url: https://hooks.example.org/x\n    secret: \${HOOK_SECRET}\nheaders:\n  X-Token: \${TOKEN}\n`;
+    const config = parseConfigText(text, 'test.yaml', {}, { purpose: 'read' });
+    expect(config.sinks).toEqual([]);
+    expect(config.headers).toEqual({});
+    expect(config.sources[0]!.proxy).toBeUndefined();
+    expect(configError(text, {})).toMatch(/sources\.0\.proxy: environment variable PROXY_PW is not set/);
+    expect(() => parseConfigText('database: ${ARCHIVE}/x.db\n', 'test.yaml', {}, { purpose: 'read' })).toThrow(/database: environment variable ARCHIVE is not set/);
+    // A set variable is used, and an invalid sink is still reported to a read command.
+    expect(() => parseConfigText('sinks:\n  - type: webhook\n    url: ${URL}\n', 'test.yaml', { URL: 'not a url' }, { purpose: 'read' })).toThrow(/sinks\.0\.url/);
+  });
+
   it('accepts JSON config files', () => {
     const config = parseConfigText(JSON.stringify({ database: 'x.db', sources: [] }), 'c.json', {});
     expect(config.database).toBe('x.db');

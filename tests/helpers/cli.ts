@@ -19,6 +19,8 @@ export interface CliResult {
 export interface CliOptions {
   /** @default the repository root */
   cwd?: string;
+  /** Run as this user (the test process must be root), e.g. `nobody` to read without write access. @default this process's */
+  user?: { uid: number; gid: number };
   /** Added to this process's environment. */
   env?: NodeJS.ProcessEnv;
   /** Written to stdin, which is then closed. @default nothing */
@@ -48,6 +50,7 @@ export function startCli(args: string[], options: CliOptions = {}): CliProcess {
     cwd: options.cwd ?? REPO_ROOT,
     env: { ...process.env, ...options.env },
     stdio: ['pipe', 'pipe', 'pipe'],
+    ...options.user,
   });
   let stdout = '';
   let stderr = '';

@@ -61,5 +61,7 @@ describe('schedule (real child process)', () => {
     const messages = parseLogLines(daemon.stderr()).map((line) => line.msg);
     expect(messages).toContain('source scheduled');
     expect(messages).toContain('scheduler stopped');
+    // Everything was delivered: no line may claim delivery was cut short (issue #11, Found 9).
+    expect(daemon.stderr()).not.toContain('delivery stopped');
   });
 });

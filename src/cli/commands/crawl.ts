@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { FatalError } from '../../errors.js';
+import { FatalError, UsageError } from '../../errors.js';
 import { selectSources } from '../../crawl/select-sources.js';
 import { deliverAfterRun } from '../../events/delivery.js';
 import { warnAboutWebhooks } from '../../events/sinks/webhook-warnings.js';
@@ -19,11 +19,8 @@ export function registerCrawl(program: Command): void {
       const context = commandContext(command);
       warnAboutWebhooks(context.config.sinks, context.log);
       const sources = selectSources(context.config, options.source);
-      if (sources.length === 0) {
-        context.log.warn({ config: context.configPath }, 'no sources configured: nothing to crawl');
-        print(context, `No sources configured in ${context.configPath}: add one under "sources:" (see config/example.yaml).`);
-        return;
-      }
+      // Exit 2 like `schedule`: a cron job crawling nothing must not look like one that worked.
+      if (sources.length === 0) throw new UsageError(`no sources configured in ${context.configPath}: add one under "sources:" (see config/example.yaml)`);
       const db = openArchive(context.config);
       const run = foregroundRun(context.config, context.log);
       try {

@@ -3,7 +3,7 @@ import { FatalError } from '../../errors.js';
 import { deliverPending } from '../../events/delivery.js';
 import { warnAboutWebhooks } from '../../events/sinks/webhook-warnings.js';
 import { formatTable } from '../format.js';
-import { commandContext, withArchive, print } from '../context.js';
+import { commandContext, print, withExistingArchive } from '../context.js';
 
 export function registerDeliver(program: Command): void {
   program
@@ -16,7 +16,7 @@ export function registerDeliver(program: Command): void {
         context.log.warn('no sinks configured: nothing to deliver to (see `sinks` in the config)');
         return;
       }
-      await withArchive(context.config, async (db) => {
+      await withExistingArchive(context.config, async (db) => {
         const reports = await deliverPending(db, context.config.sinks, { log: context.log, userAgent: context.config.userAgent });
         // A stdout sink owns stdout: the summary then goes to the log only, so a pipe reads events alone.
         if (!context.config.sinks.some((sink) => sink.type === 'stdout')) {

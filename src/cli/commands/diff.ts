@@ -3,10 +3,10 @@ import { changedFields } from '../../compare/field-changes.js';
 import { diffParagraphs } from '../../compare/paragraph-diff.js';
 import { diffStyleFor, renderParagraphDiff } from '../../compare/render-diff.js';
 import { UsageError } from '../../errors.js';
-import { resolveDocument } from '../../search/resolve-document.js';
 import type { VersionRow } from '../../store/records.js';
 import { getVersion } from '../../store/versions.js';
-import { commandContext, withArchive, print } from '../context.js';
+import { documentNamed } from '../archive-names.js';
+import { print, readingContext, withArchiveReadOnly } from '../context.js';
 import { terminalText } from '../format.js';
 
 export function registerDiff(program: Command): void {
@@ -18,9 +18,9 @@ export function registerDiff(program: Command): void {
     .option('--to <m>', 'newer version (default: the latest)')
     .action(async (idOrUrl: string, options: { from?: string; to?: string }, command: Command) => {
       const requested = { from: parseVersion('--from', options.from), to: parseVersion('--to', options.to) };
-      const context = commandContext(command);
-      await withArchive(context.config, async (db) => {
-        const doc = resolveDocument(db, idOrUrl);
+      const context = readingContext(command);
+      await withArchiveReadOnly(context, async (db) => {
+        const doc = documentNamed(db, idOrUrl);
         const to = requested.to ?? doc.currentVersion;
         const from = requested.from ?? to - 1;
         if (from < 1 && requested.from === undefined) {

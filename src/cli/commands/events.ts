@@ -4,7 +4,7 @@ import { EVENT_TYPES, type EventType } from '../../events/event-types.js';
 import { publicEvent } from '../../events/event.js';
 import { eventExists, listEvents } from '../../events/outbox.js';
 import { formatTable, terminalJson } from '../format.js';
-import { commandContext, withArchive, print } from '../context.js';
+import { print, readingContext, withArchiveReadOnly } from '../context.js';
 
 /** Events read from the outbox per query: the JSON array is streamed, never held whole. */
 const PAGE = 1_000;
@@ -18,8 +18,8 @@ export function registerEvents(program: Command): void {
     .option('--type <type>', `only this type: ${EVENT_TYPES.join(', ')}`)
     .action(async (options: { json?: boolean; since?: string; type?: string }, command: Command) => {
       const type = parseType(options.type);
-      const context = commandContext(command);
-      await withArchive(context.config, async (db) => {
+      const context = readingContext(command);
+      await withArchiveReadOnly(context, async (db) => {
         if (options.since !== undefined && !eventExists(db, options.since)) {
           throw new UsageError(`--since: no event with id "${options.since}" in the archive (see \`events\` for ids)`);
         }

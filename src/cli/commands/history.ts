@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { documentHistory } from '../../archive/history.js';
-import { resolveDocument } from '../../search/resolve-document.js';
 import { formatTable, terminalJson, terminalText } from '../format.js';
-import { commandContext, withArchive, print } from '../context.js';
+import { documentNamed } from '../archive-names.js';
+import { print, readingContext, withArchiveReadOnly } from '../context.js';
 
 export function registerHistory(program: Command): void {
   program
@@ -11,9 +11,9 @@ export function registerHistory(program: Command): void {
     .argument('<id-or-url>', 'document id (16 hex digits) or URL')
     .option('--json', 'print a JSON array of {version, at, contentHash, title, changes, summary}')
     .action(async (idOrUrl: string, options: { json?: boolean }, command: Command) => {
-      const context = commandContext(command);
-      await withArchive(context.config, async (db) => {
-        const doc = resolveDocument(db, idOrUrl);
+      const context = readingContext(command);
+      await withArchiveReadOnly(context, async (db) => {
+        const doc = documentNamed(db, idOrUrl);
         const history = documentHistory(db, doc.id);
         if (options.json) {
           print(context, terminalJson(history, 2));

@@ -12,7 +12,7 @@ export function registerSchedule(program: Command): void {
       const context = commandContext(command);
       warnAboutWebhooks(context.config.sinks, context.log);
       if (context.config.sources.length === 0) {
-        throw new UsageError(`no sources configured in ${context.configPath}: \`schedule\` needs at least one entry under "sources"`);
+        throw new UsageError(`no sources configured in ${context.configPath}: add one under "sources:" (see config/example.yaml)`);
       }
       // Loaded on use: the crawler's dependencies take a while to import, and the other commands do not need them.
       const { runDaemon } = await import('../../schedule/daemon.js');

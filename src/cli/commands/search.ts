@@ -1,9 +1,12 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
-import { parseDay, parseFieldFilter } from '../../search/filters.js';
+import { countMatches } from '../../search/count.js';
+import { parseDay, type SearchFilters } from '../../search/filters.js';
 import { DEFAULT_LIMIT, searchDocuments, type SearchHit } from '../../search/search.js';
 import { PLAIN_MARKS, TERMINAL_MARKS } from '../../search/snippet.js';
-import { collect, commandContext, print, withArchive } from '../context.js';
+import { checkSourceIds } from '../archive-names.js';
+import { collect, print, readingContext, withArchiveReadOnly } from '../context.js';
+import { parseFieldOption } from '../field-keys.js';
 import { markedTerminalText, placeholderMarks, terminalJson, terminalText } from '../format.js';
 
 interface SearchCommandOptions {
@@ -25,27 +28,30 @@ export function registerSearch(program: Command): void {
     .option('--source <id>', 'only this source (repeatable)', collect, [])
     .option('--since <YYYY-MM-DD>', 'published on or after this day')
     .option('--until <YYYY-MM-DD>', 'published on or before this day')
-    .option('--field <key=value>', 'a canonical field has exactly this value (repeatable)', collect, [])
+    .option('--field <key=value>', 'a field has exactly this value (repeatable); the key is canonical (validity) or a label (效力状况)', collect, [])
     .action(async (words: string[], options: SearchCommandOptions, command: Command) => {
-      const context = commandContext(command);
       const limit = Number(options.limit);
       if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit expects a positive integer, got "${options.limit}"`);
+      const filters: SearchFilters = {
+        sources: options.source, fields: options.field.map(parseFieldOption),
+        ...(options.since ? { since: parseDay('--since', options.since) } : {}),
+        ...(options.until ? { until: parseDay('--until', options.until) } : {}),
+      };
+      const context = readingContext(command);
       const marks = !options.json && process.stdout.isTTY ? TERMINAL_MARKS : PLAIN_MARKS;
       // For text output snippets are marked with unforgeable placeholders, made safe, then given the real marks.
       const placeholders = options.json ? marks : placeholderMarks();
-      await withArchive(context.config, (db) => {
-        const hits = searchDocuments(db, words.join(' '), {
-          limit, marks: placeholders, sources: options.source, fields: options.field.map(parseFieldFilter),
-          ...(options.since ? { since: parseDay('--since', options.since) } : {}),
-          ...(options.until ? { until: parseDay('--until', options.until) } : {}),
-        });
+      await withArchiveReadOnly(context, (db) => {
+        checkSourceIds(db, context.config, options.source);
+        const query = words.join(' ');
+        const hits = searchDocuments(db, query, { ...filters, limit, marks: placeholders });
         if (options.json) print(context, terminalJson(hits.map(({ record, snippet }) => ({ ...record, snippet })), 2));
-        else printHits(context, hits, (snippet) => markedTerminalText(snippet, placeholders, marks));
+        else printHits(context, hits, countMatches(db, query, filters), limit, (snippet) => markedTerminalText(snippet, placeholders, marks));
       });
     });
 }
 
-function printHits(context: { stdout: NodeJS.WritableStream }, hits: SearchHit[], showSnippet: (snippet: string) => string): void {
+function printHits(context: { stdout: NodeJS.WritableStream }, hits: SearchHit[], total: number, limit: number, showSnippet: (snippet: string) => string): void {
   hits.forEach(({ record, snippet }, index) => {
     const facts = [record.source, record.publishedDate ?? 'no date', `v${record.version}`, record.status === 'removed' ? 'REMOVED' : '']
       .filter(Boolean).join(' · ');
@@ -55,5 +61,7 @@ function printHits(context: { stdout: NodeJS.WritableStream }, hits: SearchHit[]
     print(context, `   ${showSnippet(snippet)}`);
     print(context);
   });
-  print(context, `${hits.length} document${hits.length === 1 ? '' : 's'} found`);
+  // "3 of 5 documents" when --limit cut the list, so a shown count is never taken for the whole.
+  const noun = `document${total === 1 ? '' : 's'}`;
+  print(context, hits.length < total ? `${hits.length} of ${total} ${noun} (--limit ${limit})` : `${total} ${noun} found`);
 }

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
-import { commandContext, print } from '../context.js';
+import { print, readingContext } from '../context.js';
 
 export const DEFAULT_PORT = 8080;
 export const DEFAULT_HOST = '127.0.0.1';
@@ -14,7 +14,7 @@ export function registerServe(program: Command): void {
     .option('--host <address>', 'address to listen on; anything but loopback exposes the archive to the network', DEFAULT_HOST)
     .action(async (options: { port: string; host: string }, command: Command) => {
       const port = parsePort(options.port);
-      const context = commandContext(command);
+      const context = readingContext(command);
       if (context.config.database !== ':memory:' && !existsSync(context.config.database)) {
         throw new UsageError(`no archive at ${context.config.database} (the database named in ${context.configPath}): run \`bureau-watch crawl\` or \`bureau-watch demo\` first`);
       }

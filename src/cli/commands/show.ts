@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
-import { FatalError, UsageError } from '../../errors.js';
-import { resolveDocument, versionCount } from '../../search/resolve-document.js';
+import { UsageError } from '../../errors.js';
+import { versionCount } from '../../search/resolve-document.js';
 import { documentRecord, type DocumentRecord } from '../../store/document-record.js';
 import { getVersion } from '../../store/versions.js';
 import { formatTable, terminalJson, terminalText } from '../format.js';
-import { commandContext, withArchive, print } from '../context.js';
+import { documentNamed } from '../archive-names.js';
+import { print, readingContext, withArchiveReadOnly } from '../context.js';
 
 export function registerShow(program: Command): void {
   program
@@ -15,12 +16,12 @@ export function registerShow(program: Command): void {
     .option('--json', 'print the document record, with per-field provenance under "provenance"')
     .action(async (idOrUrl: string, options: { version?: string; json?: boolean }, command: Command) => {
       const versionNumber = options.version === undefined ? undefined : parseVersion(options.version);
-      const context = commandContext(command);
-      await withArchive(context.config, async (db) => {
-        const doc = resolveDocument(db, idOrUrl);
+      const context = readingContext(command);
+      await withArchiveReadOnly(context, async (db) => {
+        const doc = documentNamed(db, idOrUrl);
         const count = versionCount(db, doc.id);
         const record = documentRecord(db, doc, versionNumber ?? doc.currentVersion);
-        if (!record) throw new FatalError(`document ${doc.id} has versions 1 to ${count}: there is no version ${versionNumber}`);
+        if (!record) throw new UsageError(`document ${doc.id} has versions 1 to ${count}: there is no version ${versionNumber}`);
         const provenance = getVersion(db, doc.id, record.version)?.provenance ?? {};
         if (options.json) print(context, terminalJson({ ...record, provenance }, 2));
         else for (const line of renderDocument(record, provenance, count)) print(context, terminalText(line));

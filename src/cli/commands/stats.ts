@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { logCoverageDrops } from '../../stats/health.js';
 import { collectStats, type SourceStats } from '../../stats/stats.js';
 import { formatTable, terminalJson, terminalText } from '../format.js';
-import { commandContext, withArchive, print } from '../context.js';
+import { print, readingContext, withArchiveReadOnly } from '../context.js';
 
 export function registerStats(program: Command): void {
   program
@@ -10,8 +10,8 @@ export function registerStats(program: Command): void {
     .description('per source: documents, last run, errors, field coverage; warns when coverage dropped (extraction health)')
     .option('--json', 'print a JSON array, one object per source')
     .action(async (options: { json?: boolean }, command: Command) => {
-      const context = commandContext(command);
-      await withArchive(context.config, async (db) => {
+      const context = readingContext(command);
+      await withArchiveReadOnly(context, async (db) => {
         const stats = collectStats(db, context.config.sources);
         for (const source of stats) logCoverageDrops(context.log, source.health);
         if (options.json) print(context, terminalJson(stats, 2));
