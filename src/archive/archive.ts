@@ -15,10 +15,14 @@ import { documentIdFor } from '../store/ids.js';
 import type { DocumentRow } from '../store/records.js';
 import { upsertSource, type SourceRow } from '../store/sources.js';
 import { getVersion, insertVersion, setOriginalBody } from '../store/versions.js';
+import { getBlob } from '../store/blobs.js';
+import type { AttachmentEntry } from '../store/records.js';
+import { attachmentsBrought, type AttachmentComparison } from './attachment-changes.js';
+import { attachmentChanges, compareWithCurrent, fillInCurrent, recordVersionAttachments, replayVersion, storeAttachments } from './attachments.js';
 import { compareDocument, decideChange, type ComparedDocument } from './changes.js';
 import { linkDuplicates } from './duplicates.js';
 import type { AlertMatcher, EventDraft, EventRecorder } from './event-draft.js';
-import type { DocumentSnapshot, SnapshotOutcome } from './snapshot.js';
+import type { DocumentSnapshot, SnapshotAttachments, SnapshotOutcome } from './snapshot.js';
 
 /** A known document is removed after answering 404/410 on this many consecutive runs. */
 export const MISSING_RUNS_BEFORE_REMOVAL = 2;
@@ -47,16 +51,43 @@ export class Archive {
 
   /** Stores a fetched document page: a new version only when its comparison text or title changed. */
   recordSnapshot(snapshot: DocumentSnapshot): SnapshotOutcome {
+    const attachments = storeAttachments(this.db, snapshot);
     const compared = compareDocument(snapshot.document);
     const existing = getDocumentByUrl(this.db, snapshot.url);
     if (!existing) {
-      this.createDocument(snapshot, compared);
+      this.createDocument(snapshot, compared, attachments);
       return 'created';
     }
     markFetched(this.db, existing.id, snapshot.fetchedAt, snapshot);
     const change = decideChange(existing, compared);
-    if (change.kind === 'unchanged') return 'unchanged';
-    this.addVersion(existing, snapshot, compared, change.textChanged);
+    const attachmentChange = compareWithCurrent(this.db, existing, attachments);
+    if (change.kind === 'unchanged' && !attachmentChange.changed) {
+      if (attachmentChange.filledIn) fillInCurrent(this.db, existing, attachments);
+      return 'unchanged';
+    }
+    this.addVersion(existing, snapshot, compared, change.kind === 'updated' && change.textChanged, { entries: attachments, comparison: attachmentChange });
+    return 'updated';
+  }
+
+  /**
+   * A known document's page answered 304 and its attachments were checked again: a replaced file
+   * makes a new version (the page's content as stored, the new attachments); else only the
+   * last-checked stamp moves. Returns what it did.
+   */
+  recordAttachmentsRecheck(url: string, checkedAt: string, snapshot: SnapshotAttachments): SnapshotOutcome {
+    this.recordNotModified(url, checkedAt);
+    const attachments = storeAttachments(this.db, snapshot);
+    const existing = getDocumentByUrl(this.db, url);
+    if (!existing) return 'unchanged';
+    const comparison = compareWithCurrent(this.db, existing, attachments);
+    if (!comparison.changed) {
+      if (comparison.filledIn) fillInCurrent(this.db, existing, attachments);
+      return 'unchanged';
+    }
+    const current = getVersion(this.db, existing.id, existing.currentVersion);
+    if (!current) return 'unchanged';
+    const replay = replayVersion(current, { sourceId: existing.sourceId, url, fetchedAt: checkedAt }, getBlob(this.db, current.rawHash) ?? new Uint8Array(), snapshot.document.attachments);
+    this.addVersion(existing, replay, compareDocument(replay.document), false, { entries: attachments, comparison });
     return 'updated';
   }
 
@@ -90,15 +121,15 @@ export class Archive {
     markUnreachable(this.db, url, checkedAt);
   }
 
-  private createDocument(snapshot: DocumentSnapshot, compared: ComparedDocument): void {
+  private createDocument(snapshot: DocumentSnapshot, compared: ComparedDocument, attachments: AttachmentEntry[]): void {
     const id = documentIdFor(snapshot.url);
     insertDocument(this.db, {
       id, sourceId: snapshot.sourceId, url: snapshot.url, firstSeenAt: snapshot.fetchedAt,
       contentHash: compared.contentHash, titleHash: compared.titleHash, etag: snapshot.etag, lastModified: snapshot.lastModified,
     });
-    this.insertVersion(id, 1, snapshot, compared.contentHash);
-    const link = linkDuplicates(this.db, id, compared.comparison, compared.contentHash);
-    const draft = this.draftFor('document.created', id, 1, snapshot);
+    this.insertVersion(id, 1, snapshot, compared.contentHash, attachments);
+    const link = linkDuplicates(this.db, id, compared.comparison, compared.contentHash, filesWithText(attachments));
+    const draft = { ...this.draftFor('document.created', id, 1, snapshot), attachments: alertFacts(attachments) };
     this.events.record(draft, this.alertsForNewCopy(draft, link.root));
   }
 
@@ -110,27 +141,34 @@ export class Archive {
     return matched.filter((name) => !raised.has(name));
   }
 
-  private addVersion(existing: DocumentRow, snapshot: DocumentSnapshot, compared: ComparedDocument, textChanged: boolean): void {
+  private addVersion(existing: DocumentRow, snapshot: DocumentSnapshot, compared: ComparedDocument, textChanged: boolean, attachments: NewAttachments): void {
     const version = existing.currentVersion + 1;
     const previous = getVersion(this.db, existing.id, existing.currentVersion);
-    this.insertVersion(existing.id, version, snapshot, compared.contentHash);
+    this.insertVersion(existing.id, version, snapshot, compared.contentHash, attachments.entries);
     setCurrentVersion(this.db, existing.id, {
       currentVersion: version, contentHash: compared.contentHash, titleHash: compared.titleHash, lastChangedAt: snapshot.fetchedAt,
     });
-    if (textChanged) linkDuplicates(this.db, existing.id, compared.comparison, compared.contentHash);
+    if (textChanged || attachments.comparison.changed) {
+      linkDuplicates(this.db, existing.id, compared.comparison, compared.contentHash, filesWithText(attachments.entries));
+    }
     const changes = previous ? summarizeChange(previous, snapshot.document) : undefined;
-    this.recordEvent({ ...this.draftFor('document.updated', existing.id, version, snapshot), ...(changes ? { changes } : {}) });
+    if (changes && attachments.comparison.changed) changes.attachments = attachmentChanges(this.db, attachments.comparison);
+    this.recordEvent({
+      ...this.draftFor('document.updated', existing.id, version, snapshot), ...(changes ? { changes } : {}),
+      attachments: alertFacts(attachmentsBrought(attachments.comparison, attachments.entries)),
+    });
   }
 
-  private insertVersion(documentId: string, version: number, snapshot: DocumentSnapshot, contentHash: string): void {
+  private insertVersion(documentId: string, version: number, snapshot: DocumentSnapshot, contentHash: string, attachments: AttachmentEntry[]): void {
     const { document: doc } = snapshot;
     insertVersion(this.db, {
       documentId, version, contentHash, title: doc.title, publishedDate: doc.publishedDate, fields: doc.fields,
-      labels: doc.labels, text: doc.text, attachments: doc.attachments, provenance: doc.provenance,
+      labels: doc.labels, text: doc.text, attachments, provenance: doc.provenance,
       fetchedAt: snapshot.fetchedAt, httpStatus: snapshot.httpStatus, responseHeaders: snapshot.responseHeaders,
       charset: snapshot.charset, charsetSource: snapshot.charsetSource, etag: snapshot.etag, lastModified: snapshot.lastModified,
       rawHash: putBlob(this.db, snapshot.rawBody), runId: this.options.runId ?? null,
     });
+    recordVersionAttachments(this.db, documentId, version, attachments);
     // Only browser-rendered versions have one; HTTP versions leave the column alone (NULL).
     if (snapshot.originalBody) setOriginalBody(this.db, documentId, version, putBlob(this.db, snapshot.originalBody));
   }
@@ -145,4 +183,20 @@ export class Archive {
   private recordEvent(draft: EventDraft): void {
     this.events.record(draft, this.matchAlerts(draft));
   }
+}
+
+/** A new version's attachment entries and how they differ from the current version's. */
+interface NewAttachments {
+  entries: AttachmentEntry[];
+  comparison: AttachmentComparison;
+}
+
+/** Files whose text can link the document to pages that inline it. */
+function filesWithText(entries: AttachmentEntry[]): string[] {
+  return entries.flatMap((entry) => (entry.sha256 && (entry.textLength ?? 0) > 0 ? [entry.sha256] : []));
+}
+
+/** What alert rules read of attachments (see EventDraft.attachments). */
+function alertFacts(entries: AttachmentEntry[]): NonNullable<EventDraft['attachments']> {
+  return entries.map((entry) => ({ name: entry.name, url: entry.url, mediaType: entry.mediaType ?? null }));
 }
