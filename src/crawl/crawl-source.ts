@@ -44,6 +44,8 @@ export async function crawlSource(crawl: SourceCrawl): Promise<void> {
   } finally {
     crawl.signal?.removeEventListener('abort', stop);
   }
+  // Documents still waiting for their attachments are stored before the listing counts as read.
+  await crawl.attachments?.stage.settled(source.id);
   if (stats.reachedMaxRequests || crawl.signal?.aborted) frontier.markListingIncomplete();
   crawl.log.info({ source: source.id, earlyStops: frontier.earlyStops, disallowedByRobots: frontier.disallowed, listingComplete: frontier.listingComplete }, 'source listing read');
   if (frontier.listingComplete) {
