@@ -39,7 +39,7 @@ function storeOutcome(db: Db, outcome: AttachmentOutcome): void {
     indexAttachmentText(db, row.sha256, row.text);
   }
   if (outcome.response) insertAttachmentResponse(db, outcome.response);
-  putAttachmentUrlState(db, outcome.urlState);
+  if (outcome.urlState) putAttachmentUrlState(db, outcome.urlState);
 }
 
 function fileRow(sha256: string, size: number, reading: NonNullable<AttachmentOutcome['newFile']>['reading'], readAt: string): AttachmentFileRow {

@@ -38,6 +38,6 @@ export interface AttachmentOutcome {
   newFile?: { blob: EncodedBlob; reading: AttachmentReadResult; readAt: string };
   /** A 2xx answer with a body: kept for WARC export. */
   response?: AttachmentResponseRow;
-  /** What the URL answered now: validators for the next conditional GET. */
-  urlState: AttachmentUrlState;
+  /** What the URL answered now: validators for the next conditional GET (absent when it was not asked). */
+  urlState?: AttachmentUrlState;
 }

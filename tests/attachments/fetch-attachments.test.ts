@@ -81,6 +81,12 @@ describe('what each answer leaves in the record', () => {
     expect(statuses(h)).toEqual([['已删除.pdf', 'not-found'], ['太大.pdf', 'too-large'], ['分块太大.zip', 'too-large'], ['出错.pdf', 'failed']]);
     expect([...iterateDocumentRecords(h.db)][0]!.attachments[1]).toMatchObject({ size: 6000, sha256: null });
     expect(page.hits('/broken.pdf')).toHaveLength(2); // one retry
+
+    // The page answers 304: only the failed link is asked again; those that led to no file wait
+    // until the page itself is fetched again.
+    await h.crawl({ attachmentReader: reader });
+    expect([page.hits('/gone.pdf'), page.hits('/big.pdf'), page.hits('/chunked.bin'), page.hits('/broken.pdf')].map((hits) => hits.length)).toEqual([1, 1, 1, 4]);
+    expect(statuses(h)).toEqual([['已删除.pdf', 'not-found'], ['太大.pdf', 'too-large'], ['分块太大.zip', 'too-large'], ['出错.pdf', 'failed']]);
   });
 
   it('a failed re-check keeps the file fetched before; a first failure read later fills in the entry without an event', async () => {
