@@ -44,6 +44,8 @@ export class AttachmentStage {
   private readonly reader: AttachmentReader;
   private readonly ownsReader: boolean;
   private readonly inFlight = new Map<string, Set<Promise<unknown>>>();
+  /** Per source, the checked links by status, and the files read (new to the archive). */
+  private readonly tallies = new Map<string, Record<string, number>>();
   /** The first failure of tracked work (a FatalError from the write queue), rethrown by settled(). */
   private failure: Error | undefined;
 
@@ -64,12 +66,15 @@ export class AttachmentStage {
     const pageHost = new URL(pageUrl).hostname;
     const inScope = hostScope(pageHost, access.source.attachmentHosts);
     return Promise.all(links.map((link) => this.queue.add(async () => {
+      let outcome: AttachmentOutcome;
       try {
-        return await this.checkOne(access, pageUrl, link, inScope);
+        outcome = await this.checkOne(access, pageUrl, link, inScope);
       } catch (error) {
         this.options.log.error({ source: access.source.id, document: pageUrl, url: link.url }, `attachment check failed: ${errorMessage(error)}`);
-        return brokenCheck(link);
+        outcome = brokenCheck(link);
       }
+      this.count(access.source.id, outcome);
+      return outcome;
     })));
   }
 
@@ -95,6 +100,19 @@ export class AttachmentStage {
       set.delete(work);
       this.failure ??= error instanceof Error ? error : new Error(String(error));
     });
+  }
+
+  /** The source's checked links by status (`ok`, `failed`, `not-found` …) and `read`: files read, new to the archive. */
+  tally(sourceId: string): Record<string, number> {
+    return { ...this.tallies.get(sourceId) };
+  }
+
+  private count(sourceId: string, outcome: AttachmentOutcome): void {
+    const tally = this.tallies.get(sourceId) ?? {};
+    this.tallies.set(sourceId, tally);
+    const status = outcome.entry.status ?? 'unchecked';
+    tally[status] = (tally[status] ?? 0) + 1;
+    if (outcome.newFile) tally.read = (tally.read ?? 0) + 1;
   }
 
   async close(): Promise<void> {

@@ -139,6 +139,7 @@ describe('containment and failures', () => {
     expect(record!.attachments[1]!.sha256).toBe(sha256(bomb)); // the bytes are kept, for a later reader
     const reasons = log.lines.filter((line) => line.msg?.toString().startsWith('attachment could not be read')).map((line) => line.failure);
     expect(reasons.sort()).toEqual(['malformed', 'too-large']);
+    expect(log.lines.find((line) => line.msg === 'attachments checked')).toMatchObject({ source: 'att', ok: 1, failed: 2, read: 3 });
     expect(searchDocuments(h.db, good.phrase!)).toHaveLength(1);
   });
 });
