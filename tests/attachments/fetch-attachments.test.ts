@@ -8,7 +8,10 @@ import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listEvents } from '../../src/events/outbox.js';
 import { dispositionFileName } from '../../src/fetch/content-disposition.js';
+import { runCrawl } from '../../src/crawl/run-crawl.js';
+import { searchDocuments } from '../../src/search/search.js';
 import { iterateDocumentRecords } from '../../src/store/document-record.js';
+import { captureLog } from '../helpers/log.js';
 import { crawlHarness, TEST_USER_AGENT } from '../helpers/crawl.js';
 import { docPath } from '../helpers/pages.js';
 import { startTestSite, type TestSite } from '../helpers/site.js';
@@ -109,13 +112,21 @@ describe('what each answer leaves in the record', () => {
     expect(listEvents(h.db).map((e) => e.type)).toEqual(['document.created']);
   });
 
-  it('attachments.fetch: false records the links alone and requests no file', async () => {
+  it('attachments.fetch: false records the links alone; fetching them later fills the entries in, searchable, without an event', async () => {
     const page = await site();
     const column = serveNotices(page, [{ path: docPath(1), title: '关于印发方案的通知', files: [docx] }]);
     const h = crawlHarness({ sources: [{ id: 'att', startUrls: [column] }], extra: { attachments: { fetch: false } } });
     await h.crawl({ attachmentReader: reader });
     expect([...iterateDocumentRecords(h.db)][0]!.attachments).toEqual([{ url: `${page.baseUrl}${docx.path}`, name: '集团化办学.docx' }]);
     expect(page.hits('/getfile.do')).toEqual([]);
+    expect(searchDocuments(h.db, docx.phrase!)).toEqual([]);
+
+    // As an archive from before attachments were fetched, upgraded: the page answers 304, its links are checked.
+    await runCrawl(h.db, { ...h.config, attachments: { ...h.config.attachments, fetch: true } }, h.config.sources, captureLog().logger, { attachmentReader: reader });
+    const [record] = [...iterateDocumentRecords(h.db)];
+    expect(record).toMatchObject({ version: 1, attachments: [{ status: 'ok', sha256: createHash('sha256').update(docx.bytes).digest('hex') }] });
+    expect(listEvents(h.db).map((e) => e.type)).toEqual(['document.created']);
+    expect(searchDocuments(h.db, docx.phrase!).map((hit) => hit.attachment?.name)).toEqual(['集团化办学.docx']);
   });
 });
 
