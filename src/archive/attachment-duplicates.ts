@@ -26,16 +26,32 @@ export function indexAttachmentText(db: Db, sha256: string, text: string): void 
 
 /** Documents (other than `exceptId`) one of whose current attachments this page's text inlines. */
 export function documentsWithAttachmentLike(db: Db, pagePrint: Fingerprint, exceptId: string): string[] {
+  if (!hasAttachmentIndex(db)) return [];
   const { matches } = new DuplicateIndex(attachmentSignatureTables(db)).lookup(pagePrint);
   return matches.flatMap((match) => documentsHoldingFile(db, match.documentId)).filter((id) => id !== exceptId);
 }
 
 /** Documents (other than `exceptId`) whose page text is one of these files' text. */
 export function documentsInlining(db: Db, files: string[], exceptId: string): string[] {
+  if (files.length === 0) return [];
   const attachments = attachmentSignatureTables(db);
   const pages = new DuplicateIndex(duplicateSignatureTables(db));
   return files.flatMap((sha256) => {
     const signature = attachments.signatureOf(sha256);
     return signature ? pages.lookup({ signature, shingles: 0 }, { excludeId: exceptId }).matches.map((match) => match.documentId) : [];
   });
+}
+
+const withAttachmentIndex = new WeakSet<Db>();
+
+/**
+ * Whether the connection's schema has the attachment index (migration 009). Archives are migrated on
+ * open, but the migration tests record into older schemas through the same Archive. Only a yes is
+ * remembered: a migration may add the tables later on the same connection.
+ */
+function hasAttachmentIndex(db: Db): boolean {
+  if (withAttachmentIndex.has(db)) return true;
+  const found = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'attachment_signatures'").get() !== undefined;
+  if (found) withAttachmentIndex.add(db);
+  return found;
 }
