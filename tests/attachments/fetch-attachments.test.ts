@@ -60,6 +60,24 @@ describe('where attachments may come from', () => {
   });
 });
 
+describe('how they are asked for', () => {
+  it('with the source\'s headers and cookies, the run\'s User-Agent, and a file server\'s Content-Disposition name', async () => {
+    const page = await site();
+    const seen: Record<string, string | string[] | undefined>[] = [];
+    page.route('/download.do', (req, res) => {
+      seen.push(req.headers);
+      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-disposition': `attachment; filename="${Buffer.from('方案.docx').toString('latin1')}"` }).end(Buffer.from(docx.bytes));
+    });
+    // The link names nothing but the endpoint; the raw route (it wins over serveNotices' file route) answers with a raw UTF-8 file name.
+    const files: ServedFile[] = [{ path: '/download.do?id=1', linkText: 'download.do', bytes: new Uint8Array() }];
+    const column = serveNotices(page, [{ path: docPath(1), title: '关于印发方案的通知', files }]);
+    const h = crawlHarness({ sources: [{ id: 'att', startUrls: [column], headers: { Referer: 'https://www.example.gov.cn/' }, cookies: { JSESSIONID: 'abc123' } }] });
+    await h.crawl({ attachmentReader: reader });
+    expect(seen).toEqual([expect.objectContaining({ referer: 'https://www.example.gov.cn/', cookie: 'JSESSIONID=abc123', 'user-agent': TEST_USER_AGENT })]);
+    expect(statuses(h)).toEqual([['方案.docx', 'ok']]);
+  });
+});
+
 describe('what each answer leaves in the record', () => {
   it('404 is not-found, past fetch.maxAttachmentBytes too-large (announced or not), a 500 after retries failed', async () => {
     const page = await site();
