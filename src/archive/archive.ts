@@ -6,17 +6,15 @@
  */
 import { summarizeChange } from '../compare/change-summary.js';
 import type { Db } from '../store/database.js';
-import { putBlob } from '../store/blobs.js';
+import { getBlob, putBlob } from '../store/blobs.js';
 import {
   getDocumentByUrl, insertDocument, markFetched, markMissing, markNotModified, markUnreachable, setCurrentVersion,
 } from '../store/documents.js';
 import { clusterMembers } from '../store/duplicates.js';
 import { documentIdFor } from '../store/ids.js';
-import type { DocumentRow } from '../store/records.js';
+import type { AttachmentEntry, DocumentRow } from '../store/records.js';
 import { upsertSource, type SourceRow } from '../store/sources.js';
 import { getVersion, insertVersion, setOriginalBody } from '../store/versions.js';
-import { getBlob } from '../store/blobs.js';
-import type { AttachmentEntry } from '../store/records.js';
 import { attachmentsBrought, type AttachmentComparison } from './attachment-changes.js';
 import { attachmentChanges, compareWithCurrent, fillInCurrent, recordVersionAttachments, replayVersion, storeAttachments } from './attachments.js';
 import { compareDocument, decideChange, type ComparedDocument } from './changes.js';
@@ -49,7 +47,10 @@ export class Archive {
     upsertSource(this.db, source);
   }
 
-  /** Stores a fetched document page: a new version only when its comparison text or title changed. */
+  /**
+   * Stores a fetched document page (its attachments' files first): a new version only when its
+   * comparison text or title changed, or an attachment was added, removed or replaced.
+   */
   recordSnapshot(snapshot: DocumentSnapshot): SnapshotOutcome {
     const attachments = storeAttachments(this.db, snapshot);
     const compared = compareDocument(snapshot.document);
