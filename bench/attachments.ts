@@ -1,65 +1,22 @@
 /**
- * Attachment reading throughput: for each type, a fresh process reads a generated file of typical size
- * through the public API (one worker kept warm, OCR off) and reports MB/s, text characters per second,
- * files/s, the first read
- * (worker start + library load) and the process's peak RSS (workers included: they are threads).
+ * `npm run bench:attachments`: attachment reading throughput per type alone (bench/attachments/read-bench.ts),
+ * and with `--crawl-notices N` a crawl with attachments too (bench/attachments/crawl-bench.ts);
+ * `npm run bench` runs both (40 notices).
  *
- *   node --import tsx bench/attachments.ts [--budget-ms 4000] [--only pdf-cid,docx]
+ *   node --import tsx bench/attachments.ts [--budget-ms 4000] [--only pdf-cid,docx] [--crawl-notices 40]
  *
- * The library is compiled to bench/.cache first (type check skipped: that is `npm run typecheck`'s job),
- * because workers started from the TypeScript sources load every library through tsx, which costs
- * seconds per worker and triples the peak RSS. Prints a Markdown table.
+ * Prints Markdown.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { benchFile, benchTypes } from './attachments/files.js';
-import { REPO_ROOT, runChild } from './child.js';
+import { runAttachmentCrawlBench } from './attachments/crawl-bench.js';
+import { benchTypes } from './attachments/files.js';
+import { runAttachmentReadBench } from './attachments/read-bench.js';
 
 const { values: flags } = parseArgs({
-  options: { 'budget-ms': { type: 'string', default: '4000' }, only: { type: 'string' } },
+  options: { 'budget-ms': { type: 'string', default: '4000' }, only: { type: 'string' }, 'crawl-notices': { type: 'string', default: '0' } },
 });
 const types = flags.only ? benchTypes.filter((type) => flags.only!.split(',').includes(type)) : benchTypes;
-
-interface ChildReport {
-  type: string;
-  bytes: number;
-  textLength: number;
-  firstReadMs: number;
-  reads: number;
-  elapsedMs: number;
-}
-
-const compiledDir = join(REPO_ROOT, 'bench', '.cache', 'attachments-dist');
-rmSync(compiledDir, { recursive: true, force: true });
-execFileSync(process.execPath, [
-  join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc'),
-  ...['--outDir', compiledDir, '--rootDir', join(REPO_ROOT, 'src'), '--module', 'NodeNext', '--moduleResolution', 'NodeNext'],
-  ...['--target', 'ES2022', '--noCheck', '--skipLibCheck', '--esModuleInterop', '--types', 'node'],
-  join(REPO_ROOT, 'src/attachments/index.ts'),
-  join(REPO_ROOT, 'src/attachments/worker/entry.ts'),
-]);
-const compiledIndex = join(compiledDir, 'attachments', 'index.js');
-mkdirSync(compiledDir, { recursive: true });
-
-const rows: string[] = [];
-for (const type of types) {
-  const filePath = join(compiledDir, `${type}.bin`);
-  writeFileSync(filePath, benchFile(type));
-  const measure = await runChild({ args: ['bench/attachments/child-read.ts', type, filePath, flags['budget-ms'], compiledIndex] });
-  const report = JSON.parse(measure.stdout.trim().split('\n').at(-1)!) as ChildReport;
-  const perFileMs = report.elapsedMs / report.reads;
-  const megabytesPerSecond = report.bytes / 1e6 / (perFileMs / 1000);
-  rows.push(
-    `| ${type} | ${(report.bytes / 1024).toFixed(0)} KB | ${report.textLength} | ${perFileMs.toFixed(1)} ms | ` +
-      `${megabytesPerSecond.toFixed(2)} | ${(report.textLength / perFileMs).toFixed(0)} | ${(1000 / perFileMs).toFixed(1)} | ` +
-      `${report.firstReadMs.toFixed(0)} ms | ` +
-      `${(measure.peakRssBytes / 1024 / 1024).toFixed(0)} MB |`,
-  );
-  console.error(`${type}: done`);
-}
-// MB/s is of file bytes; k chars/s of text out, the fairer figure for formats that compress well.
-console.log('| type | file | text chars | per file (warm) | MB/s | k chars/s | files/s | first read | peak RSS |');
-console.log('|---|---|---|---|---|---|---|---|---|');
-for (const row of rows) console.log(row);
+const say = (line: string) => console.error(line);
+if (types.length > 0) console.log(await runAttachmentReadBench({ types, budgetMs: Number(flags['budget-ms']), progress: say }));
+const notices = Number(flags['crawl-notices']);
+if (notices > 0) for (const line of await runAttachmentCrawlBench(notices, say)) console.log(`- ${line}`);

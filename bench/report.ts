@@ -26,6 +26,8 @@ export interface BenchReport {
   rows: ScenarioRow[];
   targets: TargetCheck[];
   lines: string[];
+  /** Markdown blocks after the lines (the attachment reading table). */
+  sections?: string[];
 }
 
 const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
@@ -57,6 +59,7 @@ export function renderReport(report: BenchReport): string {
     targetTable(report.targets),
     '',
     ...report.lines.map((line) => `- ${line}`),
+    ...(report.sections?.length ? ['', ...report.sections] : []),
   ].join('\n');
 }
 

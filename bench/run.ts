@@ -4,7 +4,8 @@
  * --search-docs, --skip-search, --skip-growth (else also crawls a site twice as large, for RSS growth),
  * --heap-cap MB (default 512, 0 = none: also crawls both site sizes with --max-old-space-size=MB,
  * which shows the live set rather than how far V8 lets an unpressed heap grow),
- * --profile (CPU profile of the first full crawl), --no-write.
+ * --profile (CPU profile of the first full crawl), --skip-attachments (else also attachment reading
+ * per type and a crawl of --attachment-notices notices with a PDF and a DOCX each), --no-write.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +17,9 @@ import { machineInfo } from './machine.js';
 import { summarizeProfiles } from './profile.js';
 import { renderReport, writeReport, type ScenarioRow, type TargetCheck } from './report.js';
 import { runSearchBench } from './search/run-search.js';
+import { runAttachmentCrawlBench } from './attachments/crawl-bench.js';
+import { benchTypes } from './attachments/files.js';
+import { runAttachmentReadBench } from './attachments/read-bench.js';
 import { buildBenchSite, type BenchSite } from './site/build.js';
 
 const { values: flags } = parseArgs({
@@ -27,6 +31,8 @@ const { values: flags } = parseArgs({
     'skip-search': { type: 'boolean', default: false },
     'skip-growth': { type: 'boolean', default: false },
     'heap-cap': { type: 'string', default: '512' },
+    'skip-attachments': { type: 'boolean', default: false },
+    'attachment-notices': { type: 'string', default: '40' },
     profile: { type: 'boolean', default: false },
     'no-write': { type: 'boolean', default: false },
   },
@@ -163,8 +169,16 @@ async function main(): Promise<void> {
     lines.push(...result.lines);
     search = result.measured;
   }
+  const sections: string[] = [];
+  if (flags['skip-attachments']) lines.push('attachments: skipped (--skip-attachments).');
+  else {
+    say('running: attachment reading per type …');
+    sections.push('Attachment reading per type (`bench/attachments/read-bench.ts`; compiled library, one warm worker, OCR off; peak RSS of the reading process, workers included):', '',
+      await runAttachmentReadBench({ types: benchTypes, budgetMs: 4000, progress: (line) => say(`  ${line}`) }));
+    lines.push(...await runAttachmentCrawlBench(Number(flags['attachment-notices']), say));
+  }
   lines.push('Minimal Scrapy spider (title + text into SQLite): not run here (no PyPI access on this machine); the issue\'s reference figure on its machine is 8.9 s / 121 MB, against Crawlee alone 7.5 s / 425 MB and bare fetch + cheerio 4.9 s.');
-  const report = renderReport({ machine, site: siteLine, rows, targets: checkTargets(rows, search), lines });
+  const report = renderReport({ machine, site: siteLine, rows, targets: checkTargets(rows, search), lines, sections });
   say('');
   say(report);
   if (!flags['no-write']) {

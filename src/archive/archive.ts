@@ -8,20 +8,22 @@ import { summarizeChange, type VersionContent } from '../compare/change-summary.
 import { PermanentError } from '../errors.js';
 import { EXTRACTOR_VERSION } from '../extract/extractor-version.js';
 import type { Db } from '../store/database.js';
-import { putBlob } from '../store/blobs.js';
+import { getBlob, putBlob } from '../store/blobs.js';
 import {
   getDocumentByUrl, insertDocument, markFetched, markMissing, markNotModified, markUnreachable, setComparisonKey, setCurrentVersion,
 } from '../store/documents.js';
 import { clusterMembers } from '../store/duplicates.js';
 import { documentIdFor } from '../store/ids.js';
-import type { DocumentRow, VersionRow } from '../store/records.js';
+import type { AttachmentEntry, DocumentRow, VersionRow } from '../store/records.js';
 import { upsertSource, type SourceRow } from '../store/sources.js';
 import { getVersion, insertVersion, setOriginalBody } from '../store/versions.js';
+import { attachmentsBrought, type AttachmentComparison } from './attachment-changes.js';
+import { attachmentChanges, compareWithCurrent, fillInCurrent, recordVersionAttachments, replayVersion, storeAttachments } from './attachments.js';
 import { compareDocument, decideChange, keyOf, type ComparedDocument, type StoredCurrent } from './changes.js';
 import { linkDuplicates } from './duplicates.js';
 import type { AlertMatcher, EventDraft, EventRecorder } from './event-draft.js';
 import { rereadVersion } from './reread.js';
-import type { DocumentSnapshot, SnapshotOutcome } from './snapshot.js';
+import type { DocumentSnapshot, SnapshotAttachments, SnapshotOutcome } from './snapshot.js';
 
 /** A known document is removed after answering 404/410 on this many consecutive runs. */
 export const MISSING_RUNS_BEFORE_REMOVAL = 2;
@@ -49,24 +51,55 @@ export class Archive {
   }
 
   /**
-   * Stores a fetched document page: a new version only when its text, title or canonical fields
-   * changed (src/archive/changes.ts decides, across extractor upgrades too).
+   * Stores a fetched document page (its attachments' files first): a new version only when its
+   * text, title or canonical fields changed (src/archive/changes.ts decides, across extractor
+   * upgrades too), or an attachment was added, removed or replaced (src/archive/attachments.ts).
    */
   recordSnapshot(snapshot: DocumentSnapshot): SnapshotOutcome {
+    const attachments = storeAttachments(this.db, snapshot);
     const compared = compareDocument(snapshot.document);
     const existing = getDocumentByUrl(this.db, snapshot.url);
     if (!existing) {
-      this.createDocument(snapshot, compared);
+      this.createDocument(snapshot, compared, attachments);
       return 'created';
     }
     markFetched(this.db, existing.id, snapshot.fetchedAt, snapshot);
     const change = decideChange(this.storedCurrent(existing), compared, snapshot);
-    if (change.kind === 'updated') {
-      this.addVersion(existing, snapshot, compared, change.previous);
-      return 'updated';
+    // The page's bytes say nothing about its files: attachments are compared apart.
+    const attachmentChange = compareWithCurrent(this.db, existing, attachments);
+    if (change.kind === 'unchanged' && !attachmentChange.changed) {
+      if (change.refreshKey) this.refreshKey(existing, compared, attachments);
+      if (attachmentChange.filledIn) fillInCurrent(this.db, existing, attachments);
+      return 'unchanged';
     }
-    if (change.refreshKey) this.refreshKey(existing, compared);
-    return 'unchanged';
+    const previous = change.kind === 'updated' ? change.previous : this.currentVersionOf(existing);
+    this.addVersion(existing, snapshot, compared, previous, { entries: attachments, comparison: attachmentChange });
+    return 'updated';
+  }
+
+  /**
+   * A known document's page answered 304 and its attachments were checked again: a replaced file
+   * makes a new version (the page's content as stored — read by the current extractor —, the new
+   * attachments); else only the last-checked stamp moves. Returns what it did.
+   */
+  recordAttachmentsRecheck(url: string, checkedAt: string, snapshot: SnapshotAttachments): SnapshotOutcome {
+    this.recordNotModified(url, checkedAt);
+    const attachments = storeAttachments(this.db, snapshot);
+    const existing = getDocumentByUrl(this.db, url);
+    if (!existing) return 'unchanged';
+    const comparison = compareWithCurrent(this.db, existing, attachments);
+    if (!comparison.changed) {
+      if (comparison.filledIn) fillInCurrent(this.db, existing, attachments);
+      return 'unchanged';
+    }
+    const current = getVersion(this.db, existing.id, existing.currentVersion);
+    if (!current) return 'unchanged';
+    const replay = replayVersion(current, { sourceId: existing.sourceId, url, fetchedAt: checkedAt }, getBlob(this.db, current.rawHash) ?? new Uint8Array(), snapshot.document.attachments);
+    // The new version is stored as the current extractor's: read the stored page with it.
+    const reread = current.extractor === EXTRACTOR_VERSION ? null : rereadVersion(this.db, url, current);
+    if (reread) replay.document = { ...reread, attachments: snapshot.document.attachments };
+    this.addVersion(existing, replay, compareDocument(replay.document), current, { entries: attachments, comparison });
+    return 'updated';
   }
 
   /** A conditional GET answered 304: only the last-checked stamp moves. */
@@ -99,15 +132,15 @@ export class Archive {
     markUnreachable(this.db, url, checkedAt);
   }
 
-  private createDocument(snapshot: DocumentSnapshot, compared: ComparedDocument): void {
+  private createDocument(snapshot: DocumentSnapshot, compared: ComparedDocument, attachments: AttachmentEntry[]): void {
     const id = documentIdFor(snapshot.url);
     insertDocument(this.db, {
       id, sourceId: snapshot.sourceId, url: snapshot.url, firstSeenAt: snapshot.fetchedAt, ...keyOf(compared),
       etag: snapshot.etag, lastModified: snapshot.lastModified,
     });
-    this.insertVersion(id, 1, snapshot, compared.contentHash);
-    const link = linkDuplicates(this.db, id, compared.comparison, compared.contentHash);
-    const draft = this.draftFor('document.created', id, 1, snapshot);
+    this.insertVersion(id, 1, snapshot, compared.contentHash, attachments);
+    const link = linkDuplicates(this.db, id, compared.comparison, compared.contentHash, filesWithText(attachments));
+    const draft = { ...this.draftFor('document.created', id, 1, snapshot), attachments: alertFacts(attachments) };
     this.events.record(draft, this.alertsForNewCopy(draft, link.root));
   }
 
@@ -137,35 +170,41 @@ export class Archive {
    * `previous`: what the change summary compares with (the stored version, or the current
    * extractor's reading of it, so an upgrade's own differences are not reported as the site's).
    */
-  private addVersion(existing: DocumentRow, snapshot: DocumentSnapshot, compared: ComparedDocument, previous: VersionContent): void {
+  private addVersion(existing: DocumentRow, snapshot: DocumentSnapshot, compared: ComparedDocument, previous: VersionContent, attachments: NewAttachments): void {
     const version = existing.currentVersion + 1;
-    this.insertVersion(existing.id, version, snapshot, compared.contentHash);
+    this.insertVersion(existing.id, version, snapshot, compared.contentHash, attachments.entries);
     setCurrentVersion(this.db, existing.id, { currentVersion: version, ...keyOf(compared), lastChangedAt: snapshot.fetchedAt });
-    this.relinkIfTextMoved(existing, compared);
+    this.relinkIfMoved(existing, compared, attachments);
     const changes = summarizeChange(previous, snapshot.document);
-    this.recordEvent({ ...this.draftFor('document.updated', existing.id, version, snapshot), changes });
+    if (attachments.comparison.changed) changes.attachments = attachmentChanges(this.db, attachments.comparison);
+    this.recordEvent({
+      ...this.draftFor('document.updated', existing.id, version, snapshot), changes,
+      attachments: alertFacts(attachmentsBrought(attachments.comparison, attachments.entries)),
+    });
   }
 
   /** Same version, compared from now on by the current extractor's reading: no version, no event. */
-  private refreshKey(existing: DocumentRow, compared: ComparedDocument): void {
+  private refreshKey(existing: DocumentRow, compared: ComparedDocument, attachments: AttachmentEntry[]): void {
     setComparisonKey(this.db, existing.id, keyOf(compared));
-    this.relinkIfTextMoved(existing, compared);
+    if (existing.contentHash !== compared.contentHash) linkDuplicates(this.db, existing.id, compared.comparison, compared.contentHash, filesWithText(attachments));
   }
 
-  /** Duplicate links follow the text's hash: only when that moved may they have changed. */
-  private relinkIfTextMoved(existing: DocumentRow, compared: ComparedDocument): void {
-    if (existing.contentHash !== compared.contentHash) linkDuplicates(this.db, existing.id, compared.comparison, compared.contentHash);
+  /** Duplicate links follow the text's hash and the attachments' files: only when those moved may they have changed. */
+  private relinkIfMoved(existing: DocumentRow, compared: ComparedDocument, attachments: NewAttachments): void {
+    if (existing.contentHash === compared.contentHash && !attachments.comparison.changed) return;
+    linkDuplicates(this.db, existing.id, compared.comparison, compared.contentHash, filesWithText(attachments.entries));
   }
 
-  private insertVersion(documentId: string, version: number, snapshot: DocumentSnapshot, contentHash: string): void {
+  private insertVersion(documentId: string, version: number, snapshot: DocumentSnapshot, contentHash: string, attachments: AttachmentEntry[]): void {
     const { document: doc } = snapshot;
     insertVersion(this.db, {
       documentId, version, contentHash, title: doc.title, publishedDate: doc.publishedDate, fields: doc.fields,
-      labels: doc.labels, text: doc.text, attachments: doc.attachments, provenance: doc.provenance,
+      labels: doc.labels, text: doc.text, attachments, provenance: doc.provenance,
       fetchedAt: snapshot.fetchedAt, httpStatus: snapshot.httpStatus, responseHeaders: snapshot.responseHeaders,
       charset: snapshot.charset, charsetSource: snapshot.charsetSource, etag: snapshot.etag, lastModified: snapshot.lastModified,
       rawHash: putBlob(this.db, snapshot.rawBody), runId: this.options.runId ?? null, extractor: EXTRACTOR_VERSION,
     });
+    recordVersionAttachments(this.db, documentId, version, attachments);
     // Only browser-rendered versions have one; HTTP versions leave the column alone (NULL).
     if (snapshot.originalBody) setOriginalBody(this.db, documentId, version, putBlob(this.db, snapshot.originalBody));
   }
@@ -180,4 +219,20 @@ export class Archive {
   private recordEvent(draft: EventDraft): void {
     this.events.record(draft, this.matchAlerts(draft));
   }
+}
+
+/** A new version's attachment entries and how they differ from the current version's. */
+interface NewAttachments {
+  entries: AttachmentEntry[];
+  comparison: AttachmentComparison;
+}
+
+/** Files whose text can link the document to pages that inline it. */
+function filesWithText(entries: AttachmentEntry[]): string[] {
+  return entries.flatMap((entry) => (entry.sha256 && (entry.textLength ?? 0) > 0 ? [entry.sha256] : []));
+}
+
+/** What alert rules read of attachments (see EventDraft.attachments). */
+function alertFacts(entries: AttachmentEntry[]): NonNullable<EventDraft['attachments']> {
+  return entries.map((entry) => ({ name: entry.name, url: entry.url, mediaType: entry.mediaType ?? null }));
 }

@@ -7,6 +7,7 @@
  */
 import { DuplicateIndex, fingerprintOfComparison, type DuplicateMatch } from '../dedupe/lsh-index.js';
 import type { Db } from '../store/database.js';
+import { documentsInlining, documentsWithAttachmentLike } from './attachment-duplicates.js';
 import {
   clusterRoots, documentsWithContentHash, duplicateOf, duplicateSignatureTables, originalityFacts, reRootCluster, setDuplicateOf,
   type OriginalityFacts,
@@ -21,18 +22,24 @@ export interface DuplicateLink {
   matches: DuplicateMatch[];
 }
 
-/** `comparison` is the text's comparison form, `contentHash` its hash. */
-export function linkDuplicates(db: Db, documentId: string, comparison: string, contentHash: string): DuplicateLink {
+/**
+ * `comparison` is the text's comparison form, `contentHash` its hash; `attachmentFiles` the sha256
+ * of the document's attachments, whose texts link it to pages that inline them (and the page's text
+ * to documents whose attachment it inlines: attachment-duplicates.ts).
+ */
+export function linkDuplicates(db: Db, documentId: string, comparison: string, contentHash: string, attachmentFiles: string[] = []): DuplicateLink {
   const index = new DuplicateIndex(duplicateSignatureTables(db));
   const print = fingerprintOfComparison(comparison);
-  if (!print) {
+  let matches: DuplicateMatch[] = [];
+  const matchedIds = new Set(documentsInlining(db, attachmentFiles, documentId));
+  if (print) {
+    matches = index.lookup(print, { excludeId: documentId }).matches;
+    index.put(documentId, print);
+    for (const id of [...matches.map((match) => match.documentId), ...documentsWithContentHash(db, contentHash, documentId)]) matchedIds.add(id);
+    for (const id of documentsWithAttachmentLike(db, print, documentId)) matchedIds.add(id);
+  } else {
     index.remove(documentId);
-    setDuplicateOf(db, documentId, null);
-    return { duplicateOf: null, root: documentId, matches: [] };
   }
-  const { matches } = index.lookup(print, { excludeId: documentId });
-  index.put(documentId, print);
-  const matchedIds = new Set([...matches.map((match) => match.documentId), ...documentsWithContentHash(db, contentHash, documentId)]);
   const roots = clusterRoots(db, [...matchedIds]).filter((root) => root !== documentId);
   if (roots.length === 0) {
     if (duplicateOf(db, documentId) !== null) setDuplicateOf(db, documentId, null);

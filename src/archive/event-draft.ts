@@ -19,6 +19,11 @@ export interface EventDraft {
   changes?: ChangeSummary;
   /** The version's canonical fields, for alert rules; not part of the recorded event. */
   fields?: Record<string, string>;
+  /**
+   * The attachments the event brings, for alert rules (not part of the recorded event): all of a
+   * new document's, those an update added or replaced. mediaType is null when no file was fetched.
+   */
+  attachments?: { name: string; url: string; mediaType: string | null }[];
 }
 
 /** Decides which alert rules an event matches (src/events/alerts.ts compiles it from the config). */

@@ -2,6 +2,7 @@
 import { describeChange, summarizeChange, type ChangeSummary } from '../compare/change-summary.js';
 import type { Db } from '../store/database.js';
 import { listVersions } from '../store/versions.js';
+import { attachmentChangesBetween } from './attachments.js';
 
 /** One line of a document's history (`history --json` item). */
 export interface HistoryEntry {
@@ -21,6 +22,8 @@ export function documentHistory(db: Db, documentId: string): HistoryEntry[] {
   return versions.map((version, index) => {
     const previous = index > 0 ? versions[index - 1] : undefined;
     const changes = previous ? summarizeChange(previous, version) : null;
+    const attachments = previous ? attachmentChangesBetween(db, previous.attachments, version.attachments) : [];
+    if (changes && attachments.length > 0) changes.attachments = attachments;
     return {
       version: version.version,
       at: version.fetchedAt,

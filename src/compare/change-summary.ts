@@ -9,6 +9,16 @@ export interface ChangeSummary {
   fieldsChanged?: string[];
   paragraphsAdded?: number;
   paragraphsRemoved?: number;
+  /** Attachments added, removed, or whose file changed (src/archive/attachment-changes.ts). */
+  attachments?: AttachmentChange[];
+}
+
+/** One attachment an update changed; paragraph counts for a changed file whose text was read. */
+export interface AttachmentChange {
+  name: string;
+  change: 'added' | 'removed' | 'changed';
+  paragraphsAdded?: number;
+  paragraphsRemoved?: number;
 }
 
 /** What a change summary compares: a stored version, or a fetched or re-read document. */
@@ -48,5 +58,23 @@ export function describeChange(summary: ChangeSummary | undefined): string {
   if (summary.paragraphsAdded || summary.paragraphsRemoved) {
     parts.push(`+${summary.paragraphsAdded ?? 0}/-${summary.paragraphsRemoved ?? 0} paragraphs`);
   }
+  for (const attachment of summary.attachments ?? []) parts.push(describeAttachmentChange(attachment));
   return parts.join(', ') || 'text';
+}
+
+/** "attachment 2025年工作要点.pdf changed: +1/-1 paragraphs", "attachment 附件2.docx added". */
+export function describeAttachmentChange(change: AttachmentChange): string {
+  const counts = change.paragraphsAdded || change.paragraphsRemoved ? `: +${change.paragraphsAdded ?? 0}/-${change.paragraphsRemoved ?? 0} paragraphs` : '';
+  return `attachment ${change.name} ${change.change}${counts}`;
+}
+
+/** Paragraphs added and removed between two texts (an edited paragraph counts once each way). */
+export function paragraphCounts(before: string, after: string): { paragraphsAdded: number; paragraphsRemoved: number } {
+  let paragraphsAdded = 0;
+  let paragraphsRemoved = 0;
+  for (const hunk of diffParagraphs(before, after)) {
+    if (hunk.kind === 'added') paragraphsAdded += hunk.paragraphs.length;
+    if (hunk.kind === 'removed') paragraphsRemoved += hunk.paragraphs.length;
+  }
+  return { paragraphsAdded, paragraphsRemoved };
 }

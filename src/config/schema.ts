@@ -84,6 +84,12 @@ export const listApiSchema = z.strictObject({
   maxPages: z.number().int().positive().default(500).describe('Pages read at most per run.'),
 });
 
+// A host name, or `*.` and a domain for every host under it; no scheme, port or path.
+const hostPattern = z.string().regex(/^(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i, 'expected a host name (file.example.gov.cn) or *.domain (*.example.gov.cn), without scheme, port or path');
+
+/** Kinds an attachment is identified as from its bytes (src/attachments/identify.ts), as alert rules name them. */
+export const ATTACHMENT_KINDS = ['pdf', 'doc', 'docx', 'wps', 'xls', 'xlsx', 'et', 'ppt', 'pptx', 'ole2', 'ofd', 'zip', 'rar', '7z', 'image', 'other'] as const;
+
 export const sourceSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+$/, 'expected lowercase letters, digits and "-" only').describe('Unique, stable source id.'),
   name: z.string().default('').describe('Human-readable name of the bureau.'),
@@ -100,6 +106,7 @@ export const sourceSchema = z.strictObject({
   stopAfterKnownListPage: z.boolean().default(true).describe('Stop paging a column once a whole list page held only known links (never on the first crawl).'),
   fetch: z.enum(['http', 'browser']).default('http').describe('`browser`: pages rendered by a system Chromium (script-built columns, JavaScript challenges).'),
   listApi: listApiSchema.optional().describe('A JSON API listing the column\'s documents, read page by page until a page brings nothing new.'),
+  attachmentHosts: z.array(hostPattern).default([]).describe('Hosts besides a document page\'s own that its attachments may be fetched from (a file server), e.g. file.example.gov.cn or *.example.gov.cn.'),
   ...siteAccessSourceSchema,
 });
 
@@ -216,6 +223,8 @@ export const alertSchema = z.strictObject({
   titlePattern: regexString.optional().describe('Regex (RE2 syntax, linear-time; titles cut to 4096 characters) the document title must match.'),
   sources: z.array(z.string()).optional().describe('Source ids the rule is limited to.'),
   fields: z.record(z.string(), regexString).optional().describe('Canonical field key → regex (RE2 syntax) its value must match.'),
+  attachmentPattern: regexString.optional().describe('Regex (RE2 syntax) an attachment name must match: one the event brings (all of a new document\'s; those added or changed by an update).'),
+  attachmentTypes: z.array(z.enum(ATTACHMENT_KINDS)).min(1).optional().describe('Kinds one of those attachments must be (by its bytes; by its name\'s extension when it was not fetched), e.g. [pdf, ofd]; with attachmentPattern, the same attachment must match both.'),
 });
 
 export const fetchSchema = z.strictObject({
@@ -223,6 +232,16 @@ export const fetchSchema = z.strictObject({
   maxBodyBytes: z.number().int().positive().default(10 * 1024 * 1024).describe('Larger bodies are cut off and the page skipped.'),
   maxRetries: z.number().int().min(0).default(3).describe('Retries for timeouts and 5xx, with backoff.'),
   retryBackoffMs: z.number().int().min(0).default(2000).describe('Wait before the first retry; doubled for each further one (±20% jitter, at most a minute).'),
+  maxAttachmentBytes: z.number().int().positive().default(50 * 1024 * 1024).describe('Larger attachments are not downloaded; their status is `too-large`.'),
+});
+
+export const attachmentsSchema = z.strictObject({
+  fetch: z.boolean().default(true).describe('Fetch, store and read the attachments of documents (false: record their links only).'),
+  concurrency: z.number().int().positive().default(2).describe('Attachments fetched and read at once per run (each read takes a worker thread).'),
+  readTimeoutSecs: z.number().positive().default(30).describe('Time allowed to read one file\'s text; past it the read fails (`failed`, timeout).'),
+  maxHeapMb: z.number().int().positive().default(512).describe('Heap cap of the worker reading one file.'),
+  maxInflatedBytes: z.number().int().positive().default(256 * 1024 * 1024).describe('Bytes one file may inflate to (ZIP members, OFD and Office parts, PDF streams); more fails the read (a bomb).'),
+  ocr: z.enum(['auto', 'off']).default('auto').describe('`auto`: PDFs without a text layer and images are OCRed when tesseract (and pdftoppm) are on PATH.'),
 });
 
 export const browserSchema = z.strictObject({
@@ -251,6 +270,7 @@ export const configSchema = z.strictObject({
   fetch: fetchSchema.default(fetchSchema.parse({})).describe('HTTP limits.'),
   ...siteAccessDefaultsSchema,
   browser: browserSchema.default(browserSchema.parse({})).describe('The browser of `fetch: browser` sources.'),
+  attachments: attachmentsSchema.default(attachmentsSchema.parse({})).describe('Attachments of documents: fetching and reading their text.'),
   sources: z.array(sourceSchema).default([]).describe('The bureaus to crawl.'),
   sinks: z.array(sinkSchema).default([]).describe('Where change events are delivered.'),
   alerts: z.array(alertSchema).default([]).describe('Rules that tag events.'),
@@ -276,6 +296,7 @@ export type AlertConfig = z.infer<typeof alertSchema>;
 export type SinkFilterConfig = z.infer<typeof sinkFilterSchema>;
 export type ListApiConfig = z.infer<typeof listApiSchema>;
 export type BrowserConfig = z.infer<typeof browserSchema>;
+export type AttachmentsConfig = z.infer<typeof attachmentsSchema>;
 
 function isProxyUrl(value: string): boolean {
   try {

@@ -44,6 +44,12 @@ export async function crawlSource(crawl: SourceCrawl): Promise<void> {
   } finally {
     crawl.signal?.removeEventListener('abort', stop);
   }
+  // Documents still waiting for their attachments are stored before the listing counts as read.
+  if (crawl.attachments) {
+    await crawl.attachments.stage.settled(source.id);
+    const tally = crawl.attachments.stage.tally(source.id);
+    if (Object.keys(tally).length > 0) crawl.log.info({ source: source.id, ...tally }, 'attachments checked');
+  }
   if (stats.reachedMaxRequests || crawl.signal?.aborted) frontier.markListingIncomplete();
   crawl.log.info({ source: source.id, earlyStops: frontier.earlyStops, disallowedByRobots: frontier.disallowed, listingComplete: frontier.listingComplete }, 'source listing read');
   if (frontier.listingComplete) {

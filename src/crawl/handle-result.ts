@@ -4,6 +4,7 @@ import { accessFailureReason } from '../fetch/access-errors.js';
 import type { Enqueue, FetchedResponse, FetchFailure, FetchResult } from '../fetch/types.js';
 import type { Frontier } from './frontier.js';
 import { handleListApiAnswer } from './list-api-answer.js';
+import { recordDocument, recordNotModified } from './attachment-records.js';
 import { processPage } from './process-page.js';
 import type { SourceCrawl } from './source-crawl.js';
 
@@ -21,7 +22,7 @@ export async function handleResult(crawl: SourceCrawl, frontier: Frontier, resul
   const known = request.kind === 'document';
   if (result.status === 304 && known) {
     crawl.counts.notModified++;
-    crawl.writes.push(() => crawl.archive.recordNotModified(request.url, result.fetchedAt));
+    recordNotModified(crawl, request.url, result.fetchedAt);
   } else if (GONE_STATUSES.has(result.status)) {
     handleGone(crawl, frontier, result);
   } else if (result.status >= 200 && result.status < 300) {
@@ -83,7 +84,7 @@ async function handlePage(crawl: SourceCrawl, frontier: Frontier, response: Fetc
     case 'document': {
       // A known document keeps its identity even when its address now redirects within the source.
       const snapshot = request.kind === 'document' ? { ...page.snapshot, url: request.url } : page.snapshot;
-      crawl.writes.push(() => { crawl.counts[crawl.archive.recordSnapshot(snapshot)]++; });
+      await recordDocument(crawl, snapshot);
       return;
     }
     case 'soft-404':

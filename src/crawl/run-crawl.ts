@@ -10,6 +10,8 @@ import { Archive } from '../archive/archive.js';
 import type { Db } from '../store/database.js';
 import { emptyCounts, finishRun, startRun, type SourceCounts } from '../store/runs.js';
 import { WriteQueue } from '../store/write-queue.js';
+import type { AttachmentReader } from '../attachments/index.js';
+import { AttachmentStage } from './attachment-stage.js';
 import { crawlSource } from './crawl-source.js';
 
 export interface CrawlSummary {
@@ -25,6 +27,8 @@ export interface RunCrawlOptions {
   progress?: CrawlProgress;
   /** Graceful stop: no new pages; the pages in hand finish, are stored, and the run ends 'interrupted'. @default never */
   signal?: AbortSignal;
+  /** Reads attachments (kept open: a caller crawling again keeps its workers warm). @default the run opens and closes its own */
+  attachmentReader?: AttachmentReader;
 }
 
 /**
@@ -39,6 +43,9 @@ export async function runCrawl(db: Db, config: Config, sources: SourceConfig[], 
   });
   const gate = new HostGate();
   const access = new RunAccess({ userAgent: config.userAgent, timeoutMs: config.fetch.timeoutSecs * 1000, gate });
+  const attachmentStage = config.attachments.fetch
+    ? new AttachmentStage({ db, config, log, gate, reader: options.attachmentReader, signal: options.signal })
+    : undefined;
   logAccessChoices(log, config, sources);
   const counts: Record<string, SourceCounts> = {};
   const failures = new Map(sources.map((source) => [source.id, new FailureTally()]));
@@ -50,7 +57,9 @@ export async function runCrawl(db: Db, config: Config, sources: SourceConfig[], 
   try {
     await Promise.all(sources.map((source) => {
       const sourceAccess = siteAccessOf(config, source);
-      return crawlSource({ source, config, archive, writes, log, counts: counts[source.id]!, runId, robots: access.robotsFor(sourceAccess), gate,
+      const robots = access.robotsFor(sourceAccess);
+      const attachments = attachmentStage && { stage: attachmentStage, access: { source, robots, fetch: access.siteFetchFor(sourceAccess).fetch } };
+      return crawlSource({ source, config, archive, writes, log, counts: counts[source.id]!, runId, robots, gate, attachments,
         progress: options.progress?.source(source.id), signal: options.signal,
         failures: failures.get(source.id), robotsFailure: (url) => access.robotsFailure(sourceAccess, url) })
         .finally(() => options.progress?.finishSource(source.id));
@@ -62,6 +71,7 @@ export async function runCrawl(db: Db, config: Config, sources: SourceConfig[], 
     throw error;
   } finally {
     finishRun(db, runId, status, counts);
+    await attachmentStage?.close();
     await access.close();
   }
   for (const [sourceId, sourceCounts] of Object.entries(counts)) log.info({ source: sourceId, ...sourceCounts }, 'source crawled');

@@ -9,6 +9,7 @@ import type { Logger } from '../log.js';
 import type { SourceProgress } from '../progress/progress.js';
 import type { SourceCounts } from '../store/runs.js';
 import type { WriteQueue } from '../store/write-queue.js';
+import type { AttachmentStage, SourceAttachmentAccess } from './attachment-stage.js';
 
 export interface SourceCrawl {
   source: SourceConfig;
@@ -28,4 +29,6 @@ export interface SourceCrawl {
   failures?: FailureTally;
   /** Why a start URL's robots.txt could not be read (a certificate, a proxy …), when that is why. */
   robotsFailure?: (url: string) => AccessFailure | undefined;
+  /** The run's attachment stage and how this source reaches its attachments; absent when attachments are not fetched. */
+  attachments?: { stage: AttachmentStage; access: SourceAttachmentAccess };
 }

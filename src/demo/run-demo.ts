@@ -5,7 +5,7 @@ import { listEvents } from '../events/outbox.js';
 import { runCrawl, type CrawlSummary } from '../crawl/run-crawl.js';
 import type { Logger } from '../log.js';
 import { openDatabase, type Db } from '../store/database.js';
-import { iterateDocumentRecords } from '../store/document-record.js';
+import { iterateDocumentRecords, type DocumentRecord } from '../store/document-record.js';
 import { demoSiteDir, startStaticSite } from './server.js';
 
 export const DEMO_DATABASE = 'storage/demo.db';
@@ -75,10 +75,20 @@ export function demoSummary(result: DemoResult, database = DEMO_DATABASE): strin
   for (const record of records) {
     const fieldNames = Object.keys(record.fields);
     lines.push(`  ${record.title}`);
-    lines.push(`    ${record.publishedDate ?? 'no date'} · v${record.version} · ${fieldNames.length} fields (${fieldNames.join(', ') || 'none'}) · ${record.attachments.length} attachments`);
+    lines.push(`    ${record.publishedDate ?? 'no date'} · v${record.version} · ${fieldNames.length} fields (${fieldNames.join(', ') || 'none'}) · ${attachmentsLine(record.attachments)}`);
   }
   const alerted = events.filter((event) => event.alerts.length > 0);
   lines.push('', `Events recorded: ${events.length} (${alerted.length} matched alert rules: ${alerted.map((e) => e.title).join('; ') || 'none'})`);
+  const read = records.flatMap((record) => record.attachments).filter((attachment) => attachment.status === 'ok' && (attachment.textLength ?? 0) > 0);
+  if (read.length > 0) lines.push(`Attachments read: ${read.length} (${read.map((attachment) => attachment.name).join(', ')}); their text is searchable: npx bureau-watch search 优质均衡发展行动 --config ${DEMO_CONFIG}`);
   lines.push(`Explore it: npx bureau-watch export --config ${DEMO_CONFIG}   (or: sqlite3 ${database})`);
   return lines;
+}
+
+/** "2 attachments (2 ok)", "1 attachment (1 not-found)": what became of the document's attachment links. */
+function attachmentsLine(attachments: DocumentRecord['attachments']): string {
+  const counts = new Map<string, number>();
+  for (const attachment of attachments) counts.set(attachment.status ?? 'not fetched', (counts.get(attachment.status ?? 'not fetched') ?? 0) + 1);
+  const detail = [...counts].map(([status, count]) => `${count} ${status}`).join(', ');
+  return `${attachments.length} attachment${attachments.length === 1 ? '' : 's'}${detail ? ` (${detail})` : ''}`;
 }

@@ -13,7 +13,7 @@
 import type { EventDraft } from '../archive/event-draft.js';
 
 /** A recorded event: the archive's draft (without the fields alert rules read), its id and the alerts it raised. */
-export interface ChangeEvent extends Omit<EventDraft, 'fields'> {
+export interface ChangeEvent extends Omit<EventDraft, 'fields' | 'attachments'> {
   id: string;
   alerts: string[];
 }

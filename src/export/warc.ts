@@ -6,6 +6,7 @@ import { iterateDocuments, type SourceScope } from '../store/documents.js';
 import type { DocumentRow, VersionRow } from '../store/records.js';
 import { listVersions } from '../store/versions.js';
 import { VERSION } from '../version.js';
+import { writeAttachmentResponses } from './warc-attachments.js';
 import { httpResponseHead } from './warc-http.js';
 import { writeChunk } from './write-line.js';
 
@@ -13,14 +14,15 @@ import { writeChunk } from './write-line.js';
  * WARC/1.1 (ISO 28500:2017) of every stored version, written with webrecorder's warcio: a
  * `warcinfo` record, then per version a `response` record (the stored HTTP status, headers and the
  * raw body bytes exactly as received) and a `metadata` record (document id, version, hashes)
- * pointing at it with WARC-Concurrent-To. Digests are SHA-256. Returns the number of responses.
+ * pointing at it with WARC-Concurrent-To; then the responses that delivered its attachment files
+ * (warc-attachments.ts). Digests are SHA-256. Returns the number of page responses.
  */
 export interface WarcOptions {
   /** Gzip each record on its own (a .warc.gz that replay tools can seek into). */
   gzip?: boolean;
 }
 
-const WARC_VERSION = 'WARC/1.1';
+const WARC_VERSION = 'WARC/1.1' as const;
 const SOFTWARE = `bureau-watch/${VERSION} (warcio.js)`;
 
 export async function exportWarc(db: Db, out: Writable, sources?: SourceScope, options: WarcOptions = {}): Promise<number> {
@@ -33,6 +35,8 @@ export async function exportWarc(db: Db, out: Writable, sources?: SourceScope, o
   const warcinfoId = warcinfo.warcHeader('WARC-Record-ID') ?? '';
   await writeRecord(out, warcinfo, options);
   let count = 0;
+  const attachmentsWritten = new Set<string>();
+  const attachmentWriter = { warcVersion: WARC_VERSION, warcinfoId, write: (record: WARCRecord) => writeRecord(out, record, options) };
   for (const doc of iterateDocuments(db, sources)) {
     for (const head of listVersions(db, doc.id)) {
       const body = getBlob(db, head.rawHash);
@@ -41,6 +45,7 @@ export async function exportWarc(db: Db, out: Writable, sources?: SourceScope, o
       await writeRecord(out, response, options);
       await writeRecord(out, metadataRecord(doc, head, response.warcHeader('WARC-Record-ID') ?? '', warcinfoId), options);
       count++;
+      await writeAttachmentResponses(db, doc, head, attachmentsWritten, attachmentWriter);
     }
   }
   return count;

@@ -38,6 +38,11 @@ export class RunAccess {
     return this.route(access).siteFetch.failureFor(url);
   }
 
+  /** The fetch for requests made outside Crawlee (attachments), reaching sites the way `access` says. */
+  siteFetchFor(access: SiteAccess): SiteFetch {
+    return this.route(access).siteFetch;
+  }
+
   async close(): Promise<void> {
     await Promise.allSettled([...this.routes.values()].map((route) => route.siteFetch.close()));
   }

@@ -1,5 +1,6 @@
 import { sha256Hex } from '../hash.js';
-import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
+import { promisify } from 'node:util';
+import { brotliCompress, brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
 import type { Db } from './database.js';
 import { statement } from './statements.js';
 
@@ -31,4 +32,36 @@ export function getBlob(db: Db, hash: string): Buffer | null {
     | undefined;
   if (!row) return null;
   return row.compression === 'br' ? brotliDecompressSync(row.data) : row.data;
+}
+
+/** Bytes ready for `blobs`: hashed and, when that paid, compressed. */
+export interface EncodedBlob {
+  hash: string;
+  compression: 'br' | 'none';
+  /** Uncompressed bytes. */
+  size: number;
+  data: Buffer;
+}
+
+const brotliAsync = promisify(brotliCompress);
+/** Compressed data must save at least this share of the bytes to be kept compressed. */
+const WORTHWHILE_SAVING = 0.1;
+
+/**
+ * Encodes bytes for `blobs` off the event loop (brotli runs on libuv's thread pool), so a 50 MB
+ * attachment does not stall the crawl; `compress: false` skips formats that are compressed already
+ * (PDF, ZIP-based Office files, images). Kept compressed only when that saves 10 %.
+ */
+export async function encodeBlob(bytes: Uint8Array, options: { compress: boolean }): Promise<EncodedBlob> {
+  const hash = sha256Hex(bytes);
+  const plain: EncodedBlob = { hash, compression: 'none', size: bytes.byteLength, data: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
+  if (!options.compress || bytes.byteLength < COMPRESS_MIN_BYTES) return plain;
+  const data = await brotliAsync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.byteLength } });
+  return data.byteLength <= bytes.byteLength * (1 - WORTHWHILE_SAVING) ? { ...plain, compression: 'br', data } : plain;
+}
+
+/** Stores an encoded blob unless its hash is there already; returns the hash. */
+export function putEncodedBlob(db: Db, blob: EncodedBlob): string {
+  statement(db, 'INSERT OR IGNORE INTO blobs (hash, compression, size, data) VALUES (?, ?, ?, ?)').run(blob.hash, blob.compression, blob.size, blob.data);
+  return blob.hash;
 }

@@ -1,4 +1,5 @@
 /** The contract's document record (docs/contract.md; export jsonl line, search --json item, show --json), read from the store's rows. */
+import { getAttachmentText } from './attachments.js';
 import type { Db } from './database.js';
 import { iterateDocuments, type SourceScope } from './documents.js';
 import type { DocumentRow, VersionRow } from './records.js';
@@ -44,4 +45,16 @@ export function* iterateDocumentRecords(db: Db, sources?: SourceScope): Generato
     const record = documentRecord(db, doc);
     if (record) yield record;
   }
+}
+
+/** An attachment of a record with its text (show --json, export jsonl); '' when no text was read. */
+export type AttachmentWithText = DocumentRecord['attachments'][number] & { text?: string };
+
+/** The record with each checked attachment's text added (links recorded before attachments were fetched have none). */
+export function withAttachmentTexts(db: Db, record: DocumentRecord): DocumentRecord & { attachments: AttachmentWithText[] } {
+  const attachments = record.attachments.map((entry): AttachmentWithText => {
+    if (entry.status === undefined) return entry;
+    return { ...entry, text: (entry.sha256 && (entry.textLength ?? 0) > 0 ? getAttachmentText(db, entry.sha256) : undefined) ?? '' };
+  });
+  return { ...record, attachments };
 }

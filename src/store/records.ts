@@ -4,7 +4,7 @@
  *   ExtractedDocument (extract) → DocumentSnapshot (crawl → archive) → DocumentRow + VersionRow (store)
  *   → DocumentRecord (the contract's record: export, search, show).
  */
-import type { ExtractedDocument } from '../extract/types.js';
+import type { Attachment, ExtractedDocument } from '../extract/types.js';
 
 /** A document's row: its identity and the state between fetches (validators, removal, current version). */
 export interface DocumentRow {
@@ -44,13 +44,32 @@ export interface FetchFacts {
  * fetched, and the hash of its raw body in `blobs`. `fields` is read back as stored: keys of any
  * release that wrote them, not only today's canonical keys.
  */
-export interface VersionRow extends Omit<ExtractedDocument, 'fields'>, FetchFacts {
+export interface VersionRow extends Omit<ExtractedDocument, 'fields' | 'attachments'>, FetchFacts {
   documentId: string;
   version: number;
   contentHash: string;
   fields: Record<string, string>;
+  attachments: AttachmentEntry[];
   rawHash: string;
   /** The extractor release that read it (src/extract/extractor-version.ts); null: stored before migration 008. */
   extractor: number | null;
   runId: number | null;
+}
+
+/** What became of an attachment link (the contract's attachment `status`). */
+export type AttachmentStatus = 'ok' | 'not-found' | 'too-large' | 'out-of-scope' | 'failed';
+
+/**
+ * One attachment of a version as stored in versions.attachments: the link, and the file behind it.
+ * Versions recorded before attachments were fetched hold the link only (every other key absent).
+ */
+export interface AttachmentEntry extends Attachment {
+  status?: AttachmentStatus;
+  /** Of the bytes served; null when none came (not found, too large, out of scope, a failed fetch). */
+  sha256?: string | null;
+  size?: number | null;
+  mediaType?: string | null;
+  /** PDFs: whether a page carries text; null for other kinds. */
+  textLayer?: boolean | null;
+  textLength?: number;
 }

@@ -125,7 +125,7 @@ describe('demo site links', () => {
 
   it('paginates the TRS column by createPageHTML and by plain links', async () => {
     const first = await get('/xxgk/ghjh/index.html');
-    expect(first.html).toContain('createPageHTML(2, 0, "index", "html")');
+    expect(first.html).toContain('createPageHTML(3, 0, "index", "html")');
     expect(load(first.html)('a:contains("下一页")').attr('href')).toBe('index_1.html');
   });
 });

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { onTestFinished } from 'vitest';
 import { parseConfigText, validateConfig } from '../../src/config/load.js';
 import type { Config } from '../../src/config/schema.js';
-import { runCrawl, type CrawlSummary } from '../../src/crawl/run-crawl.js';
+import { runCrawl, type CrawlSummary, type RunCrawlOptions } from '../../src/crawl/run-crawl.js';
 import { openDatabase, type Db } from '../../src/store/database.js';
 import { captureLog, type CapturedLog } from './log.js';
 import { documentPage, listPage, numberedItems, type Item } from './pages.js';
@@ -47,7 +47,7 @@ export interface CrawlHarness {
   db: Db;
   config: Config;
   /** One crawl pass over every configured source. */
-  crawl(): Promise<{ summary: CrawlSummary; log: CapturedLog }>;
+  crawl(options?: RunCrawlOptions): Promise<{ summary: CrawlSummary; log: CapturedLog }>;
 }
 
 export function crawlHarness(options: CrawlConfigOptions): CrawlHarness {
@@ -57,9 +57,9 @@ export function crawlHarness(options: CrawlConfigOptions): CrawlHarness {
   return {
     db,
     config,
-    crawl: async () => {
+    crawl: async (runOptions = {}) => {
       const log = captureLog();
-      const summary = await runCrawl(db, config, config.sources, log.logger);
+      const summary = await runCrawl(db, config, config.sources, log.logger, runOptions);
       return { summary, log };
     },
   };

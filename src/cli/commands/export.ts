@@ -1,6 +1,7 @@
 import type { Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
+import { exportAttachmentFiles } from '../../export/attachment-files.js';
 import { exportCsv } from '../../export/csv.js';
 import { writeExportFile } from '../../export/export-file.js';
 import { exportJsonl } from '../../export/jsonl.js';
@@ -46,7 +47,8 @@ export function registerExport(program: Command): void {
     .option('--source <id>', 'only this source (repeatable; atom: one)', collect, [])
     .option('--alert <name>', 'atom: only events this alert rule matched')
     .option('--limit <n>', 'atom: the newest N events (default 100)', parseLimit)
-    .action(async (options: { format: string; out?: string; source: string[]; alert?: string; limit?: number }, command: Command) => {
+    .option('--attachments <dir>', 'also write the attachment files of those documents to DIR (<sha256>.<ext>, with index.jsonl)')
+    .action(async (options: { format: string; out?: string; source: string[]; alert?: string; limit?: number; attachments?: string }, command: Command) => {
       const exporter = EXPORTERS[options.format];
       if (!exporter) throw new UsageError(`unknown export format "${options.format}": expected one of ${Object.keys(EXPORTERS).join(', ')}`);
       if ((options.alert !== undefined || options.limit !== undefined) && !FEED_FORMATS.has(options.format)) {
@@ -63,6 +65,10 @@ export function registerExport(program: Command): void {
         const count = options.out ? await writeExportFile(options.out, exportTo) : await exportTo(process.stdout);
         const noun = FEED_FORMATS.has(options.format) ? 'entries' : 'documents';
         context.log.info({ [noun]: count, format: options.format, out: options.out ?? 'stdout' }, `${count} ${noun} written to ${options.out ?? 'stdout'} (${options.format})`);
+        if (options.attachments) {
+          const written = await exportAttachmentFiles(db, options.attachments, options.source);
+          context.log.info({ ...written, dir: options.attachments }, `${written.files} attachment file(s) written to ${options.attachments}`);
+        }
       });
     });
 }

@@ -23,7 +23,7 @@ export function registerSearch(program: Command): void {
     .command('search')
     .description('full-text search of document titles and text (latest versions); 1- and 2-character Chinese queries work too')
     .argument('<query...>', 'words to find, all of them (substring match; put -- before a query starting with "-")')
-    .option('--json', 'print a JSON array of document records (with an extra "snippet")')
+    .option('--json', 'print a JSON array of document records (with an extra "snippet", and "matchedAttachment" when the match is in an attachment)')
     .option('--limit <n>', 'most results', String(DEFAULT_LIMIT))
     .option('--source <id>', 'only this source (repeatable)', collect, [])
     .option('--since <YYYY-MM-DD>', 'published on or after this day')
@@ -45,19 +45,20 @@ export function registerSearch(program: Command): void {
         checkSourceIds(db, context.config, options.source);
         const query = words.join(' ');
         const hits = searchDocuments(db, query, { ...filters, limit, marks: placeholders });
-        if (options.json) print(context, terminalJson(hits.map(({ record, snippet }) => ({ ...record, snippet })), 2));
+        if (options.json) print(context, terminalJson(hits.map(({ record, snippet, attachment }) => ({ ...record, snippet, ...(attachment ? { matchedAttachment: attachment } : {}) })), 2));
         else printHits(context, hits, countMatches(db, query, filters), limit, (snippet) => markedTerminalText(snippet, placeholders, marks));
       });
     });
 }
 
 function printHits(context: { stdout: NodeJS.WritableStream }, hits: SearchHit[], total: number, limit: number, showSnippet: (snippet: string) => string): void {
-  hits.forEach(({ record, snippet }, index) => {
+  hits.forEach(({ record, snippet, attachment }, index) => {
     const facts = [record.source, record.publishedDate ?? 'no date', `v${record.version}`, record.status === 'removed' ? 'REMOVED' : '']
       .filter(Boolean).join(' · ');
     print(context, terminalText(`${index + 1}. ${record.title || '(untitled)'}  (${facts})`));
     print(context, terminalText(`   ${record.url}`));
     print(context, `   id ${record.id}`);
+    if (attachment) print(context, terminalText(`   in attachment ${attachment.position + 1}: ${attachment.name}`));
     print(context, `   ${showSnippet(snippet)}`);
     print(context);
   });

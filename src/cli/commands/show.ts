@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import { versionCount } from '../../search/resolve-document.js';
-import { documentRecord, type DocumentRecord } from '../../store/document-record.js';
+import { documentRecord, withAttachmentTexts, type DocumentRecord } from '../../store/document-record.js';
 import { getVersion } from '../../store/versions.js';
 import { formatTable, terminalJson, terminalText } from '../format.js';
 import { documentNamed } from '../archive-names.js';
@@ -23,7 +23,7 @@ export function registerShow(program: Command): void {
         const record = documentRecord(db, doc, versionNumber ?? doc.currentVersion);
         if (!record) throw new UsageError(`document ${doc.id} has versions 1 to ${count}: there is no version ${versionNumber}`);
         const provenance = getVersion(db, doc.id, record.version)?.provenance ?? {};
-        if (options.json) print(context, terminalJson({ ...record, provenance }, 2));
+        if (options.json) print(context, terminalJson({ ...withAttachmentTexts(db, record), provenance }, 2));
         else for (const line of renderDocument(record, provenance, count)) print(context, terminalText(line));
       });
     });
@@ -58,9 +58,17 @@ export function renderDocument(record: DocumentRecord, provenance: Record<string
   lines.push('', `Labels (${labels.length})`);
   if (labels.length) lines.push(formatTable(['label', 'value'], labels.map(([label, value]) => [label, oneLine(value)])));
   lines.push('', `Attachments (${record.attachments.length})`);
-  lines.push(...record.attachments.map((attachment) => `  ${attachment.name}  ${attachment.url}`));
+  lines.push(...record.attachments.map((attachment) => `  ${attachment.name}  ${attachment.url}${attachmentFacts(attachment)}`));
   lines.push('', 'Text', '', record.text);
   return lines;
+}
+
+/** "  (ok, application/pdf, 8676 bytes, 1830 characters)"; nothing for a link recorded before attachments were fetched. */
+function attachmentFacts(attachment: DocumentRecord['attachments'][number]): string {
+  if (!attachment.status) return '';
+  const facts = [attachment.status, attachment.mediaType, attachment.size == null ? null : `${attachment.size} bytes`,
+    attachment.sha256 ? `${attachment.textLength ?? 0} characters${attachment.textLayer === false ? ', no text layer' : ''}` : null];
+  return `  (${facts.filter(Boolean).join(', ')})`;
 }
 
 function oneLine(text: string): string {

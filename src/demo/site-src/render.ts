@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { hanwebDocuments } from './hanweb-documents.js';
 import { hanwebListFile, renderHanwebDetail, renderHanwebList } from './hanweb.js';
 import { encodePage } from './html.js';
@@ -21,6 +21,8 @@ const PLAN_ALERT = /工作要点|工作计划|规划/;
 
 /** Works from src/demo/site-src/ (tsx) and from dist/demo/site-src/ alike: both sit three levels down. */
 const BODIES_DIR = new URL('../../../src/demo/site-src/bodies/', import.meta.url);
+/** Attachment files, committed as they are (small): served beside the page that links them. */
+const FILES_DIR = new URL('../../../src/demo/site-src/files/', import.meta.url);
 
 function readBody(doc: DemoDocument): string {
   return readFileSync(new URL(`${doc.bodyFile}.txt`, BODIES_DIR), 'utf8');
@@ -66,9 +68,19 @@ function hanwebFiles(): SiteFile[] {
   return files;
 }
 
+/** The attachment files a document links that exist in files/ (the others answer 404, as dead links do). */
+function attachmentFiles(doc: DemoDocument): SiteFile[] {
+  return doc.attachments.flatMap((attachment) => {
+    const name = attachment.href.split('/').pop() ?? '';
+    const source = new URL(name, FILES_DIR);
+    return existsSync(source) ? [{ path: resolvePath(attachment.href, doc.path).replace(/^\//, ''), bytes: readFileSync(source) }] : [];
+  });
+}
+
 function trsFiles(): SiteFile[] {
   const column = newestFirst(trsDocuments);
   const files = column.map((doc) => page(doc.path, renderTrsDetail(doc, readBody(doc)), doc.charset));
+  files.push(...column.flatMap(attachmentFiles));
   const pages = chunk(column, PER_PAGE);
   const paths = trsListPaths();
   pages.forEach((docs, i) => {

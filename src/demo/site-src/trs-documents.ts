@@ -7,6 +7,36 @@ const CATEGORY = '科技、教育\\教育';
 
 export const trsDocuments: TrsDocument[] = [
   {
+    // A cover notice whose plan is in its attachments (files/: a PDF in the non-embedded CID font
+    // STSong-Light and a DOCX, written with tests/attachments/helpers' cidFontPdf and makeDocx).
+    cms: 'trs',
+    bodyFile: 'b5',
+    path: '/xxgk/ghjh/202503/t20250310_4102.html',
+    title: '潜江市教育局关于印发《2025年全市教育工作要点》的通知',
+    htmlTitle: '潜江市教育局关于印发《2025年全市教育工作要点》的通知_潜江市教育局',
+    charset: 'utf-8',
+    listDate: '2025-03-10',
+    postedAt: '2025-03-10 15:30',
+    headMeta: { ArticleTitle: '潜江市教育局关于印发《2025年全市教育工作要点》的通知', PubDate: '2025-03-10 15:30' },
+    table: {
+      indexNo: '011138015/2025-00027', category: CATEGORY, publisher: PUBLISHER, writtenDate: '2025年03月07日',
+      docNo: '潜教发〔2025〕2号', publishedDate: '2025年03月10日', keywords: '教育 工作要点 通知',
+    },
+    attachments: [
+      { href: './P020250310401723516842.pdf', name: '2025年全市教育工作要点.pdf' },
+      { href: './P020250310401723589177.docx', name: '2025年教育重点工作任务分解表.docx' },
+    ],
+    expected: {
+      publishedDate: '2025-03-10',
+      fields: {
+        indexNo: '011138015/2025-00027', category: CATEGORY, publisher: PUBLISHER, writtenDate: '2025-03-07',
+        docNo: '潜教发〔2025〕2号', publishedDate: '2025-03-10', keywords: '教育 工作要点 通知',
+      },
+      absentFields: [],
+      phrase: '请结合本地本校实际认真抓好落实',
+    },
+  },
+  {
     cms: 'trs',
     bodyFile: 'b1',
     path: '/xxgk/ghjh/202403/t20240311_4001.html',

@@ -5,6 +5,7 @@ import { CRAWL_STATE } from './004-crawl-state.js';
 import { SEARCH_FILTERS } from './005-search-filters.js';
 import { ORIGINAL_BODY } from './006-original-body.js';
 import { FIELD_VERSIONS } from './008-field-versions.js';
+import { ATTACHMENTS } from './009-attachments.js';
 
 export interface Migration {
   version: number;
@@ -15,4 +16,4 @@ export interface Migration {
 /**
  * Every schema change, in order. Never edit a released migration: add the next one.
  */
-export const MIGRATIONS: Migration[] = [CORE, EVENTS_DELIVERY_DUPLICATES, SEARCH_VIEWS, CRAWL_STATE, SEARCH_FILTERS, ORIGINAL_BODY, FIELD_VERSIONS];
+export const MIGRATIONS: Migration[] = [CORE, EVENTS_DELIVERY_DUPLICATES, SEARCH_VIEWS, CRAWL_STATE, SEARCH_FILTERS, ORIGINAL_BODY, FIELD_VERSIONS, ATTACHMENTS];
