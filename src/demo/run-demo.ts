@@ -1,6 +1,7 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { validateConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
+import { eventHeadline } from '../events/event.js';
 import { listEvents } from '../events/outbox.js';
 import { runCrawl, type CrawlSummary } from '../crawl/run-crawl.js';
 import type { Logger } from '../log.js';
@@ -78,7 +79,7 @@ export function demoSummary(result: DemoResult, database = DEMO_DATABASE): strin
     lines.push(`    ${record.publishedDate ?? 'no date'} · v${record.version} · ${fieldNames.length} fields (${fieldNames.join(', ') || 'none'}) · ${record.attachments.length} attachments`);
   }
   const alerted = events.filter((event) => event.alerts.length > 0);
-  lines.push('', `Events recorded: ${events.length} (${alerted.length} matched alert rules: ${alerted.map((e) => e.title).join('; ') || 'none'})`);
+  lines.push('', `Events recorded: ${events.length} (${alerted.length} matched alert rules: ${alerted.map(eventHeadline).join('; ') || 'none'})`);
   lines.push(`Explore it: npx bureau-watch export --config ${DEMO_CONFIG}   (or: sqlite3 ${database})`);
   return lines;
 }
