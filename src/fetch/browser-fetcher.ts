@@ -12,7 +12,7 @@ import { findBrowserExecutable } from './browser-executable.js';
 import { isChallenge, originalBody, renderedBody, settle, skipHeavyResources, trackDocumentResponses } from './browser-page.js';
 import type { FetcherOptions, FetchStats } from './crawlee-fetcher.js';
 import type { SourceFetcher } from './fetcher-for-source.js';
-import type { HostGate } from './host-gate.js';
+import { hostSpacingMs, type HostGate } from './host-gate.js';
 import { accessError, classifyStatusFailure } from './access-errors.js';
 import { backoffDelayMs, classifyFetchError } from './http-errors.js';
 import { LeanRequestQueue } from './lean-queue.js';
@@ -34,9 +34,10 @@ export interface BrowserFetcherOptions extends FetcherOptions {
 
 class GatedPlaywrightCrawler extends PlaywrightCrawler {
   gate: HostGate | undefined;
+  spacingMs = 0;
 
   protected override async _runRequestHandler(context: PlaywrightCrawlingContext): Promise<void> {
-    const release = await this.gate?.acquire(new URL(context.request.url).host);
+    const release = await this.gate?.acquire(new URL(context.request.url).host, this.spacingMs);
     try {
       await super._runRequestHandler(context);
     } finally {
@@ -146,6 +147,7 @@ export class BrowserFetcher implements SourceFetcher {
       new Configuration({ persistStorage: false, purgeOnStart: true }),
     );
     crawler.gate = options.gate;
+    crawler.spacingMs = hostSpacingMs(options.maxRequestsPerMinute);
     return crawler;
   }
 

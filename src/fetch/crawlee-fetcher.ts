@@ -8,7 +8,7 @@ import { FatalError, PermanentError } from '../errors.js';
 import { accessError, classifyStatusFailure } from './access-errors.js';
 import { readBoundedBody } from './bounded-body.js';
 import { gotAccess, keepSetCookies, type GotAccess } from './got-access.js';
-import type { HostGate } from './host-gate.js';
+import { hostSpacingMs, type HostGate } from './host-gate.js';
 import { backoffDelayMs, classifyFetchError } from './http-errors.js';
 import { LeanRequestQueue } from './lean-queue.js';
 import { resolveSiteAccess, type SiteAccess } from './site-access.js';
@@ -58,9 +58,11 @@ const heldSlots = new WeakMap<object, () => void>();
 class RawBodyHttpCrawler extends HttpCrawler<HttpCrawlingContext> {
   maxBodyBytes = Number.POSITIVE_INFINITY;
   gate: HostGate | undefined;
+  /** Least time between request starts on a host: 60 s / maxRequestsPerMinute (see host-gate.ts). */
+  spacingMs = 0;
 
   protected override async _runRequestHandler(context: HttpCrawlingContext): Promise<void> {
-    const release = await this.gate?.acquire(new URL(context.request.url).host);
+    const release = await this.gate?.acquire(new URL(context.request.url).host, this.spacingMs);
     if (release) heldSlots.set(context.request, release);
     try {
       await super._runRequestHandler(context);
@@ -204,6 +206,7 @@ export class CrawleeFetcher {
     );
     crawler.maxBodyBytes = options.maxBodyBytes;
     crawler.gate = options.gate;
+    crawler.spacingMs = hostSpacingMs(options.maxRequestsPerMinute);
     return crawler;
   }
 
