@@ -1,0 +1,59 @@
+/**
+ * How a source's run ended, for cron's eyes: `ok`, `degraded` (some pages failed or could not be
+ * stored: the rest is archived) or `failed` (no start URL could be read: the source yielded nothing
+ * this run, whatever the counts say). The reason is one line naming the cause and, where known, the
+ * fix (a classified access failure names its option; a status names what to check).
+ */
+import type { AccessFailureCount } from '../fetch/failure-tally.js';
+import type { SourceCounts } from '../store/runs.js';
+import type { StartUrlReadings } from './start-urls.js';
+
+export type SourceOutcomeKind = 'ok' | 'degraded' | 'failed';
+
+export interface SourceOutcome {
+  outcome: SourceOutcomeKind;
+  /** Why, in one line; null when ok. */
+  reason: string | null;
+}
+
+const MAX_REASON_CHARS = 400;
+
+export function decideOutcome(starts: StartUrlReadings, counts: SourceCounts, accessFailures: AccessFailureCount[]): SourceOutcome {
+  if (starts.allFailed) return { outcome: 'failed', reason: clip(starts.summary() ?? 'no start URL could be read') };
+  if (counts.errors === 0) return { outcome: 'ok', reason: null };
+  const parts = [`${counts.errors} page(s) failed`];
+  if (counts.unstored > 0) parts[0] += `, ${counts.unstored} of them fetched but not stored (the database was busy or refused the write)`;
+  const startTrouble = starts.summary();
+  if (startTrouble) parts.push(startTrouble);
+  const main = accessFailures[0];
+  if (main) parts.push(`most often ${main.reason} (${main.count}×): ${main.message}`);
+  return { outcome: 'degraded', reason: clip(parts.join('; ')) };
+}
+
+/** "binhu-edu: failed — http://…/xxgk/ answered 404 (check startUrls)" */
+export function outcomeLine(sourceId: string, outcome: SourceOutcome): string {
+  return outcome.reason ? `${sourceId}: ${outcome.outcome} — ${outcome.reason}` : `${sourceId}: ${outcome.outcome}`;
+}
+
+function clip(text: string): string {
+  return text.length > MAX_REASON_CHARS ? `${text.slice(0, MAX_REASON_CHARS - 1)}…` : text;
+}
+
+/** One line per source that was not ok, for the run summary. */
+export function outcomeLines(outcomes: Record<string, SourceOutcome>): string[] {
+  return Object.entries(outcomes).filter(([, outcome]) => outcome.outcome !== 'ok').map(([sourceId, outcome]) => outcomeLine(sourceId, outcome));
+}
+
+/**
+ * Why the run as a whole failed (exit 1), or null: a source none of whose start URLs could be read,
+ * or a page fetched but not stored.
+ */
+export function runFailure(outcomes: Record<string, SourceOutcome>, counts: Record<string, { unstored: number }>): string | null {
+  const failed = Object.entries(outcomes).filter(([, outcome]) => outcome.outcome === 'failed').map(([sourceId]) => sourceId);
+  const unstored = Object.values(counts).reduce((sum, c) => sum + c.unstored, 0);
+  const parts = [
+    ...(failed.length ? [`${failed.length} source(s) failed (${failed.join(', ')})`] : []),
+    ...(unstored ? [`${unstored} page(s) fetched but not stored (they are fetched again next run)`] : []),
+  ];
+  return parts.length ? `crawl finished with failures: ${parts.join('; ')}` : null;
+}
