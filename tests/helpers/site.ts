@@ -68,6 +68,8 @@ export interface TestSiteOptions {
   routes?: Record<string, Route>;
   /** @default '127.0.0.1' */
   host?: string;
+  /** @default any free port */
+  port?: number;
 }
 
 export async function startTestSite(options: TestSiteOptions = {}): Promise<TestSite> {
@@ -108,7 +110,7 @@ export async function startTestSite(options: TestSiteOptions = {}): Promise<Test
     return pageOverride(page);
   };
 
-  const site = await startStaticSite(root, { host: options.host, handle });
+  const site = await startStaticSite(root, { host: options.host, port: options.port, handle });
   let closed: Promise<void> | undefined;
   const releaseAll = (): void => {
     held.matches = () => false;
