@@ -34,10 +34,9 @@ export interface BrowserFetcherOptions extends FetcherOptions {
 
 class GatedPlaywrightCrawler extends PlaywrightCrawler {
   gate: HostGate | undefined;
-  spacingMs = 0;
 
   protected override async _runRequestHandler(context: PlaywrightCrawlingContext): Promise<void> {
-    const release = await this.gate?.acquire(new URL(context.request.url).host, this.spacingMs);
+    const release = await this.gate?.acquire(new URL(context.request.url).host);
     try {
       await super._runRequestHandler(context);
     } finally {
@@ -118,7 +117,7 @@ export class BrowserFetcher implements SourceFetcher {
         statusMessageLoggingInterval: 3600,
         ...browserLaunchOptions({ chromium, executable, userDataDir, userAgent: this.access.headers['user-agent'] ?? options.userAgent, access: this.access }),
         preNavigationHooks: [
-          async ({ page }, gotoOptions) => {
+          async ({ page, request }, gotoOptions) => {
             if (!pagesWithSetup.has(page)) {
               pagesWithSetup.add(page);
               await skipHeavyResources(page, options.followRedirect);
@@ -126,6 +125,8 @@ export class BrowserFetcher implements SourceFetcher {
               await this.addConfiguredCookies(page);
             }
             if (gotoOptions) gotoOptions.waitUntil = 'load';
+            // Last before the page is requested: politeness spacing on its host (host-gate.ts).
+            await options.gate?.turn(new URL(request.url).host, hostSpacingMs(options.maxRequestsPerMinute));
           },
         ],
         requestHandler: async (context) => {
@@ -147,7 +148,6 @@ export class BrowserFetcher implements SourceFetcher {
       new Configuration({ persistStorage: false, purgeOnStart: true }),
     );
     crawler.gate = options.gate;
-    crawler.spacingMs = hostSpacingMs(options.maxRequestsPerMinute);
     return crawler;
   }
 

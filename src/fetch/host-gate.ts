@@ -7,6 +7,7 @@
  *   seconds, never nine in the first second. Sources sharing a host share its spacing, the
  *   strictest applying.
  * A waiting request holds nothing but its own slot in its source's crawler, so other hosts go on.
+ * Slots are taken when a request is handled (acquire), spacing is waited for last before it is sent (turn).
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -24,8 +25,9 @@ export class HostGate {
   private readonly waiting = new Map<string, (() => void)[]>();
   /** Least time between two request starts on a host (the strictest any source asked for). */
   private readonly spacing = new Map<string, number>();
-  /** When the next request may start on a host (epoch ms): reserved by each start in turn. */
-  private readonly nextStart = new Map<string, number>();
+  /** When the last request started on a host (performance.now()), and the chain of turns waiting there. */
+  private readonly lastStart = new Map<string, number>();
+  private readonly turns = new Map<string, Promise<void>>();
 
   constructor(private readonly defaultLimit = 1) {}
 
@@ -40,13 +42,8 @@ export class HostGate {
     if (intervalMs > (this.spacing.get(host) ?? 0)) this.spacing.set(host, intervalMs);
   }
 
-  /**
-   * Resolves when the host has a free slot and its spacing allows the next start; the returned
-   * release (of the slot) may be called more than once. `intervalMs` is the caller's spacing for
-   * the host (see space()).
-   */
-  async acquire(host: string, intervalMs = 0): Promise<() => void> {
-    this.space(host, intervalMs);
+  /** Resolves when the host has a free slot; the returned release may be called more than once. */
+  async acquire(host: string): Promise<() => void> {
     if ((this.active.get(host) ?? 0) >= (this.limits.get(host) ?? this.defaultLimit)) {
       await new Promise<void>((resolve) => {
         const queue = this.waiting.get(host) ?? [];
@@ -56,7 +53,6 @@ export class HostGate {
     } else {
       this.active.set(host, (this.active.get(host) ?? 0) + 1);
     }
-    await this.waitForTurn(host);
     let released = false;
     return () => {
       if (released) return;
@@ -65,14 +61,31 @@ export class HostGate {
     };
   }
 
-  /** Reserves the host's next start time (synchronously, so concurrent holders queue up) and waits for it. */
-  private async waitForTurn(host: string): Promise<void> {
-    const interval = this.spacing.get(host) ?? 0;
-    if (interval <= 0) return;
-    const now = Date.now();
-    const start = Math.max(now, this.nextStart.get(host) ?? 0);
-    this.nextStart.set(host, start + interval);
-    if (start > now) await sleep(start - now);
+  /**
+   * Resolves when a request may start on the host: at least the host's spacing after the previous
+   * start, counted from when that one really started (a start delayed by a busy event loop pushes
+   * the next one back too). Call it last before sending; `intervalMs` is the caller's spacing (see space()).
+   */
+  turn(host: string, intervalMs = 0): Promise<void> {
+    this.space(host, intervalMs);
+    const previous = this.turns.get(host) ?? Promise.resolve();
+    const mine = previous.then(async () => {
+      // Checked again after each sleep: sent() may have moved the last start later meanwhile.
+      for (let wait = this.waitFor(host); wait > 0; wait = this.waitFor(host)) await sleep(Math.ceil(wait));
+      this.lastStart.set(host, performance.now());
+    });
+    this.turns.set(host, mine);
+    return mine;
+  }
+
+  /** The request whose turn came last really left now (later than its turn): the next one counts from here. */
+  sent(host: string): void {
+    this.lastStart.set(host, Math.max(this.lastStart.get(host) ?? 0, performance.now()));
+  }
+
+  /** Milliseconds until the host's next start is allowed (a monotonic clock: a wall-clock step neither bursts nor stalls a host). */
+  private waitFor(host: string): number {
+    return (this.lastStart.get(host) ?? Number.NEGATIVE_INFINITY) + (this.spacing.get(host) ?? 0) - performance.now();
   }
 
   /** Hands the slot straight to the next waiter, or frees it. */

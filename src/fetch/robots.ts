@@ -96,7 +96,9 @@ export class RobotsCache {
   private async load(origin: string, host: string): Promise<RobotsRules> {
     const release = await this.options.gate?.acquire(host);
     try {
+      await this.options.gate?.turn(host);
       const rules = await fetchRobots(`${origin}/robots.txt`, this.options);
+      this.options.gate?.sent(host); // its answer is in: it certainly left by now
       // Crawl-delay spaces every request to the host from now on, whichever source makes it.
       const delay = rules.crawlDelaySecs();
       if (delay) this.options.gate?.space(host, Math.min(delay, MAX_CRAWL_DELAY_SECS) * 1000);
