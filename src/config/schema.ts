@@ -85,7 +85,7 @@ export const sourceSchema = z.strictObject({
   name: z.string().default('').describe('Human-readable name of the bureau.'),
   startUrls: z.array(z.url({ protocol: /^https?$/ })).min(1).describe('Disclosure column URLs the crawl starts from.'),
   schedule: cronString.default('0 7 * * *').describe('Cron expression used by `schedule`.'),
-  maxRequestsPerMinute: z.number().int().positive().default(30).describe('Politeness: requests per minute for this source.'),
+  maxRequestsPerMinute: z.number().int().positive().default(30).describe('Politeness: requests per minute, as spacing: request starts on a host 60/N seconds apart (a burst of one).'),
   maxConcurrencyPerHost: z.number().int().positive().default(1).describe('Politeness: requests in flight per host at once.'),
   include: z.array(regexString).default([]).describe('Regexes (RE2 syntax, linear-time; URLs cut to 4096 characters); when set, a URL must match one of them to be followed.'),
   exclude: z.array(regexString).default([]).describe('Regexes (RE2 syntax, linear-time); a URL matching any of them is never followed.'),
