@@ -1,6 +1,6 @@
 import { canonicalUrl } from '../discover/canonical-url.js';
 import { SourceScope } from '../discover/scope.js';
-import { accessError, type AccessFailure } from '../fetch/access-errors.js';
+import { accessError } from '../fetch/access-errors.js';
 import { createFetcher } from '../fetch/fetcher-for-source.js';
 import { hostSpacingMs } from '../fetch/host-gate.js';
 import { listApiRequest } from '../fetch/list-api.js';

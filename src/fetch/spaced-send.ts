@@ -7,7 +7,9 @@
  */
 import type { HostGate } from './host-gate.js';
 
-type RequestFunction = (url: URL, options: unknown, callback?: unknown) => unknown;
+type RequestFunction = ((url: URL, options: unknown, callback?: unknown) => unknown) & { [ORIGINAL]?: RequestFunction };
+
+const ORIGINAL = Symbol('bureau-watch spaced request function');
 
 /** The part of got's Options a beforeRequest hook uses here. */
 interface GotHookOptions {
@@ -16,17 +18,16 @@ interface GotHookOptions {
   getRequestFunction(): RequestFunction | undefined;
 }
 
-const ORIGINAL = Symbol('bureau-watch spaced request function');
 
 export function spacingHook(gate: HostGate, fallbackUrl: string, spacingMs: number): (options: GotHookOptions) => Promise<void> {
   return async (options) => {
     const host = new URL(String(options.url ?? fallbackUrl)).host;
     await gate.turn(host, spacingMs);
     // A redirect runs the hooks again on the same options: wrap got's own function, never a wrapper.
-    const current = options.getRequestFunction() as (RequestFunction & { [ORIGINAL]?: RequestFunction }) | undefined;
+    const current = options.getRequestFunction();
     const inner = current?.[ORIGINAL] ?? current;
     if (!inner) return;
-    const wrapped: RequestFunction & { [ORIGINAL]?: RequestFunction } = (url, requestOptions, callback) => {
+    const wrapped: RequestFunction = (url, requestOptions, callback) => {
       const result = inner(url, requestOptions, callback);
       void Promise.resolve(result).then((request) => {
         const emitter = request as { once?: (event: string, listener: () => void) => void } | undefined;
