@@ -20,10 +20,12 @@ const MAX_REASON_CHARS = 400;
 
 export function decideOutcome(starts: StartUrlReadings, counts: SourceCounts, accessFailures: AccessFailureCount[]): SourceOutcome {
   if (starts.allFailed) return { outcome: 'failed', reason: clip(starts.summary() ?? 'no start URL could be read') };
-  if (counts.errors === 0) return { outcome: 'ok', reason: null };
-  const parts = [`${counts.errors} page(s) failed`];
-  if (counts.unstored > 0) parts[0] += `, ${counts.unstored} of them fetched but not stored (the database was busy or refused the write)`;
   const startTrouble = starts.summary();
+  if (counts.errors === 0 && !startTrouble) return { outcome: 'ok', reason: null };
+  const parts: string[] = [];
+  if (counts.errors > 0) {
+    parts.push(`${counts.errors} page(s) failed${counts.unstored > 0 ? `, ${counts.unstored} of them fetched but not stored (the database was busy or refused the write)` : ''}`);
+  }
   if (startTrouble) parts.push(startTrouble);
   const main = accessFailures[0];
   if (main) parts.push(`most often ${main.reason} (${main.count}×): ${main.message}`);

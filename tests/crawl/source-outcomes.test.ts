@@ -94,4 +94,15 @@ describe('source outcome', () => {
     expect(summary.outcomes.s!.reason).toBe(`2 page(s) failed; ${missing} answered 404 (check startUrls)`);
     expect(summary.status).toBe('ok');
   });
+
+  it('is degraded when one start URL of two leads out of scope, though no page failed', async () => {
+    const url = await column();
+    site.routes.set('/col/moved/index.html', { status: 301, headers: { location: 'http://elsewhere.example/col/' } });
+    const moved = `${site.baseUrl}/col/moved/index.html`;
+    const h = crawlHarness({ sources: [{ id: 's', startUrls: [url, moved] }] });
+    const { summary } = await h.crawl();
+    expect(summary.sources.s!.errors).toBe(0);
+    expect(summary.outcomes.s).toEqual({ outcome: 'degraded', reason: `${moved} redirects out of the source's scope to http://elsewhere.example/col/: put the target in startUrls or include` });
+  });
 });
+
