@@ -23,7 +23,7 @@ export class Frontier {
   /** Column pages at which reading stopped because every item on them was already known. */
   earlyStops = 0;
   disallowed = 0;
-  /** Document links the source's lists offered in this run (in scope, known ones too): none for runs on end is a silent source. */
+  /** Documents the source's lists offered in this run (in scope, known ones too; a start URL that is a document counts): none for runs on end is a silent source. */
   listed = 0;
 
   constructor(

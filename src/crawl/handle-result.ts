@@ -92,6 +92,8 @@ async function handlePage(crawl: SourceCrawl, frontier: Frontier, response: Fetc
   if (request.kind === 'start' && page.kind !== 'soft-404') crawl.starts.succeeded(request.url);
   switch (page.kind) {
     case 'document': {
+      // A start URL that is a document yields itself: such a source is not silent.
+      if (request.kind === 'start') frontier.listed++;
       // A known document keeps its identity even when its address now redirects within the source.
       const snapshot = request.kind === 'document' ? { ...page.snapshot, url: request.url } : page.snapshot;
       store(crawl, frontier, () => { crawl.counts[crawl.archive.recordSnapshot(snapshot)]++; });
