@@ -1,4 +1,5 @@
 import type { Config, SourceConfig } from '../config/schema.js';
+import { errorMessage } from '../errors.js';
 import { compileAlertRules } from '../events/alerts.js';
 import { insertHealthEvent, outboxRecorder } from '../events/outbox.js';
 import { FailureTally, type AccessFailureCount } from '../fetch/failure-tally.js';
@@ -73,8 +74,14 @@ export async function runCrawl(db: Db, config: Config, sources: SourceConfig[], 
     for (const source of sources) {
       const outcome = decideOutcome(starts.get(source.id)!, counts[source.id]!, failures.get(source.id)!.counts());
       outcomes[source.id] = outcome;
-      writes.push(() => recordSourceOutcome(db, runId, source.id, outcome.outcome, outcome.reason));
-      if (!interrupted) writes.push(() => recordHealth(db, config, source.id, counts[source.id]!, outcome, matchAlerts));
+      // Not stored (the database stayed busy): counted like a page that was not, so the run fails.
+      const lost = (error: unknown) => {
+        counts[source.id]!.errors++;
+        counts[source.id]!.unstored++;
+        log.error({ source: source.id, err: errorMessage(error) }, 'the source\'s outcome or health could not be recorded');
+      };
+      writes.push(() => recordSourceOutcome(db, runId, source.id, outcome.outcome, outcome.reason), lost);
+      if (!interrupted) writes.push(() => recordHealth(db, config, source.id, counts[source.id]!, outcome, matchAlerts), lost);
     }
     writes.flush();
     if (interrupted) status = 'interrupted';
