@@ -5,10 +5,10 @@
  * through the EventRecorder it is given.
  */
 import type { ChangeSummary } from '../compare/change-summary.js';
-import type { EventType } from '../events/event-types.js';
+import type { DocumentEventType } from '../events/event-types.js';
 
 export interface EventDraft {
-  type: EventType;
+  type: DocumentEventType;
   at: string;
   source: string;
   documentId: string;

@@ -98,7 +98,7 @@ export const sourceSchema = z.strictObject({
     .refine(hasNoCredentials, { message: 'expected a URL without user:password@ (it would reach logs, events and the archive); send credentials as `headers` or `cookies` with ${VAR}' }))
     .min(1).describe('Disclosure column URLs the crawl starts from (no user:password@).'),
   schedule: cronString.default('0 7 * * *').describe('Cron expression used by `schedule`.'),
-  maxRequestsPerMinute: z.number().int().positive().default(30).describe('Politeness: requests per minute for this source.'),
+  maxRequestsPerMinute: z.number().int().positive().default(30).describe('Politeness: requests per minute, as spacing: request starts on a host 60/N seconds apart (a burst of one).'),
   maxConcurrencyPerHost: z.number().int().positive().default(1).describe('Politeness: requests in flight per host at once.'),
   include: z.array(regexString).default([]).describe('Regexes (RE2 syntax, linear-time; URLs cut to 4096 characters); when set, a URL must match one of them to be followed.'),
   exclude: z.array(regexString).default([]).describe('Regexes (RE2 syntax, linear-time); a URL matching any of them is never followed.'),
@@ -125,6 +125,16 @@ const sinkFilterSchema = z
   .optional()
   .describe('Deliver only events matching every condition set here; the others are passed over (the cursor moves on without sending).');
 
+/**
+ * Where a sink's delivery starts the first time it is used (its cursor is created): `beginning`
+ * sends every recorded event, `now` only those recorded after that moment, so a chat group or a
+ * mailbox added to an old archive is not flooded with its whole history.
+ */
+function startAtSchema(fallback: 'beginning' | 'now') {
+  return z.enum(['beginning', 'now']).default(fallback)
+    .describe('First delivery to this sink: `beginning` sends every recorded event, `now` only events recorded after that first delivery.');
+}
+
 /** Options every HTTP chat robot shares; `minIntervalMs` defaults to the platform's documented rate limit. */
 function robotOptions(minIntervalMs: number, urlDoc: string) {
   return {
@@ -135,6 +145,7 @@ function robotOptions(minIntervalMs: number, urlDoc: string) {
     backoffMs: z.number().int().min(0).default(1_000).describe('Wait before the first retry; doubles on each further retry.'),
     minIntervalMs: z.number().int().min(0).default(minIntervalMs).describe('Least time between two messages (the platform throttles faster senders).'),
     filter: sinkFilterSchema,
+    startAt: startAtSchema('now'),
   };
 }
 
@@ -180,6 +191,7 @@ const chatSinkSchemas = [
     retries: z.number().int().min(0).default(3).describe('Retries per delivery attempt, with exponential backoff.'),
     backoffMs: z.number().int().min(0).default(2_000).describe('Wait before the first retry; doubles on each further retry.'),
     filter: sinkFilterSchema,
+    startAt: startAtSchema('now'),
     template: z
       .strictObject({
         subject: templateString.optional().describe('Mustache template of the subject (default: Chinese, see README).'),
@@ -197,8 +209,11 @@ export const sinkSchema = z.discriminatedUnion('type', [
     id: sinkIdSchema,
     path: z.string().min(1).describe('File the events are appended to, one JSON line each.'),
     filter: sinkFilterSchema,
+    startAt: startAtSchema('beginning'),
   }),
-  z.strictObject({ type: z.literal('stdout').describe('Print events on stdout, one JSON line each.'), id: sinkIdSchema, filter: sinkFilterSchema }),
+  z.strictObject({
+    type: z.literal('stdout').describe('Print events on stdout, one JSON line each.'), id: sinkIdSchema, filter: sinkFilterSchema, startAt: startAtSchema('beginning'),
+  }),
   z.strictObject({
     type: z.literal('webhook').describe('POST each event to a URL.'),
     id: sinkIdSchema,
@@ -213,6 +228,7 @@ export const sinkSchema = z.discriminatedUnion('type', [
     backoffMs: z.number().int().min(0).default(1_000).describe('Wait before the first retry; doubles on each further retry.'),
     concurrency: z.number().int().positive().default(1).describe('Requests in flight to this sink (1 keeps order).'),
     filter: sinkFilterSchema,
+    startAt: startAtSchema('beginning'),
   }).refine((sink) => sink.secret === undefined || sink.secrets === undefined, { path: ['secrets'], message: 'expected `secret` or `secrets`, not both (list every key under `secrets`)' }),
   ...chatSinkSchemas,
 ]);
@@ -258,6 +274,19 @@ export const schedulerSchema = z.strictObject({
   timezone: timeZone.optional().describe('IANA time zone of the cron expressions, e.g. Asia/Shanghai (default: the machine\'s).'),
 });
 
+export const healthSchema = z.strictObject({
+  silentAfterRuns: z.number().int().positive().default(3).describe('A source holding documents whose lists offer none for this many runs in a row raises `source.silent`.'),
+});
+
+export const deliverySchema = z.strictObject({
+  afterCrawlSecs: z.number().min(0).default(20).describe('Time `crawl` spends delivering events at its end; what is left stays pending for `deliver` or the next run.'),
+});
+
+export const lockSchema = z.strictObject({
+  heartbeatSecs: z.number().positive().default(15).describe('How often the run lock\'s holder stamps its heartbeat (from a thread of its own: a busy crawl still does).'),
+  staleSecs: z.number().positive().default(300).describe('A run lock whose heartbeat is older than this is stale and taken over (a process gone from this host is at once).'),
+});
+
 export const configSchema = z.strictObject({
   // An empty path would open a temporary database that vanishes at exit, silently losing the archive.
   database: z.string().min(1, 'expected a file path').default('storage/bureau-watch.db').describe('SQLite file of the archive.'),
@@ -276,6 +305,9 @@ export const configSchema = z.strictObject({
   alerts: z.array(alertSchema).default([]).describe('Rules that tag events.'),
   progress: progressSchema.default(progressSchema.parse({})).describe('Progress reporting of crawls.'),
   scheduler: schedulerSchema.default(schedulerSchema.parse({})).describe('The `schedule` daemon.'),
+  health: healthSchema.default(healthSchema.parse({})).describe('Source health events.'),
+  delivery: deliverySchema.default(deliverySchema.parse({})).describe('Event delivery by `crawl`.'),
+  lock: lockSchema.default(lockSchema.parse({})).describe('The run lock of `crawl` and `schedule`.'),
 }).superRefine((config, ctx) => {
   const duplicates = (items: { name: string; path: (string | number)[] }[], what: string) => {
     const seen = new Set<string>();
@@ -291,7 +323,12 @@ export const configSchema = z.strictObject({
 
 export type Config = z.infer<typeof configSchema>;
 export type SourceConfig = z.infer<typeof sourceSchema>;
-export type SinkConfig = z.infer<typeof sinkSchema>;
+/**
+ * A sink's settings. `startAt` is filled in by the schema (per type); a sink built in code without
+ * it starts at the beginning of the outbox.
+ */
+export type SinkConfig = WithOptional<z.infer<typeof sinkSchema>, 'startAt'>;
+type WithOptional<T, K extends PropertyKey> = T extends unknown ? Omit<T, K & keyof T> & Partial<Pick<T, K & keyof T>> : never;
 export type AlertConfig = z.infer<typeof alertSchema>;
 export type SinkFilterConfig = z.infer<typeof sinkFilterSchema>;
 export type ListApiConfig = z.infer<typeof listApiSchema>;

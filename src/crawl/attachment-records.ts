@@ -9,27 +9,29 @@ import type { AttachmentOutcome, DocumentSnapshot } from '../archive/snapshot.js
 import type { AttachmentEntry } from '../store/records.js';
 import { getVersionAttachments } from '../store/attachments.js';
 import { getDocumentByUrl } from '../store/documents.js';
+import type { Frontier } from './frontier.js';
 import type { SourceCrawl } from './source-crawl.js';
+import { store } from './source-writes.js';
 
 /** Stores a fetched document page, after checking its attachments when the run fetches them. */
-export async function recordDocument(crawl: SourceCrawl, snapshot: DocumentSnapshot): Promise<void> {
+export async function recordDocument(crawl: SourceCrawl, frontier: Frontier, snapshot: DocumentSnapshot): Promise<void> {
   const attachments = crawl.attachments;
   if (!attachments || snapshot.document.attachments.length === 0) {
-    crawl.writes.push(() => { crawl.counts[crawl.archive.recordSnapshot(snapshot)]++; });
+    store(crawl, frontier, () => { crawl.counts[crawl.archive.recordSnapshot(snapshot)]++; });
     return;
   }
   await attachments.stage.room();
   const stored = attachments.stage.check(attachments.access, snapshot.url, snapshot.document.attachments).then((outcomes) => {
-    crawl.writes.push(() => { crawl.counts[crawl.archive.recordSnapshot({ ...snapshot, attachmentOutcomes: outcomes })]++; });
+    store(crawl, frontier, () => { crawl.counts[crawl.archive.recordSnapshot({ ...snapshot, attachmentOutcomes: outcomes })]++; });
   });
   attachments.stage.track(crawl.source.id, stored);
 }
 
 /** A known document answered 304: its files are checked again (when it has any). */
-export function recordNotModified(crawl: SourceCrawl, url: string, checkedAt: string): void {
+export function recordNotModified(crawl: SourceCrawl, frontier: Frontier, url: string, checkedAt: string): void {
   const entries = crawl.attachments ? currentEntries(crawl, url) : [];
   if (!crawl.attachments || !entries.some(isRechecked)) {
-    crawl.writes.push(() => crawl.archive.recordNotModified(url, checkedAt));
+    store(crawl, frontier, () => crawl.archive.recordNotModified(url, checkedAt));
     return;
   }
   const { stage, access } = crawl.attachments;
@@ -38,7 +40,7 @@ export function recordNotModified(crawl: SourceCrawl, url: string, checkedAt: st
     // The links not asked again keep their entries as they are.
     const outcomes = entries.map((entry): AttachmentOutcome => (isRechecked(entry) ? checked.shift()! : { entry }));
     const at = new Date().toISOString();
-    crawl.writes.push(() => {
+    store(crawl, frontier, () => {
       if (crawl.archive.recordAttachmentsRecheck(url, at, { document: { attachments: links }, attachmentOutcomes: outcomes }) === 'updated') crawl.counts.updated++;
     });
   });

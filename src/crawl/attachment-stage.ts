@@ -10,7 +10,6 @@ import type { AttachmentOutcome } from '../archive/snapshot.js';
 import type { Config, SourceConfig } from '../config/schema.js';
 import type { Attachment } from '../extract/types.js';
 import type { HostGate } from '../fetch/host-gate.js';
-import { HostSpacing } from '../fetch/host-spacing.js';
 import type { RobotsCache } from '../fetch/robots.js';
 import type { FetchFunction } from '../fetch/site-fetch.js';
 import type { Logger } from '../log.js';
@@ -40,7 +39,6 @@ export interface SourceAttachmentAccess {
 
 export class AttachmentStage {
   private readonly queue: PQueue;
-  private readonly spacing = new HostSpacing();
   private readonly reader: AttachmentReader;
   private readonly ownsReader: boolean;
   private readonly inFlight = new Map<string, Set<Promise<unknown>>>();
@@ -134,7 +132,7 @@ export class AttachmentStage {
       fetch: {
         userAgent: config.userAgent, timeoutMs: config.fetch.timeoutSecs * 1000, maxBytes: config.fetch.maxAttachmentBytes,
         maxRetries: config.fetch.maxRetries, retryBackoffMs: config.fetch.retryBackoffMs, fetch: access.fetch,
-        robots: access.robots, gate, spacing: this.spacing, inScope, signal,
+        robots: access.robots, gate, inScope, signal,
         minIntervalMs: Math.max(60_000 / source.maxRequestsPerMinute, delayMs),
       },
     });

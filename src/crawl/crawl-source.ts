@@ -3,6 +3,7 @@ import { listApiRequest } from '../discover/list-api.js';
 import { SourceScope } from '../discover/scope.js';
 import { accessError } from '../fetch/access-errors.js';
 import { createFetcher } from '../fetch/fetcher-for-source.js';
+import { hostSpacingMs } from '../fetch/host-gate.js';
 import type { FetchRequest } from '../fetch/types.js';
 import { withProgress } from '../progress/track.js';
 import { iterateDocuments } from '../store/documents.js';
@@ -10,6 +11,7 @@ import { Frontier, redirectAllowed } from './frontier.js';
 import { handleResult } from './handle-result.js';
 import { knownForEarlyStop, recordCompleteListing } from './listing-state.js';
 import type { SourceCrawl } from './source-crawl.js';
+import { store } from './source-writes.js';
 
 /**
  * One pass over a source: its start URLs (list pages, read afresh) plus every known document,
@@ -19,7 +21,11 @@ import type { SourceCrawl } from './source-crawl.js';
 export async function crawlSource(crawl: SourceCrawl): Promise<void> {
   const { source, config, archive } = crawl;
   const scope = new SourceScope(source);
-  for (const url of source.startUrls) crawl.gate.limit(new URL(url).host, source.maxConcurrencyPerHost);
+  for (const url of source.startUrls) {
+    // Before any request of the run: sources sharing a host share its strictest limits from the first one.
+    crawl.gate.limit(new URL(url).host, source.maxConcurrencyPerHost);
+    crawl.gate.space(new URL(url).host, hostSpacingMs(source.maxRequestsPerMinute));
+  }
   const fetcher = await createFetcher(config, source, {
     userAgent: config.userAgent,
     maxRequestsPerMinute: await politeRate(crawl),
@@ -48,14 +54,18 @@ export async function crawlSource(crawl: SourceCrawl): Promise<void> {
   if (crawl.attachments) {
     await crawl.attachments.stage.settled(source.id);
     const tally = crawl.attachments.stage.tally(source.id);
+    crawl.counts.attachmentsFailed = tally.failed ?? 0;
     if (Object.keys(tally).length > 0) crawl.log.info({ source: source.id, ...tally }, 'attachments checked');
   }
   if (stats.reachedMaxRequests || crawl.signal?.aborted) frontier.markListingIncomplete();
+  crawl.counts.listed = frontier.listed;
   crawl.log.info({ source: source.id, earlyStops: frontier.earlyStops, disallowedByRobots: frontier.disallowed, listingComplete: frontier.listingComplete }, 'source listing read');
-  if (frontier.listingComplete) {
-    const at = new Date().toISOString();
-    crawl.writes.push(() => recordCompleteListing(archive.db, source, crawl.runId, at));
-  }
+  const at = new Date().toISOString();
+  // Decided when the write runs, after every earlier write of the run: a page that could not be
+  // stored (even in this same batch) has made the listing incomplete by then.
+  store(crawl, frontier, () => {
+    if (frontier.listingComplete) recordCompleteListing(archive.db, source, crawl.runId, at);
+  });
 }
 
 /**
@@ -75,14 +85,27 @@ async function initialRequests(crawl: SourceCrawl, frontier: Frontier): Promise<
     crawl.log.warn({ source: crawl.source.id }, 'robots.txt disallows a start URL: its column is not read');
     frontier.markListingIncomplete();
     for (const start of starts) {
-      const failure = allowedStarts.includes(start) ? undefined : crawl.robotsFailure?.(start.url);
-      if (!failure) continue;
+      if (allowedStarts.includes(start)) continue;
+      const failure = crawl.robotsFailure?.(start.url);
+      if (!failure) {
+        crawl.starts.failed(start.url, robotsReason(start.url, await crawl.robots.forUrl(start.url)));
+        continue;
+      }
       const error = accessError({ ...failure, message: `robots.txt unreachable, column not read: ${failure.message}` });
       crawl.failures?.note(error);
+      crawl.starts.failed(start.url, error.message);
       crawl.log.warn({ source: crawl.source.id, url: start.url, reason: failure.reason }, error.message);
     }
   }
   return frontier.withinBudget(await frontier.admissible([...allowedStarts, ...known]));
+}
+
+/** Why robots.txt keeps a start URL from us: its rules disallow it, or the file could not be read (5xx, timeout, refused). */
+function robotsReason(url: string, rules: { verdict: string; reason: string }): string {
+  const origin = new URL(url).origin;
+  return rules.verdict === 'disallow-all'
+    ? `robots.txt of ${origin} could not be read (${rules.reason}): nothing of that origin is fetched in this run`
+    : `robots.txt of ${origin} disallows ${url}: the column is not read`;
 }
 
 /** The source's rate, lowered to a start host's robots.txt `Crawl-delay` when that asks for less. */

@@ -23,6 +23,8 @@ export class Frontier {
   /** Column pages at which reading stopped because every item on them was already known. */
   earlyStops = 0;
   disallowed = 0;
+  /** Documents the source's lists offered in this run (in scope, known ones too; a start URL that is a document counts): none for runs on end is a silent source. */
+  listed = 0;
 
   constructor(
     private readonly scope: SourceScope,
@@ -55,6 +57,7 @@ export class Frontier {
     if (from.kind === 'unknown' && !this.scope.allowsSubList(pageUrl)) return [];
     const depth = (from.depth ?? 0) + 1;
     const items = discovery.items.filter((url) => this.scope.allowsDocument(url));
+    this.listed += items.length;
     const requests: FetchRequest[] = items.map((url) => ({ url, kind: 'unknown', hint: 'document', depth }));
     for (const url of discovery.lists) {
       if (this.scope.allowsSubList(url)) requests.push({ url, kind: 'list', listRole: 'sub', depth });
@@ -71,6 +74,7 @@ export class Frontier {
   async fromDatastore(answer: DatastoreAnswer, from: FetchRequest, answerUrl: string): Promise<FetchRequest[]> {
     const depth = (from.depth ?? 0) + 1;
     const scoped = answer.items.filter((url) => this.scope.allowsDocument(url));
+    this.listed += scoped.length;
     const requests: FetchRequest[] = scoped.map((url) => ({ url, kind: 'unknown', hint: 'document', depth }));
     const next = this.stopsHere(scoped) ? null : nextProxyRequest(answerUrl, answer, from.pagingTotal ?? null);
     if (next && this.scope.allowsPagination(next.url)) {
@@ -86,6 +90,7 @@ export class Frontier {
   async fromListApi(links: string[], from: FetchRequest, next: FetchRequest | null): Promise<FetchRequest[]> {
     const depth = (from.depth ?? 0) + 1;
     const items = links.filter((url) => this.scope.allowsDocument(url));
+    this.listed += items.length;
     const requests: FetchRequest[] = items.map((url) => ({ url, kind: 'unknown', hint: 'document', depth }));
     if (next && !this.stopsHere(items)) requests.push(next);
     return this.admissible(requests);

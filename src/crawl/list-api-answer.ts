@@ -3,6 +3,7 @@ import { linksFromAnswer, nextListApiRequest } from '../discover/list-api.js';
 import type { Enqueue, FetchedResponse } from '../fetch/types.js';
 import type { SourceCrawl } from './source-crawl.js';
 import type { Frontier } from './frontier.js';
+import { listPageLost } from './source-writes.js';
 
 /**
  * One page of a source's `listApi`: its links become document candidates like a list page's
@@ -18,9 +19,10 @@ export async function handleListApiAnswer(crawl: SourceCrawl, frontier: Frontier
   } catch (error) {
     crawl.counts.errors++;
     crawl.log.warn({ source: crawl.source.id, url: response.url }, errorMessage(error));
-    frontier.listPageLost(response.request);
+    listPageLost(crawl, frontier, response.request, errorMessage(error));
     return;
   }
+  if (response.request.kind === 'start') crawl.starts.succeeded(response.request.url);
   crawl.log.debug({ source: crawl.source.id, url: response.url, links: links.length }, 'listApi page read');
   const found = await frontier.fromListApi(links, response.request, nextListApiRequest(api, response.request, links));
   await enqueue(frontier.withinBudget(found));

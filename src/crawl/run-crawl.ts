@@ -1,6 +1,7 @@
 import type { Config, SourceConfig } from '../config/schema.js';
+import { errorMessage } from '../errors.js';
 import { compileAlertRules } from '../events/alerts.js';
-import { outboxRecorder } from '../events/outbox.js';
+import { insertHealthEvent, outboxRecorder } from '../events/outbox.js';
 import { FailureTally, type AccessFailureCount } from '../fetch/failure-tally.js';
 import { HostGate } from '../fetch/host-gate.js';
 import { logAccessChoices, RunAccess, siteAccessOf } from '../fetch/run-access.js';
@@ -8,16 +9,23 @@ import type { Logger } from '../log.js';
 import type { CrawlProgress } from '../progress/progress.js';
 import { Archive } from '../archive/archive.js';
 import type { Db } from '../store/database.js';
-import { emptyCounts, finishRun, startRun, type SourceCounts } from '../store/runs.js';
+import { emptyCounts, finishRun, recordSourceOutcome, startRun, type SourceCounts } from '../store/runs.js';
+import { documentCount, readSourceHealth, writeSourceHealth } from '../store/source-health.js';
 import { WriteQueue } from '../store/write-queue.js';
 import type { AttachmentReader } from '../attachments/index.js';
 import { AttachmentStage } from './attachment-stage.js';
 import { crawlSource } from './crawl-source.js';
+import { decideHealth } from './source-health.js';
+import { decideOutcome, type SourceOutcome } from './source-outcome.js';
+import { StartUrlReadings } from './start-urls.js';
 
 export interface CrawlSummary {
   runId: number;
+  /** `failed` also when a source failed or a page could not be stored (the run's exit code is 1). */
   status: 'ok' | 'failed' | 'interrupted';
   sources: Record<string, SourceCounts>;
+  /** Per source: ok, degraded or failed, and why. */
+  outcomes: Record<string, SourceOutcome>;
   /** Per source, its access failures by class (certificate, proxy-refused …), with the fix named. */
   accessFailures: Record<string, AccessFailureCount[]>;
 }
@@ -29,6 +37,11 @@ export interface RunCrawlOptions {
   signal?: AbortSignal;
   /** Reads attachments (kept open: a caller crawling again keeps its workers warm). @default the run opens and closes its own */
   attachmentReader?: AttachmentReader;
+  /**
+   * The run lock this run holds: checked inside every write transaction, so once another process
+   * took it over nothing more is written (the run fails). @default none (tests, the demo)
+   */
+  lock?: { assertHeld(): void };
 }
 
 /**
@@ -37,10 +50,9 @@ export interface RunCrawlOptions {
  */
 export async function runCrawl(db: Db, config: Config, sources: SourceConfig[], log: Logger, options: RunCrawlOptions = {}): Promise<CrawlSummary> {
   const runId = startRun(db, sources.map((source) => source.id));
-  const archive = new Archive(db, { runId, events: outboxRecorder(db), matchAlerts: compileAlertRules(config.alerts) });
-  const writes = new WriteQueue(db, {
-    onWriteError: (error) => log.error({ err: error }, 'a page could not be stored'),
-  });
+  const matchAlerts = compileAlertRules(config.alerts);
+  const archive = new Archive(db, { runId, events: outboxRecorder(db), matchAlerts });
+  const writes = new WriteQueue(db, { guard: options.lock ? () => options.lock?.assertHeld() : undefined });
   const gate = new HostGate();
   const access = new RunAccess({ userAgent: config.userAgent, timeoutMs: config.fetch.timeoutSecs * 1000, gate });
   const attachmentStage = config.attachments.fetch
@@ -48,24 +60,41 @@ export async function runCrawl(db: Db, config: Config, sources: SourceConfig[], 
     : undefined;
   logAccessChoices(log, config, sources);
   const counts: Record<string, SourceCounts> = {};
+  const starts = new Map(sources.map((source) => [source.id, new StartUrlReadings()]));
   const failures = new Map(sources.map((source) => [source.id, new FailureTally()]));
   for (const source of sources) {
     archive.upsertSource(source);
     counts[source.id] = emptyCounts();
   }
   let status: CrawlSummary['status'] = 'ok';
+  const outcomes: Record<string, SourceOutcome> = {};
   try {
     await Promise.all(sources.map((source) => {
       const sourceAccess = siteAccessOf(config, source);
       const robots = access.robotsFor(sourceAccess);
       const attachments = attachmentStage && { stage: attachmentStage, access: { source, robots, fetch: access.siteFetchFor(sourceAccess).fetch } };
-      return crawlSource({ source, config, archive, writes, log, counts: counts[source.id]!, runId, robots, gate, attachments,
+      return crawlSource({ source, config, archive, writes, log, counts: counts[source.id]!, starts: starts.get(source.id)!, runId, robots, gate, attachments,
         progress: options.progress?.source(source.id), signal: options.signal,
         failures: failures.get(source.id), robotsFailure: (url) => access.robotsFailure(sourceAccess, url) })
         .finally(() => options.progress?.finishSource(source.id));
     }));
     writes.flush();
-    if (options.signal?.aborted) status = 'interrupted';
+    const interrupted = options.signal?.aborted === true;
+    for (const source of sources) {
+      const outcome = decideOutcome(starts.get(source.id)!, counts[source.id]!, failures.get(source.id)!.counts());
+      outcomes[source.id] = outcome;
+      // Not stored (the database stayed busy): counted like a page that was not, so the run fails.
+      const lost = (error: unknown) => {
+        counts[source.id]!.errors++;
+        counts[source.id]!.unstored++;
+        log.error({ source: source.id, err: errorMessage(error) }, 'the source\'s outcome or health could not be recorded');
+      };
+      writes.push(() => recordSourceOutcome(db, runId, source.id, outcome.outcome, outcome.reason), lost);
+      if (!interrupted) writes.push(() => recordHealth(db, config, source.id, counts[source.id]!, outcome, matchAlerts), lost);
+    }
+    writes.flush();
+    if (interrupted) status = 'interrupted';
+    else if (Object.values(outcomes).some((o) => o.outcome === 'failed') || Object.values(counts).some((c) => c.unstored > 0)) status = 'failed';
   } catch (error) {
     status = 'failed';
     throw error;
@@ -74,7 +103,18 @@ export async function runCrawl(db: Db, config: Config, sources: SourceConfig[], 
     await attachmentStage?.close();
     await access.close();
   }
-  for (const [sourceId, sourceCounts] of Object.entries(counts)) log.info({ source: sourceId, ...sourceCounts }, 'source crawled');
+  for (const [sourceId, sourceCounts] of Object.entries(counts)) log.info({ source: sourceId, ...sourceCounts, ...outcomes[sourceId] }, 'source crawled');
   const accessFailures = Object.fromEntries([...failures].flatMap(([sourceId, tally]) => (tally.counts().length > 0 ? [[sourceId, tally.counts()]] : [])));
-  return { runId, status, sources: counts, accessFailures };
+  return { runId, status, sources: counts, outcomes, accessFailures };
+}
+
+/** The source's streaks moved on by this run, and the health events that raises (inside the run's write batch). */
+function recordHealth(db: Db, config: Config, sourceId: string, counts: SourceCounts, outcome: SourceOutcome, matchAlerts: ReturnType<typeof compileAlertRules>): void {
+  const at = new Date().toISOString();
+  const decision = decideHealth({
+    sourceId, outcome, counts, at, documents: documentCount(db, sourceId), before: readSourceHealth(db, sourceId),
+    silentAfterRuns: config.health.silentAfterRuns,
+  });
+  writeSourceHealth(db, sourceId, decision.after, at);
+  for (const draft of decision.events) insertHealthEvent(db, draft, matchAlerts(draft));
 }

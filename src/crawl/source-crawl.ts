@@ -10,6 +10,7 @@ import type { SourceProgress } from '../progress/progress.js';
 import type { SourceCounts } from '../store/runs.js';
 import type { WriteQueue } from '../store/write-queue.js';
 import type { AttachmentStage, SourceAttachmentAccess } from './attachment-stage.js';
+import type { StartUrlReadings } from './start-urls.js';
 
 export interface SourceCrawl {
   source: SourceConfig;
@@ -18,6 +19,8 @@ export interface SourceCrawl {
   writes: WriteQueue;
   log: Logger;
   counts: SourceCounts;
+  /** Which start URLs could be read, and why the others could not: decides whether the source failed. */
+  starts: StartUrlReadings;
   runId: number;
   /** Shared by the run's sources: robots.txt per origin, request slots per host. */
   robots: RobotsCache;

@@ -1,12 +1,11 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { validateConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
-import { listEvents } from '../events/outbox.js';
 import { runCrawl, type CrawlSummary } from '../crawl/run-crawl.js';
 import type { Logger } from '../log.js';
 import { openDatabase, type Db } from '../store/database.js';
-import { iterateDocumentRecords, type DocumentRecord } from '../store/document-record.js';
-import { demoSiteDir, startStaticSite } from './server.js';
+import { demoSiteChangesDir, demoSiteDir, startStaticSite, type SiteOverride } from './server.js';
 
 export const DEMO_DATABASE = 'storage/demo.db';
 /** A config naming the demo database, so every other command can explore what the demo stored. */
@@ -14,8 +13,12 @@ export const DEMO_CONFIG = 'storage/demo.yaml';
 
 export interface DemoResult {
   baseUrl: string;
+  /** The site as published: everything is new. */
   firstPass: CrawlSummary;
+  /** After the site changed (src/demo/site-src/edition-2.ts): an edit, a new plan, a page gone (its first 404). */
   secondPass: CrawlSummary;
+  /** The gone page answers 404 a second run in a row: it is removed. */
+  thirdPass: CrawlSummary;
   db: Db;
 }
 
@@ -35,9 +38,11 @@ export function demoConfig(baseUrl: string, database: string): Config {
 }
 
 /**
- * Serves the replica bureau site on loopback and crawls it twice into a fresh demo database:
- * the first pass archives everything, the second shows an incremental re-crawl (conditional GET,
- * no new versions). The caller prints the summary and closes the returned database.
+ * Serves the replica bureau site on loopback and crawls it three times into a fresh demo database:
+ * the first pass archives everything; then the site changes (a document edited, a new plan
+ * published, a page withdrawn) and the second pass finds the new version, the new document (with
+ * its alert) and the first 404; the third finds the page gone a second run in a row, which removes
+ * it (one 404 may be a glitch). The caller prints the summary and closes the returned database.
  */
 export async function runDemo(log: Logger, database = DEMO_DATABASE): Promise<DemoResult> {
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${database}${suffix}`, { force: true });
@@ -47,8 +52,10 @@ export async function runDemo(log: Logger, database = DEMO_DATABASE): Promise<De
   if (database === DEMO_DATABASE) writeFileSync(DEMO_CONFIG, `# written by \`bureau-watch demo\`\ndatabase: ${database}\n`);
   try {
     const firstPass = await runCrawl(db, config, config.sources, log);
+    publishSecondEdition(site.overrides);
     const secondPass = await runCrawl(db, config, config.sources, log);
-    return { baseUrl: site.baseUrl, firstPass, secondPass, db };
+    const thirdPass = await runCrawl(db, config, config.sources, log);
+    return { baseUrl: site.baseUrl, firstPass, secondPass, thirdPass, db };
   } catch (error) {
     db.close();
     throw error;
@@ -57,38 +64,13 @@ export async function runDemo(log: Logger, database = DEMO_DATABASE): Promise<De
   }
 }
 
-/** Human-readable summary lines of a finished demo. */
-export function demoSummary(result: DemoResult, database = DEMO_DATABASE): string[] {
-  const records = [...iterateDocumentRecords(result.db)];
-  const events = listEvents(result.db);
-  const first = result.firstPass.sources['demo-edu']!;
-  const second = result.secondPass.sources['demo-edu']!;
-  const lines = [
-    `Replica bureau site served at ${result.baseUrl}, archived into ${database}`,
-    '',
-    `First crawl:  ${first.pages} pages fetched, ${first.created} documents stored, ${first.errors} errors`,
-    `Second crawl: ${second.pages} pages fetched, ${second.notModified} answered 304 Not Modified, ` +
-      `${second.created + second.updated} new versions`,
-    '',
-    'Documents:',
-  ];
-  for (const record of records) {
-    const fieldNames = Object.keys(record.fields);
-    lines.push(`  ${record.title}`);
-    lines.push(`    ${record.publishedDate ?? 'no date'} · v${record.version} · ${fieldNames.length} fields (${fieldNames.join(', ') || 'none'}) · ${attachmentsLine(record.attachments)}`);
+/** Serves the site's second edition (src/demo/site-changes/) over the first: changed files, and 404 for withdrawn pages. */
+function publishSecondEdition(overrides: Map<string, SiteOverride>): void {
+  const root = join(demoSiteChangesDir(), 'files');
+  for (const file of readdirSync(root, { recursive: true }) as string[]) {
+    const path = join(root, file);
+    if (statSync(path).isFile()) overrides.set(`/${file.split('\\').join('/')}`, { body: readFileSync(path) });
   }
-  const alerted = events.filter((event) => event.alerts.length > 0);
-  lines.push('', `Events recorded: ${events.length} (${alerted.length} matched alert rules: ${alerted.map((e) => e.title).join('; ') || 'none'})`);
-  const read = records.flatMap((record) => record.attachments).filter((attachment) => attachment.status === 'ok' && (attachment.textLength ?? 0) > 0);
-  if (read.length > 0) lines.push(`Attachments read: ${read.length} (${read.map((attachment) => attachment.name).join(', ')}); their text is searchable: npx bureau-watch search 优质均衡发展行动 --config ${DEMO_CONFIG}`);
-  lines.push(`Explore it: npx bureau-watch export --config ${DEMO_CONFIG}   (or: sqlite3 ${database})`);
-  return lines;
-}
-
-/** "2 attachments (2 ok)", "1 attachment (1 not-found)": what became of the document's attachment links. */
-function attachmentsLine(attachments: DocumentRecord['attachments']): string {
-  const counts = new Map<string, number>();
-  for (const attachment of attachments) counts.set(attachment.status ?? 'not fetched', (counts.get(attachment.status ?? 'not fetched') ?? 0) + 1);
-  const detail = [...counts].map(([status, count]) => `${count} ${status}`).join(', ');
-  return `${attachments.length} attachment${attachments.length === 1 ? '' : 's'}${detail ? ` (${detail})` : ''}`;
+  const removed = JSON.parse(readFileSync(join(demoSiteChangesDir(), 'removed.json'), 'utf8')) as string[];
+  for (const path of removed) overrides.set(path, { status: 404 });
 }

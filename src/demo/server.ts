@@ -73,6 +73,11 @@ export function demoSiteDir(): string {
   return fileURLToPath(new URL('../../src/demo/site/', import.meta.url));
 }
 
+/** The site's second edition, as changes to it (the demo's later passes): files/ and removed.json. */
+export function demoSiteChangesDir(): string {
+  return fileURLToPath(new URL('../../src/demo/site-changes/', import.meta.url));
+}
+
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html',
   '.htm': 'text/html',

@@ -2,6 +2,7 @@ import { mediaTypes } from '../attachments/index.js';
 import { compileLinearRegex, type LinearRegex } from '../config/linear-regex.js';
 import type { AlertConfig } from '../config/schema.js';
 import type { EventDraft } from '../archive/event-draft.js';
+import type { HealthEventDraft } from './event.js';
 
 /**
  * Alert rules tag events with their names. A rule matches when every condition it sets holds:
@@ -9,8 +10,10 @@ import type { EventDraft } from '../archive/event-draft.js';
  * each `fields` regex matches that canonical field's value, and one attachment the event brings
  * matches `attachmentPattern` (its name) and `attachmentTypes` (its kind). Patterns run on RE2
  * (linear time): titles, field values and attachment names are the site's choice.
+  * A health event (source.failed …) has no title, fields or attachments: a rule for it sets `on`
+  * (and `sources`), and one with a title, field or attachment condition never matches it.
  */
-export function compileAlertRules(rules: AlertConfig[]): (draft: EventDraft) => string[] {
+export function compileAlertRules(rules: AlertConfig[]): (draft: EventDraft | HealthEventDraft) => string[] {
   const compiled = rules.map((rule) => ({
     name: rule.name,
     on: new Set<string>(rule.on),
@@ -23,10 +26,12 @@ export function compileAlertRules(rules: AlertConfig[]): (draft: EventDraft) => 
     compiled
       .filter((rule) =>
         rule.on.has(draft.type)
-        && (!rule.title || rule.title.test(draft.title))
         && (!rule.sources || rule.sources.has(draft.source))
-        && rule.fields.every(([key, pattern]) => pattern.test(draft.fields?.[key] ?? ''))
-        && (!rule.attachment || (draft.attachments ?? []).some(rule.attachment)))
+        && ('reason' in draft
+          ? !rule.title && rule.fields.length === 0 && !rule.attachment
+          : (!rule.title || rule.title.test(draft.title))
+            && rule.fields.every(([key, pattern]) => pattern.test(draft.fields?.[key] ?? ''))
+            && (!rule.attachment || (draft.attachments ?? []).some(rule.attachment))))
       .map((rule) => rule.name);
 }
 

@@ -13,13 +13,19 @@ export interface SinkCursor {
 const CURSOR_COLUMNS = `sink_id AS sinkId, label, delivered_seq AS deliveredSeq, updated_at AS updatedAt,
   last_error AS lastError, failed_attempts AS failedAttempts`;
 
-/** The sink's cursor, created at the start of the outbox the first time: a new sink gets every recorded event. */
-export function openCursor(db: Db, sinkId: string, label: string): SinkCursor {
-  db.prepare(
-    `INSERT INTO sink_cursors (sink_id, label, delivered_seq, updated_at) VALUES (?, ?, 0, ?)
-     ON CONFLICT (sink_id) DO UPDATE SET label = excluded.label`,
-  ).run(sinkId, label, new Date().toISOString());
-  return db.prepare(`SELECT ${CURSOR_COLUMNS} FROM sink_cursors WHERE sink_id = ?`).get(sinkId) as SinkCursor;
+/**
+ * The sink's cursor, created the first time: at the start of the outbox (`beginning`: a new sink
+ * gets every recorded event), or after the newest event (`now`: only what is recorded from then on).
+ * `created` tells whether this call made it.
+ */
+export function openCursor(db: Db, sinkId: string, label: string, startAt: 'beginning' | 'now' = 'beginning'): SinkCursor & { created: boolean } {
+  const created = db.prepare(
+    `INSERT INTO sink_cursors (sink_id, label, delivered_seq, updated_at)
+     VALUES (?, ?, CASE WHEN ? = 'now' THEN (SELECT coalesce(max(seq), 0) FROM events) ELSE 0 END, ?)
+     ON CONFLICT (sink_id) DO NOTHING`,
+  ).run(sinkId, label, startAt, new Date().toISOString()).changes > 0;
+  if (!created) db.prepare('UPDATE sink_cursors SET label = ? WHERE sink_id = ? AND label <> ?').run(label, sinkId, label);
+  return { ...(db.prepare(`SELECT ${CURSOR_COLUMNS} FROM sink_cursors WHERE sink_id = ?`).get(sinkId) as SinkCursor), created };
 }
 
 /** Moves the cursor forward (never back: two deliverers racing can only repeat events, not skip them). */

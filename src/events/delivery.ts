@@ -48,11 +48,15 @@ export async function deliverPending(db: Db, sinkConfigs: SinkConfig[], options:
   const sinks = sinkConfigs.map((config) => createSink(config, environment));
   assertDistinctIds(sinks);
   const signal = options.signal ?? new AbortController().signal;
-  return Promise.all(sinks.map((sink) => deliverToSink(db, sink, signal, options.log)));
+  return Promise.all(sinks.map((sink, index) => deliverToSink(db, sink, sinkConfigs[index]!.startAt ?? 'beginning', signal, options.log)));
 }
 
-async function deliverToSink(db: Db, sink: Sink, signal: AbortSignal, log: Logger): Promise<SinkDeliveryReport> {
-  let cursor = openCursor(db, sink.id, sink.label).deliveredSeq;
+async function deliverToSink(db: Db, sink: Sink, startAt: 'beginning' | 'now', signal: AbortSignal, log: Logger): Promise<SinkDeliveryReport> {
+  const opened = openCursor(db, sink.id, sink.label, startAt);
+  if (opened.created && startAt === 'now') {
+    log.info({ sink: sink.label, skipped: opened.deliveredSeq }, 'new sink (startAt: now): events recorded before now are not sent to it');
+  }
+  let cursor = opened.deliveredSeq;
   const queue = new PQueue({ concurrency: sink.concurrency });
   let delivered = 0;
   let filtered = 0;
@@ -63,10 +67,11 @@ async function deliverToSink(db: Db, sink: Sink, signal: AbortSignal, log: Logge
       if (batch.length === 0) break;
       // Checked once there is something left to send: a stop with nothing pending is no failure to report.
       if (signal.aborted) {
-        error = 'delivery stopped';
+        error = stopReason(signal);
         break;
       }
       const outcome = await sendBatch(queue, sink, batch, cursor, signal);
+      if (outcome.error !== null && signal.aborted) outcome.error = stopReason(signal);
       await sink.flush();
       if (outcome.lastSeq > cursor) {
         advanceCursor(db, sink.id, outcome.lastSeq);
@@ -132,6 +137,11 @@ async function sendBatch(queue: PQueue, sink: Sink, batch: StoredEvent[], cursor
   return { lastSeq, arrived: count, filtered, error };
 }
 
+/** Why delivery stopped early: the caller's time budget, or a stop (daemon shutdown). */
+function stopReason(signal: AbortSignal): string {
+  return (signal.reason as { name?: unknown } | undefined)?.name === 'TimeoutError' ? 'time budget used up' : 'delivery stopped';
+}
+
 function assertDistinctIds(sinks: Sink[]): void {
   const seen = new Set<string>();
   for (const sink of sinks) {
@@ -140,13 +150,24 @@ function assertDistinctIds(sinks: Sink[]): void {
   }
 }
 
-/** Delivery at the end of a crawl: never throws (a sink that is down must not fail the crawl); reports in the log. */
-export async function deliverAfterRun(db: Db, config: Pick<Config, 'sinks' | 'userAgent'>, log: Logger): Promise<SinkDeliveryReport[]> {
+/**
+ * Delivery at the end of a crawl, within `delivery.afterCrawlSecs` (a webhook that is down must not
+ * add its retries to every crawl): what is not delivered by then stays pending for `deliver` or the
+ * next run. Never throws (a sink that is down must not fail the crawl); reports per sink.
+ */
+export async function deliverAfterRun(db: Db, config: Pick<Config, 'sinks' | 'userAgent' | 'delivery'>, log: Logger): Promise<SinkDeliveryReport[]> {
   if (config.sinks.length === 0) return [];
   try {
-    return await deliverPending(db, config.sinks, { log, userAgent: config.userAgent });
+    const signal = AbortSignal.timeout(Math.max(1, config.delivery.afterCrawlSecs * 1000));
+    return await deliverPending(db, config.sinks, { log, userAgent: config.userAgent, signal });
   } catch (error) {
     log.error({ err: errorMessage(error) }, 'event delivery failed; events stay pending for `deliver` or the next crawl');
     return [];
   }
+}
+
+/** Lines for the run summary: one per sink that still has events pending, e.g. `webhook https://x: 12 event(s) pending (time budget used up)`. */
+export function formatPendingDeliveries(reports: SinkDeliveryReport[]): string[] {
+  return reports.filter((report) => report.pending > 0)
+    .map((report) => `${report.label}: ${report.pending} event(s) pending${report.error ? ` (${report.error})` : ''}; \`deliver\` or the next crawl sends them`);
 }

@@ -7,8 +7,8 @@ import type { EventDraft, EventRecorder } from '../archive/event-draft.js';
 import type { ChangeSummary } from '../compare/change-summary.js';
 import type { Db } from '../store/database.js';
 import { statement } from '../store/statements.js';
-import type { ChangeEvent } from './event.js';
-import type { EventType } from './event-types.js';
+import { isHealthEvent, type ChangeEvent, type DocumentEvent, type HealthEvent, type HealthEventDraft } from './event.js';
+import type { DocumentEventType, EventType, HealthEventType } from './event-types.js';
 
 /** The outbox as the archive records into it. */
 export function outboxRecorder(db: Db): EventRecorder {
@@ -22,8 +22,8 @@ export function outboxRecorder(db: Db): EventRecorder {
  * Appends an event to the outbox. Call inside the transaction that wrote the change, so the
  * change and its event are committed together or not at all.
  */
-export function insertEvent(db: Db, draft: EventDraft, alerts: string[]): ChangeEvent {
-  const event: ChangeEvent = {
+export function insertEvent(db: Db, draft: EventDraft, alerts: string[]): DocumentEvent {
+  const event: DocumentEvent = {
     id: randomUUID(),
     type: draft.type,
     at: draft.at,
@@ -43,14 +43,22 @@ export function insertEvent(db: Db, draft: EventDraft, alerts: string[]): Change
   return event;
 }
 
-interface EventRow {
-  seq: number; id: string; type: EventType; at: string; source: string; documentId: string;
-  url: string; title: string; version: number; alerts: string; changes: string | null;
+/** Appends a health event (source.failed …): `source` and `reason`, no document fields. */
+export function insertHealthEvent(db: Db, draft: HealthEventDraft, alerts: string[]): HealthEvent {
+  const event: HealthEvent = { id: randomUUID(), type: draft.type, at: draft.at, source: draft.source, reason: draft.reason, alerts };
+  statement(db, 'INSERT INTO events (id, type, at, source_id, alerts, reason) VALUES (?, ?, ?, ?, ?, ?)')
+    .run(event.id, event.type, event.at, event.source, JSON.stringify(event.alerts), event.reason);
+  return event;
 }
 
-export interface StoredEvent extends ChangeEvent {
-  seq: number;
+interface EventRow {
+  seq: number; id: string; type: EventType; at: string; source: string; documentId: string | null;
+  url: string | null; title: string | null; version: number | null; alerts: string; changes: string | null; reason: string | null;
 }
+
+/** An event as the outbox holds it: with its place in delivery order. */
+export type StoredEvent = ChangeEvent & { seq: number };
+export type StoredDocumentEvent = DocumentEvent & { seq: number };
 
 export interface EventQuery {
   /** Only events recorded after the event with this id. */
@@ -63,7 +71,16 @@ export interface EventQuery {
 
 /** Events oldest first. */
 export function listEvents(db: Db, query: EventQuery = {}): StoredEvent[] {
-  const where: string[] = [];
+  return selectEvents(db, query, false);
+}
+
+/** Document events only (no health events), oldest first. */
+export function listDocumentEvents(db: Db, query: EventQuery = {}): StoredDocumentEvent[] {
+  return selectEvents(db, query, true).filter((event): event is StoredDocumentEvent => !isHealthEvent(event));
+}
+
+function selectEvents(db: Db, query: EventQuery, documentsOnly: boolean): StoredEvent[] {
+  const where: string[] = documentsOnly ? ["type LIKE 'document.%'"] : [];
   const params: (string | number)[] = [];
   if (query.sinceId !== undefined) {
     where.push('seq > coalesce((SELECT seq FROM events WHERE id = ?), -1)');
@@ -77,7 +94,7 @@ export function listEvents(db: Db, query: EventQuery = {}): StoredEvent[] {
     where.push('type = ?');
     params.push(query.type);
   }
-  const sql = `SELECT seq, id, type, at, source_id AS source, document_id AS documentId, url, title, version, alerts, changes
+  const sql = `SELECT seq, id, type, at, source_id AS source, document_id AS documentId, url, title, version, alerts, changes, reason
     FROM events ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq LIMIT ?`;
   const rows = statement(db, sql).all(...params, query.limit ?? -1) as EventRow[];
   return rows.map(decodeEventRow);
@@ -99,6 +116,13 @@ export function eventExists(db: Db, id: string): boolean {
 }
 
 function decodeEventRow(row: EventRow): StoredEvent {
-  const { changes, alerts, ...rest } = row;
-  return { ...rest, alerts: JSON.parse(alerts) as string[], ...(changes ? { changes: JSON.parse(changes) as ChangeSummary } : {}) };
+  const alerts = JSON.parse(row.alerts) as string[];
+  if (row.type.startsWith('source.')) {
+    return { seq: row.seq, id: row.id, type: row.type as HealthEventType, at: row.at, source: row.source, reason: row.reason ?? '', alerts };
+  }
+  return {
+    seq: row.seq, id: row.id, type: row.type as DocumentEventType, at: row.at, source: row.source,
+    documentId: row.documentId ?? '', url: row.url ?? '', title: row.title ?? '', version: row.version ?? 0, alerts,
+    ...(row.changes ? { changes: JSON.parse(row.changes) as ChangeSummary } : {}),
+  };
 }

@@ -4,6 +4,7 @@
  * changed), a link to the document's URL, and an id derived from the event's id, so an entry keeps
  * its identity across exports and servers and a feed reader never shows it twice.
  */
+import { isHealthEvent } from '../events/event.js';
 import { changeSummaryText, linkUrl, plainValue, typeLabel } from '../events/sinks/template-values.js';
 import type { AtomEntry, AtomFeed } from './atom-feed.js';
 import type { FeedEvent, FeedScope } from './atom-events.js';
@@ -52,13 +53,14 @@ function feedTitle(scope: FeedScope, sourceName: string | undefined): string {
 }
 
 export function eventEntry(event: FeedEvent): AtomEntry {
-  const link = linkUrl(event.url);
+  const health = isHealthEvent(event);
+  const link = health ? '' : linkUrl(event.url);
   return {
     id: UUID.test(event.id) ? `urn:uuid:${event.id.toLowerCase()}` : `${TAG}event/${encodeURIComponent(event.id)}`,
-    title: `【${typeLabel(event.type)}】${plainValue(event.title)}`,
+    title: `【${typeLabel(event.type)}】${plainValue(health ? event.sourceName : event.title)}`,
     updated: event.at,
     ...(link ? { link } : {}),
-    summary: entrySummary(event),
+    summary: health ? healthSummary(event) : entrySummary(event),
     author: plainValue(event.sourceName),
     categories: [
       { term: event.type, scheme: `${TAG}event-type`, label: typeLabel(event.type) },
@@ -68,12 +70,19 @@ export function eventEntry(event: FeedEvent): AtomEntry {
 }
 
 /** "来源：…；发布日期：…；提醒规则：…；变化：…；版本 2" — the parts that apply. */
-function entrySummary(event: FeedEvent): string {
+function entrySummary(event: Extract<FeedEvent, { version: number }>): string {
   const parts = [`来源：${plainValue(event.sourceName)}`];
   if (event.publishedDate) parts.push(`发布日期：${plainValue(event.publishedDate)}`);
   if (event.alerts.length) parts.push(`提醒规则：${event.alerts.map(plainValue).join('、')}`);
   const changes = changeSummaryText(event);
   if (changes) parts.push(`变化：${changes}`);
   parts.push(`版本 ${event.version}`);
+  return parts.join('；');
+}
+
+/** "原因：…；来源：…（binhu-edu）；提醒规则：…" for a health event. */
+function healthSummary(event: Extract<FeedEvent, { reason: string }>): string {
+  const parts = [`原因：${plainValue(event.reason)}`, `来源：${plainValue(event.sourceName)}（${plainValue(event.source)}）`];
+  if (event.alerts.length) parts.push(`提醒规则：${event.alerts.map(plainValue).join('、')}`);
   return parts.join('；');
 }

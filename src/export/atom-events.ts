@@ -5,7 +5,7 @@
  */
 import type { ChangeSummary } from '../compare/change-summary.js';
 import type { ChangeEvent } from '../events/event.js';
-import type { EventType } from '../events/event-types.js';
+import type { DocumentEventType, EventType, HealthEventType } from '../events/event-types.js';
 import type { Db } from '../store/database.js';
 
 /** Which events: everything (no key), one source's, the ones an alert rule matched, or both conditions. */
@@ -14,26 +14,26 @@ export interface FeedScope {
   alert?: string | undefined;
 }
 
-export interface FeedEvent extends ChangeEvent {
+export type FeedEvent = ChangeEvent & {
   sourceName: string;
   publishedDate: string | null;
-}
+};
 
 interface FeedEventRow {
-  id: string; type: EventType; at: string; source: string; documentId: string; url: string; title: string;
-  version: number; alerts: string; changes: string | null; sourceName: string; publishedDate: string | null;
+  id: string; type: EventType; at: string; source: string; documentId: string | null; url: string | null; title: string | null;
+  version: number | null; alerts: string; changes: string | null; reason: string | null; sourceName: string; publishedDate: string | null;
 }
 
 // Newest first by outbox order; the scope conditions are written so that one statement serves every
-// scope (an unused parameter is NULL). Only document events make entries.
+// scope (an unused parameter is NULL). Health events (source.failed …) make entries too: a feed
+// reader is where many operators would first see that a source stopped working.
 const FEED_EVENTS_SQL = `
 SELECT e.id, e.type, e.at, e.source_id AS source, e.document_id AS documentId, e.url, e.title, e.version, e.alerts,
-  e.changes, coalesce(nullif(s.name, ''), e.source_id) AS sourceName, v.published_date AS publishedDate
+  e.changes, e.reason, coalesce(nullif(s.name, ''), e.source_id) AS sourceName, v.published_date AS publishedDate
 FROM events e
 LEFT JOIN sources s ON s.id = e.source_id
 LEFT JOIN versions v ON v.document_id = e.document_id AND v.version = e.version
-WHERE e.type LIKE 'document.%'
-  AND (:source IS NULL OR e.source_id = :source)
+WHERE (:source IS NULL OR e.source_id = :source)
   AND (:alert IS NULL OR EXISTS (SELECT 1 FROM json_each(e.alerts) WHERE json_each.value = :alert))
 ORDER BY e.seq DESC
 LIMIT :limit`;
@@ -44,11 +44,17 @@ export function readFeedEvents(db: Db, scope: FeedScope, limit: number): FeedEve
     alert: scope.alert ?? null,
     limit,
   }) as FeedEventRow[];
-  return rows.map(({ alerts, changes, ...row }) => ({
-    ...row,
-    alerts: JSON.parse(alerts) as string[],
-    ...(changes ? { changes: JSON.parse(changes) as ChangeSummary } : {}),
-  }));
+  return rows.map(feedEvent);
+}
+
+function feedEvent(row: FeedEventRow): FeedEvent {
+  const common = { id: row.id, at: row.at, source: row.source, alerts: JSON.parse(row.alerts) as string[], sourceName: row.sourceName };
+  if (row.type.startsWith('source.')) return { ...common, type: row.type as HealthEventType, reason: row.reason ?? '', publishedDate: null };
+  return {
+    ...common, type: row.type as DocumentEventType, documentId: row.documentId ?? '', url: row.url ?? '', title: row.title ?? '',
+    version: row.version ?? 0, publishedDate: row.publishedDate,
+    ...(row.changes ? { changes: JSON.parse(row.changes) as ChangeSummary } : {}),
+  };
 }
 
 /** The source's configured name (its id when it has none), or null when the archive does not know it. */

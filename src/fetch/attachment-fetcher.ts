@@ -1,7 +1,7 @@
 /**
  * Fetches one attachment the way its source's pages are fetched: the run's User-Agent, the source's
  * proxy, TLS options, headers and cookies (through its SiteFetch), robots.txt, the per-host request
- * slots shared with the page fetcher (HostGate) and a spacing of the source's rate, and a
+ * slots and spacing shared with the page fetcher (HostGate: one spacing per host), and a
  * conditional GET when the file is known. Outside Crawlee: a download is a different job (a size cap
  * instead of a page cap, an idle timeout instead of a total one, no HTML handling), so it is a
  * plain undici request, redirects followed by hand so each hop is checked against the scope.
@@ -10,7 +10,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { PermanentError, RetryableError, errorMessage, type BureauWatchError } from '../errors.js';
 import type { HostGate } from './host-gate.js';
-import type { HostSpacing } from './host-spacing.js';
 import { backoffDelayMs, classifyError } from './http-errors.js';
 import type { RobotsCache } from './robots.js';
 import type { FetchFunction } from './site-fetch.js';
@@ -41,7 +40,6 @@ export interface AttachmentFetchOptions {
   fetch: FetchFunction;
   robots: RobotsCache;
   gate: HostGate;
-  spacing: HostSpacing;
   /** Least time between two attachment requests to one host. */
   minIntervalMs: number;
   /** Whether an attachment (or a redirect's target) may be fetched from this URL's host. */
@@ -88,7 +86,9 @@ async function requestOnce(url: URL, request: AttachmentRequest, options: Attach
   const release = await options.gate.acquire(url.host);
   let timer: IdleTimer | undefined;
   try {
-    await options.spacing.wait(url.host, options.minIntervalMs, options.signal);
+    // The host's one spacing, shared with its pages: a file is a request like any other to the site.
+    await options.gate.turn(url.host, options.minIntervalMs);
+    options.signal?.throwIfAborted();
     timer = new IdleTimer(options.timeoutMs, options.signal);
     const response = await options.fetch(url.href, { headers: requestHeaders(options.userAgent, request), redirect: 'manual', signal: timer.signal });
     return await answerOf(response, url, options, timer);

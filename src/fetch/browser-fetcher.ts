@@ -12,7 +12,7 @@ import { findBrowserExecutable } from './browser-executable.js';
 import { isChallenge, originalBody, renderedBody, settle, skipHeavyResources, trackDocumentResponses } from './browser-page.js';
 import type { FetcherOptions, FetchStats } from './crawlee-fetcher.js';
 import type { SourceFetcher } from './fetcher-for-source.js';
-import type { HostGate } from './host-gate.js';
+import { hostSpacingMs, type HostGate } from './host-gate.js';
 import { accessError, classifyStatusFailure } from './access-errors.js';
 import { backoffDelayMs, classifyFetchError } from './http-errors.js';
 import { LeanRequestQueue } from './lean-queue.js';
@@ -117,7 +117,7 @@ export class BrowserFetcher implements SourceFetcher {
         statusMessageLoggingInterval: 3600,
         ...browserLaunchOptions({ chromium, executable, userDataDir, userAgent: this.access.headers['user-agent'] ?? options.userAgent, access: this.access }),
         preNavigationHooks: [
-          async ({ page }, gotoOptions) => {
+          async ({ page, request }, gotoOptions) => {
             if (!pagesWithSetup.has(page)) {
               pagesWithSetup.add(page);
               await skipHeavyResources(page, options.followRedirect);
@@ -125,6 +125,8 @@ export class BrowserFetcher implements SourceFetcher {
               await this.addConfiguredCookies(page);
             }
             if (gotoOptions) gotoOptions.waitUntil = 'load';
+            // Last before the page is requested: politeness spacing on its host (host-gate.ts).
+            await options.gate?.turn(new URL(request.url).host, hostSpacingMs(options.maxRequestsPerMinute));
           },
         ],
         requestHandler: async (context) => {

@@ -3,14 +3,15 @@ import { setTimeout as sleep } from 'node:timers/promises';
 // The Crawlee packages themselves, not the `crawlee` bundle: that one loads every crawler type,
 // the browser stack included (about 3 s of a CLI start); the browser fetcher loads its own on use.
 import { Configuration, log as crawleeLog, LogLevel, NonRetryableError, Request, type RequestQueue } from '@crawlee/core';
-import { HttpCrawler, type HttpCrawlingContext } from '@crawlee/http';
+import { HttpCrawler, type HttpCrawlingContext, type InternalHttpHook } from '@crawlee/http';
 import { FatalError, PermanentError } from '../errors.js';
 import { accessError, classifyStatusFailure } from './access-errors.js';
 import { readBoundedBody } from './bounded-body.js';
 import { gotAccess, keepSetCookies, type GotAccess } from './got-access.js';
-import type { HostGate } from './host-gate.js';
+import { hostSpacingMs, type HostGate } from './host-gate.js';
 import { backoffDelayMs, classifyFetchError } from './http-errors.js';
 import { LeanRequestQueue } from './lean-queue.js';
+import { spacingHook } from './spaced-send.js';
 import { resolveSiteAccess, type SiteAccess } from './site-access.js';
 import type { FetchRequest, FetchResult, QueueBudget, ResultHandler } from './types.js';
 
@@ -51,6 +52,9 @@ export interface FetchStats {
 
 // Crawlee logs to stdout, which the contract (docs/contract.md) keeps for command results; our pino logs report instead.
 crawleeLog.setLevel(LogLevel.OFF);
+
+/** A got `beforeRequest` hook, as Crawlee's navigation options type it. */
+type BeforeRequestHook = NonNullable<NonNullable<Parameters<InternalHttpHook<HttpCrawlingContext>>[1]['hooks']>['beforeRequest']>[number];
 
 /** Host slots held by requests between navigation and the end of their body. */
 const heldSlots = new WeakMap<object, () => void>();
@@ -177,6 +181,12 @@ export class CrawleeFetcher {
               ...(cookie ? { Cookie: cookie } : {}),
             };
             if (options.followRedirect) gotOptions.followRedirect = redirectFilter(options.followRedirect);
+            // Politeness spacing (host-gate.ts), waited for in got's last hook before each request
+            // (redirects too) is sent: as close to the wire as the client lets us be.
+            if (options.gate) {
+              const hook = spacingHook(options.gate, context.request.url, hostSpacingMs(options.maxRequestsPerMinute));
+              gotOptions.hooks = { ...gotOptions.hooks, beforeRequest: [...(gotOptions.hooks?.beforeRequest ?? []), hook as unknown as BeforeRequestHook] };
+            }
           },
         ],
         postNavigationHooks: [

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { errorMessage } from '../errors.js';
-import type { HostGate } from './host-gate.js';
+import { MAX_CRAWL_DELAY_SECS, type HostGate } from './host-gate.js';
 
 /**
  * robots.txt, read once per host and run, with the rules of RFC 9309:
@@ -96,7 +96,13 @@ export class RobotsCache {
   private async load(origin: string, host: string): Promise<RobotsRules> {
     const release = await this.options.gate?.acquire(host);
     try {
-      return await fetchRobots(`${origin}/robots.txt`, this.options);
+      await this.options.gate?.turn(host);
+      const rules = await fetchRobots(`${origin}/robots.txt`, this.options);
+      this.options.gate?.sent(host); // its answer is in: it certainly left by now
+      // Crawl-delay spaces every request to the host from now on, whichever source makes it.
+      const delay = rules.crawlDelaySecs();
+      if (delay) this.options.gate?.space(host, Math.min(delay, MAX_CRAWL_DELAY_SECS) * 1000);
+      return rules;
     } finally {
       release?.();
     }

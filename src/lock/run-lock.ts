@@ -3,13 +3,21 @@
  * the database itself (table run_lock), taken in an IMMEDIATE transaction, so two processes can
  * never both win. It never blocks forever: a holder is stale when, on this host, its process is gone
  * (a killed run), or, anywhere, its heartbeat has not moved for `staleMs` (a hung process, a reused
- * pid, another host). The holder refreshes the heartbeat every `heartbeatMs`.
+ * pid, another host).
+ *
+ * A live holder cannot lose it: the heartbeat is stamped every `heartbeatMs` by a worker thread with
+ * its own connection (heartbeat-worker.ts), so a main thread busy for minutes (a hostile page, a
+ * long batch) still looks alive. Should the lock be taken over anyway (a clock jump, a frozen
+ * process), assertHeld(), run inside every write transaction of the crawl, makes the holder stop
+ * writing: it fails with LockLostError instead of writing beside the new holder.
  */
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { LockedError, errorMessage } from '../errors.js';
+import type { Worker } from 'node:worker_threads';
+import { FatalError, LockedError, errorMessage } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { Db } from '../store/database.js';
+import { startHeartbeat } from './heartbeat-worker.js';
 
 export interface RunLockOptions {
   /** What holds the lock, for the message the next process sees. */
@@ -37,13 +45,18 @@ const LOCK_NAME = 'crawl';
 export const DEFAULT_HEARTBEAT_MS = 15_000;
 export const DEFAULT_STALE_MS = 5 * 60_000;
 
+/** This process's lock was taken over by another: it must not write any more (exit 1). */
+export class LockLostError extends FatalError {}
+
 export class RunLock {
-  private readonly timer: NodeJS.Timeout;
+  private readonly heartbeat: { worker: Worker | undefined; lost: Int32Array };
   private released = false;
 
-  private constructor(private readonly db: Db, private readonly token: string, private readonly options: RunLockOptions) {
-    this.timer = setInterval(() => this.heartbeat(), options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS);
-    this.timer.unref();
+  private constructor(private readonly db: Db, private readonly databasePath: string, private readonly token: string, private readonly options: RunLockOptions) {
+    this.heartbeat = startHeartbeat(db, { name: LOCK_NAME, token, heartbeatMs: options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS }, {
+      onLost: () => options.log?.error('the run lock was taken over by another process (this one looked stale): no more writes'),
+      onWarning: (message) => options.log?.warn({ err: message }, 'run lock heartbeat failed; will retry'),
+    });
   }
 
   /** Takes the lock or throws LockedError (exit code 3) naming the process that holds it. */
@@ -63,28 +76,35 @@ export class RunLock {
       options.log?.warn({ pid: previous.pid, host: previous.hostname, command: previous.command, heartbeatAt: previous.heartbeat_at },
         'took over a stale run lock (its process is gone or stopped sending heartbeats)');
     }
-    return new RunLock(db, token, options);
+    return new RunLock(db, databasePath, token, options);
+  }
+
+  /** Whether the heartbeat thread found the lock taken over. */
+  get lost(): boolean {
+    return Atomics.load(this.heartbeat.lost, 0) === 1;
+  }
+
+  /**
+   * Throws LockLostError unless this process still holds the lock. Reads the lock row on the
+   * caller's connection: inside a write transaction it is the truth for that transaction.
+   */
+  assertHeld(): void {
+    const held = this.db.prepare('SELECT * FROM run_lock WHERE name = ?').get(LOCK_NAME) as LockRow | undefined;
+    if (!this.lost && held?.token === this.token) return;
+    Atomics.store(this.heartbeat.lost, 0, 1);
+    const by = held ? `\`${held.command}\` (pid ${held.pid} on ${held.hostname}, since ${held.acquired_at})` : 'nobody (the lock row was removed)';
+    throw new LockLostError(`the run lock on database ${this.databasePath} is now held by ${by}: this run stopped writing; what it stored until then is kept`);
   }
 
   release(): void {
     if (this.released) return;
     this.released = true;
-    clearInterval(this.timer);
+    this.heartbeat.worker?.postMessage('stop');
     try {
       this.db.prepare('DELETE FROM run_lock WHERE name = ? AND token = ?').run(LOCK_NAME, this.token);
     } catch (error) {
       // A lock left behind is stale as soon as this process exits: never fail a finished run for it.
       this.options.log?.warn({ err: errorMessage(error) }, 'could not release the run lock');
-    }
-  }
-
-  private heartbeat(): void {
-    try {
-      const result = this.db.prepare('UPDATE run_lock SET heartbeat_at = ? WHERE name = ? AND token = ?')
-        .run(new Date().toISOString(), LOCK_NAME, this.token);
-      if (result.changes === 0) this.options.log?.error('the run lock was taken over by another process (this one looked stale)');
-    } catch (error) {
-      this.options.log?.warn({ err: errorMessage(error) }, 'run lock heartbeat failed; will retry');
     }
   }
 }

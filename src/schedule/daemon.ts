@@ -4,6 +4,7 @@ import { errorMessage } from '../errors.js';
 import { DeliveryLoop } from '../events/delivery-loop.js';
 import { deliverPending } from '../events/delivery.js';
 import type { Logger } from '../log.js';
+import type { RunLock } from '../lock/run-lock.js';
 import { withRunLock } from '../lock/with-run-lock.js';
 import { onShutdownSignal } from '../process/signals.js';
 import { CrawlProgress } from '../progress/progress.js';
@@ -26,10 +27,10 @@ const FINAL_DELIVERY_MS = 5_000;
  * more (bounded), releases the lock and resolves.
  */
 export async function runDaemon(config: Config, log: Logger, options: DaemonOptions = {}): Promise<void> {
-  await withDatabase(config.database, (db) => withRunLock(db, config.database, 'schedule', log, () => serveUntilSignal(db, config, log, options)));
+  await withDatabase(config.database, (db) => withRunLock(db, config.database, 'schedule', log, (lock) => serveUntilSignal(db, config, log, options, lock), config.lock));
 }
 
-async function serveUntilSignal(db: Db, config: Config, log: Logger, options: DaemonOptions): Promise<void> {
+async function serveUntilSignal(db: Db, config: Config, log: Logger, options: DaemonOptions, lock: RunLock): Promise<void> {
   const progress = new CrawlProgress({ log, intervalMs: config.progress.intervalSecs * 1000 });
   const delivery = config.sinks.length
     ? new DeliveryLoop(db, config.sinks, { log, userAgent: config.userAgent, intervalMs: config.scheduler.deliveryIntervalSecs * 1000 }).start()
@@ -37,8 +38,8 @@ async function serveUntilSignal(db: Db, config: Config, log: Logger, options: Da
   const scheduler = new Scheduler({
     sources: config.sources, log,
     runPass: async (source: SourceConfig, signal: AbortSignal) => {
-      const summary = await runCrawl(db, config, [source], log, { progress, signal });
-      checkRunHealth(db, log, summary.runId, [source.id]);
+      const summary = await runCrawl(db, config, [source], log, { progress, signal, lock });
+      checkRunHealth(db, log, summary.runId, [source.id], config.alerts);
     },
     afterPass: () => delivery?.kick(),
     jitterMs: config.scheduler.jitterSecs * 1000,

@@ -24,6 +24,9 @@ export interface RunOfSource {
   startedAt: string;
   finishedAt: string | null;
   status: string;
+  /** This source's outcome in the run (ok, degraded, failed) and why; null for a run that did not record one. */
+  outcome: string | null;
+  reason: string | null;
   /** This source's counts in the run (pages, created, updated … errors; whatever the crawl recorded). */
   counts: Record<string, unknown>;
 }
@@ -31,9 +34,10 @@ export interface RunOfSource {
 /** The source's newest runs, newest first. A run still going has no counts for it yet. */
 export function runsOfSource(db: Db, sourceId: string, limit: number): RunOfSource[] {
   const rows = statement(db, `SELECT r.id, r.started_at AS startedAt, r.finished_at AS finishedAt, r.status,
-      json_extract(r.counts, '$.' || json_quote(?)) AS counts
-    FROM runs r WHERE EXISTS (SELECT 1 FROM json_each(r.sources) WHERE value = ?) ORDER BY r.id DESC LIMIT ?`)
-    .all(sourceId, sourceId, limit) as (Omit<RunOfSource, 'counts'> & { counts: string | null })[];
+      o.outcome, o.reason, json_extract(r.counts, '$.' || json_quote(?)) AS counts
+    FROM runs r LEFT JOIN source_outcomes o ON o.run_id = r.id AND o.source_id = ?
+    WHERE EXISTS (SELECT 1 FROM json_each(r.sources) WHERE value = ?) ORDER BY r.id DESC LIMIT ?`)
+    .all(sourceId, sourceId, sourceId, limit) as (Omit<RunOfSource, 'counts'> & { counts: string | null })[];
   return rows.map((row) => ({ ...row, counts: row.counts ? (JSON.parse(row.counts) as Record<string, unknown>) : {} }));
 }
 

@@ -4,6 +4,10 @@
  * coverage of an item than what the source's documents had before that run. Small samples say
  * nothing, so a check needs enough versions on both sides.
  */
+import type { AlertConfig } from '../config/schema.js';
+import { compileAlertRules } from '../events/alerts.js';
+import type { HealthEventDraft } from '../events/event.js';
+import { insertHealthEvent } from '../events/outbox.js';
 import type { Logger } from '../log.js';
 import type { Db } from '../store/database.js';
 import { latestBeforeRun, measureCoverage, writtenByRun, type Coverage } from './coverage.js';
@@ -66,9 +70,28 @@ export function percent(share: number): string {
   return `${Math.round(share * 100)}%`;
 }
 
-/** After a run: logs a warning for every coverage drop of the sources it crawled. */
-export function checkRunHealth(db: Db, log: Logger, runId: number, sourceIds: string[]): CoverageDrop[] {
+/**
+ * After a run: logs a warning for every coverage drop of the sources it crawled and, given the
+ * alert rules, records one `source.silent` event per source whose coverage collapsed (the drop is
+ * measured against the versions before the run, so a later run does not raise it again).
+ */
+export function checkRunHealth(db: Db, log: Logger, runId: number, sourceIds: string[], alerts?: AlertConfig[]): CoverageDrop[] {
   const drops = sourceIds.flatMap((sourceId) => coverageDrops(db, sourceId, runId));
   logCoverageDrops(log, drops);
+  if (alerts) {
+    const matchAlerts = compileAlertRules(alerts);
+    for (const draft of coverageEvents(drops)) insertHealthEvent(db, draft, matchAlerts(draft));
+  }
   return drops;
+}
+
+/** One `source.silent` per source with drops: "field coverage collapsed in run 12: fields.indexNo 95% → 0%, …". */
+export function coverageEvents(drops: CoverageDrop[], at = new Date().toISOString()): HealthEventDraft[] {
+  const bySource = new Map<string, CoverageDrop[]>();
+  for (const drop of drops) bySource.set(drop.source, [...(bySource.get(drop.source) ?? []), drop]);
+  return [...bySource].map(([source, list]) => ({
+    type: 'source.silent', at, source,
+    reason: `field coverage of its new versions collapsed in run ${list[0]!.runId}: ` +
+      `${list.map((drop) => `${drop.item} ${percent(drop.before)} → ${percent(drop.after)}`).join(', ')}; the site may have been redesigned`,
+  }));
 }

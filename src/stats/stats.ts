@@ -9,7 +9,11 @@ export interface SourceStats {
   name: string;
   documents: { total: number; active: number; removed: number; duplicates: number };
   versions: number;
-  lastRun: { id: number; startedAt: string; finishedAt: string | null; status: string; counts: SourceCounts } | null;
+  lastRun: {
+    id: number; startedAt: string; finishedAt: string | null; status: string; counts: SourceCounts;
+    /** How the source's part of the run ended (ok, degraded, failed) and why; null for runs before outcomes were recorded. */
+    outcome: string | null; outcomeReason: string | null;
+  } | null;
   errors: { lastRun: number; recentRuns: number; recentRunCount: number };
   /** Over the latest version of each active document. */
   coverage: Coverage;
@@ -54,8 +58,12 @@ function sourceStats(db: Db, sourceId: string, name: string): SourceStats {
 }
 
 function recentRuns(db: Db, sourceId: string): NonNullable<SourceStats['lastRun']>[] {
-  const rows = db.prepare(`SELECT r.id, r.started_at AS startedAt, r.finished_at AS finishedAt, r.status, c.value AS counts
-    FROM runs r, json_each(r.counts) c WHERE c.key = ? ORDER BY r.id DESC LIMIT ?`).all(sourceId, RECENT_RUNS) as
-    { id: number; startedAt: string; finishedAt: string | null; status: string; counts: string }[];
+  // An archive written before migration 007 (read without migrating) has no outcomes yet.
+  const outcomes = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'source_outcomes'").get() !== undefined;
+  const rows = db.prepare(`SELECT r.id, r.started_at AS startedAt, r.finished_at AS finishedAt, r.status, c.value AS counts,
+      ${outcomes ? 'o.outcome, o.reason AS outcomeReason' : 'NULL AS outcome, NULL AS outcomeReason'}
+    FROM runs r JOIN json_each(r.counts) c ${outcomes ? 'LEFT JOIN source_outcomes o ON o.run_id = r.id AND o.source_id = c.key' : ''}
+    WHERE c.key = ? ORDER BY r.id DESC LIMIT ?`).all(sourceId, RECENT_RUNS) as
+    { id: number; startedAt: string; finishedAt: string | null; status: string; counts: string; outcome: string | null; outcomeReason: string | null }[];
   return rows.map((row) => ({ ...row, counts: JSON.parse(row.counts) as SourceCounts }));
 }

@@ -50,12 +50,15 @@ export function migrate(db: Db): void {
   }
   for (const migration of MIGRATIONS) {
     if (applied.has(migration.version)) continue;
+    // IMMEDIATE, and checked again inside: two processes opening an old archive at once (a crawl and
+    // a deliver) must not both apply a migration; the second waits for the lock and finds it done.
     db.transaction(() => {
+      if (db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?').get(migration.version)) return;
       db.exec(migration.sql);
       db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
         migration.version, migration.name, new Date().toISOString(),
       );
-    })();
+    }).immediate();
   }
 }
 

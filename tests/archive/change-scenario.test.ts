@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { validateConfig } from '../../src/config/load.js';
 import { runCrawl } from '../../src/crawl/run-crawl.js';
-import { listEvents } from '../../src/events/outbox.js';
+import { listDocumentEvents as listEvents } from '../../src/events/outbox.js';
 import { openDatabase, type Db } from '../../src/store/database.js';
 import { getDocumentByUrl } from '../../src/store/documents.js';
 import { listVersions } from '../../src/store/versions.js';

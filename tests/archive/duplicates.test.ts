@@ -1,6 +1,6 @@
 import { Converter } from 'opencc-js';
 import { describe, expect, it } from 'vitest';
-import { listEvents } from '../../src/events/outbox.js';
+import { listDocumentEvents as listEvents } from '../../src/events/outbox.js';
 import { getDocumentByUrl } from '../../src/store/documents.js';
 import { openTestArchive, snapshot, type TestArchive } from '../helpers/archive.js';
 import { fixtureText, lines } from '../helpers/texts.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { listEvents } from '../../src/events/outbox.js';
+import { listDocumentEvents } from '../../src/events/outbox.js';
 import { getDocumentByUrl } from '../../src/store/documents.js';
 import { listVersions } from '../../src/store/versions.js';
 import { crawlHarness } from '../helpers/crawl.js';
@@ -33,7 +33,7 @@ describe('a change of a canonical field alone', () => {
     const crawl = () => run.crawl();
     await crawl();
     const url = `${site.baseUrl}${DOC}`;
-    expect(listEvents(db).map((event) => event.type)).toEqual(['document.created']);
+    expect(listDocumentEvents(db).map((event) => event.type)).toEqual(['document.created']);
 
     // Chrome only (view counter, the footer's "today"): nothing.
     edit({ views: 4_211 });
@@ -41,7 +41,7 @@ describe('a change of a canonical field alone', () => {
 
     edit({ validity: '废止', views: 4_350 });
     expect((await crawl()).summary.sources.justice).toMatchObject({ updated: 1 });
-    const updates = listEvents(db, { type: 'document.updated' });
+    const updates = listDocumentEvents(db, { type: 'document.updated' });
     expect(updates).toHaveLength(1);
     expect(updates[0]).toMatchObject({
       version: 2, alerts: ['abolished'],
@@ -56,7 +56,7 @@ describe('a change of a canonical field alone', () => {
     // The unchanged page again, counter moved: nothing, and the alert stays raised once.
     edit({ views: 4_500 });
     await crawl();
-    expect(listEvents(db).map((event) => [event.type, event.alerts])).toEqual([['document.created', []], ['document.updated', ['abolished']]]);
+    expect(listDocumentEvents(db).map((event) => [event.type, event.alerts])).toEqual([['document.created', []], ['document.updated', ['abolished']]]);
     expect(listVersions(db, doc.id)).toHaveLength(2);
   });
 
@@ -69,7 +69,7 @@ describe('a change of a canonical field alone', () => {
     await crawl();
     edit({ docNo: '某司发〔2024〕4号' });
     await crawl();
-    const updates = listEvents(db, { type: 'document.updated' });
+    const updates = listDocumentEvents(db, { type: 'document.updated' });
     expect(updates.map((event) => [event.version, event.changes?.fieldsChanged, event.alerts])).toEqual([[2, ['docNo'], []]]);
   });
 });

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { fieldsHashOf } from '../../src/archive/changes.js';
-import { listEvents } from '../../src/events/outbox.js';
+import { listDocumentEvents } from '../../src/events/outbox.js';
 import { EXTRACTOR_VERSION } from '../../src/extract/extractor-version.js';
 import { extractFromHtml } from '../../src/extract/index.js';
 import { openDatabase, type Db } from '../../src/store/database.js';
@@ -47,7 +47,7 @@ async function upgradedArchive() {
 }
 
 function updates(db: Db) {
-  return listEvents(db, { type: 'document.updated' });
+  return listDocumentEvents(db, { type: 'document.updated' });
 }
 
 describe('a re-crawl after an extractor upgrade', () => {

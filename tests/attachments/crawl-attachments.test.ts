@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { listEvents } from '../../src/events/outbox.js';
+import { listDocumentEvents } from '../../src/events/outbox.js';
 import { searchDocuments } from '../../src/search/search.js';
 import { iterateDocumentRecords, withAttachmentTexts } from '../../src/store/document-record.js';
 import { crawlHarness } from '../helpers/crawl.js';
@@ -78,7 +78,7 @@ describe('versions', () => {
     expect(files).toHaveLength(3);
     expect(files.every((r) => r.status === 304 && r.ifNoneMatch)).toBe(true);
     expect(count(h, 'SELECT count(*) FROM versions')).toBe(1);
-    expect(listEvents(h.db).map((e) => e.type)).toEqual(['document.created']);
+    expect(listDocumentEvents(h.db).map((e) => e.type)).toEqual(['document.created']);
   });
 
   it('replacing the PDF under the same URL makes version 2 and one document.updated naming it; the same text again makes nothing', async () => {
@@ -88,7 +88,7 @@ describe('versions', () => {
     serveFile(site, { ...pdf, bytes: cidFontPdf(['一、总体要求', '二、全面推进课后服务提质']) });
     const { summary } = await crawl();
     expect(summary.sources.att).toMatchObject({ notModified: 1, updated: 1 });
-    const events = listEvents(h.db);
+    const events = listDocumentEvents(h.db);
     expect(events.map((e) => [e.type, e.version])).toEqual([['document.created', 1], ['document.updated', 2]]);
     expect(events[1]!.changes).toMatchObject({ paragraphsAdded: 0, paragraphsRemoved: 0, attachments: [{ name: '1.2025年工作要点.pdf', change: 'changed', paragraphsAdded: 1, paragraphsRemoved: 1 }] });
     expect(searchDocuments(h.db, '全面推进课后服务提质')).toHaveLength(1);
@@ -113,7 +113,7 @@ describe('versions', () => {
     await h.crawl({ attachmentReader: reader });
     notice.files = [second];
     await h.crawl({ attachmentReader: reader });
-    const changes = listEvents(h.db).slice(1).map((e) => e.changes?.attachments);
+    const changes = listDocumentEvents(h.db).slice(1).map((e) => e.changes?.attachments);
     expect(changes).toEqual([[{ name: second.linkText, change: 'added' }], [{ name: '集团化办学.docx', change: 'removed' }]]);
   });
 });
@@ -131,7 +131,9 @@ describe('containment and failures', () => {
     const column = serveNotices(site, [{ path: docPath(1), title: '关于印发方案的通知', files }]);
     const h = crawlHarness({ sources: [{ id: 'att', startUrls: [column] }], extra: { attachments: { maxInflatedBytes: 1024 * 1024 } } });
     const { summary, log } = await h.crawl({ attachmentReader: reader });
-    expect(summary.sources.att).toMatchObject({ created: 1, errors: 0 });
+    expect(summary.sources.att).toMatchObject({ created: 1, errors: 0, attachmentsFailed: 2 });
+    // The run says so: the source is degraded (not failed: its document is archived).
+    expect(summary.outcomes.att).toEqual({ outcome: 'degraded', reason: expect.stringContaining('2 attachment(s) could not be fetched or read') as string });
     const [record] = [...iterateDocumentRecords(h.db)];
     expect(record!.attachments.map((a) => [a.status, a.mediaType, a.textLength])).toEqual([
       ['failed', 'application/pdf', 0], ['failed', 'application/zip', 0], ['ok', good.bytes.length > 0 ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' : '', 14],

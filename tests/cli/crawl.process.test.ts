@@ -4,6 +4,7 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { writeConfig } from '../helpers/config.js';
 import { bureauSite, type BureauPage } from '../helpers/pages.js';
+import { startReceiver } from '../helpers/receiver.js';
 import { startTestSite } from '../helpers/site.js';
 import { tempDir } from '../helpers/temp.js';
 import { fixtureText, lines } from '../helpers/texts.js';
@@ -36,4 +37,23 @@ describe('crawl command', () => {
       ['document.created', '/art/2024/3/2/art_100_2.html', []],
     ]);
   });
+
+  it('stops delivering at delivery.afterCrawlSecs when a webhook is down: exit 0, the pending events named per sink', async () => {
+    const server = await startTestSite();
+    onTestFinished(() => server.close());
+    const site = bureauSite(server);
+    site.put('/art/2024/3/1/art_100_1.html', page('2024年教育工作要点', 0, '2024-03-01'));
+    const down = await startReceiver(() => 503);
+    const { configPath } = writeConfig(tempDir(), {
+      sources: [{ id: 'fixture', startUrls: [site.listUrl], maxRequestsPerMinute: 6000 }],
+      sinks: [{ type: 'webhook', url: down.url, secret: 'test-secret' }],
+      delivery: { afterCrawlSecs: 1 },
+    });
+    const result = await runCli(['crawl', '--config', configPath]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain(`events pending: webhook ${new URL(down.url).origin}: 1 event(s) pending (time budget used up); \`deliver\` or the next crawl sends them`);
+    // The default retries (5, from 1 s doubling) did not all run: the budget cut them short.
+    expect(down.requests.length).toBeLessThanOrEqual(2);
+  });
 });
+

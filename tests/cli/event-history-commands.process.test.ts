@@ -47,7 +47,7 @@ describe('events command', () => {
     expect(since.stderr).toContain('--since: no event with id "no-such-event"');
     const type = await runCli(['events', '--type', 'document.deleted', '--config', config]);
     expect(type.code).toBe(2);
-    expect(type.stderr).toContain('--type expects one of document.created, document.updated, document.removed, got "document.deleted"');
+    expect(type.stderr).toContain('--type expects one of document.created, document.updated, document.removed, source.failed, source.recovered, source.silent, got "document.deleted"');
   });
 });
 

@@ -1,8 +1,8 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { demoSiteDir } from '../../src/demo/server.js';
-import { renderExpected, renderSite } from '../../src/demo/site-src/render.js';
+import { demoSiteChangesDir, demoSiteDir } from '../../src/demo/server.js';
+import { renderExpected, renderSite, renderSiteChanges } from '../../src/demo/site-src/render.js';
 
 /** The committed site and expectations must be exactly what the generator makes; else rerun build-site. */
 describe('committed demo site is up to date with src/demo/site-src', () => {
@@ -19,6 +19,20 @@ describe('committed demo site is up to date with src/demo/site-src', () => {
     for (const file of rendered) {
       expect(readFileSync(join(root, file.path)).equals(file.bytes), `${file.path}: ${hint}`).toBe(true);
     }
+  });
+
+  it('has the same second edition (the demo\'s later passes): changed files and removed paths', () => {
+    const root = join(demoSiteChangesDir(), 'files');
+    const onDisk = (readdirSync(root, { recursive: true }) as string[])
+      .filter((file) => statSync(join(root, file)).isFile())
+      .map((file) => file.split('\\').join('/'))
+      .sort();
+    const changes = renderSiteChanges();
+    expect(onDisk, hint).toEqual(changes.files.map((file) => file.path).sort());
+    for (const file of changes.files) {
+      expect(readFileSync(join(root, file.path)).equals(file.bytes), `${file.path}: ${hint}`).toBe(true);
+    }
+    expect(JSON.parse(readFileSync(join(demoSiteChangesDir(), 'removed.json'), 'utf8')), hint).toEqual(changes.removed);
   });
 
   it('has the same expectations file', () => {

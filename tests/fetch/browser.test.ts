@@ -82,7 +82,10 @@ describe('fetch: browser without a browser', () => {
 
     const { summary } = await h.crawl();
 
-    expect(summary.status).toBe('ok');
+    // The run fails (the source read nothing), and says why; the other source is archived all the same.
+    expect(summary.status).toBe('failed');
+    expect(summary.outcomes['needs-browser']?.outcome).toBe('failed');
+    expect(summary.outcomes.plain?.outcome).toBe('ok');
     expect(storedUrls(h.db)).toEqual(documents);
     expect(summary.sources['needs-browser']?.errors).toBe(1);
     expect(summary.accessFailures['needs-browser']).toEqual([{

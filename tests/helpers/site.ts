@@ -84,6 +84,8 @@ export interface TestSiteOptions {
   host?: string;
   /** Serve HTTPS with this certificate of tests/fixtures/tls (see tlsFixture). @default plain HTTP */
   tls?: 'leaf' | 'self-signed';
+  /** @default any free port */
+  port?: number;
 }
 
 export async function startTestSite(options: TestSiteOptions = {}): Promise<TestSite> {
@@ -127,6 +129,7 @@ export async function startTestSite(options: TestSiteOptions = {}): Promise<Test
   const requests: LoggedRequest[] = [];
   const site = await startStaticSite(root, {
     host: options.host,
+    port: options.port,
     handle,
     onRequest: (entry, req) => void requests.push({ ...entry, headers: req.headers }),
     ...(options.tls ? { tls: { cert: readFileSync(tlsFixture(`${options.tls}.pem`)), key: readFileSync(tlsFixture(`${options.tls}-key.pem`)) } } : {}),

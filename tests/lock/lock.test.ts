@@ -1,9 +1,11 @@
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import Database from 'better-sqlite3';
 import { LockedError } from '../../src/errors.js';
-import { RunLock } from '../../src/lock/run-lock.js';
+import { LockLostError, RunLock } from '../../src/lock/run-lock.js';
 import { openDatabase } from '../../src/store/database.js';
+import { waitFor } from '../helpers/cli.js';
 import { tempDir } from '../helpers/temp.js';
 
 function openLockDb() {
@@ -49,4 +51,32 @@ describe('run lock (in process)', () => {
       VALUES ('crawl', 't', 999999, 'other-host', 'crawl', ?, ?)`).run(new Date().toISOString(), new Date().toISOString());
     expect(() => RunLock.acquire(db, path, { command: 'crawl', isAlive: () => false })).toThrow(LockedError);
   });
+
+  it('keeps stamping its heartbeat while the main thread is busy, so a live holder is never stale', () => {
+    const { db, path } = openLockDb();
+    const lock = RunLock.acquire(db, path, { command: 'crawl', heartbeatMs: 50 });
+    onTestFinished(() => lock.release());
+    const heartbeat = () => Date.parse(db.prepare('SELECT heartbeat_at FROM run_lock').pluck().get() as string);
+    const before = heartbeat();
+    const end = Date.now() + 700;
+    while (Date.now() < end) {
+      // the main thread is busy: no timer of it runs
+    }
+    expect(heartbeat() - before).toBeGreaterThan(400);
+    const other = new Database(path);
+    onTestFinished(() => void other.close());
+    expect(() => RunLock.acquire(other, path, { command: 'crawl', staleMs: 300, isAlive: () => true })).toThrow(LockedError);
+  });
+
+  it('notices when its lock was taken over and refuses to write from then on', async () => {
+    const { db, path } = openLockDb();
+    const lock = RunLock.acquire(db, path, { command: 'crawl', heartbeatMs: 20 });
+    onTestFinished(() => lock.release());
+    expect(() => lock.assertHeld()).not.toThrow();
+    db.prepare("UPDATE run_lock SET token = 'intruder', pid = 4242, command = 'schedule'").run();
+    await waitFor(() => lock.lost, 'the heartbeat thread to notice', 5_000);
+    expect(() => lock.assertHeld()).toThrow(LockLostError);
+    expect(() => lock.assertHeld()).toThrow(`the run lock on database ${path} is now held by \`schedule\` (pid 4242 on ${hostname()}`);
+  });
 });
+

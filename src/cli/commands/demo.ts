@@ -17,7 +17,8 @@ export function registerDemo(program: Command): void {
       const context = { stdout: process.stdout };
       print(context, 'Crawling the bundled replica bureau site (no network needed)…');
       // Loaded on use: the crawler's dependencies take a while to import, and the other commands do not need them.
-      const { demoSummary, runDemo } = await import('../../demo/run-demo.js');
+      const { runDemo } = await import('../../demo/run-demo.js');
+      const { demoSummary } = await import('../../demo/demo-summary.js');
       const result = await runDemo(log);
       try {
         for (const line of demoSummary(result)) print(context, terminalText(line));

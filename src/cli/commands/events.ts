@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import { EVENT_TYPES, type EventType } from '../../events/event-types.js';
-import { publicEvent } from '../../events/event.js';
+import { eventHeadline, eventVersionText, publicEvent } from '../../events/event.js';
 import { eventExists, listEvents } from '../../events/outbox.js';
 import { formatTable, terminalJson } from '../format.js';
 import { print, readingContext, withArchiveReadOnly } from '../context.js';
@@ -40,7 +40,7 @@ export function registerEvents(program: Command): void {
           return;
         }
         const rows = [...pages()].flat().map((event) =>
-          [event.at, event.type, String(event.version), event.source, event.title, event.alerts.join(','), event.id]);
+          [event.at, event.type, eventVersionText(event), event.source, eventHeadline(event), event.alerts.join(','), event.id]);
         print(context, formatTable(['at', 'type', 'version', 'source', 'title', 'alerts', 'id'], rows));
       });
     });

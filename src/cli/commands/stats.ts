@@ -22,14 +22,17 @@ export function registerStats(program: Command): void {
 
 export function renderStats(stats: SourceStats[]): string[] {
   const summary = formatTable(
-    ['source', 'documents', 'active', 'removed', 'duplicates', 'versions', 'last run', 'status', 'errors', `errors (last ${Math.max(...stats.map((s) => s.errors.recentRunCount), 0)} runs)`],
+    ['source', 'documents', 'active', 'removed', 'duplicates', 'versions', 'last run', 'status', 'outcome', 'errors', `errors (last ${Math.max(...stats.map((s) => s.errors.recentRunCount), 0)} runs)`],
     stats.map((s) => [
       s.source, String(s.documents.total), String(s.documents.active), String(s.documents.removed), String(s.documents.duplicates),
-      String(s.versions), s.lastRun ? `#${s.lastRun.id} ${s.lastRun.startedAt}` : 'never', s.lastRun?.status ?? '',
+      String(s.versions), s.lastRun ? `#${s.lastRun.id} ${s.lastRun.startedAt}` : 'never', s.lastRun?.status ?? '', s.lastRun?.outcome ?? '',
       String(s.errors.lastRun), String(s.errors.recentRuns),
     ]),
   );
-  const lines = [summary, '', 'Coverage: share of active documents (latest versions) that have each item'];
+  const lines = [summary];
+  const troubled = stats.filter((s) => s.lastRun?.outcomeReason);
+  if (troubled.length) lines.push('', 'Last run, sources not ok:', ...troubled.map((s) => `  ${s.source}: ${s.lastRun!.outcome} — ${s.lastRun!.outcomeReason}`));
+  lines.push('', 'Coverage: share of active documents (latest versions) that have each item');
   const items = stats[0] ? [
     ...Object.keys(stats[0].coverage.record).map((key) => ['record', key] as const),
     ...Object.keys(stats[0].coverage.fields).map((key) => ['fields', key] as const),

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { EDITED_PATH, NEW_PLAN, REMOVED_PATH, editedBody } from './edition-2.js';
 import { hanwebDocuments } from './hanweb-documents.js';
 import { hanwebListFile, renderHanwebDetail, renderHanwebList } from './hanweb.js';
 import { encodePage } from './html.js';
@@ -8,7 +9,7 @@ import {
 } from './portal.js';
 import { renderTrsDetail, renderTrsList, trsListFile } from './trs.js';
 import { trsDocuments } from './trs-documents.js';
-import type { DemoDocument, DocumentExpectation, PageCharset, SiteFile } from './types.js';
+import type { DemoDocument, DocumentExpectation, PageCharset, SiteFile, TrsDocument } from './types.js';
 
 /** Renders the whole demo site in memory, and the expectations the crawler tests hold it to. */
 
@@ -43,9 +44,21 @@ function hanwebListPaths(): string[] {
   return chunk(hanwebDocuments, PER_PAGE).map((_, i) => `/col/col1001/${hanwebListFile(i + 1)}`);
 }
 
-function trsListPaths(): string[] {
-  return chunk(trsDocuments, PER_PAGE).map((_, i) => `/xxgk/ghjh/${trsListFile(i)}`);
+function trsListPaths(docs: TrsDocument[] = trsDocuments): string[] {
+  return chunk(docs, PER_PAGE).map((_, i) => `/xxgk/ghjh/${trsListFile(i)}`);
 }
+
+/** What the site publishes: the first edition (src/demo/site/), or the second one the demo's later passes see. */
+interface Edition {
+  trs: TrsDocument[];
+  body(doc: DemoDocument): string;
+}
+
+const FIRST_EDITION: Edition = { trs: trsDocuments, body: readBody };
+const SECOND_EDITION: Edition = {
+  trs: [NEW_PLAN, ...trsDocuments.filter((doc) => doc.path !== REMOVED_PATH)],
+  body: (doc) => (doc.path === EDITED_PATH ? editedBody(readBody(doc)) : readBody(doc)),
+};
 
 export function listPagePaths(): string[] {
   return [...hanwebListPaths(), ...trsListPaths()];
@@ -77,12 +90,12 @@ function attachmentFiles(doc: DemoDocument): SiteFile[] {
   });
 }
 
-function trsFiles(): SiteFile[] {
-  const column = newestFirst(trsDocuments);
-  const files = column.map((doc) => page(doc.path, renderTrsDetail(doc, readBody(doc)), doc.charset));
+function trsFiles(edition: Edition): SiteFile[] {
+  const column = newestFirst(edition.trs);
+  const files = column.map((doc) => page(doc.path, renderTrsDetail(doc, edition.body(doc)), doc.charset));
   files.push(...column.flatMap(attachmentFiles));
   const pages = chunk(column, PER_PAGE);
-  const paths = trsListPaths();
+  const paths = trsListPaths(edition.trs);
   pages.forEach((docs, i) => {
     const path = paths[i] as string;
     files.push(page(path, renderTrsList(i, pages.length, listCharset(path), docs), listCharset(path)));
@@ -90,8 +103,8 @@ function trsFiles(): SiteFile[] {
   return files;
 }
 
-function portalFiles(): SiteFile[] {
-  const latest = newestFirst<DemoDocument>([...hanwebDocuments, ...trsDocuments]).slice(0, 4);
+function portalFiles(edition: Edition): SiteFile[] {
+  const latest = newestFirst<DemoDocument>([...hanwebDocuments, ...edition.trs]).slice(0, 4);
   const text = (path: string, content: string): SiteFile => ({ path, bytes: Buffer.from(content, 'utf8') });
   return [
     page('/index.html', renderHome(latest)),
@@ -107,8 +120,19 @@ function portalFiles(): SiteFile[] {
 }
 
 /** Every file of the site, sorted by path. Deterministic: the committed site must equal this. */
-export function renderSite(): SiteFile[] {
-  return [...hanwebFiles(), ...trsFiles(), ...portalFiles()].sort((a, b) => a.path.localeCompare(b.path));
+export function renderSite(edition: Edition = FIRST_EDITION): SiteFile[] {
+  return [...hanwebFiles(), ...trsFiles(edition), ...portalFiles(edition)].sort((a, b) => a.path.localeCompare(b.path));
+}
+
+/** The second edition as changes to the first: files new or changed, and paths no longer served (404). */
+export function renderSiteChanges(): { files: SiteFile[]; removed: string[] } {
+  const first = new Map(renderSite().map((file) => [file.path, file.bytes]));
+  const second = renderSite(SECOND_EDITION);
+  const served = new Set(second.map((file) => file.path));
+  return {
+    files: second.filter((file) => !first.get(file.path)?.equals(file.bytes)),
+    removed: [...first.keys()].filter((path) => !served.has(path)).map((path) => `/${path}`),
+  };
 }
 
 export interface ExpectedDocument extends DocumentExpectation {

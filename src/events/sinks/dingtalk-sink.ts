@@ -17,7 +17,7 @@ import type { ChangeEvent } from '../event.js';
 import type { EventDetails } from './event-details.js';
 import type { RobotRequest } from './robot-http.js';
 import { RobotSink, readCodeReply, type RobotEnvironment, type RobotRefusal, type RobotSinkOptions } from './robot-sink.js';
-import { DEFAULT_TEMPLATES, messageView, renderTemplate } from './templates.js';
+import { defaultTemplates, messageView, renderTemplate } from './templates.js';
 
 export interface DingtalkMessage {
   msgtype: 'markdown';
@@ -45,8 +45,8 @@ export class DingtalkSink extends RobotSink<DingtalkMessage> {
     return {
       msgtype: 'markdown',
       markdown: {
-        title: renderTemplate(this.options.template.title ?? DEFAULT_TEMPLATES.robot.title, view, 'markdown'),
-        text: renderTemplate(this.options.template.text ?? DEFAULT_TEMPLATES.robot.text, view, 'markdown'),
+        title: renderTemplate(this.options.template.title ?? defaultTemplates(event).robot.title, view, 'markdown'),
+        text: renderTemplate(this.options.template.text ?? defaultTemplates(event).robot.text, view, 'markdown'),
       },
     };
   }

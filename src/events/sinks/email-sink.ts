@@ -14,7 +14,7 @@ import type { ChangeEvent } from '../event.js';
 import type { EventDetailsReader } from './event-details.js';
 import { withRetries } from './retry.js';
 import type { Sink } from './sink.js';
-import { DEFAULT_TEMPLATES, messageView, renderTemplate } from './templates.js';
+import { defaultTemplates, messageView, renderTemplate } from './templates.js';
 
 export interface EmailOptions {
   host: string;
@@ -70,13 +70,13 @@ export class EmailSink implements Sink {
   private compose(event: ChangeEvent): Mail {
     const details = this.environment.details(event);
     const template = this.options.template;
-    const html = renderTemplate(template.html ?? DEFAULT_TEMPLATES.email.html, messageView(event, details, 'html'), 'html');
+    const html = renderTemplate(template.html ?? defaultTemplates(event).email.html, messageView(event, details, 'html'), 'html');
     const textView = messageView(event, details, 'text');
     return {
       from: this.options.from,
       to: this.options.to,
-      subject: renderTemplate(template.subject ?? DEFAULT_TEMPLATES.email.subject, textView, 'text'),
-      text: renderTemplate(template.text ?? DEFAULT_TEMPLATES.email.text, textView, 'text'),
+      subject: renderTemplate(template.subject ?? defaultTemplates(event).email.subject, textView, 'text'),
+      text: renderTemplate(template.text ?? defaultTemplates(event).email.text, textView, 'text'),
       ...(html.trim() ? { html } : {}),
       messageId: `<${event.id}@bureau-watch.invalid>`,
       headers: { 'X-Bureau-Watch-Event': event.id },

@@ -14,14 +14,15 @@ export interface EventDetails {
   publishedDate: string | null;
 }
 
-export type EventDetailsReader = (event: Pick<ChangeEvent, 'source' | 'documentId' | 'version'>) => EventDetails;
+/** A health event has no document: its details are the source's name and no date. */
+export type EventDetailsReader = (event: Pick<ChangeEvent, 'source'> & { documentId?: string; version?: number }) => EventDetails;
 
 export function eventDetailsReader(db: Db): EventDetailsReader {
   const sourceName = db.prepare('SELECT name FROM sources WHERE id = ?').pluck();
   const publishedDate = db.prepare('SELECT published_date FROM versions WHERE document_id = ? AND version = ?').pluck();
   return (event) => ({
     sourceName: ((sourceName.get(event.source) as string | undefined) || event.source),
-    publishedDate: (publishedDate.get(event.documentId, event.version) as string | null | undefined) ?? null,
+    publishedDate: event.documentId === undefined ? null : (publishedDate.get(event.documentId, event.version) as string | null | undefined) ?? null,
   });
 }
 

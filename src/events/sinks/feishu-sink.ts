@@ -15,10 +15,11 @@
  */
 import { createHmac } from 'node:crypto';
 import type { ChangeEvent } from '../event.js';
+import type { EventType } from '../event-types.js';
 import type { EventDetails } from './event-details.js';
 import type { RobotRequest } from './robot-http.js';
 import { RobotSink, readCodeReply, truncateUtf8, type RobotEnvironment, type RobotRefusal, type RobotSinkOptions } from './robot-sink.js';
-import { DEFAULT_TEMPLATES, messageView, renderTemplate } from './templates.js';
+import { defaultTemplates, messageView, renderTemplate } from './templates.js';
 
 export interface FeishuMessage {
   msg_type: 'interactive';
@@ -40,6 +41,12 @@ export function feishuSignature(secret: string, timestampSecs: number): string {
   return createHmac('sha256', `${timestampSecs}\n${secret}`).update('').digest('base64');
 }
 
+/** Card header colour per event type: failures stand out, removals are muted. */
+const HEADER_COLOURS: Record<EventType, string> = {
+  'document.created': 'blue', 'document.updated': 'blue', 'document.removed': 'grey',
+  'source.failed': 'red', 'source.recovered': 'green', 'source.silent': 'orange',
+};
+
 export class FeishuSink extends RobotSink<FeishuMessage> {
   private readonly secret: string | undefined;
 
@@ -50,13 +57,13 @@ export class FeishuSink extends RobotSink<FeishuMessage> {
 
   protected compose(event: ChangeEvent, details: EventDetails): FeishuMessage {
     const view = messageView(event, details, 'markdown');
-    const title = renderTemplate(this.options.template.title ?? DEFAULT_TEMPLATES.robot.title, view, 'markdown');
-    const text = renderTemplate(this.options.template.text ?? DEFAULT_TEMPLATES.robot.text, view, 'markdown');
+    const title = renderTemplate(this.options.template.title ?? defaultTemplates(event).robot.title, view, 'markdown');
+    const text = renderTemplate(this.options.template.text ?? defaultTemplates(event).robot.text, view, 'markdown');
     return {
       msg_type: 'interactive',
       card: {
         config: { wide_screen_mode: true },
-        header: { title: { tag: 'plain_text', content: truncateUtf8(title, 1024) }, template: event.type === 'document.removed' ? 'grey' : 'blue' },
+        header: { title: { tag: 'plain_text', content: truncateUtf8(title, 1024) }, template: HEADER_COLOURS[event.type] },
         elements: [{ tag: 'div', text: { tag: 'lark_md', content: truncateUtf8(text, MAX_TEXT_BYTES) } }],
       },
     };

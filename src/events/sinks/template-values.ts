@@ -11,6 +11,9 @@ const TYPE_LABELS: Record<EventType, string> = {
   'document.created': '新发布',
   'document.updated': '有更新',
   'document.removed': '已撤下',
+  'source.failed': '采集失败',
+  'source.recovered': '采集恢复',
+  'source.silent': '采集异常',
 };
 
 /** Chinese names of the canonical fields, as bureaus label them (see shared reference fields.md). */
@@ -26,8 +29,8 @@ export function typeLabel(type: EventType): string {
 }
 
 /** "标题有变化；效力状况有变化；新增 2 段，删除 1 段"; empty when nothing is known to have changed. */
-export function changeSummaryText(event: Pick<ChangeEvent, 'type' | 'changes'>): string {
-  const changes: ChangeSummary | undefined = event.changes;
+export function changeSummaryText(event: Pick<ChangeEvent, 'type'> & { changes?: ChangeSummary | undefined }): string {
+  const changes = event.changes;
   if (event.type !== 'document.updated' || !changes) return '';
   const parts: string[] = [];
   if (changes.titleChanged) parts.push('标题有变化');

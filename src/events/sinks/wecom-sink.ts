@@ -12,7 +12,7 @@ import type { ChangeEvent } from '../event.js';
 import type { EventDetails } from './event-details.js';
 import type { RobotRequest } from './robot-http.js';
 import { RobotSink, readCodeReply, truncateUtf8, type RobotRefusal } from './robot-sink.js';
-import { DEFAULT_TEMPLATES, messageView, renderTemplate } from './templates.js';
+import { defaultTemplates, messageView, renderTemplate } from './templates.js';
 
 export interface WecomMessage {
   msgtype: 'markdown';
@@ -28,7 +28,7 @@ export class WecomSink extends RobotSink<WecomMessage> {
   protected compose(event: ChangeEvent, details: EventDetails): WecomMessage {
     const view = messageView(event, details, 'markdown');
     // WeCom Markdown has no separate title: the default body starts with a heading.
-    const content = renderTemplate(this.options.template.text ?? DEFAULT_TEMPLATES.robot.text, view, 'markdown');
+    const content = renderTemplate(this.options.template.text ?? defaultTemplates(event).robot.text, view, 'markdown');
     return { msgtype: 'markdown', markdown: { content: truncateUtf8(content, MAX_CONTENT_BYTES) } };
   }
 

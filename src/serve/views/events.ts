@@ -24,6 +24,12 @@ ${page.events.map(eventRow)}
 }
 
 function eventRow(event: StoredEvent): Html {
+  // A health event (source.failed …) is about a source: its reason stands where a document would.
+  if ('reason' in event) {
+    return html`<tr><td>${timestamp(event.at)}</td><td><span class="badge ${event.type.replace('source.', '')}">${event.type}</span></td>
+<td><a href="/sources/${encodeURIComponent(event.source)}">${event.source}</a></td>
+<td>${event.reason}</td><td class="num"></td><td>${event.alerts.join(', ')}</td></tr>`;
+  }
   const kind = event.type.replace('document.', '');
   const diff = event.type === 'document.updated' && event.version > 1
     ? html` <a href="/documents/${event.documentId}/diff?from=${event.version - 1}&amp;to=${event.version}">diff</a>` : '';

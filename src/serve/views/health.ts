@@ -55,7 +55,7 @@ function runsTable(runs: RunOfSource[]): Html {
   const extra = [...new Set(runs.flatMap((run) => Object.keys(run.counts)))].filter((key) => !COUNT_ORDER.includes(key));
   const columns = [...COUNT_ORDER, ...extra];
   return html`<table><thead><tr><th>run</th><th>started</th><th>finished</th><th>outcome</th>${columns.map((key) => html`<th class="num">${key}</th>`)}</tr></thead><tbody>
-${runs.map((run) => html`<tr><td>#${run.id}</td><td>${timestamp(run.startedAt)}</td><td>${run.finishedAt ? timestamp(run.finishedAt) : '—'}</td><td>${statusBadge(run.status)}</td>
+${runs.map((run) => html`<tr><td>#${run.id}</td><td>${timestamp(run.startedAt)}</td><td>${run.finishedAt ? timestamp(run.finishedAt) : '—'}</td><td>${statusBadge(run.outcome ?? run.status)}${run.reason ? html`<br><small>${run.reason}</small>` : ''}</td>
 ${columns.map((key) => html`<td class="num">${countCell(run.counts[key])}</td>`)}</tr>`)}
 </tbody></table>`;
 }
