@@ -305,6 +305,12 @@ export const alertSchema = z.strictObject({
   titlePattern: regexString.optional().describe('Regex (RE2 syntax, linear-time; titles cut to 4096 characters) the document title must match.'),
   sources: z.array(z.string()).optional().describe('Source ids the rule is limited to.'),
   fields: z.record(z.string(), regexString).optional().describe('Canonical field key → regex (RE2 syntax) its value must match.'),
+  fieldsMustChange: z
+    .boolean()
+    .default(true)
+    .describe(
+      'On document.updated, each `fields` condition also needs the update to have changed that field (a repealed document edited later does not alert again); false: the value alone decides.',
+    ),
   attachmentPattern: regexString
     .optional()
     .describe("Regex (RE2 syntax) an attachment name must match: one the event brings (all of a new document's; those added or changed by an update)."),
@@ -457,6 +463,8 @@ export type SinkFilterConfig = z.infer<typeof sinkFilterSchema>;
 export type ListApiConfig = z.infer<typeof listApiSchema>;
 export type BrowserConfig = z.infer<typeof browserSchema>;
 export type AttachmentsConfig = z.infer<typeof attachmentsSchema>;
+/** An alert rule as written: the keys with a default may be left out. */
+export type AlertRule = z.input<typeof alertSchema> & Pick<AlertConfig, 'name' | 'on'>;
 
 function isProxyUrl(value: string): boolean {
   try {

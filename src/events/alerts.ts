@@ -1,6 +1,6 @@
 import { mediaTypes } from '../attachments/index.js';
 import { compileLinearRegex, type LinearRegex } from '../config/linear-regex.js';
-import type { AlertConfig } from '../config/schema.js';
+import type { AlertRule } from '../config/schema.js';
 import type { EventDraft } from '../archive/event-draft.js';
 import type { HealthEventDraft } from './event.js';
 
@@ -8,18 +8,21 @@ import type { HealthEventDraft } from './event.js';
  * Alert rules tag events with their names. A rule matches when every condition it sets holds:
  * the event type is in `on`, the title matches `titlePattern`, the source is in `sources`, and
  * each `fields` regex matches that canonical field's value, and one attachment the event brings
- * matches `attachmentPattern` (its name) and `attachmentTypes` (its kind). Patterns run on RE2
+ * matches `attachmentPattern` (its name) and `attachmentTypes` (its kind). On an update, a field
+ * condition also needs the update to have changed that field (unless `fieldsMustChange` is false):
+ * "a document became 失效" is news once, not at each later edit of it. Patterns run on RE2
  * (linear time): titles, field values and attachment names are the site's choice.
  * A health event (source.failed …) has no title, fields or attachments: a rule for it sets `on`
  * (and `sources`), and one with a title, field or attachment condition never matches it.
  */
-export function compileAlertRules(rules: AlertConfig[]): (draft: EventDraft | HealthEventDraft) => string[] {
+export function compileAlertRules(rules: AlertRule[]): (draft: EventDraft | HealthEventDraft) => string[] {
   const compiled = rules.map((rule) => ({
     name: rule.name,
     on: new Set<string>(rule.on),
     title: rule.titlePattern ? compileLinearRegex(rule.titlePattern) : null,
     sources: rule.sources ? new Set(rule.sources) : null,
     fields: Object.entries(rule.fields ?? {}).map(([key, pattern]) => [key, compileLinearRegex(pattern)] as const),
+    fieldsMustChange: rule.fieldsMustChange ?? true,
     attachment: attachmentTest(rule.attachmentPattern, rule.attachmentTypes),
   }));
   return (draft) =>
@@ -31,7 +34,11 @@ export function compileAlertRules(rules: AlertConfig[]): (draft: EventDraft | He
           ('reason' in draft
             ? !rule.title && rule.fields.length === 0 && !rule.attachment
             : (!rule.title || rule.title.test(draft.title)) &&
-              rule.fields.every(([key, pattern]) => pattern.test(draft.fields?.[key] ?? '')) &&
+              rule.fields.every(
+                ([key, pattern]) =>
+                  pattern.test(draft.fields?.[key] ?? '') &&
+                  (!rule.fieldsMustChange || draft.type !== 'document.updated' || (draft.changes?.fieldsChanged ?? []).includes(key)),
+              ) &&
               (!rule.attachment || (draft.attachments ?? []).some(rule.attachment))),
       )
       .map((rule) => rule.name);

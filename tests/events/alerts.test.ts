@@ -27,7 +27,10 @@ describe('alert rules', () => {
     expect(match(draft({}))).toEqual(['new-plan', 'binhu-only']);
     expect(match(draft({ title: '关于举办读书月活动的通知' }))).toEqual(['binhu-only']);
     expect(match(draft({ source: 'qianjiang-edu' }))).toEqual(['new-plan']);
-    expect(match(draft({ type: 'document.updated', fields: { validity: '已废止' } }))).toEqual(['binhu-only', 'repealed']);
+    expect(match(draft({ type: 'document.updated', fields: { validity: '已废止' }, changes: { fieldsChanged: ['validity'] } }))).toEqual([
+      'binhu-only',
+      'repealed',
+    ]);
     expect(match(draft({ type: 'document.removed', source: 'other', fields: {} }))).toEqual([]);
   });
 
@@ -38,6 +41,29 @@ describe('alert rules', () => {
     expect(listEvents(test.db).map((event) => [event.type, event.alerts])).toEqual([
       ['document.created', []],
       ['document.updated', ['repealed']],
+    ]);
+  });
+
+  it('match a field on an update only when the update changed it, unless fieldsMustChange is false', () => {
+    const rules = (fieldsMustChange?: boolean) =>
+      compileAlertRules([{ name: 'repealed', on: ['document.updated', 'document.removed'], fields: { validity: '失效' }, fieldsMustChange }]);
+    const typoFix = draft({ type: 'document.updated', fields: { validity: '失效' }, changes: { paragraphsAdded: 1, paragraphsRemoved: 1 } });
+    const repeal = draft({ type: 'document.updated', fields: { validity: '失效' }, changes: { fieldsChanged: ['title', 'validity'] } });
+    expect(rules()(typoFix)).toEqual([]);
+    expect(rules()(repeal)).toEqual(['repealed']);
+    expect(rules()(draft({ type: 'document.removed', fields: { validity: '失效' } }))).toEqual(['repealed']);
+    expect(rules(false)(typoFix)).toEqual(['repealed']);
+  });
+
+  it('do not fire again when a repealed document is edited later', () => {
+    const test = openTestArchive({ alerts: [{ name: 'repealed', on: ['document.updated'], fields: { validity: '失效|废止' } }] });
+    test.record(snapshot('http://x.example/1.html', { text: '原文件正文。', title: '管理办法', fields: { validity: '有效' } }));
+    test.record(snapshot('http://x.example/1.html', { text: '原文件正文。本办法自即日起废止。', title: '管理办法', fields: { validity: '失效' } }));
+    test.record(snapshot('http://x.example/1.html', { text: '原文件正文。本办法自即日起废止，特此公告。', title: '管理办法', fields: { validity: '失效' } }));
+    expect(listEvents(test.db).map((event) => [event.type, event.alerts])).toEqual([
+      ['document.created', []],
+      ['document.updated', ['repealed']],
+      ['document.updated', []],
     ]);
   });
 });

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { onTestFinished } from 'vitest';
 import { Archive } from '../../src/archive/archive.js';
 import type { DocumentSnapshot, SnapshotOutcome } from '../../src/archive/snapshot.js';
-import type { AlertConfig } from '../../src/config/schema.js';
+import type { AlertRule } from '../../src/config/schema.js';
 import { compileAlertRules } from '../../src/events/alerts.js';
 import { listEvents, outboxRecorder, type StoredEvent } from '../../src/events/outbox.js';
 import type { ExtractedDocument } from '../../src/extract/types.js';
@@ -40,7 +40,7 @@ export interface TestArchiveOptions {
   /** Source ids, each stored as `<id> bureau`. @default ['alpha', 'beta'] */
   sources?: string[];
   /** @default none */
-  alerts?: AlertConfig[];
+  alerts?: AlertRule[];
   /** More config lines (YAML), e.g. sinks. @default none */
   extraConfig?: string[];
 }
