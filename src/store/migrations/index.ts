@@ -7,6 +7,7 @@ import { ORIGINAL_BODY } from './006-original-body.js';
 import { SOURCE_HEALTH } from './007-source-health.js';
 import { FIELD_VERSIONS } from './008-field-versions.js';
 import { ATTACHMENTS } from './009-attachments.js';
+import { REVISIT_SCHEDULE } from './010-revisit-schedule.js';
 
 export interface Migration {
   version: number;
@@ -18,4 +19,4 @@ export interface Migration {
  * Every schema change, in order. Never edit a released migration: add the next one.
  */
 export const MIGRATIONS: Migration[] = [CORE, EVENTS_DELIVERY_DUPLICATES, SEARCH_VIEWS, CRAWL_STATE, SEARCH_FILTERS, ORIGINAL_BODY,
-  SOURCE_HEALTH, FIELD_VERSIONS, ATTACHMENTS];
+  SOURCE_HEALTH, FIELD_VERSIONS, ATTACHMENTS, REVISIT_SCHEDULE];
