@@ -22,7 +22,9 @@ import { createLogger } from '../src/log.js';
 import { openDatabase } from '../src/store/database.js';
 import { PER_LIST_PAGE, startColumnSite, type ColumnSite, type RequestTally } from './revisit/column-site.js';
 
-const { values: flags } = parseArgs({ options: { documents: { type: 'string', default: '5000' }, days: { type: 'string', default: '30' }, write: { type: 'boolean', default: false } } });
+const { values: flags } = parseArgs({
+  options: { documents: { type: 'string', default: '5000' }, days: { type: 'string', default: '30' }, write: { type: 'boolean', default: false } },
+});
 const DOCUMENTS = Number(flags.documents);
 const DAYS = Number(flags.days);
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -19,7 +19,6 @@ export type CheckOutcome =
   /** Timeout, 5xx, refused: nothing learned. */
   | 'unreachable';
 
-
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The longest interval the schema allows for `revisit.maxDays`. */

@@ -33,7 +33,10 @@ export class RevisitPlan {
   /** Due documents this run found, and how many of them it requested. */
   readonly tally = { due: 0, requested: 0, listed: 0, pendingRemoval: 0 };
 
-  constructor(candidates: RevisitCandidate[], private readonly options: RevisitOptions) {
+  constructor(
+    candidates: RevisitCandidate[],
+    private readonly options: RevisitOptions,
+  ) {
     this.budgetLeft = options.all ? Number.POSITIVE_INFINITY : options.budget;
     const by = dueBy(options.now);
     for (const doc of candidates) {
@@ -75,9 +78,9 @@ export class RevisitPlan {
   unlisted(): FetchRequest[] {
     const recentSince = new Date(this.options.now.getTime() - this.options.maxDays * DAY_MS).toISOString().slice(0, 10);
     const recent = (doc: RevisitCandidate) => doc.recency >= recentSince;
-    const ordered = [...this.due.values()].sort((a, b) =>
-      Number(recent(b)) - Number(recent(a))
-      || (recent(a) ? compare(b.recency, a.recency) : compare(a.nextCheckAt ?? '', b.nextCheckAt ?? '')));
+    const ordered = [...this.due.values()].sort(
+      (a, b) => Number(recent(b)) - Number(recent(a)) || (recent(a) ? compare(b.recency, a.recency) : compare(a.nextCheckAt ?? '', b.nextCheckAt ?? '')),
+    );
     return ordered.filter((doc) => this.take(doc)).map((doc) => revisitRequest(doc));
   }
 

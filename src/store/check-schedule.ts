@@ -22,8 +22,7 @@ export interface ScheduledDocument {
 
 export function scheduledDocument(db: Db, url: string): ScheduledDocument | undefined {
   return statement(db, 'SELECT id, source_id AS sourceId, check_interval_days AS intervalDays FROM documents WHERE url = ?').get(url) as
-    | ScheduledDocument
-    | undefined;
+    ScheduledDocument | undefined;
 }
 
 export function setCheckSchedule(db: Db, id: string, schedule: CheckSchedule): void {
@@ -48,10 +47,14 @@ export interface RevisitCandidate {
  * streamed: an open better-sqlite3 iterator must not span an await while other sources write.
  */
 export function revisitCandidates(db: Db, sourceId: string): RevisitCandidate[] {
-  return db.prepare(`SELECT d.url, d.etag, d.last_modified AS lastModified, d.status, d.missing_count AS missingCount,
+  return db
+    .prepare(
+      `SELECT d.url, d.etag, d.last_modified AS lastModified, d.status, d.missing_count AS missingCount,
       d.next_check_at AS nextCheckAt, coalesce(v.published_date, substr(d.first_seen_at, 1, 10)) AS recency
     FROM documents d LEFT JOIN versions v ON v.document_id = d.id AND v.version = d.current_version
-    WHERE d.source_id = ? ORDER BY d.first_seen_at, d.id`).all(sourceId) as RevisitCandidate[];
+    WHERE d.source_id = ? ORDER BY d.first_seen_at, d.id`,
+    )
+    .all(sourceId) as RevisitCandidate[];
 }
 
 /** When a source's documents were last checked, and how many have a next check up to `dueBy` (ISO-8601). */
@@ -65,13 +68,19 @@ export interface CheckSummary {
 
 export function checkSummary(db: Db, sourceId: string, dueBy: string): CheckSummary {
   const total = db.prepare('SELECT count(*) FROM documents WHERE source_id = ?').pluck().get(sourceId) as number;
-  const nth = (offset: number) => db.prepare('SELECT last_checked_at FROM documents WHERE source_id = ? ORDER BY last_checked_at LIMIT 1 OFFSET ?')
-    .pluck().get(sourceId, offset) as string | undefined;
+  const nth = (offset: number) =>
+    db.prepare('SELECT last_checked_at FROM documents WHERE source_id = ? ORDER BY last_checked_at LIMIT 1 OFFSET ?').pluck().get(sourceId, offset) as
+      string | undefined;
   // A database read without migrating (read-only commands on an older archive) has no schedule: every document is due.
   const scheduled = db.prepare("SELECT 1 FROM pragma_table_info('documents') WHERE name = 'next_check_at'").get() !== undefined;
   const due = scheduled
-    ? db.prepare(`SELECT count(*) FROM documents WHERE source_id = ?
-        AND (next_check_at IS NULL OR next_check_at <= ? OR (status = 'active' AND missing_count > 0))`).pluck().get(sourceId, dueBy) as number
+    ? (db
+        .prepare(
+          `SELECT count(*) FROM documents WHERE source_id = ?
+        AND (next_check_at IS NULL OR next_check_at <= ? OR (status = 'active' AND missing_count > 0))`,
+        )
+        .pluck()
+        .get(sourceId, dueBy) as number)
     : total;
-  return { oldestCheck: nth(0) ?? null, medianCheck: total ? nth(Math.floor((total - 1) / 2)) ?? null : null, due };
+  return { oldestCheck: nth(0) ?? null, medianCheck: total ? (nth(Math.floor((total - 1) / 2)) ?? null) : null, due };
 }
