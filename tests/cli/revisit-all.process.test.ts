@@ -19,7 +19,11 @@ describe('crawl --revisit-all', () => {
       const mark = site.requests.length;
       const result = await runCli(['crawl', '--config', configPath, ...flags]);
       expect(result.code, result.stderr).toBe(0);
-      return site.requests.slice(mark).map((r) => r.path).filter((path) => path.startsWith('/art/')).sort();
+      return site.requests
+        .slice(mark)
+        .map((r) => r.path)
+        .filter((path) => path.startsWith('/art/'))
+        .sort();
     };
     expect(await crawl()).toEqual(documents);
     expect(await crawl()).toEqual([]);

@@ -37,7 +37,10 @@ async function column(items: Item[], source: Record<string, unknown> = {}): Prom
 async function crawlOn(h: CrawlHarness, n: number) {
   const mark = site.requests.length;
   const { summary } = await h.crawl({ now: day(n) });
-  const asked = site.requests.slice(mark).map((r) => r.path).filter((path) => path !== '/robots.txt');
+  const asked = site.requests
+    .slice(mark)
+    .map((r) => r.path)
+    .filter((path) => path !== '/robots.txt');
   // Documents asked for, once each (a 5xx is retried within the run).
   return { counts: summary.sources.c!, asked, documents: [...new Set(asked.filter((path) => path.startsWith('/art/')))].sort() };
 }
@@ -49,17 +52,29 @@ function intervals(h: CrawlHarness): number[] {
 const paths = (items: Item[]) => items.map((item) => item.href).sort();
 
 describe('revisit schedule', () => {
-  it('doubles a document\'s interval while it stays unchanged, up to revisit.maxDays, and asks for it only when due', async () => {
+  it("doubles a document's interval while it stays unchanged, up to revisit.maxDays, and asks for it only when due", async () => {
     const items = numberedItems(1, 3);
     const h = await column(items, { revisit: { maxDays: 5 } });
     expect((await crawlOn(h, 0)).counts.created).toBe(3);
     expect(intervals(h)).toEqual([1, 1, 1]);
     // Listed on every run's list page, yet not asked for before it is due.
-    const plan: [number, number, number][] = [[0.5, 0, 1], [1, 3, 2], [2, 0, 2], [3, 3, 4], [6, 0, 4], [7, 3, 5], [11, 0, 5], [12, 3, 5]];
+    const plan: [number, number, number][] = [
+      [0.5, 0, 1],
+      [1, 3, 2],
+      [2, 0, 2],
+      [3, 3, 4],
+      [6, 0, 4],
+      [7, 3, 5],
+      [11, 0, 5],
+      [12, 3, 5],
+    ];
     for (const [at, asked, interval] of plan) {
       const run = await crawlOn(h, at);
       expect(run.documents, `day ${at}`).toHaveLength(asked);
-      expect(run.asked.filter((path) => path === LIST), `day ${at}`).toHaveLength(1);
+      expect(
+        run.asked.filter((path) => path === LIST),
+        `day ${at}`,
+      ).toHaveLength(1);
       expect(intervals(h), `day ${at}`).toEqual([interval, interval, interval]);
     }
   });
@@ -71,11 +86,21 @@ describe('revisit schedule', () => {
     expect(intervals(h)).toEqual([4, 4]);
     site.routes.set(items[0]!.href, { body: documentPage(items[0]!.title, '修订后的正文。'.repeat(30)) });
     expect((await crawlOn(h, 7)).counts).toMatchObject({ updated: 1 });
-    const byUrl = new Map(h.db.prepare('SELECT url, check_interval_days AS days FROM documents').all().map((row) => {
-      const { url, days } = row as { url: string; days: number };
-      return [new URL(url).pathname, days];
-    }));
-    expect(byUrl).toEqual(new Map([[items[0]!.href, 1], [items[1]!.href, 8]]));
+    const byUrl = new Map(
+      h.db
+        .prepare('SELECT url, check_interval_days AS days FROM documents')
+        .all()
+        .map((row) => {
+          const { url, days } = row as { url: string; days: number };
+          return [new URL(url).pathname, days];
+        }),
+    );
+    expect(byUrl).toEqual(
+      new Map([
+        [items[0]!.href, 1],
+        [items[1]!.href, 8],
+      ]),
+    );
     expect((await crawlOn(h, 8)).documents).toEqual([items[0]!.href]);
   });
 
@@ -93,18 +118,28 @@ describe('revisit schedule', () => {
   it('takes listed documents first, then recent ones (published within maxDays), then the longest overdue', async () => {
     const dated = (href: string, published: string): Item => ({ href, title: `关于${href.slice(-6, -5)}的通知`, date: published });
     const [listed, overdueMost, overdueLess, notDue, recent] = [
-      dated('/art/2020/1/1/art_1_a.html', '2020-01-01'), dated('/art/2020/1/2/art_1_b.html', '2020-01-02'),
-      dated('/art/2020/1/3/art_1_c.html', '2020-01-03'), dated('/art/2020/1/4/art_1_d.html', '2020-01-04'),
+      dated('/art/2020/1/1/art_1_a.html', '2020-01-01'),
+      dated('/art/2020/1/2/art_1_b.html', '2020-01-02'),
+      dated('/art/2020/1/3/art_1_c.html', '2020-01-03'),
+      dated('/art/2020/1/4/art_1_d.html', '2020-01-04'),
       dated('/art/2031/2/28/art_1_e.html', '2031-02-28'),
     ] as [Item, Item, Item, Item, Item];
     // First seen in this order, so neither first-seen order nor URL order gives the expected one.
     const all = [listed, overdueLess, overdueMost, notDue, recent];
     const h = await column(all, { revisit: { budget: 3 } });
-    for (const item of all) site.routes.set(item.href, { body: documentPage(item.title).replace('</head>', `<meta name="PubDate" content="${item.date}"></head>`) });
+    for (const item of all)
+      site.routes.set(item.href, { body: documentPage(item.title).replace('</head>', `<meta name="PubDate" content="${item.date}"></head>`) });
     await crawlOn(h, 0);
     // What many earlier runs would have left: checks falling due at different days.
     const nextCheck = h.db.prepare('UPDATE documents SET next_check_at = ? WHERE url = ?');
-    for (const [item, at] of [[overdueMost, 1], [overdueLess, 3], [notDue, 30], [listed, 4], [recent, 4]] as const) nextCheck.run(day(at).toISOString(), site.baseUrl + item.href);
+    for (const [item, at] of [
+      [overdueMost, 1],
+      [overdueLess, 3],
+      [notDue, 30],
+      [listed, 4],
+      [recent, 4],
+    ] as const)
+      nextCheck.run(day(at).toISOString(), site.baseUrl + item.href);
     const fresh = dated('/art/2031/3/5/art_1_f.html', '2031-03-05');
     serveDocuments(site, [fresh]);
     site.routes.set(LIST, { body: listPage([fresh, listed]) });
@@ -168,7 +203,13 @@ describe('revisit schedule', () => {
     await crawlOn(h, 0);
     const mark = site.requests.length;
     await h.crawl({ now: day(0.1), revisitAll: true });
-    expect(site.requests.slice(mark).map((r) => r.path).filter((path) => path.startsWith('/art/')).sort()).toEqual(paths(items));
+    expect(
+      site.requests
+        .slice(mark)
+        .map((r) => r.path)
+        .filter((path) => path.startsWith('/art/'))
+        .sort(),
+    ).toEqual(paths(items));
     expect((await crawlOn(h, 0.2)).documents).toEqual([]);
   });
 
@@ -192,7 +233,14 @@ describe('revisit schedule', () => {
     site.routes.set(LIST, { body: listPage([]) });
     const path = join(tempDir('bw-revisit-upgrade-'), 'archive.db');
     const older = openOlderArchive(path, 10);
-    for (const item of items) insertOlderDocument(older, { url: site.baseUrl + item.href, source: 'c', title: item.title, text: item.title, rawBody: Buffer.from(documentPage(item.title)) });
+    for (const item of items)
+      insertOlderDocument(older, {
+        url: site.baseUrl + item.href,
+        source: 'c',
+        title: item.title,
+        text: item.title,
+        rawBody: Buffer.from(documentPage(item.title)),
+      });
     older.close();
     const db = openDatabase(path);
     onTestFinished(() => void (db.open && db.close()));
@@ -202,7 +250,12 @@ describe('revisit schedule', () => {
     for (const at of [0, 0.1, 0.2]) {
       const mark = site.requests.length;
       await runCrawl(db, config, config.sources, captureLog().logger, { now: day(at) });
-      fetched.push(site.requests.slice(mark).filter((r) => r.path.startsWith('/art/')).map((r) => r.path));
+      fetched.push(
+        site.requests
+          .slice(mark)
+          .filter((r) => r.path.startsWith('/art/'))
+          .map((r) => r.path),
+      );
     }
     expect(fetched.map((paths) => paths.length)).toEqual([4, 2, 0]);
     expect(fetched.flat().sort()).toEqual(paths(items));
