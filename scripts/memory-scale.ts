@@ -86,7 +86,8 @@ async function measureOne(docs: number, concurrency: number): Promise<Measure> {
     const rssAfterFirstMb = mb(process.memoryUsage().rss);
     const heapAfterFirstMb = heapAfterGc();
     started = Date.now();
-    const again = await runCrawl(db, config, config.sources, log);
+    // A full pass (every known document revisited), as before the revisit schedule: the re-crawl's memory at this size.
+    const again = await runCrawl(db, config, config.sources, log, { revisitAll: true });
     const recrawlSecs = (Date.now() - started) / 1000;
     return {
       docs,

@@ -9,6 +9,7 @@ import { PermanentError } from '../errors.js';
 import { EXTRACTOR_VERSION } from '../extract/extractor-version.js';
 import type { Db } from '../store/database.js';
 import { getBlob, putBlob } from '../store/blobs.js';
+import { scheduledDocument, setCheckSchedule } from '../store/check-schedule.js';
 import {
   getDocumentByUrl,
   insertDocument,
@@ -30,6 +31,7 @@ import { compareDocument, decideChange, keyOf, type ComparedDocument, type Store
 import { linkDuplicates } from './duplicates.js';
 import type { AlertMatcher, EventDraft, EventRecorder } from './event-draft.js';
 import { rereadVersion } from './reread.js';
+import { nextCheck, type CheckOutcome } from './revisit-schedule.js';
 import type { DocumentSnapshot, SnapshotAttachments, SnapshotOutcome } from './snapshot.js';
 
 /** A known document is removed after answering 404/410 on this many consecutive runs. */
@@ -42,7 +44,18 @@ export interface ArchiveOptions {
   matchAlerts?: AlertMatcher;
   /** The crawl run the versions are stored under. @default none (null) */
   runId?: number;
+  /** What each check's next check counts from, and a source's longest interval. @default the check's own time; 30 days */
+  revisit?: RevisitClock;
 }
+
+/** The revisit schedule's inputs (src/archive/revisit-schedule.ts). */
+export interface RevisitClock {
+  /** The run's start: next checks count from it, so the next day's run finds them due whatever the hour each page was fetched. */
+  at?: Date;
+  maxDays(sourceId: string): number;
+}
+
+const DEFAULT_REVISIT_MAX_DAYS = 30;
 
 export class Archive {
   private readonly matchAlerts: AlertMatcher;
@@ -71,6 +84,7 @@ export class Archive {
     const existing = getDocumentByUrl(this.db, snapshot.url);
     if (!existing) {
       this.createDocument(snapshot, compared, attachments);
+      this.scheduleCheck(snapshot.url, 'changed', snapshot.fetchedAt);
       return 'created';
     }
     markFetched(this.db, existing.id, snapshot.fetchedAt, snapshot);
@@ -78,6 +92,7 @@ export class Archive {
     // The page's bytes say nothing about its files: attachments are compared apart.
     const attachmentChange = compareWithCurrent(this.db, existing, attachments);
     if (change.kind === 'unchanged' && !attachmentChange.changed) {
+      this.scheduleCheck(snapshot.url, 'unchanged', snapshot.fetchedAt);
       if (change.refreshKey) this.refreshKey(existing, compared, attachments);
       if (attachmentChange.filledIn) fillInCurrent(this.db, existing, attachments);
       return 'unchanged';
@@ -120,6 +135,7 @@ export class Archive {
   /** A conditional GET answered 304: only the last-checked stamp moves. */
   recordNotModified(url: string, checkedAt: string): void {
     markNotModified(this.db, url, checkedAt);
+    this.scheduleCheck(url, 'unchanged', checkedAt);
   }
 
   /** A known document answered 404/410. Returns true when this run removed it. */
@@ -129,6 +145,8 @@ export class Archive {
     const missingCount = existing.missingCount + 1;
     const removes = existing.status === 'active' && missingCount >= MISSING_RUNS_BEFORE_REMOVAL;
     markMissing(this.db, existing.id, checkedAt, { missingCount, status: removes ? 'removed' : existing.status });
+    // A first 404 is confirmed or refuted next run; a removed document is looked at less and less often.
+    this.scheduleCheck(url, existing.status === 'active' && !removes ? 'missing' : 'unchanged', checkedAt);
     if (removes) {
       const current = getVersion(this.db, existing.id, existing.currentVersion);
       this.recordEvent({
@@ -151,6 +169,16 @@ export class Archive {
    */
   recordUnreachable(url: string, checkedAt: string): void {
     markUnreachable(this.db, url, checkedAt);
+    this.scheduleCheck(url, 'unreachable', checkedAt);
+  }
+
+  /** Moves the document's next check on by what this check found. */
+  private scheduleCheck(url: string, outcome: CheckOutcome, checkedAt: string): void {
+    const doc = scheduledDocument(this.db, url);
+    if (!doc) return;
+    const at = this.options.revisit?.at ?? new Date(checkedAt);
+    const maxDays = this.options.revisit?.maxDays(doc.sourceId) ?? DEFAULT_REVISIT_MAX_DAYS;
+    setCheckSchedule(this.db, doc.id, nextCheck(outcome, doc.intervalDays, at, maxDays));
   }
 
   private createDocument(snapshot: DocumentSnapshot, compared: ComparedDocument, attachments: AttachmentEntry[]): void {
@@ -206,6 +234,7 @@ export class Archive {
     const version = existing.currentVersion + 1;
     this.insertVersion(existing.id, version, snapshot, compared.contentHash, attachments.entries);
     setCurrentVersion(this.db, existing.id, { currentVersion: version, ...keyOf(compared), lastChangedAt: snapshot.fetchedAt });
+    this.scheduleCheck(existing.url, 'changed', snapshot.fetchedAt);
     this.relinkIfMoved(existing, compared, attachments);
     const changes = summarizeChange(previous, snapshot.document);
     if (attachments.comparison.changed) changes.attachments = attachmentChanges(this.db, attachments.comparison);

@@ -112,6 +112,20 @@ const hostPattern = z
 /** Kinds an attachment is identified as from its bytes (src/attachments/identify.ts), as alert rules name them. */
 export const ATTACHMENT_KINDS = ['pdf', 'doc', 'docx', 'wps', 'xls', 'xlsx', 'et', 'ppt', 'pptx', 'ole2', 'ofd', 'zip', 'rar', '7z', 'image', 'other'] as const;
 
+// Known documents are revisited on a schedule: set at the top level, per source to override key by key.
+const REVISIT_DOCS = {
+  maxDays: 'Longest interval between two checks of a known document: it doubles from 1 day while the document stays unchanged, up to this.',
+  budget:
+    'Known documents revisited per run and source at most, beyond the list pages (due ones, listed and recent first); a document that answered 404 last run is revisited anyway.',
+};
+const revisitMaxDays = z.number().int().min(1).max(365);
+const revisitBudget = z.number().int().min(0);
+
+export const revisitSchema = z.strictObject({
+  maxDays: revisitMaxDays.default(30).describe(REVISIT_DOCS.maxDays),
+  budget: revisitBudget.default(200).describe(REVISIT_DOCS.budget),
+});
+
 export const sourceSchema = z.strictObject({
   id: z
     .string()
@@ -147,6 +161,13 @@ export const sourceSchema = z.strictObject({
   stopAfterKnownListPage: z.boolean().default(true).describe('Stop paging a column once a whole list page held only known links (never on the first crawl).'),
   fetch: z.enum(['http', 'browser']).default('http').describe('`browser`: pages rendered by a system Chromium (script-built columns, JavaScript challenges).'),
   listApi: listApiSchema.optional().describe("A JSON API listing the column's documents, read page by page until a page brings nothing new."),
+  revisit: z
+    .strictObject({
+      maxDays: revisitMaxDays.optional().describe("Longest revisit interval for this source's documents (default: the top-level `revisit.maxDays`)."),
+      budget: revisitBudget.optional().describe('Revisits per run for this source (default: the top-level `revisit.budget`).'),
+    })
+    .optional()
+    .describe('Revisit schedule of this source, merged over the top-level `revisit` key by key.'),
   attachmentHosts: z
     .array(hostPattern)
     .default([])
@@ -430,6 +451,9 @@ export const configSchema = z
     health: healthSchema.default(healthSchema.parse({})).describe('Source health events.'),
     delivery: deliverySchema.default(deliverySchema.parse({})).describe('Event delivery by `crawl`.'),
     lock: lockSchema.default(lockSchema.parse({})).describe('The run lock of `crawl` and `schedule`.'),
+    revisit: revisitSchema
+      .default(revisitSchema.parse({}))
+      .describe('Revisits of known documents: list pages are read every run, known documents when their next check is due.'),
   })
   .superRefine((config, ctx) => {
     const duplicates = (items: { name: string; path: (string | number)[] }[], what: string) => {
@@ -465,6 +489,12 @@ export type BrowserConfig = z.infer<typeof browserSchema>;
 export type AttachmentsConfig = z.infer<typeof attachmentsSchema>;
 /** An alert rule as written: the keys with a default may be left out. */
 export type AlertRule = z.input<typeof alertSchema> & Pick<AlertConfig, 'name' | 'on'>;
+export type RevisitConfig = z.infer<typeof revisitSchema>;
+
+/** A source's revisit settings: its own keys over the top-level ones. */
+export function revisitOf(config: Pick<Config, 'revisit'>, source: Pick<SourceConfig, 'revisit'>): RevisitConfig {
+  return { maxDays: source.revisit?.maxDays ?? config.revisit.maxDays, budget: source.revisit?.budget ?? config.revisit.budget };
+}
 
 function isProxyUrl(value: string): boolean {
   try {

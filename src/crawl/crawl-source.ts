@@ -1,3 +1,4 @@
+import { revisitOf } from '../config/schema.js';
 import { canonicalUrl } from '../discover/canonical-url.js';
 import { listApiRequest } from '../discover/list-api.js';
 import { SourceScope } from '../discover/scope.js';
@@ -6,16 +7,17 @@ import { createFetcher } from '../fetch/fetcher-for-source.js';
 import { hostSpacingMs } from '../fetch/host-gate.js';
 import type { FetchRequest } from '../fetch/types.js';
 import { withProgress } from '../progress/track.js';
-import { iterateDocuments } from '../store/documents.js';
 import { Frontier, redirectAllowed } from './frontier.js';
 import { handleResult } from './handle-result.js';
 import { knownForEarlyStop, recordCompleteListing } from './listing-state.js';
+import { planRevisits, type RevisitPlan } from './revisit-plan.js';
+import { withRevisits } from './revisit-queue.js';
 import type { SourceCrawl } from './source-crawl.js';
 import { store } from './source-writes.js';
 
 /**
- * One pass over a source: its start URLs (list pages, read afresh) plus every known document,
- * revisited with its validators. Crawlee's queue is in memory and new each run, so a killed run
+ * One pass over a source: its start URLs (list pages, read afresh) plus the known documents due
+ * for a check (revisit-plan.ts), revisited with their validators. Crawlee's queue is in memory and new each run, so a killed run
  * leaves nothing to clean up: the next one starts over from the archive.
  */
 export async function crawlSource(crawl: SourceCrawl): Promise<void> {
@@ -43,7 +45,10 @@ export async function crawlSource(crawl: SourceCrawl): Promise<void> {
   if (crawl.signal?.aborted) return;
   const stop = () => void fetcher.stop();
   crawl.signal?.addEventListener('abort', stop, { once: true });
-  const tracked = withProgress(crawl.progress, await initialRequests(crawl, frontier), (result, enqueue) => handleResult(crawl, frontier, result, enqueue));
+  const revisits = planRevisits(archive.db, source.id, { ...crawl.revisit, ...revisitOf(config, source) });
+  const initial = await initialRequests(crawl, frontier, revisits);
+  const handler = withRevisits(revisits, frontier, fetcher.budget, initial, (result, enqueue) => handleResult(crawl, frontier, result, enqueue));
+  const tracked = withProgress(crawl.progress, initial, handler);
   let stats;
   try {
     stats = await fetcher.run(tracked.initial, tracked.handler);
@@ -59,6 +64,7 @@ export async function crawlSource(crawl: SourceCrawl): Promise<void> {
   }
   if (stats.reachedMaxRequests || crawl.signal?.aborted) frontier.markListingIncomplete();
   crawl.counts.listed = frontier.listed;
+  crawl.log.info({ source: source.id, ...revisits.tally }, 'known documents revisited');
   crawl.log.info(
     { source: source.id, earlyStops: frontier.earlyStops, disallowedByRobots: frontier.disallowed, listingComplete: frontier.listingComplete },
     'source listing read',
@@ -72,17 +78,12 @@ export async function crawlSource(crawl: SourceCrawl): Promise<void> {
 }
 
 /**
- * Start URLs first, then the known documents, as many as maxPages takes: known documents count
- * against it like any page. Read from the database in one synchronous sweep: an open
- * better-sqlite3 iterator must not span an await while other sources write.
+ * Start URLs first, then the known documents the plan asks for at once, as many as maxPages takes:
+ * known documents count against it like any page.
  */
-async function initialRequests(crawl: SourceCrawl, frontier: Frontier): Promise<FetchRequest[]> {
+async function initialRequests(crawl: SourceCrawl, frontier: Frontier, revisits: RevisitPlan): Promise<FetchRequest[]> {
   const starts: FetchRequest[] = crawl.source.startUrls.map((url) => ({ url: canonicalUrl(url) ?? url, kind: 'start', depth: 0 }));
   if (crawl.source.listApi) starts.push(listApiRequest(crawl.source.listApi, crawl.source.listApi.firstPage));
-  const known: FetchRequest[] = [];
-  for (const doc of iterateDocuments(crawl.archive.db, crawl.source.id)) {
-    known.push({ url: doc.url, kind: 'document', etag: doc.etag, lastModified: doc.lastModified });
-  }
   const allowedStarts = await frontier.robotsAllowed(starts);
   if (allowedStarts.length < starts.length) {
     crawl.log.warn({ source: crawl.source.id }, 'robots.txt disallows a start URL: its column is not read');
@@ -100,6 +101,7 @@ async function initialRequests(crawl: SourceCrawl, frontier: Frontier): Promise<
       crawl.log.warn({ source: crawl.source.id, url: start.url, reason: failure.reason }, error.message);
     }
   }
+  const known = revisits.initial(allowedStarts.length > 0);
   return frontier.withinBudget(await frontier.admissible([...allowedStarts, ...known]));
 }
 

@@ -1,4 +1,4 @@
-import type { Config, SourceConfig } from '../config/schema.js';
+import { revisitOf, type Config, type SourceConfig } from '../config/schema.js';
 import { errorMessage } from '../errors.js';
 import { compileAlertRules } from '../events/alerts.js';
 import { insertHealthEvent, outboxRecorder } from '../events/outbox.js';
@@ -42,6 +42,10 @@ export interface RunCrawlOptions {
    * took it over nothing more is written (the run fails). @default none (tests, the demo)
    */
   lock?: { assertHeld(): void };
+  /** The run's start: which known documents are due, and when each check's next one falls (tests set the day). @default now */
+  now?: Date;
+  /** Revisit every known document, outside the schedule and its budget (`crawl --revisit-all`). @default false */
+  revisitAll?: boolean;
 }
 
 /**
@@ -54,7 +58,10 @@ export async function runCrawl(db: Db, config: Config, sources: SourceConfig[], 
     sources.map((source) => source.id),
   );
   const matchAlerts = compileAlertRules(config.alerts);
-  const archive = new Archive(db, { runId, events: outboxRecorder(db), matchAlerts });
+  const now = options.now ?? new Date();
+  const maxDays = new Map(sources.map((source) => [source.id, revisitOf(config, source).maxDays]));
+  const revisitClock = { at: now, maxDays: (sourceId: string) => maxDays.get(sourceId) ?? config.revisit.maxDays };
+  const archive = new Archive(db, { runId, events: outboxRecorder(db), matchAlerts, revisit: revisitClock });
   const writes = new WriteQueue(db, { guard: options.lock ? () => options.lock?.assertHeld() : undefined });
   const gate = new HostGate();
   const access = new RunAccess({ userAgent: config.userAgent, timeoutMs: config.fetch.timeoutSecs * 1000, gate });
@@ -89,6 +96,7 @@ export async function runCrawl(db: Db, config: Config, sources: SourceConfig[], 
           robots,
           gate,
           attachments,
+          revisit: { now, all: options.revisitAll === true },
           progress: options.progress?.source(source.id),
           signal: options.signal,
           failures: failures.get(source.id),

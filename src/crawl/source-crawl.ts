@@ -32,6 +32,8 @@ export interface SourceCrawl {
   failures?: FailureTally;
   /** Why a start URL's robots.txt could not be read (a certificate, a proxy …), when that is why. */
   robotsFailure?: (url: string) => AccessFailure | undefined;
+  /** The run's start, which revisits are judged against, and whether every known document is revisited (`--revisit-all`). */
+  revisit: { now: Date; all: boolean };
   /** The run's attachment stage and how this source reaches its attachments; absent when attachments are not fetched. */
   attachments?: { stage: AttachmentStage; access: SourceAttachmentAccess };
 }

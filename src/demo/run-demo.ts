@@ -47,8 +47,12 @@ export function demoConfig(baseUrl: string, database: string): Config {
  * the first pass archives everything; then the site changes (a document edited, a new plan
  * published, a page withdrawn) and the second pass finds the new version, the new document (with
  * its alert) and the first 404; the third finds the page gone a second run in a row, which removes
- * it (one 404 may be a glitch). The caller prints the summary and closes the returned database.
+ * it (one 404 may be a glitch). The passes are crawled as a day apart (their `now`): the second
+ * finds every document due for its first check, the third only the page that answered 404 (the
+ * revisit schedule, docs/crawling.md). The caller prints the summary and closes the returned database.
  */
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 export async function runDemo(log: Logger, database = DEMO_DATABASE): Promise<DemoResult> {
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${database}${suffix}`, { force: true });
   const site = await startStaticSite(demoSiteDir());
@@ -56,10 +60,11 @@ export async function runDemo(log: Logger, database = DEMO_DATABASE): Promise<De
   const db = openDatabase(database);
   if (database === DEMO_DATABASE) writeFileSync(DEMO_CONFIG, `# written by \`bureau-watch demo\`\ndatabase: ${database}\n`);
   try {
-    const firstPass = await runCrawl(db, config, config.sources, log);
+    const day = (n: number) => ({ now: new Date(Date.now() + n * DAY_MS) });
+    const firstPass = await runCrawl(db, config, config.sources, log, day(0));
     publishSecondEdition(site.overrides);
-    const secondPass = await runCrawl(db, config, config.sources, log);
-    const thirdPass = await runCrawl(db, config, config.sources, log);
+    const secondPass = await runCrawl(db, config, config.sources, log, day(1));
+    const thirdPass = await runCrawl(db, config, config.sources, log, day(2));
     return { baseUrl: site.baseUrl, firstPass, secondPass, thirdPass, db };
   } catch (error) {
     db.close();

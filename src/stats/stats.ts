@@ -1,3 +1,5 @@
+import { dueBy } from '../archive/revisit-schedule.js';
+import { checkSummary, type CheckSummary } from '../store/check-schedule.js';
 import type { Db } from '../store/database.js';
 import type { SourceCounts } from '../store/runs.js';
 import { latestOfSource, measureCoverage, type Coverage } from './coverage.js';
@@ -24,20 +26,22 @@ export interface SourceStats {
   coverage: Coverage;
   /** Coverage drops of the newest run that wrote versions (extraction health). */
   health: CoverageDrop[];
+  /** When the documents were last checked, and how many a crawl starting now would find due (the revisit schedule). */
+  checks: CheckSummary;
 }
 
 /** Runs whose errors are summed in `errors.recentRuns`. */
 const RECENT_RUNS = 10;
 
 /** Per source: configured ones first (in config order), then any others the archive holds. */
-export function collectStats(db: Db, configured: { id: string; name: string }[]): SourceStats[] {
+export function collectStats(db: Db, configured: { id: string; name: string }[], now = new Date()): SourceStats[] {
   const names = new Map(configured.map((source) => [source.id, source.name]));
   const stored = db.prepare('SELECT id, name FROM sources ORDER BY id').all() as { id: string; name: string }[];
   for (const source of stored) if (!names.has(source.id)) names.set(source.id, source.name);
-  return [...names].map(([id, name]) => sourceStats(db, id, name));
+  return [...names].map(([id, name]) => sourceStats(db, id, name, now));
 }
 
-function sourceStats(db: Db, sourceId: string, name: string): SourceStats {
+function sourceStats(db: Db, sourceId: string, name: string, now: Date): SourceStats {
   const documents = db
     .prepare(
       `SELECT count(*) AS total, coalesce(sum(status = 'active'), 0) AS active,
@@ -62,6 +66,7 @@ function sourceStats(db: Db, sourceId: string, name: string): SourceStats {
     },
     coverage: measureCoverage(db, latestOfSource(sourceId)),
     health: runWithVersions === undefined ? [] : coverageDrops(db, sourceId, runWithVersions),
+    checks: checkSummary(db, sourceId, dueBy(now)),
   };
 }
 

@@ -6,6 +6,7 @@ import { listDocumentEvents as listEvents } from '../../src/events/outbox.js';
 import { openDatabase, type Db } from '../../src/store/database.js';
 import { getDocumentByUrl } from '../../src/store/documents.js';
 import { listVersions } from '../../src/store/versions.js';
+import { monthlyClock } from '../helpers/crawl.js';
 import { captureLog } from '../helpers/log.js';
 import { bureauSite, type BureauPage, type BureauSite } from '../helpers/pages.js';
 import { startTestSite } from '../helpers/site.js';
@@ -27,6 +28,9 @@ function page(title: string, from: number, published: string): BureauPage {
   return { title, paragraphs: PLAN.slice(from, from + 5), published, views: 10, sidebar: SIDEBAR };
 }
 
+/** Each crawl a month after the one before: every known document is due for its check. */
+const nextMonth = monthlyClock();
+
 async function crawl(db: Db, site: BureauSite, storage: string): Promise<void> {
   const config = validateConfig({
     database: join(storage, 'archive.db'),
@@ -38,7 +42,7 @@ async function crawl(db: Db, site: BureauSite, storage: string): Promise<void> {
     ],
   });
   const log = captureLog();
-  await runCrawl(db, config, config.sources, log.logger);
+  await runCrawl(db, config, config.sources, log.logger, { now: nextMonth() });
   if (process.env.SCENARIO_DEBUG) console.log(log.text());
 }
 

@@ -7,7 +7,7 @@ import { extractFromHtml } from '../../src/extract/index.js';
 import { openDatabase, type Db } from '../../src/store/database.js';
 import { getDocumentByUrl } from '../../src/store/documents.js';
 import { listVersions } from '../../src/store/versions.js';
-import { crawlConfig } from '../helpers/crawl.js';
+import { crawlConfig, monthlyClock } from '../helpers/crawl.js';
 import { captureLog } from '../helpers/log.js';
 import { insertOlderDocument, openOlderArchive } from '../helpers/older-archive.js';
 import { listPage, RECORD_PARAGRAPHS, recordByline, recordPage, type RecordPage } from '../helpers/pages.js';
@@ -49,7 +49,9 @@ async function upgradedArchive() {
   const db = openDatabase(path); // the upgrade: migrations up to 008 applied
   onTestFinished(() => void (db.open && db.close()));
   const config = crawlConfig(path, { sources: [{ id: 'justice', startUrls: [`${site.baseUrl}${LIST}`] }] });
-  const crawl = () => runCrawl(db, config, config.sources, captureLog().logger);
+  // A month apart: the document is due for its check each time.
+  const nextMonth = monthlyClock();
+  const crawl = () => runCrawl(db, config, config.sources, captureLog().logger, { now: nextMonth() });
   return { db, url, crawl, edit: (change: Partial<RecordPage>) => void (page = { ...page, ...change }) };
 }
 

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCrawl } from '../../src/crawl/run-crawl.js';
 import { openDatabase } from '../../src/store/database.js';
 import { runCli } from '../helpers/cli.js';
-import { crawlConfig } from '../helpers/crawl.js';
+import { crawlConfig, MONTH_BETWEEN_CRAWLS_MS } from '../helpers/crawl.js';
 import { captureLog } from '../helpers/log.js';
 import { docPath } from '../helpers/pages.js';
 import { startTestSite, type TestSite } from '../helpers/site.js';
@@ -39,7 +39,8 @@ beforeAll(async () => {
   const reader = inProcessReader();
   await runCrawl(db, config, config.sources, captureLog().logger, { attachmentReader: reader });
   serveFile(site, { ...pdf, bytes: replaced });
-  await runCrawl(db, config, config.sources, captureLog().logger, { attachmentReader: reader });
+  // A month later: the document is due for its check.
+  await runCrawl(db, config, config.sources, captureLog().logger, { attachmentReader: reader, now: new Date(Date.now() + MONTH_BETWEEN_CRAWLS_MS) });
   db.close();
 });
 afterAll(async () => {

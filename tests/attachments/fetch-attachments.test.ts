@@ -12,7 +12,7 @@ import { runCrawl } from '../../src/crawl/run-crawl.js';
 import { searchDocuments } from '../../src/search/search.js';
 import { iterateDocumentRecords } from '../../src/store/document-record.js';
 import { captureLog } from '../helpers/log.js';
-import { crawlHarness, TEST_USER_AGENT } from '../helpers/crawl.js';
+import { crawlHarness, MONTH_BETWEEN_CRAWLS_MS, TEST_USER_AGENT } from '../helpers/crawl.js';
 import { docPath } from '../helpers/pages.js';
 import { startTestSite, type TestSite } from '../helpers/site.js';
 import { inProcessReader } from './helpers/read.js';
@@ -168,6 +168,7 @@ describe('what each answer leaves in the record', () => {
     // As an archive from before attachments were fetched, upgraded: the page answers 304, its links are checked.
     await runCrawl(h.db, { ...h.config, attachments: { ...h.config.attachments, fetch: true } }, h.config.sources, captureLog().logger, {
       attachmentReader: reader,
+      now: new Date(Date.now() + MONTH_BETWEEN_CRAWLS_MS),
     });
     const [record] = [...iterateDocumentRecords(h.db)];
     expect(record).toMatchObject({ version: 1, attachments: [{ status: 'ok', sha256: createHash('sha256').update(docx.bytes).digest('hex') }] });

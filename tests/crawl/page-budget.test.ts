@@ -3,7 +3,7 @@ import { lastCompleteListing } from '../../src/crawl/listing-state.js';
 import { runCrawl, type CrawlSummary } from '../../src/crawl/run-crawl.js';
 import { createLogger } from '../../src/log.js';
 import type { Db } from '../../src/store/database.js';
-import { crawlConfig, crawlHarness, serveDocuments, storedUrls } from '../helpers/crawl.js';
+import { crawlConfig, crawlHarness, monthlyClock, serveDocuments, storedUrls } from '../helpers/crawl.js';
 import { listPage, numberedItems, type Item } from '../helpers/pages.js';
 import { startTestSite, type TestSite, type Page } from '../helpers/site.js';
 
@@ -26,9 +26,12 @@ const start = () => `${site.baseUrl}/col/c/index.html`;
 const fetchedSince = (mark: number) => site.requests.slice(mark).filter((r) => r.path !== '/robots.txt');
 
 /** One pass over the column into `db`, with the source settings given (maxPages …). */
+/** Each pass a month after the one before: every known document is due for its check. */
+const nextMonth = monthlyClock();
+
 function crawlColumn(db: Db, settings: Record<string, unknown> = {}): Promise<CrawlSummary> {
   const config = crawlConfig(db.name, { sources: [{ id: 'c', startUrls: [start()], ...settings }] });
-  return runCrawl(db, config, config.sources, createLogger('silent'));
+  return runCrawl(db, config, config.sources, createLogger('silent'), { now: nextMonth() });
 }
 
 describe('maxPages', () => {

@@ -46,7 +46,11 @@ export function crawlConfig(database: string, options: CrawlConfigOptions): Conf
 export interface CrawlHarness {
   db: Db;
   config: Config;
-  /** One crawl pass over every configured source. */
+  /**
+   * One crawl pass over every configured source. Unless `now` is given, each pass is a month after
+   * the one before (MONTH_BETWEEN_CRAWLS): every known document is due again, as tests of what a
+   * revisit finds expect; tests of the revisit schedule pass their own `now`.
+   */
   crawl(options?: RunCrawlOptions): Promise<{ summary: CrawlSummary; log: CapturedLog }>;
 }
 
@@ -54,15 +58,25 @@ export function crawlHarness(options: CrawlConfigOptions): CrawlHarness {
   const db = openDatabase(join(tempDir('bw-crawl-'), 'archive.db'));
   onTestFinished(() => void (db.open && db.close()));
   const config = crawlConfig(db.name, options);
+  const clock = monthlyClock();
   return {
     db,
     config,
     crawl: async (runOptions = {}) => {
       const log = captureLog();
-      const summary = await runCrawl(db, config, config.sources, log.logger, runOptions);
+      const summary = await runCrawl(db, config, config.sources, log.logger, { now: clock(), ...runOptions });
       return { summary, log };
     },
   };
+}
+
+/** Longer than the longest revisit interval (revisit.maxDays: 30 by default). */
+export const MONTH_BETWEEN_CRAWLS_MS = 31 * 24 * 60 * 60 * 1000;
+
+/** From today, a month further on each call: a crawl's `now` after which every known document is due. */
+export function monthlyClock(): () => Date {
+  let at = Date.now() - MONTH_BETWEEN_CRAWLS_MS;
+  return () => new Date((at += MONTH_BETWEEN_CRAWLS_MS));
 }
 
 /** Serves a document page at each item's path. */

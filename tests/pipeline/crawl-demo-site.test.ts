@@ -6,6 +6,7 @@ import { runCrawl } from '../../src/crawl/run-crawl.js';
 import { demoSiteDir, startStaticSite, type StaticSite } from '../../src/demo/server.js';
 import { createLogger } from '../../src/log.js';
 import { openDatabase } from '../../src/store/database.js';
+import { MONTH_BETWEEN_CRAWLS_MS } from '../helpers/crawl.js';
 import { tempDir } from '../helpers/temp.js';
 import { inProcessReader } from '../attachments/helpers/read.js';
 
@@ -75,7 +76,8 @@ describe('crawl of a local replica bureau site', () => {
     await runCrawl(db, config, config.sources, log, reading);
     const before = { versions: countRows(db, 'versions'), blobs: countRows(db, 'blobs'), events: countRows(db, 'events') };
     const requestsBefore = site.requests.length;
-    const second = await runCrawl(db, config, config.sources, log, reading);
+    // A month later: every document is due for its check.
+    const second = await runCrawl(db, config, config.sources, log, { ...reading, now: new Date(Date.now() + MONTH_BETWEEN_CRAWLS_MS) });
     expect(second.sources['demo-edu']).toMatchObject({ created: 0, updated: 0, notModified: expected.documents.length });
     expect({ versions: countRows(db, 'versions'), blobs: countRows(db, 'blobs'), events: countRows(db, 'events') }).toEqual(before);
     // Pages only: the attachment files are asked for conditionally too (and answer 304 as well).

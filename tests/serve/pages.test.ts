@@ -220,6 +220,10 @@ describe('serve: pages (in process)', () => {
     expect(run[0]).toBe('#1');
     expect(run[3]).toBe('ok');
     expect(run[header.indexOf('errors')]).toBe('1'); // errors of alpha in that run
+    // Checked in 2024 (the test archive's clock), so both documents are due for a check today.
+    expect($('p.meta:contains("due for a check now")').text().trim()).toMatch(
+      /^oldest check 2024-03-01 [\d:]{8}median check 2024-03-01 [\d:]{8}2 due for a check now$/,
+    );
     expect($('figure.chart svg rect.bar')).toHaveLength(2); // 2024-02 and 2024-03
     expect(
       $('figure.chart svg rect.bar title')

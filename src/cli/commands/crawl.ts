@@ -16,7 +16,8 @@ export function registerCrawl(program: Command): void {
     .command('crawl')
     .description('one pass over the sources: store new versions, record events, deliver them, exit')
     .option('--source <id>', 'crawl only this source (repeatable)', collect, [])
-    .action(async (options: { source: string[] }, command: Command) => {
+    .option('--revisit-all', 'revisit every known document this run, whatever its schedule and the revisit budget')
+    .action(async (options: { source: string[]; revisitAll?: boolean }, command: Command) => {
       const context = commandContext(command);
       warnAboutWebhooks(context.config.sinks, context.log);
       const sources = selectSources(context.config, options.source);
@@ -37,7 +38,7 @@ export function registerCrawl(program: Command): void {
               // Loaded on use, once the lock is held: the crawler's dependencies take a while to
               // import, and the other commands (or a crawl that finds the database locked) do not need them.
               const { runCrawl } = await import('../../crawl/run-crawl.js');
-              const summary = await runCrawl(db, context.config, sources, context.log, { ...run.options, lock });
+              const summary = await runCrawl(db, context.config, sources, context.log, { ...run.options, lock, revisitAll: options.revisitAll === true });
               print(context, formatCountsTable(summary.sources));
               if (Object.keys(summary.accessFailures).length > 0) print(context, formatAccessFailures(summary.accessFailures));
               for (const line of outcomeLines(summary.outcomes)) print(context, terminalText(line));

@@ -7,7 +7,7 @@ import { print, readingContext, withArchiveReadOnly } from '../context.js';
 export function registerStats(program: Command): void {
   program
     .command('stats')
-    .description('per source: documents, last run, errors, field coverage; warns when coverage dropped (extraction health)')
+    .description('per source: documents, last run, errors, last checks and documents due, field coverage; warns when coverage dropped (extraction health)')
     .option('--json', 'print a JSON array, one object per source')
     .action(async (options: { json?: boolean }, command: Command) => {
       const context = readingContext(command);
@@ -53,6 +53,13 @@ export function renderStats(stats: SourceStats[]): string[] {
   const troubled = stats.filter((s) => s.lastRun?.outcomeReason);
   if (troubled.length)
     lines.push('', 'Last run, sources not ok:', ...troubled.map((s) => `  ${s.source}: ${s.lastRun!.outcome} — ${s.lastRun!.outcomeReason}`));
+  lines.push('', 'Revisits: when the documents were last checked, and how many a crawl now finds due (list pages are read every run)');
+  lines.push(
+    formatTable(
+      ['source', 'oldest check', 'median check', 'due now'],
+      stats.map((s) => [s.source, s.checks.oldestCheck ?? '—', s.checks.medianCheck ?? '—', String(s.checks.due)]),
+    ),
+  );
   lines.push('', 'Coverage: share of active documents (latest versions) that have each item');
   const items = stats[0]
     ? [

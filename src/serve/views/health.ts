@@ -1,6 +1,6 @@
 /**
  * Source health: all sources at a glance (/sources), and one source (/sources/:id) with its last
- * runs and their outcome, its documents over time as a chart, and field coverage with the drops
+ * runs and their outcome, when its documents were last checked (the revisit schedule), its documents over time as a chart, and field coverage with the drops
  * `stats` warns about.
  */
 import type { SourceStats } from '../../stats/stats.js';
@@ -66,6 +66,7 @@ export function sourceHealthPage({ stats, runs, months, undated }: SourceHealthV
       <span>${plural(stats.documents.total, 'document')}</span><span>${stats.documents.active} active</span><span>${stats.documents.removed} removed</span
       ><span>${stats.documents.duplicates} duplicates</span><span>${plural(stats.versions, 'version')}</span>
     </p>
+    ${checksLine(stats)}
     <p class="links"><a href="/?source=${encodeURIComponent(stats.source)}">search this source</a><a href="${feed}">Atom feed</a></p>
     <h2>Last runs</h2>
     ${runsTable(runs)}
@@ -74,6 +75,15 @@ export function sourceHealthPage({ stats, runs, months, undated }: SourceHealthV
     <h2>Field coverage</h2>
     ${coverageTable(stats)}`;
   return layout({ title: `Source ${stats.source}`, section: 'sources', body, feeds: [{ title: `changes of ${stats.source}`, href: feed }] });
+}
+
+/** The revisit schedule's view of the source: known documents are checked when due, list pages every run. */
+function checksLine({ checks }: SourceStats): Html {
+  if (!checks.oldestCheck) return html``;
+  return html`<p class="meta">
+    <span>oldest check ${timestamp(checks.oldestCheck)}</span><span>median check ${timestamp(checks.medianCheck ?? checks.oldestCheck)}</span
+    ><span>${checks.due} due for a check now</span>
+  </p>`;
 }
 
 function statusBadge(status: string): Html {

@@ -7,6 +7,7 @@ import { ORIGINAL_BODY } from './006-original-body.js';
 import { SOURCE_HEALTH } from './007-source-health.js';
 import { FIELD_VERSIONS } from './008-field-versions.js';
 import { ATTACHMENTS } from './009-attachments.js';
+import { REVISIT_SCHEDULE } from './010-revisit-schedule.js';
 
 export interface Migration {
   version: number;
@@ -27,4 +28,5 @@ export const MIGRATIONS: Migration[] = [
   SOURCE_HEALTH,
   FIELD_VERSIONS,
   ATTACHMENTS,
+  REVISIT_SCHEDULE,
 ];
