@@ -10,25 +10,30 @@ log.setLevel(LogLevel.OFF);
 const args = scenarioArgs();
 let pages = 0;
 
-await Promise.all(args.startUrls.map(async (startUrl, index) => {
-  const config = new Configuration({ persistStorage: false, purgeOnStart: true });
-  const requestQueue = await RequestQueue.open(`bench-${index}`, { config });
-  const crawler = new CheerioCrawler({
-    requestQueue,
-    maxConcurrency: args.concurrencyPerHost,
-    minConcurrency: args.concurrencyPerHost,
-    maxRequestsPerMinute: args.requestsPerMinute,
-    useSessionPool: false,
-    persistCookiesPerSession: false,
-    statusMessageLoggingInterval: 3600,
-    requestHandler: async ({ $, enqueueLinks }) => {
-      pages++;
-      $('title').text();
-      await enqueueLinks({ strategy: EnqueueStrategy.SameOrigin, exclude: [NOT_A_PAGE] });
-    },
-  }, config);
-  await crawler.run([startUrl]);
-}));
+await Promise.all(
+  args.startUrls.map(async (startUrl, index) => {
+    const config = new Configuration({ persistStorage: false, purgeOnStart: true });
+    const requestQueue = await RequestQueue.open(`bench-${index}`, { config });
+    const crawler = new CheerioCrawler(
+      {
+        requestQueue,
+        maxConcurrency: args.concurrencyPerHost,
+        minConcurrency: args.concurrencyPerHost,
+        maxRequestsPerMinute: args.requestsPerMinute,
+        useSessionPool: false,
+        persistCookiesPerSession: false,
+        statusMessageLoggingInterval: 3600,
+        requestHandler: async ({ $, enqueueLinks }) => {
+          pages++;
+          $('title').text();
+          await enqueueLinks({ strategy: EnqueueStrategy.SameOrigin, exclude: [NOT_A_PAGE] });
+        },
+      },
+      config,
+    );
+    await crawler.run([startUrl]);
+  }),
+);
 
 reportPages(pages);
 process.exit(0);

@@ -31,7 +31,10 @@ const CONFIG_HELP = 'config file (YAML or JSON); default $BUREAU_WATCH_CONFIG or
 /** Options every command takes, before or after its name: [flags, help]. */
 const GLOBAL_OPTIONS: [string, string][] = [
   ['--config <file>', CONFIG_HELP],
-  ['--log-format <format>', 'logs on stderr: json (JSON lines) or pretty (one readable line each); default $BUREAU_WATCH_LOG_FORMAT, else pretty on a terminal and json otherwise'],
+  [
+    '--log-format <format>',
+    'logs on stderr: json (JSON lines) or pretty (one readable line each); default $BUREAU_WATCH_LOG_FORMAT, else pretty on a terminal and json otherwise',
+  ],
   ['--quiet', 'log warnings and errors only'],
   ['--verbose', 'log debug lines too'],
 ];

@@ -206,7 +206,12 @@ export class CrawleeFetcher {
           await sleep(backoffDelayMs(request.retryCount, options.retryBackoffMs));
         },
         failedRequestHandler: async ({ request }, error) => {
-          const failure = { ok: false as const, request: request.userData as FetchRequest, error: classifyFetchError(error, request.url, this.access), fetchedAt: new Date().toISOString() };
+          const failure = {
+            ok: false as const,
+            request: request.userData as FetchRequest,
+            error: classifyFetchError(error, request.url, this.access),
+            fetchedAt: new Date().toISOString(),
+          };
           await this.guard(() => handle(failure, enqueue));
         },
       },

@@ -18,7 +18,6 @@ interface GotHookOptions {
   getRequestFunction(): RequestFunction | undefined;
 }
 
-
 export function spacingHook(gate: HostGate, fallbackUrl: string, spacingMs: number): (options: GotHookOptions) => Promise<void> {
   return async (options) => {
     const host = new URL(String(options.url ?? fallbackUrl)).host;
@@ -29,10 +28,13 @@ export function spacingHook(gate: HostGate, fallbackUrl: string, spacingMs: numb
     if (!inner) return;
     const wrapped: RequestFunction = (url, requestOptions, callback) => {
       const result = inner(url, requestOptions, callback);
-      void Promise.resolve(result).then((request) => {
-        const emitter = request as { once?: (event: string, listener: () => void) => void } | undefined;
-        emitter?.once?.('finish', () => gate.sent(host));
-      }, () => undefined);
+      void Promise.resolve(result).then(
+        (request) => {
+          const emitter = request as { once?: (event: string, listener: () => void) => void } | undefined;
+          emitter?.once?.('finish', () => gate.sent(host));
+        },
+        () => undefined,
+      );
       return result;
     };
     wrapped[ORIGINAL] = inner;
