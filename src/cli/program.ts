@@ -2,7 +2,7 @@
  * The command line: global options, then each command from its own module under commands/. A command's
  * module (and what it imports: the store, the config schema, the crawler…) is loaded only when that
  * command runs, or every one for the program's own help and unknown names. Loading all of them cost
- * ~0.3 s of start-up per process; see docs/testing.md for the figures.
+ * start-up time in every process (figures: README, Development).
  */
 import { Command } from 'commander';
 import { VERSION } from '../version.js';
