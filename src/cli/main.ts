@@ -10,7 +10,7 @@ import { buildProgram } from './program.js';
  */
 async function main(argv: string[]): Promise<number> {
   try {
-    await buildProgram().parseAsync(argv);
+    await (await buildProgram(argv.slice(2))).parseAsync(argv);
     return ExitCode.ok;
   } catch (error) {
     return reportFailure(error);

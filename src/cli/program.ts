@@ -1,35 +1,30 @@
+/**
+ * The command line: global options, then each command from its own module under commands/. A command's
+ * module (and what it imports: the store, the config schema, the crawler…) is loaded only when that
+ * command runs, or every one for the program's own help and unknown names. Loading all of them cost
+ * start-up time in every process (figures: README, Development).
+ */
 import { Command } from 'commander';
-import { registerCrawl } from './commands/crawl.js';
-import { registerDemo } from './commands/demo.js';
-import { registerExport } from './commands/export.js';
-import { registerDeliver } from './commands/deliver.js';
-import { registerDiff } from './commands/diff.js';
-import { registerEvents } from './commands/events.js';
-import { registerHistory } from './commands/history.js';
-import { registerSchedule } from './commands/schedule.js';
-import { registerSearch } from './commands/search.js';
-import { registerServe } from './commands/serve.js';
-import { registerShow } from './commands/show.js';
-import { registerStats } from './commands/stats.js';
-import { registerTry } from './commands/try.js';
 import { VERSION } from '../version.js';
 
-/** Each command lives in its own module under commands/ and registers itself here. */
-const COMMANDS: ((program: Command) => void)[] = [
-  registerCrawl,
-  registerExport,
-  registerDemo,
-  registerHistory,
-  registerDiff,
-  registerEvents,
-  registerDeliver,
-  registerSearch,
-  registerShow,
-  registerStats,
-  registerSchedule,
-  registerServe,
-  registerTry,
-];
+type Register = (program: Command) => void;
+
+/** Every command by name, in the order of the help, and how to load the module that registers it. */
+const COMMANDS: Record<string, () => Promise<Register>> = {
+  crawl: async () => (await import('./commands/crawl.js')).registerCrawl,
+  export: async () => (await import('./commands/export.js')).registerExport,
+  demo: async () => (await import('./commands/demo.js')).registerDemo,
+  history: async () => (await import('./commands/history.js')).registerHistory,
+  diff: async () => (await import('./commands/diff.js')).registerDiff,
+  events: async () => (await import('./commands/events.js')).registerEvents,
+  deliver: async () => (await import('./commands/deliver.js')).registerDeliver,
+  search: async () => (await import('./commands/search.js')).registerSearch,
+  show: async () => (await import('./commands/show.js')).registerShow,
+  stats: async () => (await import('./commands/stats.js')).registerStats,
+  schedule: async () => (await import('./commands/schedule.js')).registerSchedule,
+  serve: async () => (await import('./commands/serve.js')).registerServe,
+  try: async () => (await import('./commands/try.js')).registerTry,
+};
 
 const CONFIG_HELP = 'config file (YAML or JSON); default $BUREAU_WATCH_CONFIG or config/sources.yaml';
 
@@ -44,7 +39,32 @@ const GLOBAL_OPTIONS: [string, string][] = [
   ['--verbose', 'log debug lines too'],
 ];
 
-export function buildProgram(): Command {
+/** Program options that take a value: `--config <file>` (or `--config=<file>`). */
+const VALUE_OPTIONS = new Set(GLOBAL_OPTIONS.filter(([flags]) => flags.includes('<')).map(([flags]) => flags.split(' ')[0]));
+
+/**
+ * The program for `args` (the arguments after the script): with the command they name, or with every
+ * command when they name none or an unknown one (commander then prints the full help or suggests a name),
+ * with none for `--version` alone.
+ */
+export async function buildProgram(args: string[] = []): Promise<Command> {
+  if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) return programWith([]);
+  const name = commandName(args);
+  const loaders = name !== undefined && Object.hasOwn(COMMANDS, name) ? [COMMANDS[name]!] : Object.values(COMMANDS);
+  return programWith(await Promise.all(loaders.map((load) => load())));
+}
+
+/** The first argument that is not a program option or its value: the command, as commander finds it. */
+export function commandName(args: string[]): string | undefined {
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index]!;
+    if (VALUE_OPTIONS.has(arg)) index++;
+    else if (!arg.startsWith('-')) return arg;
+  }
+  return undefined;
+}
+
+function programWith(commands: Register[]): Command {
   const program = new Command('bureau-watch')
     .description('Versioned archive and change alerts for Chinese government information-disclosure pages')
     .version(VERSION)
@@ -54,7 +74,7 @@ export function buildProgram(): Command {
     .enablePositionalOptions()
     .exitOverride();
   for (const [flags, help] of GLOBAL_OPTIONS) program.option(flags, help);
-  for (const register of COMMANDS) register(program);
+  for (const register of commands) register(program);
   for (const command of program.commands) {
     for (const [flags, help] of GLOBAL_OPTIONS) command.option(flags, help);
     command.exitOverride();

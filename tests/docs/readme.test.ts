@@ -16,7 +16,7 @@ describe('README matches the code', () => {
     expect(readme).toContain('npm test');
   });
 
-  it('documents every CLI command', () => {
-    for (const command of buildProgram().commands) expect(readme, command.name()).toContain(`| \`${command.name()}`);
+  it('documents every CLI command', async () => {
+    for (const command of (await buildProgram()).commands) expect(readme, command.name()).toContain(`| \`${command.name()}`);
   });
 });

@@ -1,13 +1,17 @@
 /**
  * Test preload for CLI child processes (NODE_OPTIONS=--import=<this file>): on SIGUSR2 the main
- * thread busy-waits BW_TEST_BLOCK_MS milliseconds (default 3000), as a page that takes minutes to
- * parse would block it. Says so on stderr first (a pipe: written at once), so a test can wait for it.
+ * thread busy-waits until the file BW_TEST_UNBLOCK_FILE exists (at most BW_TEST_BLOCK_MS, default
+ * 60000), as a page that takes minutes to parse would block it. The test says when the block ends,
+ * so a slow machine cannot end it early. Says so on stderr (a pipe: written at once), so a test can
+ * wait for it.
  */
+import { existsSync } from 'node:fs';
+
 process.on('SIGUSR2', () => {
-  const blockMs = Number(process.env.BW_TEST_BLOCK_MS ?? 3000);
-  process.stderr.write(`test: event loop blocked for ${blockMs} ms\n`);
-  const end = Date.now() + blockMs;
-  while (Date.now() < end) {
+  const unblockFile = process.env.BW_TEST_UNBLOCK_FILE;
+  const end = Date.now() + Number(process.env.BW_TEST_BLOCK_MS ?? 60_000);
+  process.stderr.write('test: event loop blocked\n');
+  while (Date.now() < end && !(unblockFile && existsSync(unblockFile))) {
     // busy: no timer, no I/O callback of this thread runs
   }
   process.stderr.write('test: event loop free again\n');

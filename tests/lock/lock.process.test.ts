@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { describe, expect, it, onTestFinished } from 'vitest';
@@ -46,7 +48,8 @@ describe('run lock (two real processes)', () => {
     onTestFinished(() => site.close());
     const { configPath, databasePath } = writeConfig(tempDir(), { sources: [replicaSource(site.baseUrl)], lock: { heartbeatSecs: 0.2, staleSecs: 1 } });
 
-    const first = startCli(['crawl', '--config', configPath], { env: { NODE_OPTIONS: `--import=${BLOCK_ON_SIGNAL}`, BW_TEST_BLOCK_MS: '3000' } });
+    const unblockFile = join(tempDir(), 'unblock');
+    const first = startCli(['crawl', '--config', configPath], { env: { NODE_OPTIONS: `--import=${BLOCK_ON_SIGNAL}`, BW_TEST_UNBLOCK_FILE: unblockFile } });
     onTestFinished(() => void first.child.kill('SIGKILL'));
     await site.waitForHeld();
     first.child.kill('SIGUSR2');
@@ -58,6 +61,7 @@ describe('run lock (two real processes)', () => {
     expect(second.stderr).toContain(`\`crawl\` (pid ${first.child.pid}`);
     expect(first.stderr()).not.toContain('test: event loop free again'); // the second crawl ran during the block
 
+    writeFileSync(unblockFile, '');
     site.releaseAll();
     const result = await first.done;
     expect(result.code, result.stderr).toBe(0);
