@@ -1,9 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Two projects. `unit`: everything that runs in the test process (loopback servers, real SQLite
- * files, in-process crawls). `process`: tests named *.process.test.ts, which run the compiled CLI
- * (dist, built once by the global setup) as child processes. `npm run test:unit` is the edit loop.
+ * Three projects, one command (`npm test`) for all. `unit`: tests that run in the test process and
+ * take well under a second a file (fixture corpus, extraction, archive logic, small loopback
+ * servers, real SQLite files): `npm run test:unit` is the edit loop. `slow`: in-process tests named
+ * *.slow.test.ts that take seconds (loopback crawls over many pages, worker threads, OCR, a real
+ * Chromium, scaling checks). `process`: tests named *.process.test.ts, which run the compiled CLI
+ * (dist, built once by the global setup) as child processes.
  */
 export default defineConfig({
   test: {
@@ -17,7 +20,11 @@ export default defineConfig({
         extends: true,
         // One module graph per worker (isolate: false): Crawlee, cheerio and the pipeline are imported
         // once per worker instead of once per file. Tests restore what they patch.
-        test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: ['tests/**/*.process.test.ts'], isolate: false },
+        test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: ['tests/**/*.process.test.ts', 'tests/**/*.slow.test.ts'], isolate: false },
+      },
+      {
+        extends: true,
+        test: { name: 'slow', include: ['tests/**/*.slow.test.ts'], isolate: false },
       },
       {
         extends: true,

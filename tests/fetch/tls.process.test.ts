@@ -9,7 +9,7 @@ import { tempDir } from '../helpers/temp.js';
 
 /**
  * What the CLI says of TLS options: a certificate failure under the crawl summary, a CA file it
- * cannot read at load (the options themselves, in process: tls.test.ts, site-access-config.test.ts).
+ * cannot read at load (the options themselves, in process: tls.slow.test.ts, site-access-config.test.ts).
  */
 let site: TestSite;
 afterEach(async () => {

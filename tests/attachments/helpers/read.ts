@@ -1,4 +1,4 @@
-/** Reads in the test's own thread (the worker is covered by worker.test.ts), with small test limits. */
+/** Reads in the test's own thread (the worker is covered by worker.slow.test.ts), with small test limits. */
 import { resolveLimits } from '../../../src/attachments/limits.js';
 import { readInProcess } from '../../../src/attachments/read-in-process.js';
 import type { AttachmentReader } from '../../../src/attachments/reader.js';
@@ -11,7 +11,7 @@ export function readHere(bytes: Uint8Array, options: ReadOptions = {}): Promise<
 /**
  * An AttachmentReader that reads in the test's own thread: crawl tests inject it (RunCrawlOptions)
  * so they need not start workers from sources through tsx (seconds each); the workers' containment
- * has its own tests (worker.test.ts, compiled.test.ts), and the demo's process test crawls with them.
+ * has its own tests (worker.slow.test.ts, compiled.process.test.ts), and the demo's process test crawls with them.
  */
 export function inProcessReader(): AttachmentReader {
   // One read at a time: pdf.js's in-thread "fake worker" mixes up two documents loaded at once

@@ -4,7 +4,7 @@ import { makeDocx, makeOfd } from './helpers/office-writers.js';
 import { cidFontPdf, corruptPdf } from './helpers/pdf-writer.js';
 
 // These run the real worker from the TypeScript sources (the tsx shim in worker/spawn.ts);
-// compiled.test.ts runs it from compiled JavaScript.
+// compiled.process.test.ts runs it from compiled JavaScript.
 const reader = createAttachmentReader();
 afterAll(() => reader.close());
 
