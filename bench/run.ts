@@ -21,6 +21,8 @@ import { runAttachmentCrawlBench } from './attachments/crawl-bench.js';
 import { benchTypes } from './attachments/files.js';
 import { runAttachmentReadBench } from './attachments/read-bench.js';
 import { buildBenchSite, type BenchSite } from './site/build.js';
+import type { ScenarioArgs } from './scenarios/args.js';
+import { findScrapyPython, runScrapySpider } from './scrapy.js';
 
 const { values: flags } = parseArgs({
   options: {
@@ -41,6 +43,9 @@ const hosts = Number(flags.hosts);
 const docsPerHost = Number(flags.docs);
 const concurrencyPerHost = Number(flags.concurrency);
 const REQUESTS_PER_MINUTE = 1_000_000;
+const PLAIN_CRAWLEE = 'Crawlee CheerioCrawler, plain';
+const SCRAPY = 'Scrapy spider, title + text into SQLite';
+const BARE_FETCH = 'bare fetch + cheerio';
 
 const startedAt = Date.now();
 /** Progress lines carry the time since the start, so a slow step shows itself. */
@@ -60,13 +65,8 @@ function servedCounts(site: BenchSite): string {
 
 async function crawlScenarios(site: BenchSite, rows: ScenarioRow[], lines: string[]): Promise<void> {
   const startUrls = site.hosts.map((host) => `${host.baseUrl}/`);
-  const scenarioEnv = { BENCH_ARGS: JSON.stringify({ startUrls, concurrencyPerHost, requestsPerMinute: REQUESTS_PER_MINUTE }) };
-  for (const [name, script] of [['Crawlee CheerioCrawler alone', 'bench/scenarios/crawlee-cheerio.ts'], ['bare fetch + cheerio', 'bench/scenarios/bare-fetch.ts']] as const) {
-    say(`running: ${name} …`);
-    const measure = await runChild({ args: [script], env: scenarioEnv });
-    rows.push(row(name, measure, pagesFrom(measure)));
-    say(`  ${measure.wallSeconds.toFixed(2)} s, served ${servedCounts(site)}`);
-  }
+  const args = { startUrls, concurrencyPerHost, requestsPerMinute: REQUESTS_PER_MINUTE };
+  await peerScenarios(site, args, rows, lines);
   const dir = mkdtempSync(join(tmpdir(), 'bw-bench-crawl-'));
   try {
     const configPath = writeCrawlConfig({ dir, startUrls, concurrencyPerHost, requestsPerMinute: REQUESTS_PER_MINUTE });
@@ -106,6 +106,33 @@ async function growthScenario(rows: ScenarioRow[], scale: number, nodeFlags: str
     rmSync(dir, { recursive: true, force: true });
     await site.close();
   }
+}
+
+/** The peers on the same site: plain Crawlee, the Scrapy spider (when a Python has Scrapy), the bare floor. */
+async function peerScenarios(site: BenchSite, args: ScenarioArgs, rows: ScenarioRow[], lines: string[]): Promise<void> {
+  const storage = mkdtempSync(join(tmpdir(), 'bw-bench-crawlee-'));
+  try {
+    say(`running: ${PLAIN_CRAWLEE} …`);
+    const measure = await runChild({ args: ['bench/scenarios/crawlee-cheerio.ts'], env: { BENCH_ARGS: JSON.stringify(args), CRAWLEE_STORAGE_DIR: storage } });
+    rows.push(row(PLAIN_CRAWLEE, measure, pagesFrom(measure)));
+    say(`  ${measure.wallSeconds.toFixed(2)} s, served ${servedCounts(site)}`);
+  } finally {
+    rmSync(storage, { recursive: true, force: true });
+  }
+  const scrapy = findScrapyPython();
+  if (scrapy) {
+    say(`running: ${SCRAPY} (${scrapy.python}, Scrapy ${scrapy.version}) …`);
+    const measure = await runScrapySpider(scrapy.python, args);
+    rows.push(row(SCRAPY, measure, pagesFrom(measure)));
+    say(`  ${measure.wallSeconds.toFixed(2)} s, served ${servedCounts(site)}`);
+    lines.push(`${SCRAPY}: ${scrapy.python}, Scrapy ${scrapy.version} (bench/scenarios/scrapy_spider.py).`);
+  } else {
+    lines.push(`${SCRAPY}: skipped — no Python with Scrapy found (tried python3, /usr/bin/python3, python; Debian: apt-get install python3-scrapy).`);
+  }
+  say(`running: ${BARE_FETCH} …`);
+  const bare = await runChild({ args: ['bench/scenarios/bare-fetch.ts'], env: { BENCH_ARGS: JSON.stringify(args) } });
+  rows.push(row(BARE_FETCH, bare, pagesFrom(bare)));
+  say(`  ${bare.wallSeconds.toFixed(2)} s, served ${servedCounts(site)}`);
 }
 
 function checkTargets(rows: ScenarioRow[], search: { p95Ms: number; docs: number } | null): TargetCheck[] {
@@ -177,7 +204,6 @@ async function main(): Promise<void> {
       await runAttachmentReadBench({ types: benchTypes, budgetMs: 4000, progress: (line) => say(`  ${line}`) }));
     lines.push(...await runAttachmentCrawlBench(Number(flags['attachment-notices']), say));
   }
-  lines.push('Minimal Scrapy spider (title + text into SQLite): not run here (no PyPI access on this machine); the issue\'s reference figure on its machine is 8.9 s / 121 MB, against Crawlee alone 7.5 s / 425 MB and bare fetch + cheerio 4.9 s.');
   const report = renderReport({ machine, site: siteLine, rows, targets: checkTargets(rows, search), lines, sections });
   say('');
   say(report);
