@@ -41,15 +41,17 @@ export const OPEN_MODULES = ['events/event-types.ts'];
 function layerZones() {
   return STAGES.flatMap((stage, rank) => {
     const later = STAGES.slice(rank + 1).flatMap((next) => next.paths.map((path) => ({ stage: next.name, path })));
-    return stage.paths.flatMap((target) => later.map(({ stage: laterStage, path }) => {
-      const open = OPEN_MODULES.filter((module) => module.startsWith(`${path}/`)).map((module) => `./${module.slice(path.length + 1)}`);
-      return {
-        target: `./src/${target}`,
-        from: `./src/${path}`,
-        ...(open.length ? { except: open } : {}),
-        message: `stage "${stage.name}" must not import from the later stage "${laterStage}" (stage order: eslint.config.js STAGES)`,
-      };
-    }));
+    return stage.paths.flatMap((target) =>
+      later.map(({ stage: laterStage, path }) => {
+        const open = OPEN_MODULES.filter((module) => module.startsWith(`${path}/`)).map((module) => `./${module.slice(path.length + 1)}`);
+        return {
+          target: `./src/${target}`,
+          from: `./src/${path}`,
+          ...(open.length ? { except: open } : {}),
+          message: `stage "${stage.name}" must not import from the later stage "${laterStage}" (stage order: eslint.config.js STAGES)`,
+        };
+      }),
+    );
   });
 }
 
@@ -79,17 +81,20 @@ export default tseslint.config(
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
       'import-x/no-self-import': 'error',
       'import-x/no-useless-path-segments': 'error',
-      'import-x/no-restricted-paths': ['error', {
-        zones: [
-          ...layerZones(),
-          { target: './src', from: ['./tests', './bench', './scripts'], message: 'src must not import tests, benchmarks or scripts' },
-          {
-            target: './src/store',
-            from: ['./src/compare', './src/dedupe'],
-            message: 'the store only persists: what to compare and link is decided in src/archive',
-          },
-        ],
-      }],
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            ...layerZones(),
+            { target: './src', from: ['./tests', './bench', './scripts'], message: 'src must not import tests, benchmarks or scripts' },
+            {
+              target: './src/store',
+              from: ['./src/compare', './src/dedupe'],
+              message: 'the store only persists: what to compare and link is decided in src/archive',
+            },
+          ],
+        },
+      ],
     },
   },
   {

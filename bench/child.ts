@@ -37,7 +37,11 @@ export async function runChild(options: ChildOptions): Promise<ChildMeasure> {
  * Runs any program that writes its own usage (peak RSS, CPU) as JSON to $BENCH_REPORT at exit:
  * the Node scenarios through report-usage.ts, the Scrapy spider itself.
  */
-export async function runMeasured(command: string, args: string[], options: Omit<ChildOptions, 'args' | 'nodeFlags'> & { args?: string[] }): Promise<ChildMeasure> {
+export async function runMeasured(
+  command: string,
+  args: string[],
+  options: Omit<ChildOptions, 'args' | 'nodeFlags'> & { args?: string[] },
+): Promise<ChildMeasure> {
   const dir = mkdtempSync(join(tmpdir(), 'bw-bench-report-'));
   const reportPath = join(dir, 'usage.json');
   const started = process.hrtime.bigint();

@@ -13,12 +13,14 @@ export interface CrawlSetup {
 
 export function writeCrawlConfig(setup: CrawlSetup): string {
   const configPath = join(setup.dir, 'bench.yaml');
-  const sources = setup.startUrls.map((url, i) => [
-    `  - id: bench-${i + 1}`,
-    `    startUrls: ["${url}"]`,
-    `    maxRequestsPerMinute: ${setup.requestsPerMinute}`,
-    `    maxConcurrencyPerHost: ${setup.concurrencyPerHost}`,
-  ].join('\n'));
+  const sources = setup.startUrls.map((url, i) =>
+    [
+      `  - id: bench-${i + 1}`,
+      `    startUrls: ["${url}"]`,
+      `    maxRequestsPerMinute: ${setup.requestsPerMinute}`,
+      `    maxConcurrencyPerHost: ${setup.concurrencyPerHost}`,
+    ].join('\n'),
+  );
   writeFileSync(configPath, [`database: ${join(setup.dir, 'archive.db')}`, `storageDir: ${join(setup.dir, 'storage')}`, 'sources:', ...sources, ''].join('\n'));
   return configPath;
 }

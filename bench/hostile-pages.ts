@@ -32,7 +32,10 @@ interface Row {
 const pages = new Map<string, Buffer>();
 const server = createServer((req, res) => {
   const body = pages.get(req.url ?? '');
-  if (!body) { res.writeHead(404).end(); return; }
+  if (!body) {
+    res.writeHead(404).end();
+    return;
+  }
   res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': String(body.byteLength) }).end(body);
 });
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -58,10 +61,19 @@ async function crawlOne(shape: HostileShape): Promise<Row> {
   const dir = mkdtempSync(join(tmpdir(), 'bw-hostile-'));
   try {
     const configPath = join(dir, 'hostile.yaml');
-    writeFileSync(configPath, [
-      `database: ${join(dir, 'archive.db')}`, `storageDir: ${join(dir, 'storage')}`, 'sources:',
-      '  - id: hostile', `    startUrls: ["${baseUrl}${shape.path}"]`, '    maxPages: 1', '    maxRequestsPerMinute: 60000', '',
-    ].join('\n'));
+    writeFileSync(
+      configPath,
+      [
+        `database: ${join(dir, 'archive.db')}`,
+        `storageDir: ${join(dir, 'storage')}`,
+        'sources:',
+        '  - id: hostile',
+        `    startUrls: ["${baseUrl}${shape.path}"]`,
+        '    maxPages: 1',
+        '    maxRequestsPerMinute: 60000',
+        '',
+      ].join('\n'),
+    );
     const measure = await runChild({ args: ['src/cli/main.ts', 'crawl', '--config', configPath], okExitCodes: [0, 1] });
     return {
       shape,
@@ -92,14 +104,16 @@ function failureLine(stderr: string): string {
 
 function renderTable(measured: Row[]): string {
   const baseline = measured[0]?.peakRssMb ?? 0;
-  const lines = [
-    '| page | size | wall time (s) | peak RSS (MB) | over the baseline crawl (MB) | outcome |',
-    '|---|---:|---:|---:|---:|---|',
-  ];
+  const lines = ['| page | size | wall time (s) | peak RSS (MB) | over the baseline crawl (MB) | outcome |', '|---|---:|---:|---:|---:|---|'];
   for (const row of measured) {
-    lines.push(`| ${row.shape.name}: ${row.shape.note} | ${(row.bytes / 1e6).toFixed(1)} MB | ${row.seconds.toFixed(1)} | ${row.peakRssMb} | ${row.peakRssMb - baseline} | ${outcome(row)} |`);
+    lines.push(
+      `| ${row.shape.name}: ${row.shape.note} | ${(row.bytes / 1e6).toFixed(1)} MB | ${row.seconds.toFixed(1)} | ${row.peakRssMb} | ${row.peakRssMb - baseline} | ${outcome(row)} |`,
+    );
   }
-  lines.push('', `Measured ${new Date().toISOString().slice(0, 16)}Z, Node ${process.versions.node}, ${cpus().length} cores, load average ${loadavg()[0]?.toFixed(1)} at the end.`);
+  lines.push(
+    '',
+    `Measured ${new Date().toISOString().slice(0, 16)}Z, Node ${process.versions.node}, ${cpus().length} cores, load average ${loadavg()[0]?.toFixed(1)} at the end.`,
+  );
   return lines.join('\n');
 }
 

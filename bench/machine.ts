@@ -18,6 +18,8 @@ export function machineInfo(): MachineInfo {
     cores: cpu.length,
     memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
     node: process.version,
-    loadAverage: loadavg().map((n) => n.toFixed(2)).join(' '),
+    loadAverage: loadavg()
+      .map((n) => n.toFixed(2))
+      .join(' '),
   };
 }

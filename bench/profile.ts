@@ -10,8 +10,20 @@ interface ProfileNode {
 
 /** Pipeline steps whose total (inclusive) time is reported: where the crawl's time goes, by stage. */
 const STAGES = [
-  'processPage', 'decodeBody', 'load', 'extractDocument', 'classifyPage', 'recordSnapshot', 'recordNotModified', 'comparisonText',
-  'linkDuplicates', 'insertVersion', 'putBlob', 'insertEvent', 'flush', 'deliverPending',
+  'processPage',
+  'decodeBody',
+  'load',
+  'extractDocument',
+  'classifyPage',
+  'recordSnapshot',
+  'recordNotModified',
+  'comparisonText',
+  'linkDuplicates',
+  'insertVersion',
+  'putBlob',
+  'insertEvent',
+  'flush',
+  'deliverPending',
 ];
 interface CpuProfile {
   nodes: ProfileNode[];
@@ -38,8 +50,11 @@ function selfTimes(profile: CpuProfile): Map<number, number> {
 }
 
 function top(map: Map<string, number>, total: number, count: number): string {
-  return [...map].sort((a, b) => b[1] - a[1]).slice(0, count)
-    .map(([name, micros]) => `${name} ${((micros / total) * 100).toFixed(1)}%`).join(', ');
+  return [...map]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([name, micros]) => `${name} ${((micros / total) * 100).toFixed(1)}%`)
+    .join(', ');
 }
 
 /** Time of each sample charged once to every STAGES function on its stack. */
@@ -64,8 +79,10 @@ function inclusiveTimes(profile: CpuProfile, byNode: Map<number, ProfileNode>): 
 /** Summary lines for the newest main-thread profile in `dir`. */
 export function summarizeProfiles(dir: string): string[] {
   // CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile: thread 0 is the main thread (1 is tsx's loader).
-  const files = readdirSync(dir).filter((f) => /\.\d+\.0\.\d+\.cpuprofile$/.test(f))
-    .map((f) => join(dir, f)).sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
+  const files = readdirSync(dir)
+    .filter((f) => /\.\d+\.0\.\d+\.cpuprofile$/.test(f))
+    .map((f) => join(dir, f))
+    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
   const newest = files[0];
   if (!newest) return ['no profile written'];
   const profile = JSON.parse(readFileSync(newest, 'utf8')) as CpuProfile;

@@ -19,11 +19,14 @@ function peakRssFromProc(): number | null {
 if (reportPath) {
   process.on('exit', (code) => {
     const usage = process.resourceUsage();
-    writeFileSync(reportPath, JSON.stringify({
-      exitCode: code,
-      peakRssBytes: peakRssFromProc() ?? usage.maxRSS * 1024,
-      cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6,
-      uptimeSeconds: process.uptime(),
-    }));
+    writeFileSync(
+      reportPath,
+      JSON.stringify({
+        exitCode: code,
+        peakRssBytes: peakRssFromProc() ?? usage.maxRSS * 1024,
+        cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6,
+        uptimeSeconds: process.uptime(),
+      }),
+    );
   });
 }

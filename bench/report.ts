@@ -43,7 +43,9 @@ export function scenarioTable(rows: ScenarioRow[], baseline: ScenarioRow | undef
 
 export function targetTable(targets: TargetCheck[]): string {
   const mark = (met: boolean | null) => (met === null ? 'not measured' : met ? 'met' : '**not met**');
-  return ['| target | goal | measured | |', '|---|---|---|---|', ...targets.map((t) => `| ${t.name} | ${t.target} | ${t.measured} | ${mark(t.met)} |`)].join('\n');
+  return ['| target | goal | measured | |', '|---|---|---|---|', ...targets.map((t) => `| ${t.name} | ${t.target} | ${t.measured} | ${mark(t.met)} |`)].join(
+    '\n',
+  );
 }
 
 export function renderReport(report: BenchReport): string {

@@ -51,8 +51,14 @@ const startedAt = Date.now();
 /** Progress lines carry the time since the start, so a slow step shows itself. */
 const say = (line: string) => process.stdout.write(`${line.startsWith('running') ? `[${((Date.now() - startedAt) / 1000).toFixed(0)} s] ` : ''}${line}\n`);
 const pagesFrom = (measure: ChildMeasure) => (JSON.parse(measure.stdout.trim().split('\n').at(-1) ?? '{}') as { pages?: number }).pages ?? 0;
-const row = (name: string, measure: ChildMeasure, pages: number, note?: string): ScenarioRow =>
-  ({ name, seconds: measure.wallSeconds, pages, peakRssBytes: measure.peakRssBytes, cpuSeconds: measure.cpuSeconds, ...(note ? { note } : {}) });
+const row = (name: string, measure: ChildMeasure, pages: number, note?: string): ScenarioRow => ({
+  name,
+  seconds: measure.wallSeconds,
+  pages,
+  peakRssBytes: measure.peakRssBytes,
+  cpuSeconds: measure.cpuSeconds,
+  ...(note ? { note } : {}),
+});
 
 function servedCounts(site: BenchSite): string {
   const totals = new Map<number, number>();
@@ -60,7 +66,10 @@ function servedCounts(site: BenchSite): string {
     for (const [status, count] of host.statusCounts) totals.set(status, (totals.get(status) ?? 0) + count);
     host.statusCounts.clear();
   }
-  return [...totals].sort().map(([status, count]) => `${count}×${status}`).join(', ');
+  return [...totals]
+    .sort()
+    .map(([status, count]) => `${count}×${status}`)
+    .join(', ');
 }
 
 async function crawlScenarios(site: BenchSite, rows: ScenarioRow[], lines: string[]): Promise<void> {
@@ -76,13 +85,22 @@ async function crawlScenarios(site: BenchSite, rows: ScenarioRow[], lines: strin
     const served = servedCounts(site);
     const stored = archiveCounts(join(dir, 'archive.db'));
     rows.push(row('bureau-watch crawl, empty database', first, site.pagesPerHost * hosts, `${stored.documents} documents stored`));
-    say(`  ${first.wallSeconds.toFixed(2)} s, served ${served}; ${stored.documents} documents, ${stored.events} events, ${stored.duplicates} linked as duplicates`);
+    say(
+      `  ${first.wallSeconds.toFixed(2)} s, served ${served}; ${stored.documents} documents, ${stored.events} events, ${stored.duplicates} linked as duplicates`,
+    );
     if (flags.profile) lines.push(...summarizeProfiles(profileDir).map((line) => `profile: ${line}`));
     say('running: bureau-watch crawl (unchanged re-crawl) …');
     const again = await runCrawlCli(configPath);
     const servedAgain = servedCounts(site);
     const after = archiveCounts(join(dir, 'archive.db'));
-    rows.push(row('bureau-watch crawl, unchanged re-crawl', again, Number(/(\d+)×304/.exec(servedAgain)?.[1] ?? 0) + Number(/(\d+)×200/.exec(servedAgain)?.[1] ?? 0), `${after.versions - stored.versions} new versions`));
+    rows.push(
+      row(
+        'bureau-watch crawl, unchanged re-crawl',
+        again,
+        Number(/(\d+)×304/.exec(servedAgain)?.[1] ?? 0) + Number(/(\d+)×200/.exec(servedAgain)?.[1] ?? 0),
+        `${after.versions - stored.versions} new versions`,
+      ),
+    );
     say(`  ${again.wallSeconds.toFixed(2)} s, served ${servedAgain}; ${after.versions - stored.versions} new versions`);
     lines.push(`first crawl served ${served}; re-crawl served ${servedAgain}.`);
   } finally {
@@ -162,11 +180,18 @@ function checkTargets(rows: ScenarioRow[], search: { p95Ms: number; docs: number
   if (capped.length === 2) {
     const [one, two] = capped as [ScenarioRow, ScenarioRow];
     const growth = two.peakRssBytes / one.peakRssBytes;
-    checks.push({ name: `peak RSS, 2× documents, ${one.name.split(', ').at(-1)}`, target: 'flat (≤ 1.15×)', measured: `${growth.toFixed(2)}× (${(one.peakRssBytes / 2 ** 20).toFixed(0)} → ${(two.peakRssBytes / 2 ** 20).toFixed(0)} MB)`, met: growth <= 1.15 });
+    checks.push({
+      name: `peak RSS, 2× documents, ${one.name.split(', ').at(-1)}`,
+      target: 'flat (≤ 1.15×)',
+      measured: `${growth.toFixed(2)}× (${(one.peakRssBytes / 2 ** 20).toFixed(0)} → ${(two.peakRssBytes / 2 ** 20).toFixed(0)} MB)`,
+      met: growth <= 1.15,
+    });
   }
-  checks.push(search
-    ? { name: `search p95 at ${search.docs} documents`, target: '< 100 ms', measured: `${search.p95Ms.toFixed(1)} ms`, met: search.p95Ms < 100 }
-    : { name: 'search p95 at 100k documents', target: '< 100 ms', measured: 'skipped', met: null });
+  checks.push(
+    search
+      ? { name: `search p95 at ${search.docs} documents`, target: '< 100 ms', measured: `${search.p95Ms.toFixed(1)} ms`, met: search.p95Ms < 100 }
+      : { name: 'search p95 at 100k documents', target: '< 100 ms', measured: 'skipped', met: null },
+  );
   return checks;
 }
 
@@ -200,9 +225,12 @@ async function main(): Promise<void> {
   if (flags['skip-attachments']) lines.push('attachments: skipped (--skip-attachments).');
   else {
     say('running: attachment reading per type …');
-    sections.push('Attachment reading per type (`bench/attachments/read-bench.ts`; compiled library, one warm worker, OCR off; peak RSS of the reading process, workers included):', '',
-      await runAttachmentReadBench({ types: benchTypes, budgetMs: 4000, progress: (line) => say(`  ${line}`) }));
-    lines.push(...await runAttachmentCrawlBench(Number(flags['attachment-notices']), say));
+    sections.push(
+      'Attachment reading per type (`bench/attachments/read-bench.ts`; compiled library, one warm worker, OCR off; peak RSS of the reading process, workers included):',
+      '',
+      await runAttachmentReadBench({ types: benchTypes, budgetMs: 4000, progress: (line) => say(`  ${line}`) }),
+    );
+    lines.push(...(await runAttachmentCrawlBench(Number(flags['attachment-notices']), say)));
   }
   const report = renderReport({ machine, site: siteLine, rows, targets: checkTargets(rows, search), lines, sections });
   say('');

@@ -34,7 +34,15 @@ async function responses(): Promise<FetchedResponse[]> {
     for (const [path, page] of host.pages) {
       if (!path.startsWith('/art/')) continue;
       const url = host.baseUrl + path;
-      all.push({ ok: true, request: { url, kind: 'unknown', hint: 'document' }, url, status: 200, headers: { 'content-type': 'text/html', etag: page.etag }, body: page.body, fetchedAt: new Date().toISOString() });
+      all.push({
+        ok: true,
+        request: { url, kind: 'unknown', hint: 'document' },
+        url,
+        status: 200,
+        headers: { 'content-type': 'text/html', etag: page.etag },
+        body: page.body,
+        fetchedAt: new Date().toISOString(),
+      });
     }
   }
   await site.close();
@@ -79,7 +87,11 @@ const snapshots = pages.map((page, i) => ({ ...(processPage(page, `bench-${i % 2
 time('compareDocument (comparison form, hashes)', snapshots, (s) => compareDocument(s.document));
 const compared = snapshots.map((s) => compareDocument(s.document));
 time('fingerprint (shingles, MinHash)', compared, (c) => fingerprintOfComparison(c.comparison));
-time('brotli q5 of the raw body', pages, (page) => brotliCompressSync(page.body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: page.body.byteLength } }));
+time('brotli q5 of the raw body', pages, (page) =>
+  brotliCompressSync(page.body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: page.body.byteLength } }),
+);
 const full = writeMs(snapshots, []);
 const bare = writeMs(snapshots, ['search_index_version']);
-process.stdout.write(`${'recordSnapshot, batched, as is'.padEnd(44)} ${full.toFixed(3)} ms\n${'recordSnapshot without the search index'.padEnd(44)} ${bare.toFixed(3)} ms\n`);
+process.stdout.write(
+  `${'recordSnapshot, batched, as is'.padEnd(44)} ${full.toFixed(3)} ms\n${'recordSnapshot without the search index'.padEnd(44)} ${bare.toFixed(3)} ms\n`,
+);

@@ -28,8 +28,13 @@ async function snapshotsOfBenchSite(): Promise<DocumentSnapshot[]> {
       if (!path.startsWith('/art/')) continue;
       const url = host.baseUrl + path;
       const response: FetchedResponse = {
-        ok: true, request: { url, kind: 'document' }, url, status: 200,
-        headers: { 'content-type': 'text/html', etag: page.etag }, body: page.body, fetchedAt: new Date().toISOString(),
+        ok: true,
+        request: { url, kind: 'document' },
+        url,
+        status: 200,
+        headers: { 'content-type': 'text/html', etag: page.etag },
+        body: page.body,
+        fetchedAt: new Date().toISOString(),
       };
       const processed = processPage(response, `bench-${index + 1}`) as { snapshot?: DocumentSnapshot | null };
       if (processed.snapshot) snapshots.push(processed.snapshot);
@@ -61,5 +66,7 @@ process.stdout.write(`${snapshots.length} documents, ${averageChars.toFixed(0)} 
 for (let round = 1; round <= ROUNDS; round++) {
   const full = msPerDocument(snapshots, true);
   const bare = msPerDocument(snapshots, false);
-  process.stdout.write(`round ${round}: ${full.toFixed(2)} ms per document as is, ${bare.toFixed(2)} ms without the search-index trigger (search indexing ${(((full - bare) / full) * 100).toFixed(0)}% of the write path)\n`);
+  process.stdout.write(
+    `round ${round}: ${full.toFixed(2)} ms per document as is, ${bare.toFixed(2)} ms without the search-index trigger (search indexing ${(((full - bare) / full) * 100).toFixed(0)}% of the write path)\n`,
+  );
 }

@@ -20,8 +20,7 @@ interface Expectation {
 }
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
-const fixturesDir =
-  process.env.BUREAU_WATCH_ATTACHMENT_FIXTURES ?? resolve(repoRoot, '../shared/fixtures/attachments');
+const fixturesDir = process.env.BUREAU_WATCH_ATTACHMENT_FIXTURES ?? resolve(repoRoot, '../shared/fixtures/attachments');
 const verbose = process.argv.includes('--verbose');
 
 function checks(expected: Expectation, result: AttachmentReadResult): string[] {

@@ -48,21 +48,34 @@ function cut(text: string, max: number): string {
 
 // ---------------------------------------------------------------- govcn-policy
 const GOVCN_FIELDS: [string, keyof ExtractedDocument['fields'], boolean][] = [
-  ['table_索引号', 'indexNo', false], ['table_主题分类', 'category', false], ['table_发文机关', 'publisher', false],
-  ['table_成文日期', 'writtenDate', true], ['table_标题', 'title', false], ['table_发文字号', 'docNo', false],
-  ['table_发布日期', 'publishedDate', true], ['table_主题词', 'keywords', false],
+  ['table_索引号', 'indexNo', false],
+  ['table_主题分类', 'category', false],
+  ['table_发文机关', 'publisher', false],
+  ['table_成文日期', 'writtenDate', true],
+  ['table_标题', 'title', false],
+  ['table_发文字号', 'docNo', false],
+  ['table_发布日期', 'publishedDate', true],
+  ['table_主题词', 'keywords', false],
 ];
 
 function evalGovcn(dir: string): boolean {
-  const truth = readFileSync(join(dir, 'ground_truth.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
-  const files = readdirSync(dir).filter((f) => /^row\d+_content_\d+\.html$/.test(f)).sort();
+  const truth = readFileSync(join(dir, 'ground_truth.jsonl'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+  const files = readdirSync(dir)
+    .filter((f) => /^row\d+_content_\d+\.html$/.test(f))
+    .sort();
   const rows: string[][] = [];
   let right = 0;
   const fieldRight = new Map<string, number>();
   for (const file of files) {
     const [, nn, contentId] = /^row(\d+)_content_(\d+)/.exec(file) ?? [];
     const gt = truth.find((t) => t.id === Number(nn) && String(t.url).includes(`content_${contentId}`));
-    if (!gt) { rows.push([file, 'no ground truth', '']); continue; }
+    if (!gt) {
+      rows.push([file, 'no ground truth', '']);
+      continue;
+    }
     const doc = extractFile(join(dir, file), String(gt.url));
     const wrong: string[] = [];
     for (const [column, key, isDate] of GOVCN_FIELDS) {
@@ -78,18 +91,28 @@ function evalGovcn(dir: string): boolean {
   }
   console.log(`\n== govcn-policy: table fields (${files.length} pages)`);
   if (rows.length > 0) printTable(['page', 'result', 'differences'], rows);
-  printTable(['field', 'right'], GOVCN_FIELDS.map(([, key]) => [key, `${fieldRight.get(key) ?? 0}/${files.length}`]));
+  printTable(
+    ['field', 'right'],
+    GOVCN_FIELDS.map(([, key]) => [key, `${fieldRight.get(key) ?? 0}/${files.length}`]),
+  );
   const met = right >= Math.min(GOVCN_TARGET, files.length);
   console.log(`pages with all fields right: ${right}/${files.length} (target ≥ ${GOVCN_TARGET}) ${met ? 'MET' : 'MISSED'}`);
   return met;
 }
 
 // ---------------------------------------------------------------- news-bodies
-interface Scores { precision: number; recall: number; f1: number }
+interface Scores {
+  precision: number;
+  recall: number;
+  f1: number;
+}
 
 /** Paragraphs: split on newlines, all whitespace removed (incl. U+3000, &nbsp;), empty ones dropped. */
 function paragraphs(text: string): string[] {
-  return text.split('\n').map((p) => p.replace(/[\s\u00a0\u3000]+/g, '')).filter(Boolean);
+  return text
+    .split('\n')
+    .map((p) => p.replace(/[\s\u00a0\u3000]+/g, ''))
+    .filter(Boolean);
 }
 
 function scores(matchedGot: number, got: number, matchedWant: number, want: number): Scores {
@@ -111,7 +134,10 @@ export function strictParagraphScores(extracted: string, truth: string): Scores 
   let matched = 0;
   for (const p of got) {
     const left = pool.get(p) ?? 0;
-    if (left > 0) { matched++; pool.set(p, left - 1); }
+    if (left > 0) {
+      matched++;
+      pool.set(p, left - 1);
+    }
   }
   return scores(matched, got.length, matched, want.length);
 }
@@ -152,7 +178,15 @@ function evalNews(dir: string): boolean {
     sum += s.f1;
     strictSum += strict.f1;
     count++;
-    rows.push([key.slice(0, 16), new URL(url).hostname, s.precision.toFixed(2), s.recall.toFixed(2), s.f1.toFixed(2), strict.f1.toFixed(2), doc.provenance.text ?? '']);
+    rows.push([
+      key.slice(0, 16),
+      new URL(url).hostname,
+      s.precision.toFixed(2),
+      s.recall.toFixed(2),
+      s.f1.toFixed(2),
+      strict.f1.toFixed(2),
+      doc.provenance.text ?? '',
+    ]);
   }
   const mean = count === 0 ? 0 : sum / count;
   const strictMean = count === 0 ? 0 : strictSum / count;
@@ -178,7 +212,10 @@ function evalHandan(dir: string): boolean {
     ['有效期 (in a comment) not extracted', doc.fields.validUntil === undefined && !('有效期' in doc.labels)],
   ];
   console.log('\n== handan-xxgk: detail page facts');
-  printTable(['check', 'result'], checks.map(([name, ok]) => [name, ok ? 'ok' : 'FAILED']));
+  printTable(
+    ['check', 'result'],
+    checks.map(([name, ok]) => [name, ok ? 'ok' : 'FAILED']),
+  );
   const passed = checks.filter(([, ok]) => ok).length;
   console.log(`checks passed: ${passed}/${checks.length}`);
   return passed === checks.length;
@@ -186,10 +223,21 @@ function evalHandan(dir: string): boolean {
 
 // ---------------------------------------------------------------- gne-pages
 function evalGne(dir: string): void {
-  const rows = readdirSync(dir).filter((f) => f.endsWith('.html')).sort().map((file) => {
-    const doc = extractFile(join(dir, file), `http://example.org/${file}`);
-    return [file, cut(doc.title, 30), doc.publishedDate ?? '-', doc.provenance.title ?? '', doc.provenance.publishedDate ?? '', doc.provenance.text ?? '', String(doc.text.length)];
-  });
+  const rows = readdirSync(dir)
+    .filter((f) => f.endsWith('.html'))
+    .sort()
+    .map((file) => {
+      const doc = extractFile(join(dir, file), `http://example.org/${file}`);
+      return [
+        file,
+        cut(doc.title, 30),
+        doc.publishedDate ?? '-',
+        doc.provenance.title ?? '',
+        doc.provenance.publishedDate ?? '',
+        doc.provenance.text ?? '',
+        String(doc.text.length),
+      ];
+    });
   console.log('\n== gne-pages: what was found (no ground truth)');
   printTable(['page', 'title', 'date', 'title rule', 'date rule', 'text rule', 'text chars'], rows);
 }
@@ -202,7 +250,10 @@ function main(): void {
   const results: boolean[] = [];
   const part = (name: string, run: (dir: string) => boolean | void): void => {
     const dir = join(realDir, name);
-    if (!existsSync(dir)) { console.log(`\n== ${name}: skipped: folder not found`); return; }
+    if (!existsSync(dir)) {
+      console.log(`\n== ${name}: skipped: folder not found`);
+      return;
+    }
     const met = run(dir);
     if (typeof met === 'boolean') results.push(met);
   };

@@ -54,9 +54,13 @@ if (values.docs) {
     const out = execFileSync(process.execPath, args, { encoding: 'utf8' });
     return JSON.parse(out.trim().split('\n').at(-1)!) as Measure;
   });
-  process.stdout.write('| documents | first crawl (s) | re-crawl, all 304 (s) | peak RSS (MB) | peak V8 heap reserved (MB) | peak external (MB) | heap in use after GC, first / re-crawl (MB) |\n|---:|---:|---:|---:|---:|---:|---:|\n');
+  process.stdout.write(
+    '| documents | first crawl (s) | re-crawl, all 304 (s) | peak RSS (MB) | peak V8 heap reserved (MB) | peak external (MB) | heap in use after GC, first / re-crawl (MB) |\n|---:|---:|---:|---:|---:|---:|---:|\n',
+  );
   for (const r of rows) {
-    process.stdout.write(`| ${r.docs} | ${r.firstSecs} | ${r.recrawlSecs} | ${r.peakRssMb} | ${r.peakHeapTotalMb} | ${r.peakExternalMb} | ${r.heapAfterFirstMb} / ${r.heapAfterRecrawlMb} |\n`);
+    process.stdout.write(
+      `| ${r.docs} | ${r.firstSecs} | ${r.recrawlSecs} | ${r.peakRssMb} | ${r.peakHeapTotalMb} | ${r.peakExternalMb} | ${r.heapAfterFirstMb} / ${r.heapAfterRecrawlMb} |\n`,
+    );
   }
 }
 
@@ -146,7 +150,9 @@ function docPath(n: number): string {
 function listPage(page: number, pages: number, docs: number): string {
   const items: string[] = [];
   for (let n = (page - 1) * PER_PAGE; n < Math.min(page * PER_PAGE, docs); n++) {
-    items.push(`<li><a href="${docPath(n)}" target="_blank">关于做好第${n}项重点工作的通知</a><span>2024-01-${String((n % 28) + 1).padStart(2, '0')}</span></li>`);
+    items.push(
+      `<li><a href="${docPath(n)}" target="_blank">关于做好第${n}项重点工作的通知</a><span>2024-01-${String((n % 28) + 1).padStart(2, '0')}</span></li>`,
+    );
   }
   const next = page < pages ? `<a href="list_${page + 1}.html">下一页</a>` : '<span>下一页</span>';
   return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>通知公告</title></head><body>
@@ -155,8 +161,11 @@ function listPage(page: number, pages: number, docs: number): string {
 }
 
 function documentPage(n: number): string {
-  const paragraphs = Array.from({ length: 12 }, (_, k) =>
-    `<p>第${n}号文件第${k + 1}段：为进一步做好教育系统重点工作，现将有关事项通知如下，请各单位结合实际认真贯彻落实，确保各项任务按期完成。编号${n * 31 + k}。</p>`);
+  const paragraphs = Array.from(
+    { length: 12 },
+    (_, k) =>
+      `<p>第${n}号文件第${k + 1}段：为进一步做好教育系统重点工作，现将有关事项通知如下，请各单位结合实际认真贯彻落实，确保各项任务按期完成。编号${n * 31 + k}。</p>`,
+  );
   return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>关于做好第${n}项重点工作的通知_某某区教育局</title>
 <meta name="ArticleTitle" content="关于做好第${n}项重点工作的通知"><meta name="PubDate" content="2024-01-${String((n % 28) + 1).padStart(2, '0')}"></head>
 <body><div class="nav"><a href="/index.html">首页</a></div><h1>关于做好第${n}项重点工作的通知</h1>

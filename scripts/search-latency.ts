@@ -19,22 +19,36 @@ const DATABASE = option('--db', join(tmpdir(), `bureau-watch-search-v4-${DOCUMEN
 const ROUNDS = Number(option('--rounds', '20'));
 
 // Words of the kind education-bureau notices are made of (written for this script).
-const WORDS = ('教育 学校 教师 学生 工作 发展 推进 加强 落实 建设 管理 服务 质量 安全 改革 创新 完善 机制 制度 体系 ' +
+const WORDS = (
+  '教育 学校 教师 学生 工作 发展 推进 加强 落实 建设 管理 服务 质量 安全 改革 创新 完善 机制 制度 体系 ' +
   '课程 教学 评价 督导 招生 入学 义务教育 学前教育 高中 职业教育 体育 美育 劳动 德育 心理健康 家庭 社会 协同 ' +
   '资源 均衡 优质 普惠 保障 经费 培训 队伍 师德 考核 信息化 数字化 平台 校园 食品 卫生 防控 应急 演练 宣传 ' +
   '政策 文件 通知 意见 方案 计划 要点 总结 报告 实施 部署 要求 目标 任务 措施 责任 单位 部门 区域 全区 全市 ' +
-  '年度 季度 专项 行动 整治 检查 督查 整改 提升 巩固 拓展 深化 统筹 规范 依法 公开 信息 网站 群众 满意').split(' ');
+  '年度 季度 专项 行动 整治 检查 督查 整改 提升 巩固 拓展 深化 统筹 规范 依法 公开 信息 网站 群众 满意'
+).split(' ');
 const RARE = ['双减', '课后服务', '营商环境', '立德树人', '高质量发展'];
 const PUBLISHERS = Array.from({ length: 20 }, (_, i) => `第${i + 1}区教育局`);
 const SOURCES = ['src-a', 'src-b', 'src-c', 'src-d'];
 
 const QUERIES: [string, SearchOptions][] = [
-  ['学', {}], ['督', {}],
-  ['教育', {}], ['招生', {}], ['双减', {}], ['督导', {}],
-  ['义务教育', {}], ['工作要点', {}], ['立德树人', {}], ['高质量发展', {}], ['不存在的词语组合', {}],
-  ['双减 课后服务', {}], ['教育 工作要点', {}], ['招生 入学 管理', {}],
-  ['教育', { sources: ['src-b'] }], ['招生', { since: '2022-01-01', until: '2022-12-31' }],
-  ['督导', { fields: [['publisher', '第3区教育局']] }], ['"NEAR(教育 OR 学校)*', {}],
+  ['学', {}],
+  ['督', {}],
+  ['教育', {}],
+  ['招生', {}],
+  ['双减', {}],
+  ['督导', {}],
+  ['义务教育', {}],
+  ['工作要点', {}],
+  ['立德树人', {}],
+  ['高质量发展', {}],
+  ['不存在的词语组合', {}],
+  ['双减 课后服务', {}],
+  ['教育 工作要点', {}],
+  ['招生 入学 管理', {}],
+  ['教育', { sources: ['src-b'] }],
+  ['招生', { since: '2022-01-01', until: '2022-12-31' }],
+  ['督导', { fields: [['publisher', '第3区教育局']] }],
+  ['"NEAR(教育 OR 学校)*', {}],
 ];
 
 function random(seed: number): () => number {
@@ -98,9 +112,13 @@ function measure(db: Db): void {
       own.push(Number(process.hrtime.bigint() - started) / 1e6);
     }
     all.push(...own);
-    console.log(`| \`${query}\` | ${JSON.stringify(filters) === '{}' ? '' : JSON.stringify(filters)} | ${hits} | ${percentile(own, 0.5).toFixed(1)} | ${percentile(own, 0.95).toFixed(1)} |`);
+    console.log(
+      `| \`${query}\` | ${JSON.stringify(filters) === '{}' ? '' : JSON.stringify(filters)} | ${hits} | ${percentile(own, 0.5).toFixed(1)} | ${percentile(own, 0.95).toFixed(1)} |`,
+    );
   }
-  console.log(`\nall ${all.length} searches: p50 ${percentile(all, 0.5).toFixed(1)} ms, p95 ${percentile(all, 0.95).toFixed(1)} ms, max ${Math.max(...all).toFixed(1)} ms`);
+  console.log(
+    `\nall ${all.length} searches: p50 ${percentile(all, 0.5).toFixed(1)} ms, p95 ${percentile(all, 0.95).toFixed(1)} ms, max ${Math.max(...all).toFixed(1)} ms`,
+  );
 }
 
 if (!existsSync(DATABASE)) {
@@ -113,6 +131,8 @@ if (!existsSync(DATABASE)) {
 }
 const db = openDatabase(DATABASE, { readonly: true });
 const { count, chars } = db.prepare('SELECT count(*) AS count, round(avg(length(text))) AS chars FROM versions').get() as { count: number; chars: number };
-console.log(`search latency: ${count} documents (${chars} characters of text on average), ${ROUNDS} timed rounds per query, limit 20, in process (${process.version})\n`);
+console.log(
+  `search latency: ${count} documents (${chars} characters of text on average), ${ROUNDS} timed rounds per query, limit 20, in process (${process.version})\n`,
+);
 measure(db);
 db.close();

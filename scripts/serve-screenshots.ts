@@ -19,9 +19,13 @@ const REVISED_PAGE = '/art/2021/2/18/art_1001_3001.html';
 
 /** The revision: one paragraph reworded, one added. */
 function revise(original: Buffer | null): string {
-  return (original ?? Buffer.alloc(0)).toString('utf8')
+  return (original ?? Buffer.alloc(0))
+    .toString('utf8')
     .replace('编制完成新一轮教育设施布局规划', '修订完成新一轮教育设施布局规划（2021—2025年）')
-    .replace('全面提增社会教育满意度。</p>', '全面提增社会教育满意度。</p>\n<p>6.高水平推进教育数字化。建设区域教育数据中心，推进智慧校园建设全覆盖，提升师生信息素养。</p>');
+    .replace(
+      '全面提增社会教育满意度。</p>',
+      '全面提增社会教育满意度。</p>\n<p>6.高水平推进教育数字化。建设区域教育数据中心，推进智慧校园建设全覆盖，提升师生信息素养。</p>',
+    );
 }
 
 async function main(): Promise<void> {
@@ -40,7 +44,10 @@ async function main(): Promise<void> {
   writer.close();
 
   const db = openDatabase(config.database, { readonly: true });
-  const app = createServeApp({ db, log, sources: config.sources.map(({ id, name }) => ({ id, name })), alerts: config.alerts.map((a) => a.name) }, { loopbackOnly: true });
+  const app = createServeApp(
+    { db, log, sources: config.sources.map(({ id, name }) => ({ id, name })), alerts: config.alerts.map((a) => a.name) },
+    { loopbackOnly: true },
+  );
   const server = await startServer(app, '127.0.0.1', 0);
   const browser = await launchChromium(executable, { width: 1200, height: 860 });
   try {

@@ -10,10 +10,24 @@ import { terminalText } from './terminal-safe.js';
 
 /** Log object paths whose values are replaced by "[redacted]". */
 export const REDACTED_PATHS = [
-  'secret', '*.secret', 'sink.secret', 'sinks[*].secret', '*.sinks[*].secret', 'config.sinks[*].secret',
-  'secrets', '*.secrets', 'sink.secrets', 'sinks[*].secrets', '*.sinks[*].secrets', 'config.sinks[*].secrets',
-  'headers.authorization', '*.headers.authorization',
-  'password', '*.password', 'sinks[*].password', '*.sinks[*].password',
+  'secret',
+  '*.secret',
+  'sink.secret',
+  'sinks[*].secret',
+  '*.sinks[*].secret',
+  'config.sinks[*].secret',
+  'secrets',
+  '*.secrets',
+  'sink.secrets',
+  'sinks[*].secrets',
+  '*.sinks[*].secrets',
+  'config.sinks[*].secrets',
+  'headers.authorization',
+  '*.headers.authorization',
+  'password',
+  '*.password',
+  'sinks[*].password',
+  '*.sinks[*].password',
 ];
 
 export const LOG_FORMATS = ['json', 'pretty'] as const;

@@ -11,9 +11,7 @@ const [type, filePath, budget, compiledIndex] = process.argv.slice(2) as [string
 const budgetMs = Number(budget);
 // The file is made by the parent, so generating it does not count in this process's peak RSS;
 // the library is the one the parent compiled to JavaScript, so workers run what the package ships.
-const { createAttachmentReader } = (await import(
-  compiledIndex ? pathToFileURL(compiledIndex).href : '../../src/attachments/index.js'
-)) as typeof Attachments;
+const { createAttachmentReader } = (await import(compiledIndex ? pathToFileURL(compiledIndex).href : '../../src/attachments/index.js')) as typeof Attachments;
 const bytes = new Uint8Array(readFileSync(filePath));
 const reader = createAttachmentReader({ defaults: { ocr: 'off' } });
 

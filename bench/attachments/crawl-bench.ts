@@ -33,7 +33,10 @@ function siteFiles(notices: number): { overrides: Map<string, SiteOverride>; fil
     fileBytes += files[0]!.byteLength + files[1]!.byteLength;
     overrides.set(path, { body: noticePage(n), contentType: 'text/html; charset=utf-8' });
   }
-  overrides.set('/col/att/index.html', { body: `<!DOCTYPE html><html><head><meta charset="utf-8"><title>通知公告</title></head><body><ul class="list">${items.join('')}</ul></body></html>`, contentType: 'text/html; charset=utf-8' });
+  overrides.set('/col/att/index.html', {
+    body: `<!DOCTYPE html><html><head><meta charset="utf-8"><title>通知公告</title></head><body><ul class="list">${items.join('')}</ul></body></html>`,
+    contentType: 'text/html; charset=utf-8',
+  });
   return { overrides, fileBytes };
 }
 
@@ -47,11 +50,20 @@ function noticePage(n: number): string {
 
 function writeConfig(dir: string, startUrl: string, fetchAttachments: boolean): string {
   const path = join(dir, `bench-${fetchAttachments ? 'with' : 'without'}.yaml`);
-  writeFileSync(path, [
-    `database: ${join(dir, fetchAttachments ? 'with.db' : 'without.db')}`, `storageDir: ${join(dir, 'storage')}`,
-    `attachments: { fetch: ${fetchAttachments} }`,
-    'sources:', '  - id: bench-att', `    startUrls: ["${startUrl}"]`, '    maxRequestsPerMinute: 1000000', '    maxConcurrencyPerHost: 4', '',
-  ].join('\n'));
+  writeFileSync(
+    path,
+    [
+      `database: ${join(dir, fetchAttachments ? 'with.db' : 'without.db')}`,
+      `storageDir: ${join(dir, 'storage')}`,
+      `attachments: { fetch: ${fetchAttachments} }`,
+      'sources:',
+      '  - id: bench-att',
+      `    startUrls: ["${startUrl}"]`,
+      '    maxRequestsPerMinute: 1000000',
+      '    maxConcurrencyPerHost: 4',
+      '',
+    ].join('\n'),
+  );
   return path;
 }
 
@@ -82,7 +94,7 @@ export async function runAttachmentCrawlBench(notices: number, say: (line: strin
       `crawl with attachments (compiled CLI, \`bench/attachments/crawl-bench.ts\`): ${notices} notices, each linking a 20-page PDF in a non-embedded CID font (${(benchFile('pdf-cid').byteLength / 1024).toFixed(0)} KB) and a 2,000-paragraph DOCX; ${notices * 2} distinct files, ${(fileBytes / 1e6).toFixed(1)} MB, ${read.characters} characters read (${read.ok} files ok), attachments.concurrency 2.`,
       `links only (\`attachments.fetch: false\`): ${without.wallSeconds.toFixed(2)} s, peak RSS ${mb(without.peakRssBytes)} MB, CPU ${without.cpuSeconds.toFixed(1)} s.`,
       `with attachments: ${first.wallSeconds.toFixed(2)} s, peak RSS ${mb(first.peakRssBytes)} MB (reading workers included), CPU ${first.cpuSeconds.toFixed(1)} s; ` +
-        `the attachments added ${extraSeconds.toFixed(2)} s: ${(fileBytes / 1e6 / extraSeconds).toFixed(2)} MB/s, ${(notices * 2 / extraSeconds).toFixed(1)} files/s end to end (fetch, read, store).`,
+        `the attachments added ${extraSeconds.toFixed(2)} s: ${(fileBytes / 1e6 / extraSeconds).toFixed(2)} MB/s, ${((notices * 2) / extraSeconds).toFixed(1)} files/s end to end (fetch, read, store).`,
       `unchanged re-crawl with attachments: ${again.wallSeconds.toFixed(2)} s, peak RSS ${mb(again.peakRssBytes)} MB; ${reAsked.length} file requests, ${reAsked.filter((r) => r.status === 304).length} answered 304, nothing read.`,
     ];
   } finally {
@@ -94,7 +106,10 @@ export async function runAttachmentCrawlBench(notices: number, say: (line: strin
 function readCounts(databasePath: string): { ok: number; characters: number } {
   const db = new Database(databasePath, { readonly: true });
   try {
-    return db.prepare(`SELECT count(*) AS ok, coalesce(sum(text_length), 0) AS characters FROM attachment_files WHERE read_status = 'ok'`).get() as { ok: number; characters: number };
+    return db.prepare(`SELECT count(*) AS ok, coalesce(sum(text_length), 0) AS characters FROM attachment_files WHERE read_status = 'ok'`).get() as {
+      ok: number;
+      characters: number;
+    };
   } finally {
     db.close();
   }

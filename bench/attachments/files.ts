@@ -56,12 +56,22 @@ function cidPdf(pages: number, linesPerPage: number): Uint8Array {
   const kids = Array.from({ length: pages }, (_, p) => `${3 + p * 2} 0 R`).join(' ');
   const objects: Parameters<typeof makePdf>[0] = ['<< /Type /Catalog /Pages 2 0 R >>', `<< /Type /Pages /Kids [${kids}] /Count ${pages} >>`];
   for (let p = 0; p < pages; p++) {
-    const lines = Array.from({ length: linesPerPage }, (_, l) => `${l === 0 ? '' : '0 -20 Td '}<${Buffer.from(sentence(p * linesPerPage + l), 'utf16le').swap16().toString('hex')}> Tj`);
+    const lines = Array.from(
+      { length: linesPerPage },
+      (_, l) =>
+        `${l === 0 ? '' : '0 -20 Td '}<${Buffer.from(sentence(p * linesPerPage + l), 'utf16le')
+          .swap16()
+          .toString('hex')}> Tj`,
+    );
     objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 ${font} 0 R >> >> /Contents ${4 + p * 2} 0 R >>`);
     objects.push({ dictionary: '<< /Length %LENGTH% >>', stream: Buffer.from(`BT /F1 10 Tf 40 800 Td ${lines.join(' ')} ET`, 'latin1') });
   }
   objects.push(`<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [${font + 1} 0 R] >>`);
-  objects.push(`<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor ${font + 2} 0 R /DW 1000 >>`);
-  objects.push('<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>');
+  objects.push(
+    `<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor ${font + 2} 0 R /DW 1000 >>`,
+  );
+  objects.push(
+    '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>',
+  );
   return makePdf(objects);
 }

@@ -28,7 +28,7 @@ function documentPage(body: string): string {
 export const SHAPES: HostileShape[] = [
   {
     name: 'baseline: 14 KB document',
-    note: 'an ordinary page, for the crawl\'s own footprint',
+    note: "an ordinary page, for the crawl's own footprint",
     path: '/art/2024/1/1/art_1_1.html',
     build: () => documentPage(repeat(150, (i) => PARAGRAPH.replace('N', String(i)))),
   },

@@ -33,7 +33,7 @@ export async function buildBenchSite(options: BenchSiteOptions): Promise<BenchSi
   return {
     hosts,
     layouts,
-    pagesPerHost: (hosts[0]?.pages.size ?? 0),
+    pagesPerHost: hosts[0]?.pages.size ?? 0,
     totalBytes,
     close: async () => {
       await Promise.all(hosts.map((host) => host.close()));
@@ -45,7 +45,9 @@ function layoutFor(host: BenchHost, index: number, all: BenchHost[], options: Be
   const columnCount = options.columnsPerHost ?? 5;
   const random = seededRandom(index + 1);
   const columns: ColumnLayout[] = Array.from({ length: columnCount }, (_, c) => ({
-    id: 1000 + c, name: COLUMN_NAMES[c % COLUMN_NAMES.length] as string, documents: [],
+    id: 1000 + c,
+    name: COLUMN_NAMES[c % COLUMN_NAMES.length] as string,
+    documents: [],
   }));
   for (let n = 0; n < options.documentsPerHost; n++) {
     const column = columns[n % columnCount] as ColumnLayout;
@@ -54,7 +56,13 @@ function layoutFor(host: BenchHost, index: number, all: BenchHost[], options: Be
     const date = day.toISOString().slice(0, 10);
     const [y, m, d] = [day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate()];
     const serial = 3000 + n;
-    column.documents.push({ path: `/art/${y}/${m}/${d}/art_${column.id}_${serial}.html`, title: title(random, y, serial), date, serial, seed: index * 1_000_000 + n });
+    column.documents.push({
+      path: `/art/${y}/${m}/${d}/art_${column.id}_${serial}.html`,
+      title: title(random, y, serial),
+      date,
+      serial,
+      seed: index * 1_000_000 + n,
+    });
   }
   return {
     baseUrl: host.baseUrl,

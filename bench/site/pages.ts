@@ -71,8 +71,12 @@ ${nav}
 }
 
 function sidebar(host: HostLayout, column: ColumnLayout, hot: DocumentLayout[]): string {
-  const columns = host.columns.map((c) => `<li${c === column ? ' class="on"' : ''}><a href="${columnPagePath(c.id, 1)}">${escapeHtml(c.name)}</a></li>`).join('\n');
-  const hotList = hot.map((d) => `<li><a href="${d.path}" title="${escapeHtml(d.title)}" target="_blank">${escapeHtml(d.title.slice(0, 18))}…</a></li>`).join('\n');
+  const columns = host.columns
+    .map((c) => `<li${c === column ? ' class="on"' : ''}><a href="${columnPagePath(c.id, 1)}">${escapeHtml(c.name)}</a></li>`)
+    .join('\n');
+  const hotList = hot
+    .map((d) => `<li><a href="${d.path}" title="${escapeHtml(d.title)}" target="_blank">${escapeHtml(d.title.slice(0, 18))}…</a></li>`)
+    .join('\n');
   return `<div class="side"><div class="side_tit">信息公开目录</div><ul class="side_list">
 ${columns}
 </ul><div class="side_tit">热点信息</div><ul class="hot_list">
@@ -93,9 +97,18 @@ function footer(host: HostLayout): string {
 
 /** The home page: each column with its newest documents. */
 export function homePage(host: HostLayout): string {
-  const blocks = host.columns.map((c) => `<div class="block"><div class="block_tit"><a href="${columnPagePath(c.id, 1)}">${escapeHtml(c.name)}</a><a class="more" href="${columnPagePath(c.id, 1)}">更多&gt;&gt;</a></div><ul>
-${c.documents.slice(0, 8).map((d) => `<li><a href="${d.path}" title="${escapeHtml(d.title)}">${escapeHtml(d.title)}</a><span>${d.date}</span></li>`).join('\n')}
-</ul></div>`).join('\n');
+  const blocks = host.columns
+    .map(
+      (
+        c,
+      ) => `<div class="block"><div class="block_tit"><a href="${columnPagePath(c.id, 1)}">${escapeHtml(c.name)}</a><a class="more" href="${columnPagePath(c.id, 1)}">更多&gt;&gt;</a></div><ul>
+${c.documents
+  .slice(0, 8)
+  .map((d) => `<li><a href="${d.path}" title="${escapeHtml(d.title)}">${escapeHtml(d.title)}</a><span>${d.date}</span></li>`)
+  .join('\n')}
+</ul></div>`,
+    )
+    .join('\n');
   return `${head(host, host.name)}
 <body>${header(host)}
 <div class="main w1200">${blocks}</div>
@@ -106,10 +119,16 @@ ${footer(host)}`;
 export function listPage(host: HostLayout, column: ColumnLayout, page: number): string {
   const pages = Math.ceil(column.documents.length / PER_LIST_PAGE);
   const items = column.documents.slice((page - 1) * PER_LIST_PAGE, page * PER_LIST_PAGE);
-  const rows = items.map((d) => `<tr><td class="bt"><a href="${d.path}" target="_blank" title="${escapeHtml(d.title)}">${escapeHtml(d.title)}</a></td><td class="rq">${d.date}</td></tr>`).join('\n');
+  const rows = items
+    .map(
+      (d) =>
+        `<tr><td class="bt"><a href="${d.path}" target="_blank" title="${escapeHtml(d.title)}">${escapeHtml(d.title)}</a></td><td class="rq">${d.date}</td></tr>`,
+    )
+    .join('\n');
   const numbers = Array.from({ length: pages }, (_, i) => i + 1)
     .filter((n) => Math.abs(n - page) <= 4 || n === 1 || n === pages)
-    .map((n) => (n === page ? `<span class="current">${n}</span>` : `<a href="${columnPagePath(column.id, n)}">${n}</a>`)).join(' ');
+    .map((n) => (n === page ? `<span class="current">${n}</span>` : `<a href="${columnPagePath(column.id, n)}">${n}</a>`))
+    .join(' ');
   const previous = page > 1 ? `<a href="${columnPagePath(column.id, page - 1)}">上一页</a>` : '<span>上一页</span>';
   const next = page < pages ? `<a href="${columnPagePath(column.id, page + 1)}">下一页</a>` : '<span>下一页</span>';
   return `${head(host, `${column.name}_${host.name}`)}
@@ -130,14 +149,34 @@ export function documentPage(host: HostLayout, column: ColumnLayout, doc: Docume
   const older = column.documents[at + 1];
   const [year] = doc.date.split('-');
   const meta = [
-    ['索引号', `01402890${column.id}/${year}-${String(doc.serial).padStart(5, '0')}`], ['发布机构', host.name], ['生成日期', doc.date],
-    ['公开日期', doc.date], ['公开方式', '主动公开'], ['有效性', '有效'], ['文号', `锡滨教〔${year}〕${doc.serial}号`], ['主题分类', column.name],
+    ['索引号', `01402890${column.id}/${year}-${String(doc.serial).padStart(5, '0')}`],
+    ['发布机构', host.name],
+    ['生成日期', doc.date],
+    ['公开日期', doc.date],
+    ['公开方式', '主动公开'],
+    ['有效性', '有效'],
+    ['文号', `锡滨教〔${year}〕${doc.serial}号`],
+    ['主题分类', column.name],
   ];
-  const metaRows = [0, 3, 6].map((i) => `<tr>${meta.slice(i, i + 3).map(([k, v]) => `<th>${k}：</th><td>${escapeHtml(v as string)}</td>`).join('')}</tr>`).join('\n');
-  const shell = (body: string) => `${head(host, `${doc.title}_${host.name}`, `<meta name="ArticleTitle" content="${escapeHtml(doc.title)}" />\n<meta name="PubDate" content="${doc.date} 09:30" />\n`)}
+  const metaRows = [0, 3, 6]
+    .map(
+      (i) =>
+        `<tr>${meta
+          .slice(i, i + 3)
+          .map(([k, v]) => `<th>${k}：</th><td>${escapeHtml(v as string)}</td>`)
+          .join('')}</tr>`,
+    )
+    .join('\n');
+  const shell = (
+    body: string,
+  ) => `${head(host, `${doc.title}_${host.name}`, `<meta name="ArticleTitle" content="${escapeHtml(doc.title)}" />\n<meta name="PubDate" content="${doc.date} 09:30" />\n`)}
 <body>${header(host)}
 <div class="main w1200"><div class="position">当前位置：<a href="/">首页</a> &gt; <a href="${columnPagePath(column.id, 1)}">${escapeHtml(column.name)}</a> &gt; 正文</div>
-${sidebar(host, column, column.documents.slice(Math.max(0, at - 5), at + 5).filter((d) => d !== doc))}
+${sidebar(
+  host,
+  column,
+  column.documents.slice(Math.max(0, at - 5), at + 5).filter((d) => d !== doc),
+)}
 <div class="content"><table class="xxgk_table" cellspacing="0" cellpadding="0"><tbody>
 ${metaRows}
 </tbody></table>

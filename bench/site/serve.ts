@@ -44,10 +44,11 @@ export async function startBenchHost(index: number): Promise<BenchHost> {
     baseUrl: host,
     pages,
     statusCounts,
-    close: () => new Promise((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 

@@ -26,14 +26,21 @@ export interface PageTruth {
   attachments: string[];
 }
 
-interface TruthFile { pages: PageTruth[] }
+interface TruthFile {
+  pages: PageTruth[];
+}
 
 type Check = 'title' | 'date' | 'fields' | 'bodyStart' | 'bodyEnd' | 'attachments';
 const CHECKS: Check[] = ['title', 'date', 'fields', 'bodyStart', 'bodyEnd', 'attachments'];
 /** Targets from issue #13's acceptance: title, date, fields ≥ 97 %; body start and end ≥ 95 %. */
 const TARGETS: Record<Check, number> = { title: 0.97, date: 0.97, fields: 0.97, bodyStart: 0.95, bodyEnd: 0.95, attachments: 0.95 };
 
-interface PageResult { file: string; site: string; failures: Map<Check, string>; extraFields: string[] }
+interface PageResult {
+  file: string;
+  site: string;
+  failures: Map<Check, string>;
+  extraFields: string[];
+}
 
 /** Whitespace folded to one space (U+3000 and &nbsp; too), ends trimmed. */
 function fold(value: string | undefined | null): string {
@@ -121,14 +128,23 @@ export function evalTruthSet(
   extract: (path: string, url: string) => ExtractedDocument,
   verbose: boolean,
 ): boolean | undefined {
-  if (!existsSync(dir)) { console.log(`\n== ${label}: skipped: folder not found (${dir})`); return undefined; }
-  if (!existsSync(truthPath)) { console.log(`\n== ${label}: skipped: truth file not found (${truthPath})`); return undefined; }
+  if (!existsSync(dir)) {
+    console.log(`\n== ${label}: skipped: folder not found (${dir})`);
+    return undefined;
+  }
+  if (!existsSync(truthPath)) {
+    console.log(`\n== ${label}: skipped: truth file not found (${truthPath})`);
+    return undefined;
+  }
   const truth = JSON.parse(readFileSync(truthPath, 'utf8')) as TruthFile;
   const results: PageResult[] = [];
   const missing: string[] = [];
   for (const page of truth.pages) {
     const path = join(dir, page.file);
-    if (!existsSync(path)) { missing.push(page.file); continue; }
+    if (!existsSync(path)) {
+      missing.push(page.file);
+      continue;
+    }
     let doc: ExtractedDocument;
     try {
       doc = extract(path, page.url ?? '');

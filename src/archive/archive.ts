@@ -10,7 +10,14 @@ import { EXTRACTOR_VERSION } from '../extract/extractor-version.js';
 import type { Db } from '../store/database.js';
 import { getBlob, putBlob } from '../store/blobs.js';
 import {
-  getDocumentByUrl, insertDocument, markFetched, markMissing, markNotModified, markUnreachable, setComparisonKey, setCurrentVersion,
+  getDocumentByUrl,
+  insertDocument,
+  markFetched,
+  markMissing,
+  markNotModified,
+  markUnreachable,
+  setComparisonKey,
+  setCurrentVersion,
 } from '../store/documents.js';
 import { clusterMembers } from '../store/duplicates.js';
 import { documentIdFor } from '../store/ids.js';
@@ -41,7 +48,10 @@ export class Archive {
   private readonly matchAlerts: AlertMatcher;
   private readonly events: EventRecorder;
 
-  constructor(readonly db: Db, private readonly options: ArchiveOptions) {
+  constructor(
+    readonly db: Db,
+    private readonly options: ArchiveOptions,
+  ) {
     this.matchAlerts = options.matchAlerts ?? (() => []);
     this.events = options.events;
   }
@@ -94,7 +104,12 @@ export class Archive {
     }
     const current = getVersion(this.db, existing.id, existing.currentVersion);
     if (!current) return 'unchanged';
-    const replay = replayVersion(current, { sourceId: existing.sourceId, url, fetchedAt: checkedAt }, getBlob(this.db, current.rawHash) ?? new Uint8Array(), snapshot.document.attachments);
+    const replay = replayVersion(
+      current,
+      { sourceId: existing.sourceId, url, fetchedAt: checkedAt },
+      getBlob(this.db, current.rawHash) ?? new Uint8Array(),
+      snapshot.document.attachments,
+    );
     // The new version is stored as the current extractor's: read the stored page with it.
     const reread = current.extractor === EXTRACTOR_VERSION ? null : rereadVersion(this.db, url, current);
     if (reread) replay.document = { ...reread, attachments: snapshot.document.attachments };
@@ -117,8 +132,14 @@ export class Archive {
     if (removes) {
       const current = getVersion(this.db, existing.id, existing.currentVersion);
       this.recordEvent({
-        type: 'document.removed', at: checkedAt, source: existing.sourceId, documentId: existing.id, url,
-        title: current?.title ?? '', version: existing.currentVersion, fields: current?.fields ?? {},
+        type: 'document.removed',
+        at: checkedAt,
+        source: existing.sourceId,
+        documentId: existing.id,
+        url,
+        title: current?.title ?? '',
+        version: existing.currentVersion,
+        fields: current?.fields ?? {},
       });
     }
     return removes;
@@ -135,8 +156,13 @@ export class Archive {
   private createDocument(snapshot: DocumentSnapshot, compared: ComparedDocument, attachments: AttachmentEntry[]): void {
     const id = documentIdFor(snapshot.url);
     insertDocument(this.db, {
-      id, sourceId: snapshot.sourceId, url: snapshot.url, firstSeenAt: snapshot.fetchedAt, ...keyOf(compared),
-      etag: snapshot.etag, lastModified: snapshot.lastModified,
+      id,
+      sourceId: snapshot.sourceId,
+      url: snapshot.url,
+      firstSeenAt: snapshot.fetchedAt,
+      ...keyOf(compared),
+      etag: snapshot.etag,
+      lastModified: snapshot.lastModified,
     });
     this.insertVersion(id, 1, snapshot, compared.contentHash, attachments);
     const link = linkDuplicates(this.db, id, compared.comparison, compared.contentHash, filesWithText(attachments));
@@ -170,7 +196,13 @@ export class Archive {
    * `previous`: what the change summary compares with (the stored version, or the current
    * extractor's reading of it, so an upgrade's own differences are not reported as the site's).
    */
-  private addVersion(existing: DocumentRow, snapshot: DocumentSnapshot, compared: ComparedDocument, previous: VersionContent, attachments: NewAttachments): void {
+  private addVersion(
+    existing: DocumentRow,
+    snapshot: DocumentSnapshot,
+    compared: ComparedDocument,
+    previous: VersionContent,
+    attachments: NewAttachments,
+  ): void {
     const version = existing.currentVersion + 1;
     this.insertVersion(existing.id, version, snapshot, compared.contentHash, attachments.entries);
     setCurrentVersion(this.db, existing.id, { currentVersion: version, ...keyOf(compared), lastChangedAt: snapshot.fetchedAt });
@@ -178,7 +210,8 @@ export class Archive {
     const changes = summarizeChange(previous, snapshot.document);
     if (attachments.comparison.changed) changes.attachments = attachmentChanges(this.db, attachments.comparison);
     this.recordEvent({
-      ...this.draftFor('document.updated', existing.id, version, snapshot), changes,
+      ...this.draftFor('document.updated', existing.id, version, snapshot),
+      changes,
       attachments: alertFacts(attachmentsBrought(attachments.comparison, attachments.entries)),
     });
   }
@@ -186,7 +219,8 @@ export class Archive {
   /** Same version, compared from now on by the current extractor's reading: no version, no event. */
   private refreshKey(existing: DocumentRow, compared: ComparedDocument, attachments: AttachmentEntry[]): void {
     setComparisonKey(this.db, existing.id, keyOf(compared));
-    if (existing.contentHash !== compared.contentHash) linkDuplicates(this.db, existing.id, compared.comparison, compared.contentHash, filesWithText(attachments));
+    if (existing.contentHash !== compared.contentHash)
+      linkDuplicates(this.db, existing.id, compared.comparison, compared.contentHash, filesWithText(attachments));
   }
 
   /** Duplicate links follow the text's hash and the attachments' files: only when those moved may they have changed. */
@@ -198,11 +232,26 @@ export class Archive {
   private insertVersion(documentId: string, version: number, snapshot: DocumentSnapshot, contentHash: string, attachments: AttachmentEntry[]): void {
     const { document: doc } = snapshot;
     insertVersion(this.db, {
-      documentId, version, contentHash, title: doc.title, publishedDate: doc.publishedDate, fields: doc.fields,
-      labels: doc.labels, text: doc.text, attachments, provenance: doc.provenance,
-      fetchedAt: snapshot.fetchedAt, httpStatus: snapshot.httpStatus, responseHeaders: snapshot.responseHeaders,
-      charset: snapshot.charset, charsetSource: snapshot.charsetSource, etag: snapshot.etag, lastModified: snapshot.lastModified,
-      rawHash: putBlob(this.db, snapshot.rawBody), runId: this.options.runId ?? null, extractor: EXTRACTOR_VERSION,
+      documentId,
+      version,
+      contentHash,
+      title: doc.title,
+      publishedDate: doc.publishedDate,
+      fields: doc.fields,
+      labels: doc.labels,
+      text: doc.text,
+      attachments,
+      provenance: doc.provenance,
+      fetchedAt: snapshot.fetchedAt,
+      httpStatus: snapshot.httpStatus,
+      responseHeaders: snapshot.responseHeaders,
+      charset: snapshot.charset,
+      charsetSource: snapshot.charsetSource,
+      etag: snapshot.etag,
+      lastModified: snapshot.lastModified,
+      rawHash: putBlob(this.db, snapshot.rawBody),
+      runId: this.options.runId ?? null,
+      extractor: EXTRACTOR_VERSION,
     });
     recordVersionAttachments(this.db, documentId, version, attachments);
     // Only browser-rendered versions have one; HTTP versions leave the column alone (NULL).
@@ -211,8 +260,14 @@ export class Archive {
 
   private draftFor(type: EventDraft['type'], documentId: string, version: number, snapshot: DocumentSnapshot): EventDraft {
     return {
-      type, at: snapshot.fetchedAt, source: snapshot.sourceId, documentId, url: snapshot.url,
-      title: snapshot.document.title, version, fields: snapshot.document.fields,
+      type,
+      at: snapshot.fetchedAt,
+      source: snapshot.sourceId,
+      documentId,
+      url: snapshot.url,
+      title: snapshot.document.title,
+      version,
+      fields: snapshot.document.fields,
     };
   }
 

@@ -8,8 +8,15 @@ import { paragraphCounts, type AttachmentChange } from '../compare/change-summar
 import { comparisonText } from '../compare/comparison-text.js';
 import { sha256Hex } from '../hash.js';
 import {
-  getAttachmentFileFacts, getAttachmentText, getVersionAttachments, insertAttachmentFile, insertAttachmentResponse,
-  putAttachmentUrlState, putVersionAttachments, setVersionAttachments, type AttachmentFileRow,
+  getAttachmentFileFacts,
+  getAttachmentText,
+  getVersionAttachments,
+  insertAttachmentFile,
+  insertAttachmentResponse,
+  putAttachmentUrlState,
+  putVersionAttachments,
+  setVersionAttachments,
+  type AttachmentFileRow,
 } from '../store/attachments.js';
 import { putEncodedBlob } from '../store/blobs.js';
 import type { Db } from '../store/database.js';
@@ -45,8 +52,16 @@ function storeOutcome(db: Db, outcome: AttachmentOutcome): void {
 function fileRow(sha256: string, size: number, reading: NonNullable<AttachmentOutcome['newFile']>['reading'], readAt: string): AttachmentFileRow {
   const { kind, mediaType, status, text, textLength, textLayer, failure, error, truncated, ocr, members } = reading;
   return {
-    sha256, size, kind, mediaType, readStatus: status, failure: failure ?? null, error: error ?? null,
-    textLayer: textLayer ?? null, textLength, text,
+    sha256,
+    size,
+    kind,
+    mediaType,
+    readStatus: status,
+    failure: failure ?? null,
+    error: error ?? null,
+    textLayer: textLayer ?? null,
+    textLength,
+    text,
     // The words decide, not the bytes: a PDF re-generated with the same text is the same attachment.
     comparisonHash: textLength > 0 ? sha256Hex(`text:${comparisonText(text)}`) : `bytes:${sha256}`,
     details: { ...(truncated ? { truncated } : {}), ...(ocr ? { ocr } : {}), ...(members ? { members } : {}) },
@@ -95,14 +110,29 @@ function textCounts(db: Db, before: AttachmentEntry, after: AttachmentEntry): { 
 }
 
 /** A stored version as a snapshot fetched again at `fetchedAt` (a page that answered 304, with new attachments). */
-export function replayVersion(current: VersionRow, at: Pick<DocumentSnapshot, 'sourceId' | 'url' | 'fetchedAt'>, rawBody: Uint8Array, links: Attachment[]): DocumentSnapshot {
+export function replayVersion(
+  current: VersionRow,
+  at: Pick<DocumentSnapshot, 'sourceId' | 'url' | 'fetchedAt'>,
+  rawBody: Uint8Array,
+  links: Attachment[],
+): DocumentSnapshot {
   return {
-    ...at, rawBody,
-    httpStatus: current.httpStatus, responseHeaders: current.responseHeaders, etag: current.etag, lastModified: current.lastModified,
-    charset: current.charset, charsetSource: current.charsetSource,
+    ...at,
+    rawBody,
+    httpStatus: current.httpStatus,
+    responseHeaders: current.responseHeaders,
+    etag: current.etag,
+    lastModified: current.lastModified,
+    charset: current.charset,
+    charsetSource: current.charsetSource,
     document: {
-      title: current.title, publishedDate: current.publishedDate, fields: current.fields, labels: current.labels,
-      text: current.text, attachments: links, provenance: current.provenance,
+      title: current.title,
+      publishedDate: current.publishedDate,
+      fields: current.fields,
+      labels: current.labels,
+      text: current.text,
+      attachments: links,
+      provenance: current.provenance,
     },
   };
 }

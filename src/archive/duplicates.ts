@@ -9,7 +9,13 @@ import { DuplicateIndex, fingerprintOfComparison, type DuplicateMatch } from '..
 import type { Db } from '../store/database.js';
 import { documentsInlining, documentsWithAttachmentLike } from './attachment-duplicates.js';
 import {
-  clusterRoots, documentsWithContentHash, duplicateOf, duplicateSignatureTables, originalityFacts, reRootCluster, setDuplicateOf,
+  clusterRoots,
+  documentsWithContentHash,
+  duplicateOf,
+  duplicateSignatureTables,
+  originalityFacts,
+  reRootCluster,
+  setDuplicateOf,
   type OriginalityFacts,
 } from '../store/duplicates.js';
 
@@ -54,7 +60,5 @@ export function linkDuplicates(db: Db, documentId: string, comparison: string, c
 
 /** Published first wins (undated last), then first seen, then id: a total order, so every run agrees. */
 function byOriginality(a: OriginalityFacts, b: OriginalityFacts): number {
-  return (a.publishedDate ?? '9999').localeCompare(b.publishedDate ?? '9999')
-    || a.firstSeenAt.localeCompare(b.firstSeenAt)
-    || a.id.localeCompare(b.id);
+  return (a.publishedDate ?? '9999').localeCompare(b.publishedDate ?? '9999') || a.firstSeenAt.localeCompare(b.firstSeenAt) || a.id.localeCompare(b.id);
 }

@@ -7,13 +7,4 @@ export { createAttachmentReader, readAttachment } from './reader.js';
 export type { AttachmentReader, AttachmentReaderSettings } from './reader.js';
 export { AttachmentReadError } from './errors.js';
 export { defaultReadLimits } from './types.js';
-export type {
-  AttachmentFailure,
-  AttachmentKind,
-  AttachmentReadResult,
-  AttachmentStatus,
-  Identification,
-  ReadLimits,
-  ReadOptions,
-  ZipMember,
-} from './types.js';
+export type { AttachmentFailure, AttachmentKind, AttachmentReadResult, AttachmentStatus, Identification, ReadLimits, ReadOptions, ZipMember } from './types.js';

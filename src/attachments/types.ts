@@ -5,22 +5,7 @@
  */
 
 export type AttachmentKind =
-  | 'pdf'
-  | 'docx'
-  | 'xlsx'
-  | 'pptx'
-  | 'doc'
-  | 'wps'
-  | 'xls'
-  | 'et'
-  | 'ppt'
-  | 'ole2'
-  | 'ofd'
-  | 'zip'
-  | 'rar'
-  | '7z'
-  | 'image'
-  | 'other';
+  'pdf' | 'docx' | 'xlsx' | 'pptx' | 'doc' | 'wps' | 'xls' | 'et' | 'ppt' | 'ole2' | 'ofd' | 'zip' | 'rar' | '7z' | 'image' | 'other';
 
 export interface Identification {
   kind: AttachmentKind;
@@ -30,13 +15,7 @@ export interface Identification {
 export type AttachmentStatus = 'ok' | 'failed';
 
 /** Why a read failed; lets a caller count and report failures without parsing messages. */
-export type AttachmentFailure =
-  | 'malformed'
-  | 'encrypted'
-  | 'too-large'
-  | 'timeout'
-  | 'out-of-memory'
-  | 'worker-crashed';
+export type AttachmentFailure = 'malformed' | 'encrypted' | 'too-large' | 'timeout' | 'out-of-memory' | 'worker-crashed';
 
 export interface ReadLimits {
   /** Wall-clock cap for one file, worker start included. */

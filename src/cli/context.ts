@@ -47,8 +47,13 @@ export function readingContext(command: Command): CommandContext {
 export function commandLogger(command: Command, defaultLevel = 'info'): Logger {
   const options = command.optsWithGlobals<GlobalOptions>();
   if (options.quiet && options.verbose) throw new UsageError('--quiet and --verbose exclude each other');
-  const level = options.verbose ? 'debug' : options.quiet ? 'warn' : checked('BUREAU_WATCH_LOG_LEVEL', process.env.BUREAU_WATCH_LOG_LEVEL, LOG_LEVELS) ?? defaultLevel;
-  const format = checked('--log-format', options.logFormat, LOG_FORMATS) ?? checked('BUREAU_WATCH_LOG_FORMAT', process.env.BUREAU_WATCH_LOG_FORMAT, LOG_FORMATS);
+  const level = options.verbose
+    ? 'debug'
+    : options.quiet
+      ? 'warn'
+      : (checked('BUREAU_WATCH_LOG_LEVEL', process.env.BUREAU_WATCH_LOG_LEVEL, LOG_LEVELS) ?? defaultLevel);
+  const format =
+    checked('--log-format', options.logFormat, LOG_FORMATS) ?? checked('BUREAU_WATCH_LOG_FORMAT', process.env.BUREAU_WATCH_LOG_FORMAT, LOG_FORMATS);
   return createLogger({ level, ...(format ? { format: format as LogFormat } : {}) });
 }
 

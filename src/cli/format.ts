@@ -13,14 +13,19 @@ export { terminalJson, terminalText } from '../terminal-safe.js';
 export function formatTable(header: string[], unsafeRows: string[][]): string {
   const rows = unsafeRows.map((row) => row.map(tableCell));
   const widths = header.map((title, column) => Math.max(displayWidth(title), ...rows.map((row) => displayWidth(row[column] ?? ''))));
-  const line = (cells: string[]) => cells.map((cell, column) => cell + ' '.repeat(widths[column]! - displayWidth(cell))).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, column) => cell + ' '.repeat(widths[column]! - displayWidth(cell)))
+      .join('  ')
+      .trimEnd();
   return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n');
 }
 
 export function formatCountsTable(counts: Record<string, SourceCounts>): string {
   const header = ['source', 'pages', 'new', 'updated', 'unchanged', 'not-modified', 'removed', 'errors'];
   const rows = Object.entries(counts).map(([source, c]) =>
-    [source, c.pages, c.created, c.updated, c.unchanged, c.notModified, c.removed, c.errors].map(String));
+    [source, c.pages, c.created, c.updated, c.unchanged, c.notModified, c.removed, c.errors].map(String),
+  );
   return formatTable(header, rows);
 }
 
@@ -49,5 +54,8 @@ export function placeholderMarks(): Marks {
 
 /** Text marked with `placeholders`, made terminal-safe, with the placeholders turned into `marks` (e.g. bold red). */
 export function markedTerminalText(text: string, placeholders: Marks, marks: Marks): string {
-  return text.split(placeholders.open).map((part) => part.split(placeholders.close).map(terminalText).join(marks.close)).join(marks.open);
+  return text
+    .split(placeholders.open)
+    .map((part) => part.split(placeholders.close).map(terminalText).join(marks.close))
+    .join(marks.open);
 }

@@ -15,15 +15,31 @@ import { registerTry } from './commands/try.js';
 import { VERSION } from '../version.js';
 
 /** Each command lives in its own module under commands/ and registers itself here. */
-const COMMANDS: ((program: Command) => void)[] = [registerCrawl, registerExport, registerDemo, registerHistory, registerDiff, registerEvents, registerDeliver,
-  registerSearch, registerShow, registerStats, registerSchedule, registerServe, registerTry];
+const COMMANDS: ((program: Command) => void)[] = [
+  registerCrawl,
+  registerExport,
+  registerDemo,
+  registerHistory,
+  registerDiff,
+  registerEvents,
+  registerDeliver,
+  registerSearch,
+  registerShow,
+  registerStats,
+  registerSchedule,
+  registerServe,
+  registerTry,
+];
 
 const CONFIG_HELP = 'config file (YAML or JSON); default $BUREAU_WATCH_CONFIG or config/sources.yaml';
 
 /** Options every command takes, before or after its name: [flags, help]. */
 const GLOBAL_OPTIONS: [string, string][] = [
   ['--config <file>', CONFIG_HELP],
-  ['--log-format <format>', 'logs on stderr: json (JSON lines) or pretty (one readable line each); default $BUREAU_WATCH_LOG_FORMAT, else pretty on a terminal and json otherwise'],
+  [
+    '--log-format <format>',
+    'logs on stderr: json (JSON lines) or pretty (one readable line each); default $BUREAU_WATCH_LOG_FORMAT, else pretty on a terminal and json otherwise',
+  ],
   ['--quiet', 'log warnings and errors only'],
   ['--verbose', 'log debug lines too'],
 ];

@@ -8,7 +8,7 @@
 export type PathStep = { kind: 'member'; name: string } | { kind: 'index'; index: number } | { kind: 'wildcard' };
 
 /** What a path may look like; parseJsonPath's errors say what was found instead. */
-export const JSON_PATH_SYNTAX = 'dot-separated names, [N] indexes, [*] or .* wildcards, [\'quoted name\']';
+export const JSON_PATH_SYNTAX = "dot-separated names, [N] indexes, [*] or .* wildcards, ['quoted name']";
 
 const STEP = /^(?:\.([A-Za-z_$\u0080-\uffff][\w$\u0080-\uffff-]*)|\.\*|\[\*\]|\[(\d+)\]|\['((?:[^'\\]|\\.)*)'\]|\["((?:[^"\\]|\\.)*)"\])/u;
 

@@ -37,7 +37,14 @@ function walk(schema: JsonSchema, path: string, rows: string[]): void {
 }
 
 function row(path: string, schema: JsonSchema, required: boolean): string {
-  const type = schema.const !== undefined ? JSON.stringify(schema.const) : schema.enum ? schema.enum.map(String).join(' \\| ') : schema.items ? `${schema.items.type ?? 'object'}[]` : (schema.type ?? 'object');
+  const type =
+    schema.const !== undefined
+      ? JSON.stringify(schema.const)
+      : schema.enum
+        ? schema.enum.map(String).join(' \\| ')
+        : schema.items
+          ? `${schema.items.type ?? 'object'}[]`
+          : (schema.type ?? 'object');
   const fallback = schema.default === undefined ? (required ? '*required*' : '') : `\`${JSON.stringify(schema.default)}\``;
   const isCompound = typeof schema.default === 'object' && schema.default !== null && !Array.isArray(schema.default);
   return `| \`${path}\` | ${type} | ${isCompound ? '(see below)' : fallback} | ${schema.description ?? ''} |`;

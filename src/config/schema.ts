@@ -19,8 +19,15 @@ const regexString = z.string().superRefine((pattern, ctx) => {
   if (problem) ctx.addIssue({ code: 'custom', message: problem });
 });
 // `whsec_<base64>` is the Standard Webhooks form (the key is the decoded bytes); any other string is the key itself.
-const webhookSecret = z.string().min(1).refine((secret) => !secret.startsWith('whsec_') || /^[A-Za-z0-9+/]+={0,2}$/.test(secret.slice(6)), { message: 'expected a non-empty string, or whsec_ followed by the key in base64 (Standard Webhooks)' });
-const templateString = z.string().refine(isValidTemplate, { message: 'expected a Mustache template ({{title}}, {{#alerts}}…{{/alerts}}), with every section closed' });
+const webhookSecret = z
+  .string()
+  .min(1)
+  .refine((secret) => !secret.startsWith('whsec_') || /^[A-Za-z0-9+/]+={0,2}$/.test(secret.slice(6)), {
+    message: 'expected a non-empty string, or whsec_ followed by the key in base64 (Standard Webhooks)',
+  });
+const templateString = z
+  .string()
+  .refine(isValidTemplate, { message: 'expected a Mustache template ({{title}}, {{#alerts}}…{{/alerts}}), with every section closed' });
 const cronString = z.string().superRefine((pattern, ctx) => {
   const problem = cronProblem(pattern);
   if (problem) ctx.addIssue({ code: 'custom', message: problem });
@@ -42,10 +49,13 @@ const cookiesRecord = z.record(
   z.string().regex(HEADER_NAME, 'expected a cookie name'),
   z.string().regex(/^[\x21\x23-\x2B\x2D-\x3A\x3C-\x5B\x5D-\x7E]*$/, 'expected a cookie value (printable ASCII without spaces, quotes, ",", ";" or "\\")'),
 );
-const caFile = z.string().min(1).superRefine((path, ctx) => {
-  const problem = caFileProblem(path);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem });
-});
+const caFile = z
+  .string()
+  .min(1)
+  .superRefine((path, ctx) => {
+    const problem = caFileProblem(path);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
 function tlsSchema(defaults: boolean) {
   const flag = (value: z.ZodBoolean) => (defaults ? value.default(false) : value.optional());
@@ -59,7 +69,7 @@ function tlsSchema(defaults: boolean) {
 export const siteAccessDefaultsSchema = {
   proxy: proxyUrl.optional().describe('Proxy for every request of the sources (http, https, socks5); credentials via ${VAR}, redacted in logs.'),
   headers: headersRecord.default({}).describe('Extra request headers, e.g. Referer, Accept-Language (a User-Agent must keep "bureau-watch").'),
-  cookies: cookiesRecord.default({}).describe('Cookies (name → value) sent to the sources\' start hosts.'),
+  cookies: cookiesRecord.default({}).describe("Cookies (name → value) sent to the sources' start hosts."),
   tls: tlsSchema(true).default({ insecure: false, legacyRenegotiation: false }).describe('TLS leniency for difficult servers.'),
 };
 
@@ -74,39 +84,73 @@ const siteAccessSourceSchema = {
 export const siteAccessOptionsSchema = z.strictObject(siteAccessSourceSchema);
 
 export const listApiSchema = z.strictObject({
-  url: z.url({ protocol: /^https?$/ }).refine((url) => url.includes('{page}'), { message: 'expected a URL template with a {page} placeholder' })
+  url: z
+    .url({ protocol: /^https?$/ })
+    .refine((url) => url.includes('{page}'), { message: 'expected a URL template with a {page} placeholder' })
     .describe('JSON list endpoint with a {page} placeholder, e.g. https://x.gov.cn/api/list?col=12&page={page}.'),
-  links: z.string().refine(isValidJsonPath, { message: `expected a JSON path: ${JSON_PATH_SYNTAX}` })
+  links: z
+    .string()
+    .refine(isValidJsonPath, { message: `expected a JSON path: ${JSON_PATH_SYNTAX}` })
     .describe('Path to the document links in each answer, e.g. data.list[*].url.'),
-  linkTemplate: z.string().refine((template) => template.includes('{value}'), { message: 'expected a template with a {value} placeholder' }).optional()
+  linkTemplate: z
+    .string()
+    .refine((template) => template.includes('{value}'), { message: 'expected a template with a {value} placeholder' })
+    .optional()
     .describe('Builds a link from each value (an id), e.g. /art/{value}.html; default: the value is the link.'),
   firstPage: z.number().int().min(0).default(1).describe('Number of the first page.'),
   maxPages: z.number().int().positive().default(500).describe('Pages read at most per run.'),
 });
 
 // A host name, or `*.` and a domain for every host under it; no scheme, port or path.
-const hostPattern = z.string().regex(/^(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i, 'expected a host name (file.example.gov.cn) or *.domain (*.example.gov.cn), without scheme, port or path');
+const hostPattern = z
+  .string()
+  .regex(
+    /^(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i,
+    'expected a host name (file.example.gov.cn) or *.domain (*.example.gov.cn), without scheme, port or path',
+  );
 
 /** Kinds an attachment is identified as from its bytes (src/attachments/identify.ts), as alert rules name them. */
 export const ATTACHMENT_KINDS = ['pdf', 'doc', 'docx', 'wps', 'xls', 'xlsx', 'et', 'ppt', 'pptx', 'ole2', 'ofd', 'zip', 'rar', '7z', 'image', 'other'] as const;
 
 export const sourceSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9-]+$/, 'expected lowercase letters, digits and "-" only').describe('Unique, stable source id.'),
+  id: z
+    .string()
+    .regex(/^[a-z0-9-]+$/, 'expected lowercase letters, digits and "-" only')
+    .describe('Unique, stable source id.'),
   name: z.string().default('').describe('Human-readable name of the bureau.'),
-  startUrls: z.array(z.url({ protocol: /^https?$/ })
-    // The message never repeats the URL: it holds the password.
-    .refine(hasNoCredentials, { message: 'expected a URL without user:password@ (it would reach logs, events and the archive); send credentials as `headers` or `cookies` with ${VAR}' }))
-    .min(1).describe('Disclosure column URLs the crawl starts from (no user:password@).'),
+  startUrls: z
+    .array(
+      z
+        .url({ protocol: /^https?$/ })
+        // The message never repeats the URL: it holds the password.
+        .refine(hasNoCredentials, {
+          message:
+            'expected a URL without user:password@ (it would reach logs, events and the archive); send credentials as `headers` or `cookies` with ${VAR}',
+        }),
+    )
+    .min(1)
+    .describe('Disclosure column URLs the crawl starts from (no user:password@).'),
   schedule: cronString.default('0 7 * * *').describe('Cron expression used by `schedule`.'),
-  maxRequestsPerMinute: z.number().int().positive().default(30).describe('Politeness: requests per minute, as spacing: request starts on a host 60/N seconds apart (a burst of one).'),
+  maxRequestsPerMinute: z
+    .number()
+    .int()
+    .positive()
+    .default(30)
+    .describe('Politeness: requests per minute, as spacing: request starts on a host 60/N seconds apart (a burst of one).'),
   maxConcurrencyPerHost: z.number().int().positive().default(1).describe('Politeness: requests in flight per host at once.'),
-  include: z.array(regexString).default([]).describe('Regexes (RE2 syntax, linear-time; URLs cut to 4096 characters); when set, a URL must match one of them to be followed.'),
+  include: z
+    .array(regexString)
+    .default([])
+    .describe('Regexes (RE2 syntax, linear-time; URLs cut to 4096 characters); when set, a URL must match one of them to be followed.'),
   exclude: z.array(regexString).default([]).describe('Regexes (RE2 syntax, linear-time); a URL matching any of them is never followed.'),
   maxPages: z.number().int().positive().default(100_000).describe('Upper bound on pages fetched per run for this source.'),
   stopAfterKnownListPage: z.boolean().default(true).describe('Stop paging a column once a whole list page held only known links (never on the first crawl).'),
   fetch: z.enum(['http', 'browser']).default('http').describe('`browser`: pages rendered by a system Chromium (script-built columns, JavaScript challenges).'),
-  listApi: listApiSchema.optional().describe('A JSON API listing the column\'s documents, read page by page until a page brings nothing new.'),
-  attachmentHosts: z.array(hostPattern).default([]).describe('Hosts besides a document page\'s own that its attachments may be fetched from (a file server), e.g. file.example.gov.cn or *.example.gov.cn.'),
+  listApi: listApiSchema.optional().describe("A JSON API listing the column's documents, read page by page until a page brings nothing new."),
+  attachmentHosts: z
+    .array(hostPattern)
+    .default([])
+    .describe("Hosts besides a document page's own that its attachments may be fetched from (a file server), e.g. file.example.gov.cn or *.example.gov.cn."),
   ...siteAccessSourceSchema,
 });
 
@@ -114,7 +158,7 @@ const sinkIdSchema = z
   .string()
   .regex(/^[A-Za-z0-9._:-]+$/, 'expected letters, digits, ".", "_", ":" or "-"')
   .optional()
-  .describe('Key of this sink\'s delivery state; default derived from type and path or URL. Set it to keep the state when the path or URL changes.');
+  .describe("Key of this sink's delivery state; default derived from type and path or URL. Set it to keep the state when the path or URL changes.");
 
 const sinkFilterSchema = z
   .strictObject({
@@ -131,7 +175,9 @@ const sinkFilterSchema = z
  * mailbox added to an old archive is not flooded with its whole history.
  */
 function startAtSchema(fallback: 'beginning' | 'now') {
-  return z.enum(['beginning', 'now']).default(fallback)
+  return z
+    .enum(['beginning', 'now'])
+    .default(fallback)
     .describe('First delivery to this sink: `beginning` sends every recorded event, `now` only events recorded after that first delivery.');
 }
 
@@ -181,7 +227,10 @@ const chatSinkSchemas = [
     id: sinkIdSchema,
     host: z.string().min(1).describe('SMTP server host name.'),
     port: z.number().int().min(1).max(65_535).optional().describe('SMTP port (default: 465 with `security: tls`, else 587).'),
-    security: z.enum(['starttls', 'tls', 'none']).default('starttls').describe('starttls: upgrade required (fails if the server cannot); tls: TLS from the first byte; none: plain text.'),
+    security: z
+      .enum(['starttls', 'tls', 'none'])
+      .default('starttls')
+      .describe('starttls: upgrade required (fails if the server cannot); tls: TLS from the first byte; none: plain text.'),
     caFile: z.string().optional().describe('PEM file of extra CA certificates to trust (a private or self-signed server certificate).'),
     user: z.string().optional().describe('SMTP login; no authentication when unset.'),
     password: z.string().optional().describe('SMTP password (use ${VAR}); never logged.'),
@@ -212,51 +261,91 @@ export const sinkSchema = z.discriminatedUnion('type', [
     startAt: startAtSchema('beginning'),
   }),
   z.strictObject({
-    type: z.literal('stdout').describe('Print events on stdout, one JSON line each.'), id: sinkIdSchema, filter: sinkFilterSchema, startAt: startAtSchema('beginning'),
-  }),
-  z.strictObject({
-    type: z.literal('webhook').describe('POST each event to a URL.'),
+    type: z.literal('stdout').describe('Print events on stdout, one JSON line each.'),
     id: sinkIdSchema,
-    url: z.url({ protocol: /^https?$/ })
-      // The message never repeats the URL: it holds the password.
-      .refine(hasNoCredentials, { message: 'expected a URL without user:password@ (it would reach logs, and fetch refuses it); let the receiver verify `secret` signatures instead' })
-      .describe('Endpoint that receives a POST with the event as JSON body (no user:password@).'),
-    secret: webhookSecret.optional().describe('HMAC-SHA256 key (a string, or whsec_<base64>): Standard Webhooks headers webhook-id/-timestamp/-signature and X-Bureau-Watch-Signature.'),
-    secrets: z.array(webhookSecret).min(1).optional().describe('Several keys, for rotation (instead of `secret`): one v1 signature each in webhook-signature; X-Bureau-Watch-Signature uses the first.'),
-    timeoutMs: z.number().int().positive().default(10_000).describe('Per-request timeout.'),
-    retries: z.number().int().min(0).default(5).describe('Retries per delivery attempt, with exponential backoff.'),
-    backoffMs: z.number().int().min(0).default(1_000).describe('Wait before the first retry; doubles on each further retry.'),
-    concurrency: z.number().int().positive().default(1).describe('Requests in flight to this sink (1 keeps order).'),
     filter: sinkFilterSchema,
     startAt: startAtSchema('beginning'),
-  }).refine((sink) => sink.secret === undefined || sink.secrets === undefined, { path: ['secrets'], message: 'expected `secret` or `secrets`, not both (list every key under `secrets`)' }),
+  }),
+  z
+    .strictObject({
+      type: z.literal('webhook').describe('POST each event to a URL.'),
+      id: sinkIdSchema,
+      url: z
+        .url({ protocol: /^https?$/ })
+        // The message never repeats the URL: it holds the password.
+        .refine(hasNoCredentials, {
+          message: 'expected a URL without user:password@ (it would reach logs, and fetch refuses it); let the receiver verify `secret` signatures instead',
+        })
+        .describe('Endpoint that receives a POST with the event as JSON body (no user:password@).'),
+      secret: webhookSecret
+        .optional()
+        .describe('HMAC-SHA256 key (a string, or whsec_<base64>): Standard Webhooks headers webhook-id/-timestamp/-signature and X-Bureau-Watch-Signature.'),
+      secrets: z
+        .array(webhookSecret)
+        .min(1)
+        .optional()
+        .describe('Several keys, for rotation (instead of `secret`): one v1 signature each in webhook-signature; X-Bureau-Watch-Signature uses the first.'),
+      timeoutMs: z.number().int().positive().default(10_000).describe('Per-request timeout.'),
+      retries: z.number().int().min(0).default(5).describe('Retries per delivery attempt, with exponential backoff.'),
+      backoffMs: z.number().int().min(0).default(1_000).describe('Wait before the first retry; doubles on each further retry.'),
+      concurrency: z.number().int().positive().default(1).describe('Requests in flight to this sink (1 keeps order).'),
+      filter: sinkFilterSchema,
+      startAt: startAtSchema('beginning'),
+    })
+    .refine((sink) => sink.secret === undefined || sink.secrets === undefined, {
+      path: ['secrets'],
+      message: 'expected `secret` or `secrets`, not both (list every key under `secrets`)',
+    }),
   ...chatSinkSchemas,
 ]);
 
 export const alertSchema = z.strictObject({
-  name: z.string().min(1).describe('Name listed in an event\'s `alerts`.'),
+  name: z.string().min(1).describe("Name listed in an event's `alerts`."),
   on: z.array(eventTypeSchema).default(['document.created']).describe('Event types the rule applies to.'),
   titlePattern: regexString.optional().describe('Regex (RE2 syntax, linear-time; titles cut to 4096 characters) the document title must match.'),
   sources: z.array(z.string()).optional().describe('Source ids the rule is limited to.'),
   fields: z.record(z.string(), regexString).optional().describe('Canonical field key → regex (RE2 syntax) its value must match.'),
-  attachmentPattern: regexString.optional().describe('Regex (RE2 syntax) an attachment name must match: one the event brings (all of a new document\'s; those added or changed by an update).'),
-  attachmentTypes: z.array(z.enum(ATTACHMENT_KINDS)).min(1).optional().describe('Kinds one of those attachments must be (by its bytes; by its name\'s extension when it was not fetched), e.g. [pdf, ofd]; with attachmentPattern, the same attachment must match both.'),
+  attachmentPattern: regexString
+    .optional()
+    .describe("Regex (RE2 syntax) an attachment name must match: one the event brings (all of a new document's; those added or changed by an update)."),
+  attachmentTypes: z
+    .array(z.enum(ATTACHMENT_KINDS))
+    .min(1)
+    .optional()
+    .describe(
+      "Kinds one of those attachments must be (by its bytes; by its name's extension when it was not fetched), e.g. [pdf, ofd]; with attachmentPattern, the same attachment must match both.",
+    ),
 });
 
 export const fetchSchema = z.strictObject({
   timeoutSecs: z.number().positive().default(30).describe('Time allowed for one HTTP request.'),
-  maxBodyBytes: z.number().int().positive().default(10 * 1024 * 1024).describe('Larger bodies are cut off and the page skipped.'),
+  maxBodyBytes: z
+    .number()
+    .int()
+    .positive()
+    .default(10 * 1024 * 1024)
+    .describe('Larger bodies are cut off and the page skipped.'),
   maxRetries: z.number().int().min(0).default(3).describe('Retries for timeouts and 5xx, with backoff.'),
   retryBackoffMs: z.number().int().min(0).default(2000).describe('Wait before the first retry; doubled for each further one (±20% jitter, at most a minute).'),
-  maxAttachmentBytes: z.number().int().positive().default(50 * 1024 * 1024).describe('Larger attachments are not downloaded; their status is `too-large`.'),
+  maxAttachmentBytes: z
+    .number()
+    .int()
+    .positive()
+    .default(50 * 1024 * 1024)
+    .describe('Larger attachments are not downloaded; their status is `too-large`.'),
 });
 
 export const attachmentsSchema = z.strictObject({
   fetch: z.boolean().default(true).describe('Fetch, store and read the attachments of documents (false: record their links only).'),
   concurrency: z.number().int().positive().default(2).describe('Attachments fetched and read at once per run (each read takes a worker thread).'),
-  readTimeoutSecs: z.number().positive().default(30).describe('Time allowed to read one file\'s text; past it the read fails (`failed`, timeout).'),
+  readTimeoutSecs: z.number().positive().default(30).describe("Time allowed to read one file's text; past it the read fails (`failed`, timeout)."),
   maxHeapMb: z.number().int().positive().default(512).describe('Heap cap of the worker reading one file.'),
-  maxInflatedBytes: z.number().int().positive().default(256 * 1024 * 1024).describe('Bytes one file may inflate to (ZIP members, OFD and Office parts, PDF streams); more fails the read (a bomb).'),
+  maxInflatedBytes: z
+    .number()
+    .int()
+    .positive()
+    .default(256 * 1024 * 1024)
+    .describe('Bytes one file may inflate to (ZIP members, OFD and Office parts, PDF streams); more fails the read (a bomb).'),
   ocr: z.enum(['auto', 'off']).default('auto').describe('`auto`: PDFs without a text layer and images are OCRed when tesseract (and pdftoppm) are on PATH.'),
 });
 
@@ -270,56 +359,90 @@ export const progressSchema = z.strictObject({
 
 export const schedulerSchema = z.strictObject({
   jitterSecs: z.number().min(0).default(60).describe('Each scheduled pass starts after a random delay of up to this many seconds.'),
-  deliveryIntervalSecs: z.number().positive().default(30).describe('Under `schedule`, pending events are delivered at least this often (and after every pass).'),
-  timezone: timeZone.optional().describe('IANA time zone of the cron expressions, e.g. Asia/Shanghai (default: the machine\'s).'),
+  deliveryIntervalSecs: z
+    .number()
+    .positive()
+    .default(30)
+    .describe('Under `schedule`, pending events are delivered at least this often (and after every pass).'),
+  timezone: timeZone.optional().describe("IANA time zone of the cron expressions, e.g. Asia/Shanghai (default: the machine's)."),
 });
 
 export const healthSchema = z.strictObject({
-  silentAfterRuns: z.number().int().positive().default(3).describe('A source holding documents whose lists offer none for this many runs in a row raises `source.silent`.'),
+  silentAfterRuns: z
+    .number()
+    .int()
+    .positive()
+    .default(3)
+    .describe('A source holding documents whose lists offer none for this many runs in a row raises `source.silent`.'),
 });
 
 export const deliverySchema = z.strictObject({
-  afterCrawlSecs: z.number().min(0).default(20).describe('Time `crawl` spends delivering events at its end; what is left stays pending for `deliver` or the next run.'),
+  afterCrawlSecs: z
+    .number()
+    .min(0)
+    .default(20)
+    .describe('Time `crawl` spends delivering events at its end; what is left stays pending for `deliver` or the next run.'),
 });
 
 export const lockSchema = z.strictObject({
-  heartbeatSecs: z.number().positive().default(15).describe('How often the run lock\'s holder stamps its heartbeat (from a thread of its own: a busy crawl still does).'),
-  staleSecs: z.number().positive().default(300).describe('A run lock whose heartbeat is older than this is stale and taken over (a process gone from this host is at once).'),
+  heartbeatSecs: z
+    .number()
+    .positive()
+    .default(15)
+    .describe("How often the run lock's holder stamps its heartbeat (from a thread of its own: a busy crawl still does)."),
+  staleSecs: z
+    .number()
+    .positive()
+    .default(300)
+    .describe('A run lock whose heartbeat is older than this is stale and taken over (a process gone from this host is at once).'),
 });
 
-export const configSchema = z.strictObject({
-  // An empty path would open a temporary database that vanishes at exit, silently losing the archive.
-  database: z.string().min(1, 'expected a file path').default('storage/bureau-watch.db').describe('SQLite file of the archive.'),
-  storageDir: z.string().default('storage').describe('Crawler working directory (contract key). Nothing is written there today: the crawler\'s queue lives in memory, purged each run; durable state is in the database.'),
-  userAgent: z
-    .string()
-    .default(`bureau-watch/${MAJOR_MINOR_VERSION} (+https://github.com/bureau-watch/bureau-watch)`)
-    .refine((ua) => ua.includes('bureau-watch'), { message: 'must contain "bureau-watch"' })
-    .describe('User-Agent header of every request.'),
-  fetch: fetchSchema.default(fetchSchema.parse({})).describe('HTTP limits.'),
-  ...siteAccessDefaultsSchema,
-  browser: browserSchema.default(browserSchema.parse({})).describe('The browser of `fetch: browser` sources.'),
-  attachments: attachmentsSchema.default(attachmentsSchema.parse({})).describe('Attachments of documents: fetching and reading their text.'),
-  sources: z.array(sourceSchema).default([]).describe('The bureaus to crawl.'),
-  sinks: z.array(sinkSchema).default([]).describe('Where change events are delivered.'),
-  alerts: z.array(alertSchema).default([]).describe('Rules that tag events.'),
-  progress: progressSchema.default(progressSchema.parse({})).describe('Progress reporting of crawls.'),
-  scheduler: schedulerSchema.default(schedulerSchema.parse({})).describe('The `schedule` daemon.'),
-  health: healthSchema.default(healthSchema.parse({})).describe('Source health events.'),
-  delivery: deliverySchema.default(deliverySchema.parse({})).describe('Event delivery by `crawl`.'),
-  lock: lockSchema.default(lockSchema.parse({})).describe('The run lock of `crawl` and `schedule`.'),
-}).superRefine((config, ctx) => {
-  const duplicates = (items: { name: string; path: (string | number)[] }[], what: string) => {
-    const seen = new Set<string>();
-    for (const item of items) {
-      if (seen.has(item.name)) ctx.addIssue({ code: 'custom', path: item.path, message: `duplicate ${what} "${item.name}"` });
-      seen.add(item.name);
-    }
-  };
-  duplicates(config.sources.map((source, index) => ({ name: source.id, path: ['sources', index, 'id'] })), 'source id');
-  // Events list the names of the rules they match: two rules of one name could not be told apart.
-  duplicates(config.alerts.map((alert, index) => ({ name: alert.name, path: ['alerts', index, 'name'] })), 'alert name');
-});
+export const configSchema = z
+  .strictObject({
+    // An empty path would open a temporary database that vanishes at exit, silently losing the archive.
+    database: z.string().min(1, 'expected a file path').default('storage/bureau-watch.db').describe('SQLite file of the archive.'),
+    storageDir: z
+      .string()
+      .default('storage')
+      .describe(
+        "Crawler working directory (contract key). Nothing is written there today: the crawler's queue lives in memory, purged each run; durable state is in the database.",
+      ),
+    userAgent: z
+      .string()
+      .default(`bureau-watch/${MAJOR_MINOR_VERSION} (+https://github.com/bureau-watch/bureau-watch)`)
+      .refine((ua) => ua.includes('bureau-watch'), { message: 'must contain "bureau-watch"' })
+      .describe('User-Agent header of every request.'),
+    fetch: fetchSchema.default(fetchSchema.parse({})).describe('HTTP limits.'),
+    ...siteAccessDefaultsSchema,
+    browser: browserSchema.default(browserSchema.parse({})).describe('The browser of `fetch: browser` sources.'),
+    attachments: attachmentsSchema.default(attachmentsSchema.parse({})).describe('Attachments of documents: fetching and reading their text.'),
+    sources: z.array(sourceSchema).default([]).describe('The bureaus to crawl.'),
+    sinks: z.array(sinkSchema).default([]).describe('Where change events are delivered.'),
+    alerts: z.array(alertSchema).default([]).describe('Rules that tag events.'),
+    progress: progressSchema.default(progressSchema.parse({})).describe('Progress reporting of crawls.'),
+    scheduler: schedulerSchema.default(schedulerSchema.parse({})).describe('The `schedule` daemon.'),
+    health: healthSchema.default(healthSchema.parse({})).describe('Source health events.'),
+    delivery: deliverySchema.default(deliverySchema.parse({})).describe('Event delivery by `crawl`.'),
+    lock: lockSchema.default(lockSchema.parse({})).describe('The run lock of `crawl` and `schedule`.'),
+  })
+  .superRefine((config, ctx) => {
+    const duplicates = (items: { name: string; path: (string | number)[] }[], what: string) => {
+      const seen = new Set<string>();
+      for (const item of items) {
+        if (seen.has(item.name)) ctx.addIssue({ code: 'custom', path: item.path, message: `duplicate ${what} "${item.name}"` });
+        seen.add(item.name);
+      }
+    };
+    duplicates(
+      config.sources.map((source, index) => ({ name: source.id, path: ['sources', index, 'id'] })),
+      'source id',
+    );
+    // Events list the names of the rules they match: two rules of one name could not be told apart.
+    duplicates(
+      config.alerts.map((alert, index) => ({ name: alert.name, path: ['alerts', index, 'name'] })),
+      'alert name',
+    );
+  });
 
 export type Config = z.infer<typeof configSchema>;
 export type SourceConfig = z.infer<typeof sourceSchema>;

@@ -17,12 +17,16 @@ import { store } from './source-writes.js';
 export async function recordDocument(crawl: SourceCrawl, frontier: Frontier, snapshot: DocumentSnapshot): Promise<void> {
   const attachments = crawl.attachments;
   if (!attachments || snapshot.document.attachments.length === 0) {
-    store(crawl, frontier, () => { crawl.counts[crawl.archive.recordSnapshot(snapshot)]++; });
+    store(crawl, frontier, () => {
+      crawl.counts[crawl.archive.recordSnapshot(snapshot)]++;
+    });
     return;
   }
   await attachments.stage.room();
   const stored = attachments.stage.check(attachments.access, snapshot.url, snapshot.document.attachments).then((outcomes) => {
-    store(crawl, frontier, () => { crawl.counts[crawl.archive.recordSnapshot({ ...snapshot, attachmentOutcomes: outcomes })]++; });
+    store(crawl, frontier, () => {
+      crawl.counts[crawl.archive.recordSnapshot({ ...snapshot, attachmentOutcomes: outcomes })]++;
+    });
   });
   attachments.stage.track(crawl.source.id, stored);
 }
@@ -36,14 +40,21 @@ export function recordNotModified(crawl: SourceCrawl, frontier: Frontier, url: s
   }
   const { stage, access } = crawl.attachments;
   const links = entries.map(({ url: link, name }) => ({ url: link, name }));
-  const stored = stage.check(access, url, links.filter((_, i) => isRechecked(entries[i]!))).then((checked) => {
-    // The links not asked again keep their entries as they are.
-    const outcomes = entries.map((entry): AttachmentOutcome => (isRechecked(entry) ? checked.shift()! : { entry }));
-    const at = new Date().toISOString();
-    store(crawl, frontier, () => {
-      if (crawl.archive.recordAttachmentsRecheck(url, at, { document: { attachments: links }, attachmentOutcomes: outcomes }) === 'updated') crawl.counts.updated++;
+  const stored = stage
+    .check(
+      access,
+      url,
+      links.filter((_, i) => isRechecked(entries[i]!)),
+    )
+    .then((checked) => {
+      // The links not asked again keep their entries as they are.
+      const outcomes = entries.map((entry): AttachmentOutcome => (isRechecked(entry) ? checked.shift()! : { entry }));
+      const at = new Date().toISOString();
+      store(crawl, frontier, () => {
+        if (crawl.archive.recordAttachmentsRecheck(url, at, { document: { attachments: links }, attachmentOutcomes: outcomes }) === 'updated')
+          crawl.counts.updated++;
+      });
     });
-  });
   stage.track(crawl.source.id, stored);
 }
 
@@ -55,5 +66,5 @@ function isRechecked(entry: AttachmentEntry): boolean {
 /** The attachments of the document's current version (a read: the page said nothing new). */
 function currentEntries(crawl: SourceCrawl, url: string): AttachmentEntry[] {
   const doc = getDocumentByUrl(crawl.archive.db, url);
-  return doc ? getVersionAttachments(crawl.archive.db, doc.id, doc.currentVersion) ?? [] : [];
+  return doc ? (getVersionAttachments(crawl.archive.db, doc.id, doc.currentVersion) ?? []) : [];
 }

@@ -63,17 +63,21 @@ export class AttachmentStage {
   check(access: SourceAttachmentAccess, pageUrl: string, links: Attachment[]): Promise<AttachmentOutcome[]> {
     const pageHost = new URL(pageUrl).hostname;
     const inScope = hostScope(pageHost, access.source.attachmentHosts);
-    return Promise.all(links.map((link) => this.queue.add(async () => {
-      let outcome: AttachmentOutcome;
-      try {
-        outcome = await this.checkOne(access, pageUrl, link, inScope);
-      } catch (error) {
-        this.options.log.error({ source: access.source.id, document: pageUrl, url: link.url }, `attachment check failed: ${errorMessage(error)}`);
-        outcome = brokenCheck(link);
-      }
-      this.count(access.source.id, outcome);
-      return outcome;
-    })));
+    return Promise.all(
+      links.map((link) =>
+        this.queue.add(async () => {
+          let outcome: AttachmentOutcome;
+          try {
+            outcome = await this.checkOne(access, pageUrl, link, inScope);
+          } catch (error) {
+            this.options.log.error({ source: access.source.id, document: pageUrl, url: link.url }, `attachment check failed: ${errorMessage(error)}`);
+            outcome = brokenCheck(link);
+          }
+          this.count(access.source.id, outcome);
+          return outcome;
+        }),
+      ),
+    );
   }
 
   /**
@@ -94,10 +98,13 @@ export class AttachmentStage {
     const set = this.inFlight.get(sourceId) ?? new Set();
     this.inFlight.set(sourceId, set);
     set.add(work);
-    work.then(() => set.delete(work), (error: unknown) => {
-      set.delete(work);
-      this.failure ??= error instanceof Error ? error : new Error(String(error));
-    });
+    work.then(
+      () => set.delete(work),
+      (error: unknown) => {
+        set.delete(work);
+        this.failure ??= error instanceof Error ? error : new Error(String(error));
+      },
+    );
   }
 
   /** The source's checked links by status (`ok`, `failed`, `not-found` …) and `read`: files read, new to the archive. */
@@ -124,15 +131,27 @@ export class AttachmentStage {
     const rules = await access.robots.forUrl(link.url).catch(() => undefined);
     const delayMs = (rules?.crawlDelaySecs() ?? 0) * 1000;
     return checkAttachment(link, {
-      db, reader: this.reader, log, context: { source: source.id, document: pageUrl },
+      db,
+      reader: this.reader,
+      log,
+      context: { source: source.id, document: pageUrl },
       readOptions: {
-        timeoutMs: config.attachments.readTimeoutSecs * 1000, maxHeapMb: config.attachments.maxHeapMb,
-        maxDecompressedBytes: config.attachments.maxInflatedBytes, ocr: config.attachments.ocr,
+        timeoutMs: config.attachments.readTimeoutSecs * 1000,
+        maxHeapMb: config.attachments.maxHeapMb,
+        maxDecompressedBytes: config.attachments.maxInflatedBytes,
+        ocr: config.attachments.ocr,
       },
       fetch: {
-        userAgent: config.userAgent, timeoutMs: config.fetch.timeoutSecs * 1000, maxBytes: config.fetch.maxAttachmentBytes,
-        maxRetries: config.fetch.maxRetries, retryBackoffMs: config.fetch.retryBackoffMs, fetch: access.fetch,
-        robots: access.robots, gate, inScope, signal,
+        userAgent: config.userAgent,
+        timeoutMs: config.fetch.timeoutSecs * 1000,
+        maxBytes: config.fetch.maxAttachmentBytes,
+        maxRetries: config.fetch.maxRetries,
+        retryBackoffMs: config.fetch.retryBackoffMs,
+        fetch: access.fetch,
+        robots: access.robots,
+        gate,
+        inScope,
+        signal,
         minIntervalMs: Math.max(60_000 / source.maxRequestsPerMinute, delayMs),
       },
     });

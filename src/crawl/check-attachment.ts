@@ -34,15 +34,22 @@ export async function checkAttachment(link: Attachment, check: AttachmentCheck):
   const previous = getAttachmentUrlState(check.db, link.url);
   const known = previous?.sha256 ? getAttachmentFileFacts(check.db, previous.sha256) : undefined;
   const answer = await fetchAttachment(
-    { url: link.url, etag: known ? previous?.etag : null, lastModified: known ? previous?.lastModified : null }, check.fetch);
+    { url: link.url, etag: known ? previous?.etag : null, lastModified: known ? previous?.lastModified : null },
+    check.fetch,
+  );
   switch (answer.kind) {
     case 'file':
       return fileOutcome(link, answer, check);
     case 'not-modified':
-      return known && previous ? carried(link, known, previous, answer.fetchedAt) : failedOutcome(link, answer.fetchedAt, check, 'answered 304 for a file not in the archive');
+      return known && previous
+        ? carried(link, known, previous, answer.fetchedAt)
+        : failedOutcome(link, answer.fetchedAt, check, 'answered 304 for a file not in the archive');
     case 'failed':
       if (known && previous) {
-        check.log.warn({ ...check.context, url: link.url, reason: answer.error.message }, 'attachment could not be fetched again: the file fetched before is kept');
+        check.log.warn(
+          { ...check.context, url: link.url, reason: answer.error.message },
+          'attachment could not be fetched again: the file fetched before is kept',
+        );
         return carried(link, known, previous, answer.fetchedAt);
       }
       return failedOutcome(link, answer.fetchedAt, check, answer.error.message);
@@ -63,22 +70,39 @@ async function fileOutcome(link: Attachment, answer: Extract<AttachmentAnswer, {
     return { entry, response, urlState: { url: link.url, status: entry.status!, sha256, ...validators, checkedAt: answer.fetchedAt } };
   }
   const reading = await check.reader.read(answer.body, check.readOptions);
-  if (reading.status === 'failed') check.log.warn({ ...check.context, url: link.url, kind: reading.kind, failure: reading.failure }, `attachment could not be read: ${reading.error ?? reading.failure}`);
+  if (reading.status === 'failed')
+    check.log.warn(
+      { ...check.context, url: link.url, kind: reading.kind, failure: reading.failure },
+      `attachment could not be read: ${reading.error ?? reading.failure}`,
+    );
   const blob = await encodeBlob(answer.body, { compress: !STORED_AS_IS.has(reading.kind) });
   const entry: AttachmentEntry = {
-    ...named, status: reading.status === 'ok' ? 'ok' : 'failed', sha256, size: answer.body.byteLength, mediaType: reading.mediaType,
-    textLayer: reading.textLayer ?? null, textLength: reading.textLength,
+    ...named,
+    status: reading.status === 'ok' ? 'ok' : 'failed',
+    sha256,
+    size: answer.body.byteLength,
+    mediaType: reading.mediaType,
+    textLayer: reading.textLayer ?? null,
+    textLength: reading.textLength,
   };
   return {
-    entry, response, newFile: { blob, reading, readAt: new Date().toISOString() },
+    entry,
+    response,
+    newFile: { blob, reading, readAt: new Date().toISOString() },
     urlState: { url: link.url, status: entry.status!, sha256, ...validators, checkedAt: answer.fetchedAt },
   };
 }
 
 function entryOf(link: Attachment, file: AttachmentFileFacts): AttachmentEntry {
   return {
-    url: link.url, name: link.name, status: file.readStatus === 'ok' ? 'ok' : 'failed', sha256: file.sha256, size: file.size,
-    mediaType: file.mediaType, textLayer: file.textLayer, textLength: file.textLength,
+    url: link.url,
+    name: link.name,
+    status: file.readStatus === 'ok' ? 'ok' : 'failed',
+    sha256: file.sha256,
+    size: file.size,
+    mediaType: file.mediaType,
+    textLayer: file.textLayer,
+    textLength: file.textLength,
   };
 }
 

@@ -59,7 +59,10 @@ export async function crawlSource(crawl: SourceCrawl): Promise<void> {
   }
   if (stats.reachedMaxRequests || crawl.signal?.aborted) frontier.markListingIncomplete();
   crawl.counts.listed = frontier.listed;
-  crawl.log.info({ source: source.id, earlyStops: frontier.earlyStops, disallowedByRobots: frontier.disallowed, listingComplete: frontier.listingComplete }, 'source listing read');
+  crawl.log.info(
+    { source: source.id, earlyStops: frontier.earlyStops, disallowedByRobots: frontier.disallowed, listingComplete: frontier.listingComplete },
+    'source listing read',
+  );
   const at = new Date().toISOString();
   // Decided when the write runs, after every earlier write of the run: a page that could not be
   // stored (even in this same batch) has made the listing incomplete by then.

@@ -32,8 +32,17 @@ export async function handleResult(crawl: SourceCrawl, frontier: Frontier, resul
     else await handlePage(crawl, frontier, result, enqueue);
   } else if (result.status >= 300 && result.status < 400) {
     // Only redirects that leave the source (another host, excluded, disallowed) come back unfollowed.
-    crawl.log.info({ source: crawl.source.id, url: result.url, status: result.status, location: result.headers.location }, 'redirect out of the source\'s scope: not followed');
-    if (!known) listPageLost(crawl, frontier, request, `${request.url} redirects out of the source's scope to ${result.headers.location ?? '(no location)'}: put the target in startUrls or include`);
+    crawl.log.info(
+      { source: crawl.source.id, url: result.url, status: result.status, location: result.headers.location },
+      "redirect out of the source's scope: not followed",
+    );
+    if (!known)
+      listPageLost(
+        crawl,
+        frontier,
+        request,
+        `${request.url} redirects out of the source's scope to ${result.headers.location ?? '(no location)'}: put the target in startUrls or include`,
+      );
   } else {
     crawl.counts.errors++;
     crawl.log.warn({ source: crawl.source.id, url: result.url, status: result.status }, `unexpected HTTP status ${result.status}`);
@@ -76,8 +85,9 @@ async function handlePage(crawl: SourceCrawl, frontier: Frontier, response: Fetc
   const { request } = response;
   const finalUrl = canonicalUrl(response.url) ?? response.url;
   if (!frontier.allowsRedirect(finalUrl)) {
-    crawl.log.info({ source: crawl.source.id, url: request.url, finalUrl }, 'page ended outside the source\'s scope: dropped');
-    if (request.kind !== 'document') listPageLost(crawl, frontier, request, `${request.url} ended outside the source's scope at ${finalUrl}: put that in startUrls or include`);
+    crawl.log.info({ source: crawl.source.id, url: request.url, finalUrl }, "page ended outside the source's scope: dropped");
+    if (request.kind !== 'document')
+      listPageLost(crawl, frontier, request, `${request.url} ended outside the source's scope at ${finalUrl}: put that in startUrls or include`);
     return;
   }
   let page;

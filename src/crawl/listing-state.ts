@@ -18,8 +18,7 @@ export function scopeKey(source: Pick<SourceConfig, 'startUrls' | 'include' | 'e
 /** When the source's current scope was last read completely, or null (never: the first crawl). */
 export function lastCompleteListing(db: Db, source: SourceConfig): string | null {
   const row = db.prepare('SELECT scope_key AS scopeKey, listing_complete_at AS at FROM crawl_state WHERE source_id = ?').get(source.id) as
-    | { scopeKey: string; at: string | null }
-    | undefined;
+    { scopeKey: string; at: string | null } | undefined;
   return row && row.scopeKey === scopeKey(source) ? row.at : null;
 }
 

@@ -50,14 +50,21 @@ export interface RunCrawlOptions {
  * All writes go through one WriteQueue on one connection: a single writer.
  */
 export async function runCrawl(db: Db, config: Config, sources: SourceConfig[], log: Logger, options: RunCrawlOptions = {}): Promise<CrawlSummary> {
-  const runId = startRun(db, sources.map((source) => source.id));
+  const runId = startRun(
+    db,
+    sources.map((source) => source.id),
+  );
   const matchAlerts = compileAlertRules(config.alerts);
   const archive = new Archive(db, { runId, events: outboxRecorder(db), matchAlerts });
   const writes = new WriteQueue(db, { guard: options.lock ? () => options.lock?.assertHeld() : undefined });
   const gate = new HostGate();
   const fetcher = new RunFetcher({
-    userAgent: config.userAgent, timeoutSecs: config.fetch.timeoutSecs, maxBodyBytes: config.fetch.maxBodyBytes,
-    maxRetries: config.fetch.maxRetries, retryBackoffMs: config.fetch.retryBackoffMs, gate,
+    userAgent: config.userAgent,
+    timeoutSecs: config.fetch.timeoutSecs,
+    maxBodyBytes: config.fetch.maxBodyBytes,
+    maxRetries: config.fetch.maxRetries,
+    retryBackoffMs: config.fetch.retryBackoffMs,
+    gate,
   });
   const access = new RunAccess({ userAgent: config.userAgent, timeoutMs: config.fetch.timeoutSecs * 1000, gate });
   const attachmentStage = config.attachments.fetch
@@ -74,15 +81,31 @@ export async function runCrawl(db: Db, config: Config, sources: SourceConfig[], 
   let status: CrawlSummary['status'] = 'ok';
   const outcomes: Record<string, SourceOutcome> = {};
   try {
-    await Promise.all(sources.map((source) => {
-      const sourceAccess = siteAccessOf(config, source);
-      const robots = access.robotsFor(sourceAccess);
-      const attachments = attachmentStage && { stage: attachmentStage, access: { source, robots, fetch: access.siteFetchFor(sourceAccess).fetch } };
-      return crawlSource({ source, config, archive, writes, log, counts: counts[source.id]!, starts: starts.get(source.id)!, runId, robots, gate, fetcher, attachments,
-        progress: options.progress?.source(source.id), signal: options.signal,
-        failures: failures.get(source.id), robotsFailure: (url) => access.robotsFailure(sourceAccess, url) })
-        .finally(() => options.progress?.finishSource(source.id));
-    }));
+    await Promise.all(
+      sources.map((source) => {
+        const sourceAccess = siteAccessOf(config, source);
+        const robots = access.robotsFor(sourceAccess);
+        const attachments = attachmentStage && { stage: attachmentStage, access: { source, robots, fetch: access.siteFetchFor(sourceAccess).fetch } };
+        return crawlSource({
+          source,
+          config,
+          archive,
+          writes,
+          log,
+          counts: counts[source.id]!,
+          starts: starts.get(source.id)!,
+          runId,
+          robots,
+          gate,
+          fetcher,
+          attachments,
+          progress: options.progress?.source(source.id),
+          signal: options.signal,
+          failures: failures.get(source.id),
+          robotsFailure: (url) => access.robotsFailure(sourceAccess, url),
+        }).finally(() => options.progress?.finishSource(source.id));
+      }),
+    );
     await fetcher.close();
     writes.flush();
     const interrupted = options.signal?.aborted === true;
@@ -93,7 +116,7 @@ export async function runCrawl(db: Db, config: Config, sources: SourceConfig[], 
       const lost = (error: unknown) => {
         counts[source.id]!.errors++;
         counts[source.id]!.unstored++;
-        log.error({ source: source.id, err: errorMessage(error) }, 'the source\'s outcome or health could not be recorded');
+        log.error({ source: source.id, err: errorMessage(error) }, "the source's outcome or health could not be recorded");
       };
       writes.push(() => recordSourceOutcome(db, runId, source.id, outcome.outcome, outcome.reason), lost);
       if (!interrupted) writes.push(() => recordHealth(db, config, source.id, counts[source.id]!, outcome, matchAlerts), lost);
@@ -117,10 +140,22 @@ export async function runCrawl(db: Db, config: Config, sources: SourceConfig[], 
 }
 
 /** The source's streaks moved on by this run, and the health events that raises (inside the run's write batch). */
-function recordHealth(db: Db, config: Config, sourceId: string, counts: SourceCounts, outcome: SourceOutcome, matchAlerts: ReturnType<typeof compileAlertRules>): void {
+function recordHealth(
+  db: Db,
+  config: Config,
+  sourceId: string,
+  counts: SourceCounts,
+  outcome: SourceOutcome,
+  matchAlerts: ReturnType<typeof compileAlertRules>,
+): void {
   const at = new Date().toISOString();
   const decision = decideHealth({
-    sourceId, outcome, counts, at, documents: documentCount(db, sourceId), before: readSourceHealth(db, sourceId),
+    sourceId,
+    outcome,
+    counts,
+    at,
+    documents: documentCount(db, sourceId),
+    before: readSourceHealth(db, sourceId),
     silentAfterRuns: config.health.silentAfterRuns,
   });
   writeSourceHealth(db, sourceId, decision.after, at);

@@ -39,7 +39,10 @@ export function decideHealth(input: HealthInput): HealthDecision {
     return { after: { ...before, failedRuns: before.failedRuns + 1 }, events };
   }
   if (before.failedRuns > 0) {
-    event('source.recovered', `start URLs read again after ${before.failedRuns} failed run(s)${outcome.outcome === 'degraded' ? `; still degraded: ${outcome.reason}` : ''}`);
+    event(
+      'source.recovered',
+      `start URLs read again after ${before.failedRuns} failed run(s)${outcome.outcome === 'degraded' ? `; still degraded: ${outcome.reason}` : ''}`,
+    );
   }
   const after: SourceHealthState = { failedRuns: 0, emptyRuns: 0, silentRaised: false };
   if (input.counts.listed === 0 && input.documents > 0) {
@@ -47,8 +50,11 @@ export function decideHealth(input: HealthInput): HealthDecision {
     after.silentRaised = before.silentRaised;
     if (after.emptyRuns >= input.silentAfterRuns && !before.silentRaised) {
       after.silentRaised = true;
-      event('source.silent', `its lists offered no document in ${after.emptyRuns} runs in a row (the archive holds ${input.documents} of it): ` +
-        'the column may have moved or been redesigned; check startUrls and include');
+      event(
+        'source.silent',
+        `its lists offered no document in ${after.emptyRuns} runs in a row (the archive holds ${input.documents} of it): ` +
+          'the column may have moved or been redesigned; check startUrls and include',
+      );
     }
   }
   return { after, events };

@@ -24,9 +24,12 @@ export function decideOutcome(starts: StartUrlReadings, counts: SourceCounts, ac
   if (counts.errors === 0 && counts.attachmentsFailed === 0 && !startTrouble) return { outcome: 'ok', reason: null };
   const parts: string[] = [];
   if (counts.errors > 0) {
-    parts.push(`${counts.errors} page(s) failed${counts.unstored > 0 ? `, ${counts.unstored} of them fetched but not stored (the database was busy or refused the write)` : ''}`);
+    parts.push(
+      `${counts.errors} page(s) failed${counts.unstored > 0 ? `, ${counts.unstored} of them fetched but not stored (the database was busy or refused the write)` : ''}`,
+    );
   }
-  if (counts.attachmentsFailed > 0) parts.push(`${counts.attachmentsFailed} attachment(s) could not be fetched or read (their documents are stored; see the log)`);
+  if (counts.attachmentsFailed > 0)
+    parts.push(`${counts.attachmentsFailed} attachment(s) could not be fetched or read (their documents are stored; see the log)`);
   if (startTrouble) parts.push(startTrouble);
   const main = accessFailures[0];
   if (main) parts.push(`most often ${main.reason} (${main.count}×): ${main.message}`);
@@ -44,7 +47,9 @@ function clip(text: string): string {
 
 /** One line per source that was not ok, for the run summary. */
 export function outcomeLines(outcomes: Record<string, SourceOutcome>): string[] {
-  return Object.entries(outcomes).filter(([, outcome]) => outcome.outcome !== 'ok').map(([sourceId, outcome]) => outcomeLine(sourceId, outcome));
+  return Object.entries(outcomes)
+    .filter(([, outcome]) => outcome.outcome !== 'ok')
+    .map(([sourceId, outcome]) => outcomeLine(sourceId, outcome));
 }
 
 /**
@@ -52,7 +57,9 @@ export function outcomeLines(outcomes: Record<string, SourceOutcome>): string[] 
  * or a page fetched but not stored.
  */
 export function runFailure(outcomes: Record<string, SourceOutcome>, counts: Record<string, { unstored: number }>): string | null {
-  const failed = Object.entries(outcomes).filter(([, outcome]) => outcome.outcome === 'failed').map(([sourceId]) => sourceId);
+  const failed = Object.entries(outcomes)
+    .filter(([, outcome]) => outcome.outcome === 'failed')
+    .map(([sourceId]) => sourceId);
   const unstored = Object.values(counts).reduce((sum, c) => sum + c.unstored, 0);
   const parts = [
     ...(failed.length ? [`${failed.length} source(s) failed (${failed.join(', ')})`] : []),

@@ -14,7 +14,10 @@ export function store(crawl: SourceCrawl, frontier: Frontier, write: () => void)
     crawl.counts.errors++;
     crawl.counts.unstored++;
     frontier.markListingIncomplete();
-    crawl.log.error({ source: crawl.source.id, err: errorMessage(error) }, 'a page could not be stored: counted as an error, its column will be read in full next run');
+    crawl.log.error(
+      { source: crawl.source.id, err: errorMessage(error) },
+      'a page could not be stored: counted as an error, its column will be read in full next run',
+    );
   });
 }
 

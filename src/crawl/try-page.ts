@@ -49,8 +49,12 @@ export async function tryPage(url: string, options: TryOptions): Promise<TryResu
     // Loaded once robots.txt allows the page: the fetcher's dependencies take a second to import.
     const { fetchOne } = await import('../fetch/fetch-one.js');
     const result = await fetchOne(url, {
-      userAgent: options.userAgent, timeoutSecs: options.fetch.timeoutSecs, maxBodyBytes: options.fetch.maxBodyBytes,
-      maxRetries: options.fetch.maxRetries, retryBackoffMs: options.fetch.retryBackoffMs, access: options.access,
+      userAgent: options.userAgent,
+      timeoutSecs: options.fetch.timeoutSecs,
+      maxBodyBytes: options.fetch.maxBodyBytes,
+      maxRetries: options.fetch.maxRetries,
+      retryBackoffMs: options.fetch.retryBackoffMs,
+      access: options.access,
       // Redirects as the crawl follows them: not into what robots.txt disallows.
       followRedirect: (target) => robots.peek(target) !== false,
     });
@@ -71,7 +75,8 @@ function robotsRefusal(rules: RobotsRules, url: string, access: AccessFailure | 
     const message = `${robotsUrl} could not be read (${access?.message ?? rules.reason}): the crawl would not fetch ${url}`;
     return { ok: false, reason: access?.reason ?? 'robots-unavailable', message };
   }
-  if (!rules.isAllowed(url)) return { ok: false, reason: 'robots-disallowed', message: `${robotsUrl} disallows ${url} for bureau-watch: the crawl would not fetch it` };
+  if (!rules.isAllowed(url))
+    return { ok: false, reason: 'robots-disallowed', message: `${robotsUrl} disallows ${url} for bureau-watch: the crawl would not fetch it` };
   return null;
 }
 
@@ -80,7 +85,11 @@ function unreadableStatus(response: FetchedResponse): TryFailure | null {
   if (status >= 200 && status < 300) return null;
   if (status >= 300 && status < 400) {
     const location = response.headers.location ?? '(no Location)';
-    return { ok: false, reason: 'redirect-not-followed', message: `${response.url} answered HTTP ${status} to ${location}: not followed (robots.txt disallows it)` };
+    return {
+      ok: false,
+      reason: 'redirect-not-followed',
+      message: `${response.url} answered HTTP ${status} to ${location}: not followed (robots.txt disallows it)`,
+    };
   }
   return { ok: false, reason: `http-${status}`, message: `${response.url} answered HTTP ${status}: no page to read` };
 }

@@ -3,7 +3,10 @@ import iconv from 'iconv-lite';
 /** Maps a declared charset label to the decoder we use, or null when we cannot decode it. */
 export function normalizeCharset(label: string | undefined | null): string | null {
   if (!label) return null;
-  const name = label.trim().toLowerCase().replace(/^["']|["']$/g, '');
+  const name = label
+    .trim()
+    .toLowerCase()
+    .replace(/^["']|["']$/g, '');
   // GB2312 and GBK are subsets of GB18030; sites that say gb2312 routinely use GBK-only characters.
   if (/^(gb2312|gbk|x-gbk|gb_2312-80|csgb2312|cp936|windows-936|ms936|gb18030|euc-cn|x-euc-cn|hz-gb-2312)$/.test(name)) return 'gb18030';
   if (/^(big5|x-x-big5|csbig5|cn-big5|x-big5|cp950)$/.test(name)) return 'big5';

@@ -31,20 +31,33 @@ export function demoSummary(result: DemoResult, database = DEMO_DATABASE): strin
   for (const record of records) {
     const fieldNames = Object.keys(record.fields);
     lines.push(`  ${record.id}  ${record.title}`);
-    lines.push(`    ${record.publishedDate ?? 'no date'} · v${record.version} · ${record.status} · ${fieldNames.length} fields (${fieldNames.join(', ') || 'none'}) · ${attachmentsLine(record.attachments)}`);
+    lines.push(
+      `    ${record.publishedDate ?? 'no date'} · v${record.version} · ${record.status} · ${fieldNames.length} fields (${fieldNames.join(', ') || 'none'}) · ${attachmentsLine(record.attachments)}`,
+    );
   }
   const byType = (type: string) => events.filter((event) => event.type === type).length;
   const alerted = events.filter((event) => event.alerts.length > 0);
-  lines.push('', `Events recorded: ${events.length} (${byType('document.created')} created, ${byType('document.updated')} updated, ` +
-    `${byType('document.removed')} removed; ${alerted.length} matched alert rules: ${alerted.map((event) => event.title).join('; ') || 'none'})`);
+  lines.push(
+    '',
+    `Events recorded: ${events.length} (${byType('document.created')} created, ${byType('document.updated')} updated, ` +
+      `${byType('document.removed')} removed; ${alerted.length} matched alert rules: ${alerted.map((event) => event.title).join('; ') || 'none'})`,
+  );
   const read = records.flatMap((record) => record.attachments).filter((attachment) => attachment.status === 'ok' && (attachment.textLength ?? 0) > 0);
-  if (read.length > 0) lines.push(`Attachments read: ${read.length} (${read.map((attachment) => attachment.name).join(', ')}); their text is searchable: npx bureau-watch search 优质均衡发展行动 --config ${DEMO_CONFIG}`);
+  if (read.length > 0)
+    lines.push(
+      `Attachments read: ${read.length} (${read.map((attachment) => attachment.name).join(', ')}); their text is searchable: npx bureau-watch search 优质均衡发展行动 --config ${DEMO_CONFIG}`,
+    );
   lines.push('', ...nextCommands(newPlan, updated, removed, database));
   return lines;
 }
 
 /** Three commands on real ids, and where to go from there. */
-function nextCommands(newPlan: StoredDocumentEvent | undefined, updated: StoredDocumentEvent | undefined, removed: StoredDocumentEvent | undefined, database: string): string[] {
+function nextCommands(
+  newPlan: StoredDocumentEvent | undefined,
+  updated: StoredDocumentEvent | undefined,
+  removed: StoredDocumentEvent | undefined,
+  database: string,
+): string[] {
   const lines = ['Try next:'];
   if (newPlan) lines.push(`  npx bureau-watch show ${newPlan.documentId} --config ${DEMO_CONFIG}      # the new plan, its fields and text`);
   if (updated) {

@@ -24,17 +24,22 @@ export interface DemoResult {
 
 /** The demo's config: the bundled replica site's two columns, fast politeness for loopback. */
 export function demoConfig(baseUrl: string, database: string): Config {
-  return validateConfig({
-    database,
-    sources: [{
-      id: 'demo-edu',
-      name: '演示区教育局 (replica)',
-      startUrls: [`${baseUrl}/col/col1001/index.html`, `${baseUrl}/xxgk/ghjh/index.html`],
-      maxRequestsPerMinute: 6000,
-      maxConcurrencyPerHost: 4,
-    }],
-    alerts: [{ name: 'new-plan', on: ['document.created'], titlePattern: '工作要点|工作计划|规划' }],
-  }, 'demo');
+  return validateConfig(
+    {
+      database,
+      sources: [
+        {
+          id: 'demo-edu',
+          name: '演示区教育局 (replica)',
+          startUrls: [`${baseUrl}/col/col1001/index.html`, `${baseUrl}/xxgk/ghjh/index.html`],
+          maxRequestsPerMinute: 6000,
+          maxConcurrencyPerHost: 4,
+        },
+      ],
+      alerts: [{ name: 'new-plan', on: ['document.created'], titlePattern: '工作要点|工作计划|规划' }],
+    },
+    'demo',
+  );
 }
 
 /**

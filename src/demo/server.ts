@@ -119,8 +119,8 @@ export async function startStaticSite(rootDir: string, options: StaticSiteOption
   async function answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const handled = await options.handle?.(req, res);
     if (handled === 'answered') return void log(req, res.statusCode);
-    const reply = await (handled ? handlerReply(req, root, handled) : replyTo(req, root, overrides)).catch(
-      (error: unknown): Reply => textReply(500, `internal error: ${errorMessage(error)}`),
+    const reply = await (handled ? handlerReply(req, root, handled) : replyTo(req, root, overrides)).catch((error: unknown): Reply =>
+      textReply(500, `internal error: ${errorMessage(error)}`),
     );
     log(req, reply.status);
     res.writeHead(reply.status, reply.headers);
@@ -142,9 +142,7 @@ export async function startStaticSite(rootDir: string, options: StaticSiteOption
 
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolveListen, rejectListen) => {
-    server.once('error', (error) =>
-      rejectListen(new FatalError(`cannot listen on ${host}:${options.port ?? 0}: ${errorMessage(error)}`)),
-    );
+    server.once('error', (error) => rejectListen(new FatalError(`cannot listen on ${host}:${options.port ?? 0}: ${errorMessage(error)}`)));
     server.listen(options.port ?? 0, host, () => resolveListen());
   });
   const { port } = server.address() as AddressInfo;

@@ -36,7 +36,8 @@ export function navigationKind(url: string, itemCount: number): 'home' | 'channe
   return itemCount === 0 ? 'channel' : 'list';
 }
 
-const SOFT_404 = /404|not\s*found|页面不存在|页面未找到|找不到(该|您要的|您访问的)?页面|(页面|信息|文章|内容)已(被)?(删除|撤销|撤下|下线)|访问的页面不存在|无法找到/i;
+const SOFT_404 =
+  /404|not\s*found|页面不存在|页面未找到|找不到(该|您要的|您访问的)?页面|(页面|信息|文章|内容)已(被)?(删除|撤销|撤下|下线)|访问的页面不存在|无法找到/i;
 /** A real document is longer than an error notice; a notice is a sentence or two. */
 const SOFT_404_MAX_TEXT = 200;
 
@@ -55,18 +56,22 @@ function looksLikeArticle(root: AnyNode): boolean {
   let total = 0;
   let linked = 0;
   let linkDepth = 0;
-  walkDescendants(body, (node) => {
-    if (isText(node)) {
-      const chars = node.data.replace(/\s+/g, '').length;
-      total += chars;
-      if (linkDepth > 0) linked += chars;
-      return false;
-    }
-    if (node.type !== ElementType.Tag) return false;
-    if ((node).name === 'a') linkDepth++;
-    return true;
-  }, (node) => {
-    if ((node as Element).name === 'a') linkDepth--;
-  });
+  walkDescendants(
+    body,
+    (node) => {
+      if (isText(node)) {
+        const chars = node.data.replace(/\s+/g, '').length;
+        total += chars;
+        if (linkDepth > 0) linked += chars;
+        return false;
+      }
+      if (node.type !== ElementType.Tag) return false;
+      if (node.name === 'a') linkDepth++;
+      return true;
+    },
+    (node) => {
+      if ((node as Element).name === 'a') linkDepth--;
+    },
+  );
   return total - linked >= 300 && linked / Math.max(total, 1) < 0.5;
 }

@@ -108,11 +108,7 @@ export function firstProxyRequest(pageUrl: string, datastore: Datastore, jpage: 
  * The range after a proxy answer, or null when the answer was the last: it held fewer records
  * than asked for, or reached the total.
  */
-export function nextProxyRequest(
-  proxyUrl: string,
-  answer: Pick<Datastore, 'recordCount' | 'totalRecord'>,
-  knownTotal: number | null,
-): ProxyRequest | null {
+export function nextProxyRequest(proxyUrl: string, answer: Pick<Datastore, 'recordCount' | 'totalRecord'>, knownTotal: number | null): ProxyRequest | null {
   const url = new URL(proxyUrl);
   const start = Number(url.searchParams.get('startrecord'));
   const end = Number(url.searchParams.get('endrecord'));

@@ -14,8 +14,13 @@ import { canonicalUrl } from './canonical-url.js';
 /** The request for page `page` of the source's list API. */
 export function listApiRequest(api: ListApiConfig, page: number, previous?: string[]): FetchRequest {
   const url = api.url.replaceAll('{page}', String(page));
-  return { url, kind: page === api.firstPage ? 'start' : 'list', listRole: page === api.firstPage ? undefined : 'next', depth: 0,
-    listApi: { page, previousKey: previous ? linksKey(previous) : undefined } };
+  return {
+    url,
+    kind: page === api.firstPage ? 'start' : 'list',
+    listRole: page === api.firstPage ? undefined : 'next',
+    depth: 0,
+    listApi: { page, previousKey: previous ? linksKey(previous) : undefined },
+  };
 }
 
 /** The document links of one answer, absolute, in order. Throws a PermanentError on an answer that is not JSON. */

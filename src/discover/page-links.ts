@@ -63,31 +63,38 @@ export function readPageLinks(root: AnyNode, entryTest: EntryTest): PageLinks {
   const scripts: string[] = [];
   const open: Open[] = [opened(root)];
   const entries: Open[] = [];
-  walkDescendants(root, (node) => {
-    const parent = open[open.length - 1] as Open;
-    parent.nodes++;
-    if (isText(node)) { parent.chars += node.data.length; return false; }
-    if (node.type !== ElementType.Tag && node.type !== ElementType.Script) return false;
-    const el = node;
-    if (el.name === 'script') {
-      if (el.attribs.src === undefined) scripts.push(textOf(el));
-      return false;
-    }
-    const state = opened(el);
-    noteElement(el, state, out, parent);
-    if (state.link) {
-      const entry = entries[entries.length - 1];
-      if (entry) (entry.entryLinks ??= []).push(state.link);
-      else (parent.childLinks ??= []).push(state.link);
-    }
-    if (ENTRY_TAGS.has(el.name)) entries.push(state);
-    open.push(state);
-    return true;
-  }, () => {
-    const done = open.pop() as Open;
-    if (entries[entries.length - 1] === done) entries.pop();
-    close(done, open[open.length - 1] as Open, entryTest);
-  });
+  walkDescendants(
+    root,
+    (node) => {
+      const parent = open[open.length - 1] as Open;
+      parent.nodes++;
+      if (isText(node)) {
+        parent.chars += node.data.length;
+        return false;
+      }
+      if (node.type !== ElementType.Tag && node.type !== ElementType.Script) return false;
+      const el = node;
+      if (el.name === 'script') {
+        if (el.attribs.src === undefined) scripts.push(textOf(el));
+        return false;
+      }
+      const state = opened(el);
+      noteElement(el, state, out, parent);
+      if (state.link) {
+        const entry = entries[entries.length - 1];
+        if (entry) (entry.entryLinks ??= []).push(state.link);
+        else (parent.childLinks ??= []).push(state.link);
+      }
+      if (ENTRY_TAGS.has(el.name)) entries.push(state);
+      open.push(state);
+      return true;
+    },
+    () => {
+      const done = open.pop() as Open;
+      if (entries[entries.length - 1] === done) entries.pop();
+      close(done, open[open.length - 1] as Open, entryTest);
+    },
+  );
   settle(open[0] as Open, entryTest);
   out.scripts = scripts.join('\n');
   return out;
@@ -103,7 +110,15 @@ function noteElement(el: Element, state: Open, out: PageLinks, parent: Open): vo
   else if (el.name === 'link' && attribs.rel === 'next' && attribs.href !== undefined) out.nextHrefs.push(attribs.href);
   else if (el.name === 'img' && attribs.alt !== undefined && parent.imageAlt === undefined) parent.imageAlt = attribs.alt;
   if ((el.name !== 'a' && el.name !== 'area') || attribs.href === undefined) return;
-  state.link = { href: attribs.href, text: '', rel: attribs.rel ?? '', className: attribs.class ?? '', title: attribs.title, imageAlt: undefined, inEntry: false };
+  state.link = {
+    href: attribs.href,
+    text: '',
+    rel: attribs.rel ?? '',
+    className: attribs.class ?? '',
+    title: attribs.title,
+    imageAlt: undefined,
+    inEntry: false,
+  };
   out.links.push(state.link);
 }
 
@@ -122,7 +137,7 @@ function close(done: Open, parent: Open, entryTest: EntryTest): void {
 
 function settle(state: Open, entryTest: EntryTest): void {
   // `<p><a/> 2024-01-02</p>`: a parent is an entry only for its one link.
-  const links = [...(state.entryLinks ?? []), ...(state.anchors === 1 ? state.childLinks ?? [] : [])];
+  const links = [...(state.entryLinks ?? []), ...(state.anchors === 1 ? (state.childLinks ?? []) : [])];
   if (links.length === 0 || !isSmall(state)) return;
   const passes = entryTest(textOf(state.node));
   for (const link of links) link.inEntry = passes;

@@ -34,7 +34,10 @@ export function nextPageUrls(anchors: PagerAnchor[], pageUrl: string): string[] 
   const marked = anchors.filter((anchor) => anchor.markedNext || isNextText(anchor.text)).map((anchor) => anchor.url);
   const explicit = [...new Set(marked)].filter((url) => url !== pageUrl);
   if (explicit.length > 0) return explicit;
-  const next = nextNumberedSibling(anchors.map((anchor) => anchor.url), pageUrl);
+  const next = nextNumberedSibling(
+    anchors.map((anchor) => anchor.url),
+    pageUrl,
+  );
   return next ? [next] : [];
 }
 

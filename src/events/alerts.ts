@@ -10,8 +10,8 @@ import type { HealthEventDraft } from './event.js';
  * each `fields` regex matches that canonical field's value, and one attachment the event brings
  * matches `attachmentPattern` (its name) and `attachmentTypes` (its kind). Patterns run on RE2
  * (linear time): titles, field values and attachment names are the site's choice.
-  * A health event (source.failed …) has no title, fields or attachments: a rule for it sets `on`
-  * (and `sources`), and one with a title, field or attachment condition never matches it.
+ * A health event (source.failed …) has no title, fields or attachments: a rule for it sets `on`
+ * (and `sources`), and one with a title, field or attachment condition never matches it.
  */
 export function compileAlertRules(rules: AlertConfig[]): (draft: EventDraft | HealthEventDraft) => string[] {
   const compiled = rules.map((rule) => ({
@@ -24,14 +24,16 @@ export function compileAlertRules(rules: AlertConfig[]): (draft: EventDraft | He
   }));
   return (draft) =>
     compiled
-      .filter((rule) =>
-        rule.on.has(draft.type)
-        && (!rule.sources || rule.sources.has(draft.source))
-        && ('reason' in draft
-          ? !rule.title && rule.fields.length === 0 && !rule.attachment
-          : (!rule.title || rule.title.test(draft.title))
-            && rule.fields.every(([key, pattern]) => pattern.test(draft.fields?.[key] ?? ''))
-            && (!rule.attachment || (draft.attachments ?? []).some(rule.attachment))))
+      .filter(
+        (rule) =>
+          rule.on.has(draft.type) &&
+          (!rule.sources || rule.sources.has(draft.source)) &&
+          ('reason' in draft
+            ? !rule.title && rule.fields.length === 0 && !rule.attachment
+            : (!rule.title || rule.title.test(draft.title)) &&
+              rule.fields.every(([key, pattern]) => pattern.test(draft.fields?.[key] ?? '')) &&
+              (!rule.attachment || (draft.attachments ?? []).some(rule.attachment))),
+      )
       .map((rule) => rule.name);
 }
 
@@ -51,7 +53,7 @@ const IMAGE_EXTENSIONS = new Set(['png', 'jpg', 'jpeg', 'gif', 'tif', 'tiff', 'b
 
 /** By the bytes when the file was fetched; else by the extension of its name, then of its URL's path. */
 function kindOf(attachment: DraftAttachment): string {
-  if (attachment.mediaType) return attachment.mediaType.startsWith('image/') ? 'image' : KIND_OF_MEDIA_TYPE.get(attachment.mediaType) ?? 'other';
+  if (attachment.mediaType) return attachment.mediaType.startsWith('image/') ? 'image' : (KIND_OF_MEDIA_TYPE.get(attachment.mediaType) ?? 'other');
   for (const text of [attachment.name, pathOf(attachment.url)]) {
     const extension = /\.([a-z0-9]{1,5})$/i.exec(text.trim())?.[1]?.toLowerCase();
     if (extension && EXTENSION_KINDS.has(extension)) return extension;

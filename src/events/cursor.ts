@@ -19,20 +19,21 @@ const CURSOR_COLUMNS = `sink_id AS sinkId, label, delivered_seq AS deliveredSeq,
  * `created` tells whether this call made it.
  */
 export function openCursor(db: Db, sinkId: string, label: string, startAt: 'beginning' | 'now' = 'beginning'): SinkCursor & { created: boolean } {
-  const created = db.prepare(
-    `INSERT INTO sink_cursors (sink_id, label, delivered_seq, updated_at)
+  const created =
+    db
+      .prepare(
+        `INSERT INTO sink_cursors (sink_id, label, delivered_seq, updated_at)
      VALUES (?, ?, CASE WHEN ? = 'now' THEN (SELECT coalesce(max(seq), 0) FROM events) ELSE 0 END, ?)
      ON CONFLICT (sink_id) DO NOTHING`,
-  ).run(sinkId, label, startAt, new Date().toISOString()).changes > 0;
+      )
+      .run(sinkId, label, startAt, new Date().toISOString()).changes > 0;
   if (!created) db.prepare('UPDATE sink_cursors SET label = ? WHERE sink_id = ? AND label <> ?').run(label, sinkId, label);
   return { ...(db.prepare(`SELECT ${CURSOR_COLUMNS} FROM sink_cursors WHERE sink_id = ?`).get(sinkId) as SinkCursor), created };
 }
 
 /** Moves the cursor forward (never back: two deliverers racing can only repeat events, not skip them). */
 export function advanceCursor(db: Db, sinkId: string, seq: number): void {
-  db.prepare('UPDATE sink_cursors SET delivered_seq = max(delivered_seq, ?), updated_at = ? WHERE sink_id = ?').run(
-    seq, new Date().toISOString(), sinkId,
-  );
+  db.prepare('UPDATE sink_cursors SET delivered_seq = max(delivered_seq, ?), updated_at = ? WHERE sink_id = ?').run(seq, new Date().toISOString(), sinkId);
 }
 
 /** Records how a delivery attempt ended: null error resets the failure count. */

@@ -22,7 +22,11 @@ export class DeliveryLoop {
   private running: Promise<void> | undefined;
   private again = false;
 
-  constructor(private readonly db: Db, private readonly sinks: SinkConfig[], private readonly options: DeliveryLoopOptions) {}
+  constructor(
+    private readonly db: Db,
+    private readonly sinks: SinkConfig[],
+    private readonly options: DeliveryLoopOptions,
+  ) {}
 
   start(): this {
     this.kick();

@@ -43,7 +43,10 @@ export interface SinkDeliveryReport {
  */
 export async function deliverPending(db: Db, sinkConfigs: SinkConfig[], options: DeliveryOptions): Promise<SinkDeliveryReport[]> {
   const environment = {
-    log: options.log, stdout: options.stdout ?? process.stdout, userAgent: options.userAgent ?? 'bureau-watch', details: eventDetailsReader(db),
+    log: options.log,
+    stdout: options.stdout ?? process.stdout,
+    userAgent: options.userAgent ?? 'bureau-watch',
+    details: eventDetailsReader(db),
   };
   const sinks = sinkConfigs.map((config) => createSink(config, environment));
   assertDistinctIds(sinks);
@@ -168,6 +171,9 @@ export async function deliverAfterRun(db: Db, config: Pick<Config, 'sinks' | 'us
 
 /** Lines for the run summary: one per sink that still has events pending, e.g. `webhook https://x: 12 event(s) pending (time budget used up)`. */
 export function formatPendingDeliveries(reports: SinkDeliveryReport[]): string[] {
-  return reports.filter((report) => report.pending > 0)
-    .map((report) => `${report.label}: ${report.pending} event(s) pending${report.error ? ` (${report.error})` : ''}; \`deliver\` or the next crawl sends them`);
+  return reports
+    .filter((report) => report.pending > 0)
+    .map(
+      (report) => `${report.label}: ${report.pending} event(s) pending${report.error ? ` (${report.error})` : ''}; \`deliver\` or the next crawl sends them`,
+    );
 }

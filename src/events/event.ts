@@ -52,8 +52,15 @@ export function publicEvent(event: ChangeEvent): ChangeEvent {
     return { id: event.id, type: event.type, at: event.at, source: event.source, reason: event.reason, alerts: event.alerts };
   }
   return {
-    id: event.id, type: event.type, at: event.at, source: event.source, documentId: event.documentId,
-    url: event.url, title: event.title, version: event.version, alerts: event.alerts,
+    id: event.id,
+    type: event.type,
+    at: event.at,
+    source: event.source,
+    documentId: event.documentId,
+    url: event.url,
+    title: event.title,
+    version: event.version,
+    alerts: event.alerts,
     ...(event.changes ? { changes: event.changes } : {}),
   };
 }

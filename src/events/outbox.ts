@@ -35,25 +35,52 @@ export function insertEvent(db: Db, draft: EventDraft, alerts: string[]): Docume
     alerts,
     ...(draft.changes ? { changes: draft.changes } : {}),
   };
-  statement(db,
+  statement(
+    db,
     `INSERT INTO events (id, type, at, source_id, document_id, url, title, version, alerts, changes)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(event.id, event.type, event.at, event.source, event.documentId, event.url, event.title, event.version,
-    JSON.stringify(event.alerts), event.changes ? JSON.stringify(event.changes) : null);
+  ).run(
+    event.id,
+    event.type,
+    event.at,
+    event.source,
+    event.documentId,
+    event.url,
+    event.title,
+    event.version,
+    JSON.stringify(event.alerts),
+    event.changes ? JSON.stringify(event.changes) : null,
+  );
   return event;
 }
 
 /** Appends a health event (source.failed …): `source` and `reason`, no document fields. */
 export function insertHealthEvent(db: Db, draft: HealthEventDraft, alerts: string[]): HealthEvent {
   const event: HealthEvent = { id: randomUUID(), type: draft.type, at: draft.at, source: draft.source, reason: draft.reason, alerts };
-  statement(db, 'INSERT INTO events (id, type, at, source_id, alerts, reason) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(event.id, event.type, event.at, event.source, JSON.stringify(event.alerts), event.reason);
+  statement(db, 'INSERT INTO events (id, type, at, source_id, alerts, reason) VALUES (?, ?, ?, ?, ?, ?)').run(
+    event.id,
+    event.type,
+    event.at,
+    event.source,
+    JSON.stringify(event.alerts),
+    event.reason,
+  );
   return event;
 }
 
 interface EventRow {
-  seq: number; id: string; type: EventType; at: string; source: string; documentId: string | null;
-  url: string | null; title: string | null; version: number | null; alerts: string; changes: string | null; reason: string | null;
+  seq: number;
+  id: string;
+  type: EventType;
+  at: string;
+  source: string;
+  documentId: string | null;
+  url: string | null;
+  title: string | null;
+  version: number | null;
+  alerts: string;
+  changes: string | null;
+  reason: string | null;
 }
 
 /** An event as the outbox holds it: with its place in delivery order. */
@@ -121,8 +148,16 @@ function decodeEventRow(row: EventRow): StoredEvent {
     return { seq: row.seq, id: row.id, type: row.type as HealthEventType, at: row.at, source: row.source, reason: row.reason ?? '', alerts };
   }
   return {
-    seq: row.seq, id: row.id, type: row.type as DocumentEventType, at: row.at, source: row.source,
-    documentId: row.documentId ?? '', url: row.url ?? '', title: row.title ?? '', version: row.version ?? 0, alerts,
+    seq: row.seq,
+    id: row.id,
+    type: row.type as DocumentEventType,
+    at: row.at,
+    source: row.source,
+    documentId: row.documentId ?? '',
+    url: row.url ?? '',
+    title: row.title ?? '',
+    version: row.version ?? 0,
+    alerts,
     ...(row.changes ? { changes: JSON.parse(row.changes) as ChangeSummary } : {}),
   };
 }

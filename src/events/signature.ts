@@ -54,7 +54,13 @@ export function verifySignature(secret: string, body: string | Uint8Array, heade
  * of `id.timestamp.body` with the secret and the timestamp is within `toleranceSecs` of now (a
  * replay later fails; de-duplicating by `webhook-id` stops one within the window).
  */
-export function verifyWebhook(secret: string, headers: Record<string, string | string[] | undefined>, body: string, toleranceSecs = 300, now = Date.now()): boolean {
+export function verifyWebhook(
+  secret: string,
+  headers: Record<string, string | string[] | undefined>,
+  body: string,
+  toleranceSecs = 300,
+  now = Date.now(),
+): boolean {
   const [id, timestamp, signatures] = [WEBHOOK_ID_HEADER, WEBHOOK_TIMESTAMP_HEADER, WEBHOOK_SIGNATURE_HEADER].map((name) => headers[name]);
   if (typeof id !== 'string' || typeof timestamp !== 'string' || typeof signatures !== 'string' || !/^\d+$/.test(timestamp)) return false;
   if (Math.abs(now / 1000 - Number(timestamp)) > toleranceSecs) return false;

@@ -20,8 +20,19 @@ export type FeedEvent = ChangeEvent & {
 };
 
 interface FeedEventRow {
-  id: string; type: EventType; at: string; source: string; documentId: string | null; url: string | null; title: string | null;
-  version: number | null; alerts: string; changes: string | null; reason: string | null; sourceName: string; publishedDate: string | null;
+  id: string;
+  type: EventType;
+  at: string;
+  source: string;
+  documentId: string | null;
+  url: string | null;
+  title: string | null;
+  version: number | null;
+  alerts: string;
+  changes: string | null;
+  reason: string | null;
+  sourceName: string;
+  publishedDate: string | null;
 }
 
 // Newest first by outbox order; the scope conditions are written so that one statement serves every
@@ -51,8 +62,13 @@ function feedEvent(row: FeedEventRow): FeedEvent {
   const common = { id: row.id, at: row.at, source: row.source, alerts: JSON.parse(row.alerts) as string[], sourceName: row.sourceName };
   if (row.type.startsWith('source.')) return { ...common, type: row.type as HealthEventType, reason: row.reason ?? '', publishedDate: null };
   return {
-    ...common, type: row.type as DocumentEventType, documentId: row.documentId ?? '', url: row.url ?? '', title: row.title ?? '',
-    version: row.version ?? 0, publishedDate: row.publishedDate,
+    ...common,
+    type: row.type as DocumentEventType,
+    documentId: row.documentId ?? '',
+    url: row.url ?? '',
+    title: row.title ?? '',
+    version: row.version ?? 0,
+    publishedDate: row.publishedDate,
     ...(row.changes ? { changes: JSON.parse(row.changes) as ChangeSummary } : {}),
   };
 }

@@ -37,11 +37,23 @@ export async function exportAttachmentFiles(db: Db, dir: string, sources?: Sourc
     for (const record of iterateDocumentRecords(db, sources)) {
       for (const [position, entry] of record.attachments.entries()) {
         const file = entry.sha256 ? await writeAttachment(db, dir, entry.sha256, entry.mediaType ?? null, files) : null;
-        await writeLine(out, terminalJson({
-          documentId: record.id, documentUrl: record.url, source: record.source, version: record.version, position,
-          name: entry.name, url: entry.url, status: entry.status ?? null, sha256: entry.sha256 ?? null, size: entry.size ?? null,
-          mediaType: entry.mediaType ?? null, file,
-        }));
+        await writeLine(
+          out,
+          terminalJson({
+            documentId: record.id,
+            documentUrl: record.url,
+            source: record.source,
+            version: record.version,
+            position,
+            name: entry.name,
+            url: entry.url,
+            status: entry.status ?? null,
+            sha256: entry.sha256 ?? null,
+            size: entry.size ?? null,
+            mediaType: entry.mediaType ?? null,
+            file,
+          }),
+        );
         entries++;
       }
     }
@@ -72,7 +84,14 @@ async function writeAttachment(db: Db, dir: string, sha256: string, mediaType: s
 }
 
 const KIND_BY_MEDIA_TYPE = new Map<string, string>(Object.entries(mediaTypes).map(([kind, type]) => [type, kind]));
-const IMAGE_EXTENSIONS: Record<string, string> = { 'image/jpeg': '.jpg', 'image/png': '.png', 'image/gif': '.gif', 'image/tiff': '.tif', 'image/bmp': '.bmp', 'image/webp': '.webp' };
+const IMAGE_EXTENSIONS: Record<string, string> = {
+  'image/jpeg': '.jpg',
+  'image/png': '.png',
+  'image/gif': '.gif',
+  'image/tiff': '.tif',
+  'image/bmp': '.bmp',
+  'image/webp': '.webp',
+};
 
 /** `.pdf`, `.docx`, `.ofd` … by the kind identified from the bytes; `.bin` for anything else. */
 export function extensionOf(mediaType: string | null): string {

@@ -14,13 +14,20 @@ import { writeLine } from './write-line.js';
 const BOM = '\uFEFF';
 
 const RECORD_COLUMNS = [
-  'id', 'source', 'url', 'title', 'publishedDate', 'status', 'version', 'contentHash',
-  'firstSeenAt', 'lastChangedAt', 'duplicateOf',
+  'id',
+  'source',
+  'url',
+  'title',
+  'publishedDate',
+  'status',
+  'version',
+  'contentHash',
+  'firstSeenAt',
+  'lastChangedAt',
+  'duplicateOf',
 ] as const;
 
-export const CSV_COLUMNS: readonly string[] = [
-  ...RECORD_COLUMNS, ...CANONICAL_KEYS.map((key) => `fields.${key}`), 'labels', 'attachments', 'text',
-];
+export const CSV_COLUMNS: readonly string[] = [...RECORD_COLUMNS, ...CANONICAL_KEYS.map((key) => `fields.${key}`), 'labels', 'attachments', 'text'];
 
 export async function exportCsv(db: Db, out: Writable, sources?: SourceScope): Promise<number> {
   let count = 0;

@@ -20,7 +20,9 @@ export async function writeExportFile<T>(target: string, write: (out: WriteStrea
     if (existing && !existing.isFile()) return await writeStream(target, 'w', write);
     return await writeReplacing(existing ? await realpath(target) : target, existing?.mode, write);
   } catch (error) {
-    throw new FatalError(`export to ${target} failed: ${errorMessage(error)}${existing?.isFile() ? ` (the file there is unchanged)` : ''}`, undefined, { cause: error });
+    throw new FatalError(`export to ${target} failed: ${errorMessage(error)}${existing?.isFile() ? ` (the file there is unchanged)` : ''}`, undefined, {
+      cause: error,
+    });
   }
 }
 

@@ -29,10 +29,18 @@ export async function writeAttachmentResponses(db: Db, doc: DocumentRow, version
     if (!response || !body) continue;
     written.add(key);
     const http = httpResponseHead(response.httpStatus, response.headers, body.byteLength);
-    const record = WARCRecord.create({
-      url: response.finalUrl, date: response.fetchedAt, type: 'response', warcVersion: writer.warcVersion,
-      statusline: http.statusLine, httpHeaders: http.headers, warcHeaders: { 'WARC-Warcinfo-ID': writer.warcinfoId },
-    }, [new Uint8Array(body.buffer, body.byteOffset, body.byteLength)]);
+    const record = WARCRecord.create(
+      {
+        url: response.finalUrl,
+        date: response.fetchedAt,
+        type: 'response',
+        warcVersion: writer.warcVersion,
+        statusline: http.statusLine,
+        httpHeaders: http.headers,
+        warcHeaders: { 'WARC-Warcinfo-ID': writer.warcinfoId },
+      },
+      [new Uint8Array(body.buffer, body.byteOffset, body.byteLength)],
+    );
     await writer.write(record);
     await writer.write(metadataRecord(doc, version, position, entry.sha256, response.finalUrl, record.warcHeader('WARC-Record-ID') ?? '', writer));
     count++;
@@ -40,7 +48,15 @@ export async function writeAttachmentResponses(db: Db, doc: DocumentRow, version
   return count;
 }
 
-function metadataRecord(doc: DocumentRow, version: VersionRow, position: number, sha256: string, url: string, responseId: string, writer: WarcRecordWriter): WARCRecord {
+function metadataRecord(
+  doc: DocumentRow,
+  version: VersionRow,
+  position: number,
+  sha256: string,
+  url: string,
+  responseId: string,
+  writer: WarcRecordWriter,
+): WARCRecord {
   const fields = [
     ['bureau-watch-document-id', doc.id],
     ['bureau-watch-source', doc.sourceId],
@@ -50,8 +66,14 @@ function metadataRecord(doc: DocumentRow, version: VersionRow, position: number,
     ['bureau-watch-attachment-sha256', `sha256:${sha256}`],
   ];
   const block = new TextEncoder().encode(fields.map(([name, value]) => `${name}: ${value}\r\n`).join(''));
-  return WARCRecord.create({
-    url, date: version.fetchedAt, type: 'metadata', warcVersion: writer.warcVersion,
-    warcHeaders: { 'WARC-Concurrent-To': responseId, 'WARC-Warcinfo-ID': writer.warcinfoId, 'Content-Type': 'application/warc-fields' },
-  }, [block]);
+  return WARCRecord.create(
+    {
+      url,
+      date: version.fetchedAt,
+      type: 'metadata',
+      warcVersion: writer.warcVersion,
+      warcHeaders: { 'WARC-Concurrent-To': responseId, 'WARC-Warcinfo-ID': writer.warcinfoId, 'Content-Type': 'application/warc-fields' },
+    },
+    [block],
+  );
 }

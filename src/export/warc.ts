@@ -26,12 +26,15 @@ const WARC_VERSION = 'WARC/1.1' as const;
 const SOFTWARE = `bureau-watch/${VERSION} (warcio.js)`;
 
 export async function exportWarc(db: Db, out: Writable, sources?: SourceScope, options: WarcOptions = {}): Promise<number> {
-  const warcinfo = WARCRecord.createWARCInfo({ warcVersion: WARC_VERSION }, {
-    software: SOFTWARE,
-    format: 'WARC File Format 1.1',
-    conformsTo: 'https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/',
-    description: `bureau-watch archive export: every stored version${sources?.length ? ` of source ${[sources].flat().join(', ')}` : ''}`,
-  });
+  const warcinfo = WARCRecord.createWARCInfo(
+    { warcVersion: WARC_VERSION },
+    {
+      software: SOFTWARE,
+      format: 'WARC File Format 1.1',
+      conformsTo: 'https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/',
+      description: `bureau-watch archive export: every stored version${sources?.length ? ` of source ${[sources].flat().join(', ')}` : ''}`,
+    },
+  );
   const warcinfoId = warcinfo.warcHeader('WARC-Record-ID') ?? '';
   await writeRecord(out, warcinfo, options);
   let count = 0;
@@ -53,15 +56,18 @@ export async function exportWarc(db: Db, out: Writable, sources?: SourceScope, o
 
 function responseRecord(doc: DocumentRow, head: VersionRow, body: Buffer, warcinfoId: string): WARCRecord {
   const http = httpResponseHead(head.httpStatus, head.responseHeaders, body.byteLength);
-  return WARCRecord.create({
-    url: doc.url,
-    date: head.fetchedAt,
-    type: 'response',
-    warcVersion: WARC_VERSION,
-    statusline: http.statusLine,
-    httpHeaders: http.headers,
-    warcHeaders: { 'WARC-Warcinfo-ID': warcinfoId },
-  }, [new Uint8Array(body.buffer, body.byteOffset, body.byteLength)]);
+  return WARCRecord.create(
+    {
+      url: doc.url,
+      date: head.fetchedAt,
+      type: 'response',
+      warcVersion: WARC_VERSION,
+      statusline: http.statusLine,
+      httpHeaders: http.headers,
+      warcHeaders: { 'WARC-Warcinfo-ID': warcinfoId },
+    },
+    [new Uint8Array(body.buffer, body.byteOffset, body.byteLength)],
+  );
 }
 
 function metadataRecord(doc: DocumentRow, head: VersionRow, responseId: string, warcinfoId: string): WARCRecord {
@@ -74,13 +80,16 @@ function metadataRecord(doc: DocumentRow, head: VersionRow, responseId: string, 
     ['bureau-watch-charset', `${head.charset} (${head.charsetSource})`],
   ];
   const block = new TextEncoder().encode(fields.map(([name, value]) => `${name}: ${value}\r\n`).join(''));
-  return WARCRecord.create({
-    url: doc.url,
-    date: head.fetchedAt,
-    type: 'metadata',
-    warcVersion: WARC_VERSION,
-    warcHeaders: { 'WARC-Concurrent-To': responseId, 'WARC-Warcinfo-ID': warcinfoId, 'Content-Type': 'application/warc-fields' },
-  }, [block]);
+  return WARCRecord.create(
+    {
+      url: doc.url,
+      date: head.fetchedAt,
+      type: 'metadata',
+      warcVersion: WARC_VERSION,
+      warcHeaders: { 'WARC-Concurrent-To': responseId, 'WARC-Warcinfo-ID': warcinfoId, 'Content-Type': 'application/warc-fields' },
+    },
+    [block],
+  );
 }
 
 async function writeRecord(out: Writable, record: WARCRecord, options: WarcOptions): Promise<void> {

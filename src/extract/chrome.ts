@@ -12,14 +12,67 @@ const MAX_CHROME_FORM = 200;
  * is not `side` and `content` is not `con`.
  */
 const CHROME_NAMES = new RegExp(
-  '(?:^|[^a-z])(' + [
-    'nav\\w*', 'menu\\w*', 'breadcrumbs?', 'crumbs?', 'bread\\w*', 'location', 'position', 'weizhi', 'dqwz',
-    'sidebar', 'side', 'sider', 'aside', 'footer', 'foot', 'bottom', 'copyright', 'banquan',
-    'share\\w*', 'bdshare\\w*', 'fenxiang', 'jiathis', 'social', 'print', 'dayin', 'tools?', 'toolbar',
-    'comments?', 'pinglun', 'respond', 'reply', 'related', 'relate', 'xgwz', 'xgxw', 'xglj', 'recommend\\w*',
-    'hot\\w*', 'rank\\w*', 'pager', 'pagination', 'prev', 'next', 'prenext', 'updown', 'shangxia',
-    'login', 'search', 'header', 'head', 'topbar', 'ads?', 'advert\\w*', 'banner', 'qrcode', 'erweima', 'ewm',
-  ].join('|') + ')(?=[^a-z]|$)',
+  '(?:^|[^a-z])(' +
+    [
+      'nav\\w*',
+      'menu\\w*',
+      'breadcrumbs?',
+      'crumbs?',
+      'bread\\w*',
+      'location',
+      'position',
+      'weizhi',
+      'dqwz',
+      'sidebar',
+      'side',
+      'sider',
+      'aside',
+      'footer',
+      'foot',
+      'bottom',
+      'copyright',
+      'banquan',
+      'share\\w*',
+      'bdshare\\w*',
+      'fenxiang',
+      'jiathis',
+      'social',
+      'print',
+      'dayin',
+      'tools?',
+      'toolbar',
+      'comments?',
+      'pinglun',
+      'respond',
+      'reply',
+      'related',
+      'relate',
+      'xgwz',
+      'xgxw',
+      'xglj',
+      'recommend\\w*',
+      'hot\\w*',
+      'rank\\w*',
+      'pager',
+      'pagination',
+      'prev',
+      'next',
+      'prenext',
+      'updown',
+      'shangxia',
+      'login',
+      'search',
+      'header',
+      'head',
+      'topbar',
+      'ads?',
+      'advert\\w*',
+      'banner',
+      'qrcode',
+      'erweima',
+      'ewm',
+    ].join('|') +
+    ')(?=[^a-z]|$)',
 );
 
 /** Comment sections are chrome however long they are. */
@@ -73,18 +126,22 @@ function isSmallForm(el: Element): boolean {
 function countChars(el: Element): { chars: number; linkChars: number } {
   const counts = { chars: 0, linkChars: 0 };
   let linkDepth = el.name === 'a' ? 1 : 0;
-  walkDescendants(el, (node) => {
-    if (isText(node)) {
-      const n = visibleLength(node.data);
-      counts.chars += n;
-      if (linkDepth > 0) counts.linkChars += n;
-      return false;
-    }
-    if (!isElement(node)) return false;
-    if (node.name === 'a') linkDepth++;
-    return true;
-  }, (node) => {
-    if ((node as Element).name === 'a') linkDepth--;
-  });
+  walkDescendants(
+    el,
+    (node) => {
+      if (isText(node)) {
+        const n = visibleLength(node.data);
+        counts.chars += n;
+        if (linkDepth > 0) counts.linkChars += n;
+        return false;
+      }
+      if (!isElement(node)) return false;
+      if (node.name === 'a') linkDepth++;
+      return true;
+    },
+    (node) => {
+      if ((node as Element).name === 'a') linkDepth--;
+    },
+  );
   return counts;
 }

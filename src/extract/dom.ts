@@ -27,10 +27,52 @@ export function attr(el: Element, name: string): string {
 
 /** Tags whose start and end break a paragraph. */
 const BLOCK_TAGS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'dialog',
-  'dir', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3',
-  'h4', 'h5', 'h6', 'header', 'hr', 'html', 'legend', 'li', 'main', 'menu', 'nav', 'ol', 'p', 'pre',
-  'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'caption',
+  'center',
+  'dd',
+  'details',
+  'dialog',
+  'dir',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'html',
+  'legend',
+  'li',
+  'main',
+  'menu',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
 ]);
 
 export function isBlock(el: Element): boolean {
@@ -42,12 +84,11 @@ export function breaksLine(el: Element): boolean {
   return el.name === 'br' || isBlock(el);
 }
 
-
 /** Nearest ancestor (not the node itself) with one of the given tag names, within maxDepth steps. */
 export function closestAncestor(node: AnyNode, tags: ReadonlySet<string>, maxDepth = 64): Element | null {
   let current = node.parent;
   for (let depth = 0; current && depth < maxDepth; depth++) {
-    if (isElement(current) && tags.has((current).name)) return current;
+    if (isElement(current) && tags.has(current.name)) return current;
     current = current.parent;
   }
   return null;

@@ -10,8 +10,19 @@ export const LABEL_SYNONYMS: Readonly<Record<CanonicalKey, readonly string[]>> =
   indexNo: ['索引号', '信息索引号', '文件索引号', '索取号'],
   category: ['主题分类', '信息分类', '分类', '主题(一级)', '主题(二级)', '所属主题', '组配分类', '信息类别'],
   publisher: [
-    '发布机构', '发文机关', '发布单位', '发文单位', '制发机关', '发布机关', '公开责任部门', '责任部门', '发布部门',
-    '责任单位', '来源单位', '公开主体', '信息来源',
+    '发布机构',
+    '发文机关',
+    '发布单位',
+    '发文单位',
+    '制发机关',
+    '发布机关',
+    '公开责任部门',
+    '责任部门',
+    '发布部门',
+    '责任单位',
+    '来源单位',
+    '公开主体',
+    '信息来源',
   ],
   docNo: ['文件编号', '发文字号', '文号'],
   writtenDate: ['成文日期', '发文日期', '制发日期', '印发日期', '成文时间', '发文时间'],
@@ -35,10 +46,39 @@ export const LABEL_SYNONYMS: Readonly<Record<CanonicalKey, readonly string[]>> =
  * They end the previous label's value in `发布时间：… 来源：…` and are kept in `labels`.
  */
 const NEIGHBOUR_LABELS = [
-  '来源', '文章来源', '作者', '浏览次数', '阅读次数', '点击数', '点击量', '访问量', '浏览量', '字号', '阅读', '浏览',
-  '点击', '访问次数', '阅读量',
-  '责任编辑', '编辑', '发布人', '录入', '审核', '时间', '所属机构', '公开属性', '文件下载', '附件',
-  '信息类型', '主题', '服务对象', '发布状态', '废止日期', '实施日期', '施行日期', '签发人',
+  '来源',
+  '文章来源',
+  '作者',
+  '浏览次数',
+  '阅读次数',
+  '点击数',
+  '点击量',
+  '访问量',
+  '浏览量',
+  '字号',
+  '阅读',
+  '浏览',
+  '点击',
+  '访问次数',
+  '阅读量',
+  '责任编辑',
+  '编辑',
+  '发布人',
+  '录入',
+  '审核',
+  '时间',
+  '所属机构',
+  '公开属性',
+  '文件下载',
+  '附件',
+  '信息类型',
+  '主题',
+  '服务对象',
+  '发布状态',
+  '废止日期',
+  '实施日期',
+  '施行日期',
+  '签发人',
 ];
 
 export interface LabelInfo {
@@ -60,7 +100,8 @@ const ALL_LABELS = [...new Set([...CANONICAL.keys(), ...NEIGHBOUR_LABELS])];
  * Traditional forms of the characters labels use, so a Traditional rendering (發佈機構, 索引號) is
  * matched too. Pairs: traditional, simplified.
  */
-const TRADITIONAL_PAIRS = '號号編编題题類类級级屬属組组別别發发佈布機机構构關关單单開开責责門门來来時时間间況况態态鍵键詞词' +
+const TRADITIONAL_PAIRS =
+  '號号編编題题類类級级屬属組组別别發发佈布機机構构關关單单開开責责門门來来時时間间況况態态鍵键詞词' +
   '標标稱称圍围範范體体狀状錄录覽览數数擊击訪访問问閱阅讀读輯辑審审簽签廢废實实務务載载報报總总製制資资訊讯題题';
 const TO_SIMPLIFIED = new Map<string, string>();
 const TO_TRADITIONAL = new Map<string, string[]>();
@@ -146,7 +187,10 @@ function spacedPattern(label: string): string {
  * preceded by a CJK character, so 附件名称 does not read as 名称.
  */
 export const INLINE_LABEL = new RegExp(
-  `(?<![\\u4e00-\\u9fff])(${[...ALL_LABELS].sort((a, b) => b.length - a.length).map(spacedPattern).join('|')})[\\s\\u00a0\\u3000]*(?:[:：]|(?<=【[^【】]{1,20})】)`,
+  `(?<![\\u4e00-\\u9fff])(${[...ALL_LABELS]
+    .sort((a, b) => b.length - a.length)
+    .map(spacedPattern)
+    .join('|')})[\\s\\u00a0\\u3000]*(?:[:：]|(?<=【[^【】]{1,20})】)`,
   'g',
 );
 
@@ -166,8 +210,20 @@ export const GENERIC_LABEL = new RegExp(
  * nor the editor's credit that closes an article (`【责任编辑：…】`, kept with the text).
  */
 const BYLINE_LABELS = new Set([
-  '来源', '文章来源', '作者', '浏览次数', '阅读次数', '点击数', '点击量', '访问量', '浏览量', '阅读量', '访问次数',
-  '发布人', '录入', '字号',
+  '来源',
+  '文章来源',
+  '作者',
+  '浏览次数',
+  '阅读次数',
+  '点击数',
+  '点击量',
+  '访问量',
+  '浏览量',
+  '阅读量',
+  '访问次数',
+  '发布人',
+  '录入',
+  '字号',
 ]);
 
 /** Labels of the font-size widget (`字号：[大] [中] [小]`): they end a value, but name nothing to keep. */

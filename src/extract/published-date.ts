@@ -72,7 +72,7 @@ function insideArticle(node: AnyNode): boolean {
  * heading (or after the box holding it). A sentence (。) means the body has begun: its dates are not it.
  */
 function dateUnderHeading(heading: Element): string | null {
-  const boxes = [heading, heading.parent && isElement(heading.parent) ? (heading.parent) : null];
+  const boxes = [heading, heading.parent && isElement(heading.parent) ? heading.parent : null];
   for (const box of boxes) {
     if (!box) continue;
     let sibling = nextElementSibling(box);

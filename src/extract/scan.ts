@@ -4,8 +4,24 @@ import { canonicalLabel, hasInlineBylineLabel, hasInlineCanonicalLabel, mayBeLab
 
 /** Elements readers never see, or whose text is not page content. */
 const INVISIBLE_TAGS = new Set([
-  'script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'canvas', 'select',
-  'option', 'button', 'input', 'textarea', 'video', 'audio', 'map', 'link',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'object',
+  'embed',
+  'svg',
+  'canvas',
+  'select',
+  'option',
+  'button',
+  'input',
+  'textarea',
+  'video',
+  'audio',
+  'map',
+  'link',
 ]);
 
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
@@ -45,8 +61,18 @@ export interface PageScan {
 
 export function scanPage(root: ParentNode): PageScan {
   const scan: PageScan = {
-    body: root, metas: new Map(), titleTag: '', baseHref: null, markerBegin: null, markerEnd: null,
-    namedContent: [], bodyBoxes: [], headings: [], times: [], links: [], labelTexts: [],
+    body: root,
+    metas: new Map(),
+    titleTag: '',
+    baseHref: null,
+    markerBegin: null,
+    markerEnd: null,
+    namedContent: [],
+    bodyBoxes: [],
+    headings: [],
+    times: [],
+    links: [],
+    labelTexts: [],
   };
   const doomed: AnyNode[] = [];
   visit(root, scan, doomed);
@@ -88,11 +114,26 @@ function textOfTitle(el: Element): string {
 
 function noteElement(el: Element, scan: PageScan): void {
   switch (el.name) {
-    case 'meta': noteMeta(el, scan); return;
-    case 'base': if (!scan.baseHref && el.attribs.href) scan.baseHref = el.attribs.href; return;
-    case 'a': if (el.attribs.href) scan.links.push(el); break;
-    case 'time': scan.times.push(el); break;
-    case 'h1': case 'h2': case 'h3': case 'h4': case 'h5': case 'h6': scan.headings.push(el); return;
+    case 'meta':
+      noteMeta(el, scan);
+      return;
+    case 'base':
+      if (!scan.baseHref && el.attribs.href) scan.baseHref = el.attribs.href;
+      return;
+    case 'a':
+      if (el.attribs.href) scan.links.push(el);
+      break;
+    case 'time':
+      scan.times.push(el);
+      break;
+    case 'h1':
+    case 'h2':
+    case 'h3':
+    case 'h4':
+    case 'h5':
+    case 'h6':
+      scan.headings.push(el);
+      return;
   }
   const names = classAndId(el);
   if (!names) return;

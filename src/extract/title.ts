@@ -53,7 +53,8 @@ function withoutLiteralMarkup(title: string): { text: string; decorated: boolean
 }
 
 /** Ends of a document's title: a notice, a decision, a plan … (a site's name never ends so). */
-const DOCUMENT_WORDS = /(通知|通告|公告|公示|决定|意见|办法|规定|方案|报告|批复|通报|函|纲要|规划|细则|条例|决议|命令|指引|解读|答复|要点|计划|总结|预算|决算|公报|说明|目录|名单|结果|情况)$|关于/;
+const DOCUMENT_WORDS =
+  /(通知|通告|公告|公示|决定|意见|办法|规定|方案|报告|批复|通报|函|纲要|规划|细则|条例|决议|命令|指引|解读|答复|要点|计划|总结|预算|决算|公报|说明|目录|名单|结果|情况)$|关于/;
 const MAX_SITE_NAME = 20;
 
 /**
@@ -84,7 +85,9 @@ export function stripSiteSuffix(title: string): string {
     separators.pop();
   }
   let out = '';
-  parts.forEach((part, i) => { out += part + (i < separators.length ? (separators[i] ?? '') : ''); });
+  parts.forEach((part, i) => {
+    out += part + (i < separators.length ? (separators[i] ?? '') : '');
+  });
   return out.trim() || title.trim();
 }
 
@@ -99,8 +102,15 @@ function matchingHeading(headings: Element[], titleTag: string): Element | null 
     if (closestAncestor(heading, LINK_TAGS, 8)) continue;
     const text = stripSpaces(textOf(heading));
     if (text.length < 4 || text.length <= bestLength) continue;
-    const matches = text === full || text === stripped || (full.startsWith(text) && text.length >= stripped.length * 0.6) || (stripped.length >= 8 && text.startsWith(stripped) && text.length <= stripped.length * 2);
-    if (matches) { best = heading; bestLength = text.length; }
+    const matches =
+      text === full ||
+      text === stripped ||
+      (full.startsWith(text) && text.length >= stripped.length * 0.6) ||
+      (stripped.length >= 8 && text.startsWith(stripped) && text.length <= stripped.length * 2);
+    if (matches) {
+      best = heading;
+      bestLength = text.length;
+    }
   }
   return best;
 }
@@ -128,7 +138,10 @@ function bestHeadline(headings: Element[], isNavigationText: (text: string) => b
   let bestScore = 0;
   for (const candidate of headings) {
     const score = headlineScore(candidate, isNavigationText);
-    if (score > bestScore) { best = candidate; bestScore = score; }
+    if (score > bestScore) {
+      best = candidate;
+      bestScore = score;
+    }
   }
   return best;
 }

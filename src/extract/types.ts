@@ -1,8 +1,23 @@
 /** Canonical metadata keys (see docs/fields.md). `fields` holds only these. */
 export const CANONICAL_KEYS = [
-  'indexNo', 'category', 'publisher', 'docNo', 'writtenDate', 'generatedDate', 'publishedDate',
-  'validity', 'keywords', 'summary', 'title', 'disclosureMethod', 'disclosureScope',
-  'disclosureTerm', 'disclosureForm', 'validUntil', 'genre', 'procedure',
+  'indexNo',
+  'category',
+  'publisher',
+  'docNo',
+  'writtenDate',
+  'generatedDate',
+  'publishedDate',
+  'validity',
+  'keywords',
+  'summary',
+  'title',
+  'disclosureMethod',
+  'disclosureScope',
+  'disclosureTerm',
+  'disclosureForm',
+  'validUntil',
+  'genre',
+  'procedure',
 ] as const;
 export type CanonicalKey = (typeof CANONICAL_KEYS)[number];
 

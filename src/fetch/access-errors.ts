@@ -26,13 +26,19 @@ export interface AccessFailure {
 }
 
 export class AccessRetryableError extends RetryableError {
-  constructor(readonly reason: AccessFailureReason, message: string) {
+  constructor(
+    readonly reason: AccessFailureReason,
+    message: string,
+  ) {
     super(message);
   }
 }
 
 export class AccessPermanentError extends PermanentError {
-  constructor(readonly reason: AccessFailureReason, message: string) {
+  constructor(
+    readonly reason: AccessFailureReason,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -43,9 +49,7 @@ export type AccessError = AccessRetryableError | AccessPermanentError;
 const RETRYABLE: ReadonlySet<AccessFailureReason> = new Set(['proxy-refused', 'connection-reset', 'connection-refused', 'timeout']);
 
 export function accessError(failure: AccessFailure): AccessError {
-  return RETRYABLE.has(failure.reason)
-    ? new AccessRetryableError(failure.reason, failure.message)
-    : new AccessPermanentError(failure.reason, failure.message);
+  return RETRYABLE.has(failure.reason) ? new AccessRetryableError(failure.reason, failure.message) : new AccessPermanentError(failure.reason, failure.message);
 }
 
 /** The classification of a failure, when it has one (for a `source.failed` reason, a summary line). */
@@ -53,7 +57,8 @@ export function accessFailureReason(error: unknown): AccessFailureReason | undef
   return error instanceof AccessRetryableError || error instanceof AccessPermanentError ? error.reason : undefined;
 }
 
-const CERTIFICATE_CODES = /^(UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT(_LOCALLY)?|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|CERT_[A-Z_]+|ERR_TLS_CERT_ALTNAME_INVALID|INVALID_CA|HOSTNAME_MISMATCH|ERR_CERT_[A-Z_]+|UNABLE_TO_DECRYPT_CERT_SIGNATURE)$/;
+const CERTIFICATE_CODES =
+  /^(UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT(_LOCALLY)?|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|CERT_[A-Z_]+|ERR_TLS_CERT_ALTNAME_INVALID|INVALID_CA|HOSTNAME_MISMATCH|ERR_CERT_[A-Z_]+|UNABLE_TO_DECRYPT_CERT_SIGNATURE)$/;
 /** Certificate problems that no extra CA can cure: only skipping verification helps. */
 const UNFIXABLE_BY_CA = /EXPIRED|NOT_YET_VALID|ALTNAME|HOSTNAME|COMMON_NAME|REVOKED|DATE_INVALID/;
 
@@ -67,13 +72,24 @@ export function classifyAccessFailure(error: unknown, url: string, access: { pro
   const via = access.proxy ? ` (through proxy ${redactProxyUrl(access.proxy)})` : '';
   if (CERTIFICATE_CODES.test(code) || /certificate|ERR_CERT_/i.test(text)) return certificateFailure(code || certificateName(text), url);
   if (/unsafe legacy renegotiation|UNSAFE_LEGACY_RENEGOTIATION/i.test(text)) {
-    return { reason: 'tls-handshake', message: `TLS handshake failed (unsafe legacy renegotiation disabled) for ${url}: the server needs legacy renegotiation; set tls.legacyRenegotiation: true` };
+    return {
+      reason: 'tls-handshake',
+      message: `TLS handshake failed (unsafe legacy renegotiation disabled) for ${url}: the server needs legacy renegotiation; set tls.legacyRenegotiation: true`,
+    };
   }
   if (/wrong version number|ERR_SSL_PROTOCOL_ERROR|packet length too long/i.test(text)) {
     return { reason: 'tls-handshake', message: `TLS handshake failed for ${url}${via}: the server does not speak TLS there; check the URL's scheme and port` };
   }
-  if (code === 'EPROTO' || /^ERR_SSL_|handshake failure|alert protocol version|unsupported protocol|dh key too small|no (shared )?cipher|ERR_SSL_VERSION_OR_CIPHER_MISMATCH/i.test(`${code} ${text}`)) {
-    return { reason: 'tls-handshake', message: `TLS handshake failed for ${url}${via} (${brief(text)}): the server's TLS is older than OpenSSL 3 accepts; try tls.legacyRenegotiation: true, or fetch: browser` };
+  if (
+    code === 'EPROTO' ||
+    /^ERR_SSL_|handshake failure|alert protocol version|unsupported protocol|dh key too small|no (shared )?cipher|ERR_SSL_VERSION_OR_CIPHER_MISMATCH/i.test(
+      `${code} ${text}`,
+    )
+  ) {
+    return {
+      reason: 'tls-handshake',
+      message: `TLS handshake failed for ${url}${via} (${brief(text)}): the server's TLS is older than OpenSSL 3 accepts; try tls.legacyRenegotiation: true, or fetch: browser`,
+    };
   }
   if (access.proxy) {
     const proxyFailure = classifyProxyFailure(code, text, url, access.proxy);
@@ -85,7 +101,10 @@ export function classifyAccessFailure(error: unknown, url: string, access: { pro
 /** A site's answer that is itself a failure: a 412 script challenge, a proxy's 407. */
 export function classifyStatusFailure(status: number, url: string, access: { proxy?: string | undefined }): AccessFailure | undefined {
   if (status === 412) {
-    return { reason: 'challenge', message: `HTTP 412 challenge for ${url}: the site answers with a JavaScript check that only a browser passes; set fetch: browser for this source` };
+    return {
+      reason: 'challenge',
+      message: `HTTP 412 challenge for ${url}: the site answers with a JavaScript check that only a browser passes; set fetch: browser for this source`,
+    };
   }
   if (status === 407 && access.proxy) return proxyAuthFailure(url, access.proxy);
   return undefined;
@@ -93,7 +112,7 @@ export function classifyStatusFailure(status: number, url: string, access: { pro
 
 function certificateFailure(code: string, url: string): AccessFailure {
   const name = code || 'certificate rejected';
-  const fix = UNFIXABLE_BY_CA.test(name) ? 'set tls.insecure: true (a CA cannot fix this)' : 'add the site\'s CA with tls.ca, or tls.insecure: true';
+  const fix = UNFIXABLE_BY_CA.test(name) ? 'set tls.insecure: true (a CA cannot fix this)' : "add the site's CA with tls.ca, or tls.insecure: true";
   return { reason: 'certificate', message: `certificate verify failed (${name}) for ${url}: ${fix}` };
 }
 
@@ -101,31 +120,49 @@ function classifyProxyFailure(code: string, text: string, url: string, proxy: st
   const shown = redactProxyUrl(proxy);
   if (/\b407\b|proxy authentication required|ERR_PROXY_AUTH/i.test(text)) return proxyAuthFailure(url, proxy);
   if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ERR_PROXY_CONNECTION_FAILED|ERR_SOCKS_CONNECTION_FAILED/.test(`${code} ${text}`)) {
-    return { reason: 'proxy-refused', message: `proxy ${shown} refused or is unreachable (${code || brief(text)}) for ${url}: check proxy (host, port, that it runs)` };
+    return {
+      reason: 'proxy-refused',
+      message: `proxy ${shown} refused or is unreachable (${code || brief(text)}) for ${url}: check proxy (host, port, that it runs)`,
+    };
   }
   if (/Proxy responded with|ERR_TUNNEL_CONNECTION_FAILED|socks.*(rejected|failed)|Socks5 proxy rejected|tunnel/i.test(text)) {
-    return { reason: 'proxy-refused', message: `proxy ${shown} would not connect to ${url} (${brief(text)}): the proxy refused the target; check proxy, or that the proxy may reach this site` };
+    return {
+      reason: 'proxy-refused',
+      message: `proxy ${shown} would not connect to ${url} (${brief(text)}): the proxy refused the target; check proxy, or that the proxy may reach this site`,
+    };
   }
   return undefined;
 }
 
 function proxyAuthFailure(url: string, proxy: string): AccessFailure {
-  return { reason: 'proxy-auth', message: `proxy ${redactProxyUrl(proxy)} asks for authentication (HTTP 407) for ${url}: put the right user and password in proxy, e.g. http://user:\${PROXY_PASSWORD}@host:port` };
+  return {
+    reason: 'proxy-auth',
+    message: `proxy ${redactProxyUrl(proxy)} asks for authentication (HTTP 407) for ${url}: put the right user and password in proxy, e.g. http://user:\${PROXY_PASSWORD}@host:port`,
+  };
 }
 
 function classifyNetworkFailure(code: string, text: string, url: string, via: string): AccessFailure | undefined {
   const both = `${code} ${text}`;
   if (/ECONNRESET|socket hang up|EPIPE|ERR_CONNECTION_RESET|ERR_EMPTY_RESPONSE|ERR_CONNECTION_CLOSED/.test(both)) {
-    return { reason: 'connection-reset', message: `connection reset (${code || brief(text)}) for ${url}${via}: the site or a firewall dropped it; sites that refuse foreign addresses do this, so set proxy to one in mainland China` };
+    return {
+      reason: 'connection-reset',
+      message: `connection reset (${code || brief(text)}) for ${url}${via}: the site or a firewall dropped it; sites that refuse foreign addresses do this, so set proxy to one in mainland China`,
+    };
   }
   if (/ECONNREFUSED|ERR_CONNECTION_REFUSED/.test(both)) {
-    return { reason: 'connection-refused', message: `connection refused (${code || brief(text)}) for ${url}${via}: nothing answers on that port; check the URL, or set proxy if the site only answers addresses in China` };
+    return {
+      reason: 'connection-refused',
+      message: `connection refused (${code || brief(text)}) for ${url}${via}: nothing answers on that port; check the URL, or set proxy if the site only answers addresses in China`,
+    };
   }
   if (/ENOTFOUND|EAI_AGAIN|ERR_NAME_NOT_RESOLVED/.test(both)) {
     return { reason: 'dns', message: `host name not found (${code || 'DNS'}) for ${url}: check the URL; a name that resolves only inside China needs proxy` };
   }
   if (/ETIMEDOUT|timed out|timeout|ERR_TIMED_OUT/i.test(both)) {
-    return { reason: 'timeout', message: `no answer in time (${brief(text)}) for ${url}${via}: raise fetch.timeoutSecs, or set proxy if the site drops foreign traffic` };
+    return {
+      reason: 'timeout',
+      message: `no answer in time (${brief(text)}) for ${url}${via}: raise fetch.timeoutSecs, or set proxy if the site drops foreign traffic`,
+    };
   }
   return undefined;
 }

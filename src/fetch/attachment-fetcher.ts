@@ -93,7 +93,9 @@ async function requestOnce(url: URL, request: AttachmentRequest, options: Attach
     const response = await options.fetch(url.href, { headers: requestHeaders(options.userAgent, request), redirect: 'manual', signal: timer.signal });
     return await answerOf(response, url, options, timer);
   } catch (error) {
-    return failed(timer?.expired ? new RetryableError(`${url.href}: timed out (no data for ${options.timeoutMs} ms)`) : classifyError(asError(error), url.href));
+    return failed(
+      timer?.expired ? new RetryableError(`${url.href}: timed out (no data for ${options.timeoutMs} ms)`) : classifyError(asError(error), url.href),
+    );
   } finally {
     timer?.stop();
     release();
@@ -158,7 +160,10 @@ class IdleTimer {
   expired = false;
   readonly signal: AbortSignal;
 
-  constructor(private readonly ms: number, outer?: AbortSignal) {
+  constructor(
+    private readonly ms: number,
+    outer?: AbortSignal,
+  ) {
     this.signal = outer ? AbortSignal.any([this.controller.signal, outer]) : this.controller.signal;
     this.restart();
   }

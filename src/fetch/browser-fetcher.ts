@@ -52,7 +52,10 @@ export class BrowserFetcher implements SourceFetcher {
   private readonly access: SiteAccess;
 
   constructor(private readonly options: BrowserFetcherOptions) {
-    this.queue = new LeanRequestQueue<FetchRequest>((request) => new Request({ url: request.url, uniqueKey: request.url, userData: { ...request } }), options.maxRequests);
+    this.queue = new LeanRequestQueue<FetchRequest>(
+      (request) => new Request({ url: request.url, uniqueKey: request.url, userData: { ...request } }),
+      options.maxRequests,
+    );
     this.access = options.access ?? resolveSiteAccess();
   }
 
@@ -140,7 +143,12 @@ export class BrowserFetcher implements SourceFetcher {
           await sleep(backoffDelayMs(request.retryCount, options.retryBackoffMs));
         },
         failedRequestHandler: async ({ request }, error) => {
-          const failure = { ok: false as const, request: request.userData as FetchRequest, error: classifyFetchError(error, request.url, this.access), fetchedAt: new Date().toISOString() };
+          const failure = {
+            ok: false as const,
+            request: request.userData as FetchRequest,
+            error: classifyFetchError(error, request.url, this.access),
+            fetchedAt: new Date().toISOString(),
+          };
           await this.guard(() => handle(failure, enqueue));
         },
       },
@@ -159,7 +167,7 @@ export class BrowserFetcher implements SourceFetcher {
 
   private async toResult(context: PlaywrightCrawlingContext, latest: ReturnType<typeof trackDocumentResponses> | undefined): Promise<FetchResult> {
     const request = context.request.userData as FetchRequest;
-    const response = latest ? await settle(context.page, latest, this.options.timeoutSecs * 1000) : context.response ?? undefined;
+    const response = latest ? await settle(context.page, latest, this.options.timeoutSecs * 1000) : (context.response ?? undefined);
     const url = context.page.url();
     const fetchedAt = new Date().toISOString();
     const status = response?.status() ?? 0;
@@ -175,7 +183,8 @@ export class BrowserFetcher implements SourceFetcher {
     const raw = response ? await originalBody(response) : undefined;
     // A listApi page is JSON: its bytes as sent, not the viewer page the browser draws around them.
     const body = request.listApi && raw ? raw : await renderedBody(context.page);
-    if (body.length > this.options.maxBodyBytes) throw new NonRetryableError(`${url}: rendered page of ${body.length} bytes exceeds the limit of ${this.options.maxBodyBytes} bytes (fetch.maxBodyBytes)`);
+    if (body.length > this.options.maxBodyBytes)
+      throw new NonRetryableError(`${url}: rendered page of ${body.length} bytes exceeds the limit of ${this.options.maxBodyBytes} bytes (fetch.maxBodyBytes)`);
     return { ok: true, request, url, status, headers, body, fetchedAt, original: raw ? { status, headers, body: raw } : undefined };
   }
 

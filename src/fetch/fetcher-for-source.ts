@@ -11,7 +11,12 @@ export type { SourceFetcher } from './fetcher-types.js';
  * imported only here, when a source uses it, so a crawl without browser sources (and `demo`) never
  * loads it.
  */
-export async function createFetcher(config: Config, source: SourceConfig, run: RunFetcher, options: Omit<FetcherOptions, 'access' | 'startUrls'>): Promise<SourceFetcher> {
+export async function createFetcher(
+  config: Config,
+  source: SourceConfig,
+  run: RunFetcher,
+  options: Omit<FetcherOptions, 'access' | 'startUrls'>,
+): Promise<SourceFetcher> {
   const full: FetcherOptions = { ...options, access: siteAccessOf(config, source), startUrls: source.startUrls };
   if (source.fetch === 'browser') {
     const { BrowserFetcher } = await import('./browser-fetcher.js');

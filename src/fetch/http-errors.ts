@@ -5,7 +5,8 @@ import { redactSecrets, type SiteAccess } from './site-access.js';
 
 /** What a failed request looks like to Crawlee's retry machinery. */
 // A body cut off mid-way ("The server aborted pending request", "premature close") is a dropped connection too.
-const RETRYABLE_MESSAGE = /^5\d\d\b|timed out|timeout|ECONNRESET|ECONNREFUSED|EPIPE|socket hang up|ETIMEDOUT|EAI_AGAIN|aborted pending request|premature close/i;
+const RETRYABLE_MESSAGE =
+  /^5\d\d\b|timed out|timeout|ECONNRESET|ECONNREFUSED|EPIPE|socket hang up|ETIMEDOUT|EAI_AGAIN|aborted pending request|premature close/i;
 const MAX_BACKOFF_MS = 60_000;
 
 /**

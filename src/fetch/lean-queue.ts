@@ -110,7 +110,9 @@ export class LeanRequestQueue<T extends { url: string }> implements QueueBudget 
   }
 
   /** For `crawler.addRequests()`; the crawl itself uses `add()`. */
-  async addRequest(source: Source): Promise<{ uniqueKey: string; forefront: boolean; wasAlreadyPresent: boolean; wasAlreadyHandled: boolean; requestId: string }> {
+  async addRequest(
+    source: Source,
+  ): Promise<{ uniqueKey: string; forefront: boolean; wasAlreadyPresent: boolean; wasAlreadyHandled: boolean; requestId: string }> {
     const request = source instanceof Request ? source : new Request(source as RequestOptions);
     const wasAlreadyPresent = this.seen.has(request.uniqueKey);
     // Over the limit, a new request is dropped, as Crawlee drops requests beyond maxRequestsPerCrawl.

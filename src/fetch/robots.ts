@@ -131,7 +131,10 @@ async function fetchRobots(robotsUrl: string, options: RobotsCacheOptions): Prom
     // else counts as "unavailable" (RFC 9309 §2.3.1.2–3): allow all. An http→https move is then
     // ruled by the https origin's own robots.txt, read when the crawl first asks for a URL there.
     if (!next || next.origin !== origin) {
-      return new RobotsRules('allow-all', `HTTP ${response.status} to ${next?.origin ?? 'no usable Location'}: not followed off this origin, treated as unavailable`);
+      return new RobotsRules(
+        'allow-all',
+        `HTTP ${response.status} to ${next?.origin ?? 'no usable Location'}: not followed off this origin, treated as unavailable`,
+      );
     }
     if (redirects >= MAX_REDIRECTS) return new RobotsRules('allow-all', `more than ${MAX_REDIRECTS} redirects, treated as unavailable`);
     url = next.href;

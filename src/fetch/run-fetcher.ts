@@ -74,7 +74,11 @@ export class RunFetcher {
     const lane = this.queue.lane(options.maxRequests);
     const access = options.access ?? resolveSiteAccess();
     const state: SourceState = {
-      options, access, got: gotAccess(access, options.startUrls ?? []), spacingMs: hostSpacingMs(options.maxRequestsPerMinute), failed: 0,
+      options,
+      access,
+      got: gotAccess(access, options.startUrls ?? []),
+      spacingMs: hostSpacingMs(options.maxRequestsPerMinute),
+      failed: 0,
       enqueue: async (requests) => void lane.add(requests),
     };
     this.sources.set(lane, state);
@@ -111,7 +115,8 @@ export class RunFetcher {
   private start(): void {
     if (this.running) return;
     this.crawler = this.createCrawler();
-    this.running = this.crawler.run()
+    this.running = this.crawler
+      .run()
       .catch((error: unknown) => void (this.crashed = error))
       .finally(() => this.ended.resolve());
   }
@@ -172,7 +177,12 @@ export class RunFetcher {
         failedRequestHandler: async ({ request }, error) => {
           const state = this.stateOf(request);
           state.failed++;
-          const failure = { ok: false as const, request: request.userData as FetchRequest, error: classifyFetchError(error, request.url, state.access), fetchedAt: new Date().toISOString() };
+          const failure = {
+            ok: false as const,
+            request: request.userData as FetchRequest,
+            error: classifyFetchError(error, request.url, state.access),
+            fetchedAt: new Date().toISOString(),
+          };
           try {
             await this.guard(() => state.handle!(failure, state.enqueue));
           } finally {

@@ -19,7 +19,12 @@ export interface SiteAccessFlags {
 }
 
 const FLAG_NAMES: Record<string, string> = {
-  proxy: '--proxy', headers: '--header', cookies: '--cookie', insecure: '--insecure', ca: '--ca', legacyRenegotiation: '--legacy-renegotiation',
+  proxy: '--proxy',
+  headers: '--header',
+  cookies: '--cookie',
+  insecure: '--insecure',
+  ca: '--ca',
+  legacyRenegotiation: '--legacy-renegotiation',
 };
 
 export function siteAccessFromFlags(flags: SiteAccessFlags): SiteAccessOptions {

@@ -55,8 +55,14 @@ export function siteAccessKey(access: SiteAccess): string {
 /** Whether the source reaches its sites any differently from a plain direct request. */
 export function isPlainAccess(access: SiteAccess): boolean {
   const { tls } = access;
-  return !access.proxy && Object.keys(access.headers).length === 0 && Object.keys(access.cookies).length === 0 &&
-    !tls.insecure && !tls.ca && !tls.legacyRenegotiation;
+  return (
+    !access.proxy &&
+    Object.keys(access.headers).length === 0 &&
+    Object.keys(access.cookies).length === 0 &&
+    !tls.insecure &&
+    !tls.ca &&
+    !tls.legacyRenegotiation
+  );
 }
 
 /** The proxy as it may be shown: credentials replaced, e.g. `http://***:***@proxy.example:3128`. */

@@ -63,7 +63,9 @@ function accessDispatcher(access: SiteAccess): Dispatcher {
 }
 
 function cookieHeader(cookies: Record<string, string>): string {
-  return Object.entries(cookies).map(([name, value]) => `${name}=${value}`).join('; ');
+  return Object.entries(cookies)
+    .map(([name, value]) => `${name}=${value}`)
+    .join('; ');
 }
 
 function describe(error: unknown): string {

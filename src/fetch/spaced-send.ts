@@ -18,7 +18,6 @@ interface GotHookOptions {
   getRequestFunction(): RequestFunction | undefined;
 }
 
-
 /**
  * Spacing below a millisecond (more than 60,000 requests a minute: "unlimited" in practice) is not
  * waited for: no timer waits less, and the request goes out without turn or bookkeeping.
@@ -37,10 +36,13 @@ export function spacingHook(gate: HostGate, fallbackUrl: string, spacingMs: numb
     if (!inner) return;
     const wrapped: RequestFunction = (url, requestOptions, callback) => {
       const result = inner(url, requestOptions, callback);
-      void Promise.resolve(result).then((request) => {
-        const emitter = request as { once?: (event: string, listener: () => void) => void } | undefined;
-        emitter?.once?.('finish', () => gate.sent(host));
-      }, () => undefined);
+      void Promise.resolve(result).then(
+        (request) => {
+          const emitter = request as { once?: (event: string, listener: () => void) => void } | undefined;
+          emitter?.once?.('finish', () => gate.sent(host));
+        },
+        () => undefined,
+      );
       return result;
     };
     wrapped[ORIGINAL] = inner;

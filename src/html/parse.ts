@@ -111,7 +111,10 @@ const FOREIGN_CONTEXT = new Set(['math', 'svg', 'mi', 'mo', 'mn', 'ms', 'mtext',
 class DepthCappedParser extends Parser {
   private readonly stacks: ParserStacks;
 
-  constructor(private readonly handler: DomHandler, private readonly maxDepth: number) {
+  constructor(
+    private readonly handler: DomHandler,
+    private readonly maxDepth: number,
+  ) {
     super(handler, { decodeEntities: true });
     this.stacks = this as unknown as ParserStacks;
     if (!Array.isArray(this.stacks.stack) || !Array.isArray(this.stacks.foreignContext)) {

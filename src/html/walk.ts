@@ -12,7 +12,7 @@ export function isText(node: AnyNode): node is Text {
 }
 
 export function childNodes(node: AnyNode): AnyNode[] {
-  return 'children' in node ? (node).children : [];
+  return 'children' in node ? node.children : [];
 }
 
 /** On the walk's stack: the node beneath has had all its children visited. */
@@ -56,7 +56,6 @@ export function textOf(node: AnyNode): string {
   });
   return out;
 }
-
 
 /** The first element in document order that passes `test` (one walk, stopped at the match). */
 export function findElement(root: AnyNode, test: (el: Element) => boolean): Element | null {

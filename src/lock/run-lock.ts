@@ -52,11 +52,20 @@ export class RunLock {
   private readonly heartbeat: { worker: Worker | undefined; lost: Int32Array };
   private released = false;
 
-  private constructor(private readonly db: Db, private readonly databasePath: string, private readonly token: string, private readonly options: RunLockOptions) {
-    this.heartbeat = startHeartbeat(db, { name: LOCK_NAME, token, heartbeatMs: options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS }, {
-      onLost: () => options.log?.error('the run lock was taken over by another process (this one looked stale): no more writes'),
-      onWarning: (message) => options.log?.warn({ err: message }, 'run lock heartbeat failed; will retry'),
-    });
+  private constructor(
+    private readonly db: Db,
+    private readonly databasePath: string,
+    private readonly token: string,
+    private readonly options: RunLockOptions,
+  ) {
+    this.heartbeat = startHeartbeat(
+      db,
+      { name: LOCK_NAME, token, heartbeatMs: options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS },
+      {
+        onLost: () => options.log?.error('the run lock was taken over by another process (this one looked stale): no more writes'),
+        onWarning: (message) => options.log?.warn({ err: message }, 'run lock heartbeat failed; will retry'),
+      },
+    );
   }
 
   /** Takes the lock or throws LockedError (exit code 3) naming the process that holds it. */
@@ -65,16 +74,22 @@ export class RunLock {
     const now = new Date();
     const isAlive = options.isAlive ?? isProcessAlive;
     const staleMs = options.staleMs ?? DEFAULT_STALE_MS;
-    const previous = db.transaction(() => {
-      const held = db.prepare('SELECT * FROM run_lock WHERE name = ?').get(LOCK_NAME) as LockRow | undefined;
-      if (held && !isStale(held, now, staleMs, isAlive)) throw new LockedError(lockedMessage(held, databasePath, now));
-      db.prepare(`INSERT OR REPLACE INTO run_lock (name, token, pid, hostname, command, acquired_at, heartbeat_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?)`).run(LOCK_NAME, token, process.pid, hostname(), options.command, now.toISOString(), now.toISOString());
-      return held;
-    }).immediate();
+    const previous = db
+      .transaction(() => {
+        const held = db.prepare('SELECT * FROM run_lock WHERE name = ?').get(LOCK_NAME) as LockRow | undefined;
+        if (held && !isStale(held, now, staleMs, isAlive)) throw new LockedError(lockedMessage(held, databasePath, now));
+        db.prepare(
+          `INSERT OR REPLACE INTO run_lock (name, token, pid, hostname, command, acquired_at, heartbeat_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        ).run(LOCK_NAME, token, process.pid, hostname(), options.command, now.toISOString(), now.toISOString());
+        return held;
+      })
+      .immediate();
     if (previous) {
-      options.log?.warn({ pid: previous.pid, host: previous.hostname, command: previous.command, heartbeatAt: previous.heartbeat_at },
-        'took over a stale run lock (its process is gone or stopped sending heartbeats)');
+      options.log?.warn(
+        { pid: previous.pid, host: previous.hostname, command: previous.command, heartbeatAt: previous.heartbeat_at },
+        'took over a stale run lock (its process is gone or stopped sending heartbeats)',
+      );
     }
     return new RunLock(db, databasePath, token, options);
   }
@@ -116,8 +131,10 @@ function isStale(row: LockRow, now: Date, staleMs: number, isAlive: (pid: number
 
 function lockedMessage(row: LockRow, databasePath: string, now: Date): string {
   const seconds = Math.max(0, Math.round((now.getTime() - Date.parse(row.heartbeat_at)) / 1000));
-  return `another bureau-watch run holds the lock on database ${databasePath}: \`${row.command}\` (pid ${row.pid} on ${row.hostname}, ` +
-    `since ${row.acquired_at}, last heartbeat ${seconds}s ago). Wait for it to finish or stop it; a lock of a dead process is taken over automatically.`;
+  return (
+    `another bureau-watch run holds the lock on database ${databasePath}: \`${row.command}\` (pid ${row.pid} on ${row.hostname}, ` +
+    `since ${row.acquired_at}, last heartbeat ${seconds}s ago). Wait for it to finish or stop it; a lock of a dead process is taken over automatically.`
+  );
 }
 
 /** Signal 0 tests for existence: ESRCH means gone, EPERM means alive but not ours. */

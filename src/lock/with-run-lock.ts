@@ -14,9 +14,18 @@ export interface LockTiming {
  * Holding the lock proves no other run is live, so runs left 'running' by a killed process are
  * marked interrupted first. `work` gets the lock to check it inside its writes (RunLock.assertHeld).
  */
-export async function withRunLock<T>(db: Db, databasePath: string, command: string, log: Logger, work: (lock: RunLock) => Promise<T>, timing?: LockTiming): Promise<T> {
+export async function withRunLock<T>(
+  db: Db,
+  databasePath: string,
+  command: string,
+  log: Logger,
+  work: (lock: RunLock) => Promise<T>,
+  timing?: LockTiming,
+): Promise<T> {
   const lock = RunLock.acquire(db, databasePath, {
-    command, log, ...(timing ? { heartbeatMs: timing.heartbeatSecs * 1000, staleMs: timing.staleSecs * 1000 } : {}),
+    command,
+    log,
+    ...(timing ? { heartbeatMs: timing.heartbeatSecs * 1000, staleMs: timing.staleSecs * 1000 } : {}),
   });
   try {
     const stale = markStaleRunsInterrupted(db, isProcessAlive);

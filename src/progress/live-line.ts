@@ -9,7 +9,11 @@ export class LiveLine {
   private readonly timer: NodeJS.Timeout;
   private drawn = false;
 
-  constructor(private readonly stream: NodeJS.WriteStream, redrawMs: number, private readonly text: () => string) {
+  constructor(
+    private readonly stream: NodeJS.WriteStream,
+    redrawMs: number,
+    private readonly text: () => string,
+  ) {
     this.timer = setInterval(() => this.draw(), redrawMs);
     this.timer.unref();
   }

@@ -107,10 +107,12 @@ export class CrawlProgress {
   }
 
   private liveText(): string {
-    return this.running().map((progress) => {
-      const s = progress.snapshot();
-      return `${s.source}: ${s.pagesDone} done, ${s.queued} queued, ${s.pagesPerSecond} pages/s`;
-    }).join(' | ');
+    return this.running()
+      .map((progress) => {
+        const s = progress.snapshot();
+        return `${s.source}: ${s.pagesDone} done, ${s.queued} queued, ${s.pagesPerSecond} pages/s`;
+      })
+      .join(' | ');
   }
 }
 

@@ -27,7 +27,9 @@ const FINAL_DELIVERY_MS = 5_000;
  * more (bounded), releases the lock and resolves.
  */
 export async function runDaemon(config: Config, log: Logger, options: DaemonOptions = {}): Promise<void> {
-  await withDatabase(config.database, (db) => withRunLock(db, config.database, 'schedule', log, (lock) => serveUntilSignal(db, config, log, options, lock), config.lock));
+  await withDatabase(config.database, (db) =>
+    withRunLock(db, config.database, 'schedule', log, (lock) => serveUntilSignal(db, config, log, options, lock), config.lock),
+  );
 }
 
 async function serveUntilSignal(db: Db, config: Config, log: Logger, options: DaemonOptions, lock: RunLock): Promise<void> {
@@ -36,7 +38,8 @@ async function serveUntilSignal(db: Db, config: Config, log: Logger, options: Da
     ? new DeliveryLoop(db, config.sinks, { log, userAgent: config.userAgent, intervalMs: config.scheduler.deliveryIntervalSecs * 1000 }).start()
     : undefined;
   const scheduler = new Scheduler({
-    sources: config.sources, log,
+    sources: config.sources,
+    log,
     runPass: async (source: SourceConfig, signal: AbortSignal) => {
       const summary = await runCrawl(db, config, [source], log, { progress, signal, lock });
       checkRunHealth(db, log, summary.runId, [source.id], config.alerts);

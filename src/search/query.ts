@@ -15,10 +15,7 @@ export interface SearchTerm {
   chars: number;
 }
 
-export type MatchPlan =
-  | { index: 'trigram'; match: string }
-  | { index: 'bigram'; match: string }
-  | { index: 'none' };
+export type MatchPlan = { index: 'trigram'; match: string } | { index: 'bigram'; match: string } | { index: 'none' };
 
 const WHITESPACE = /[\s\u3000]+/u;
 /** What unicode61 keeps as token characters: anything else is a separator, never found alone. */
@@ -28,7 +25,11 @@ const TOKEN_CHAR = /[\p{L}\p{N}\p{Co}\p{M}]/u;
 const CONTROL = /\p{Cc}/gu;
 
 export function parseTerms(raw: string): SearchTerm[] {
-  return raw.replace(CONTROL, ' ').split(WHITESPACE).filter(Boolean).map((text) => ({ text, chars: [...text].length }));
+  return raw
+    .replace(CONTROL, ' ')
+    .split(WHITESPACE)
+    .filter(Boolean)
+    .map((text) => ({ text, chars: [...text].length }));
 }
 
 /**

@@ -28,17 +28,21 @@ const TITLE_WEIGHT = 10;
 
 export function rankCandidates(db: Db, index: SearchIndex, match: string, filters: FilterSql, limit: number, candidates = CANDIDATES): RankedRow[] {
   // Cached per connection: the SQL varies only with the index, the candidate count and the shape of the filters, never with their values.
-  const newest = (table: string, weights: string) => statement(db, `SELECT s.document_id AS documentId, bm25(${table}${weights}) AS score
+  const newest = (table: string, weights: string) =>
+    statement(
+      db,
+      `SELECT s.document_id AS documentId, bm25(${table}${weights}) AS score
     FROM ${table} JOIN search_rows s ON s.rowid = ${table}.rowid
     WHERE ${table} MATCH ? ${filters.where}
-    ORDER BY ${table}.rowid DESC LIMIT ${Math.max(1, Math.floor(candidates))}`).all(match, ...filters.params) as { documentId: string; score: number }[];
+    ORDER BY ${table}.rowid DESC LIMIT ${Math.max(1, Math.floor(candidates))}`,
+    ).all(match, ...filters.params) as { documentId: string; score: number }[];
   const inTitle = newest(`search_title_${index}`, '');
   const titleIds = new Set(inTitle.map((row) => row.documentId));
   const anywhere = newest(`search_${index}`, `, ${TITLE_WEIGHT}, 1`).filter((row) => !titleIds.has(row.documentId));
-  return [
-    ...inTitle.map((row) => ({ ...row, titleMatch: true })).sort(byScore),
-    ...anywhere.map((row) => ({ ...row, titleMatch: false })).sort(byScore),
-  ].slice(0, limit);
+  return [...inTitle.map((row) => ({ ...row, titleMatch: true })).sort(byScore), ...anywhere.map((row) => ({ ...row, titleMatch: false })).sort(byScore)].slice(
+    0,
+    limit,
+  );
 }
 
 function byScore(a: { score: number }, b: { score: number }): number {

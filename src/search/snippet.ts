@@ -37,7 +37,10 @@ export function containsAny(text: string, terms: string[]): boolean {
 
 /** Case-insensitive alternation of the terms, longest first so a longer term wins over its prefix. */
 function termsPattern(terms: string[]): RegExp | null {
-  const escaped = [...new Set(terms)].filter(Boolean).sort((a, b) => b.length - a.length).map(escapeRegExp);
+  const escaped = [...new Set(terms)]
+    .filter(Boolean)
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp);
   return escaped.length ? new RegExp(escaped.join('|'), 'giu') : null;
 }
 

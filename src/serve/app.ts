@@ -26,7 +26,9 @@ export function createServeApp(context: ServeContext, options: AppOptions): Hono
   app.use(securityHeaders());
   if (options.loopbackOnly) app.use(loopbackHostOnly());
   app.use(readOnlyMethods());
-  app.get(STYLESHEET_PATH, (c) => c.body(STYLESHEET, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=31536000, immutable' }));
+  app.get(STYLESHEET_PATH, (c) =>
+    c.body(STYLESHEET, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=31536000, immutable' }),
+  );
   // Browsers ask for it on every first visit: an empty answer instead of a 404 in their console.
   app.get('/favicon.ico', (c) => c.body(null, 204));
   archiveRoutes(app, context);

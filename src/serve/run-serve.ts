@@ -25,11 +25,15 @@ export async function runServe(config: Config, log: Logger, options: ServeOption
     if (!loopback) {
       log.warn({ host: options.host }, `serving on ${options.host}: the archive is readable by anyone who can reach this machine's port ${options.port}`);
     }
-    const app = createServeApp({
-      db, log,
-      sources: config.sources.map(({ id, name }) => ({ id, name })),
-      alerts: config.alerts.map((alert) => alert.name),
-    }, { loopbackOnly: loopback });
+    const app = createServeApp(
+      {
+        db,
+        log,
+        sources: config.sources.map(({ id, name }) => ({ id, name })),
+        alerts: config.alerts.map((alert) => alert.name),
+      },
+      { loopbackOnly: loopback },
+    );
     const server = await startServer(app, options.host, options.port);
     log.info({ url: server.url, database: config.database }, 'serving the archive read-only');
     options.onListening?.(server);

@@ -23,11 +23,12 @@ export async function startServer(app: Hono, host: string, port: number): Promis
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${bound}/`,
     port: bound,
-    close: () => new Promise<void>((resolve, reject) => {
-      server.close((error) => (error ? reject(error) : resolve()));
-      // Idle keep-alive connections would hold close() open until they time out.
-      server.closeIdleConnections();
-    }),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        // Idle keep-alive connections would hold close() open until they time out.
+        server.closeIdleConnections();
+      }),
   };
 }
 

@@ -20,24 +20,33 @@ export interface Sample {
 }
 
 export function measureCoverage(db: Db, sample: Sample): Coverage {
-  const counts = db.prepare(`WITH sample AS (${sample.sql})
+  const counts = db
+    .prepare(
+      `WITH sample AS (${sample.sql})
     SELECT count(*) AS total, coalesce(sum(v.title <> ''), 0) AS title,
       coalesce(sum(v.published_date IS NOT NULL), 0) AS publishedDate, coalesce(sum(v.text <> ''), 0) AS text,
       coalesce(sum(v.attachments <> '[]'), 0) AS attachments
-    FROM sample s JOIN versions v ON v.document_id = s.document_id AND v.version = s.version`)
+    FROM sample s JOIN versions v ON v.document_id = s.document_id AND v.version = s.version`,
+    )
     .get(...sample.params) as { total: number; title: number; publishedDate: number; text: number; attachments: number };
-  const keyCounts = db.prepare(`WITH sample AS (${sample.sql})
+  const keyCounts = db
+    .prepare(
+      `WITH sample AS (${sample.sql})
     SELECT f.key AS key, count(*) AS n
     FROM sample s JOIN versions v ON v.document_id = s.document_id AND v.version = s.version, json_each(v.fields) f
-    GROUP BY f.key`).all(...sample.params) as { key: string; n: number }[];
+    GROUP BY f.key`,
+    )
+    .all(...sample.params) as { key: string; n: number }[];
   const byKey = new Map(keyCounts.map((row) => [row.key, row.n]));
   const share = (n: number) => (counts.total === 0 ? 0 : round(n / counts.total));
   return {
     total: counts.total,
     fields: Object.fromEntries(CANONICAL_KEYS.map((key) => [key, share(byKey.get(key) ?? 0)])),
     record: {
-      title: share(counts.title), publishedDate: share(counts.publishedDate),
-      text: share(counts.text), attachments: share(counts.attachments),
+      title: share(counts.title),
+      publishedDate: share(counts.publishedDate),
+      text: share(counts.text),
+      attachments: share(counts.attachments),
     },
   };
 }

@@ -42,27 +42,34 @@ export function coverageDrops(db: Db, sourceId: string, runId: number, threshold
   return compare(before, after).flatMap(([item, was, now]) =>
     was >= thresholds.minBaselineShare && was - now >= thresholds.minDrop
       ? [{ source: sourceId, runId, item, before: was, after: now, sample: { run: after.total, before: before.total } }]
-      : []);
+      : [],
+  );
 }
 
 /** The newest run that wrote versions for the source, if any. */
 export function latestRunWithVersions(db: Db, sourceId: string): number | undefined {
-  const runId = db.prepare(`SELECT max(v.run_id) FROM versions v JOIN documents d ON d.id = v.document_id WHERE d.source_id = ?`)
-    .pluck().get(sourceId) as number | null;
+  const runId = db.prepare(`SELECT max(v.run_id) FROM versions v JOIN documents d ON d.id = v.document_id WHERE d.source_id = ?`).pluck().get(sourceId) as
+    number | null;
   return runId ?? undefined;
 }
 
 export function logCoverageDrops(log: Logger, drops: CoverageDrop[]): void {
   for (const drop of drops) {
-    log.warn(drop, `extraction health: ${drop.item} coverage fell from ${percent(drop.before)} to ${percent(drop.after)} ` +
-      `in run ${drop.runId} of ${drop.source}; the site may have been redesigned`);
+    log.warn(
+      drop,
+      `extraction health: ${drop.item} coverage fell from ${percent(drop.before)} to ${percent(drop.after)} ` +
+        `in run ${drop.runId} of ${drop.source}; the site may have been redesigned`,
+    );
   }
 }
 
 function compare(before: Coverage, after: Coverage): [string, number, number][] {
   const fields = Object.entries(before.fields).map(([key, was]): [string, number, number] => [`fields.${key}`, was, after.fields[key] ?? 0]);
-  const record = (Object.keys(before.record) as (keyof Coverage['record'])[])
-    .map((key): [string, number, number] => [`record.${key}`, before.record[key], after.record[key]]);
+  const record = (Object.keys(before.record) as (keyof Coverage['record'])[]).map((key): [string, number, number] => [
+    `record.${key}`,
+    before.record[key],
+    after.record[key],
+  ]);
   return [...record, ...fields];
 }
 
@@ -90,8 +97,11 @@ export function coverageEvents(drops: CoverageDrop[], at = new Date().toISOStrin
   const bySource = new Map<string, CoverageDrop[]>();
   for (const drop of drops) bySource.set(drop.source, [...(bySource.get(drop.source) ?? []), drop]);
   return [...bySource].map(([source, list]) => ({
-    type: 'source.silent', at, source,
-    reason: `field coverage of its new versions collapsed in run ${list[0]!.runId}: ` +
+    type: 'source.silent',
+    at,
+    source,
+    reason:
+      `field coverage of its new versions collapsed in run ${list[0]!.runId}: ` +
       `${list.map((drop) => `${drop.item} ${percent(drop.before)} → ${percent(drop.after)}`).join(', ')}; the site may have been redesigned`,
   }));
 }

@@ -10,9 +10,14 @@ export interface SourceStats {
   documents: { total: number; active: number; removed: number; duplicates: number };
   versions: number;
   lastRun: {
-    id: number; startedAt: string; finishedAt: string | null; status: string; counts: SourceCounts;
+    id: number;
+    startedAt: string;
+    finishedAt: string | null;
+    status: string;
+    counts: SourceCounts;
     /** How the source's part of the run ended (ok, degraded, failed) and why; null for runs before outcomes were recorded. */
-    outcome: string | null; outcomeReason: string | null;
+    outcome: string | null;
+    outcomeReason: string | null;
   } | null;
   errors: { lastRun: number; recentRuns: number; recentRunCount: number };
   /** Over the latest version of each active document. */
@@ -33,11 +38,14 @@ export function collectStats(db: Db, configured: { id: string; name: string }[])
 }
 
 function sourceStats(db: Db, sourceId: string, name: string): SourceStats {
-  const documents = db.prepare(`SELECT count(*) AS total, coalesce(sum(status = 'active'), 0) AS active,
+  const documents = db
+    .prepare(
+      `SELECT count(*) AS total, coalesce(sum(status = 'active'), 0) AS active,
       coalesce(sum(status = 'removed'), 0) AS removed, coalesce(sum(duplicate_of IS NOT NULL), 0) AS duplicates
-    FROM documents WHERE source_id = ?`).get(sourceId) as SourceStats['documents'];
-  const versions = db.prepare('SELECT count(*) FROM versions v JOIN documents d ON d.id = v.document_id WHERE d.source_id = ?')
-    .pluck().get(sourceId) as number;
+    FROM documents WHERE source_id = ?`,
+    )
+    .get(sourceId) as SourceStats['documents'];
+  const versions = db.prepare('SELECT count(*) FROM versions v JOIN documents d ON d.id = v.document_id WHERE d.source_id = ?').pluck().get(sourceId) as number;
   const runs = recentRuns(db, sourceId);
   const lastRun = runs[0] ?? null;
   const runWithVersions = latestRunWithVersions(db, sourceId);
@@ -60,10 +68,21 @@ function sourceStats(db: Db, sourceId: string, name: string): SourceStats {
 function recentRuns(db: Db, sourceId: string): NonNullable<SourceStats['lastRun']>[] {
   // An archive written before migration 007 (read without migrating) has no outcomes yet.
   const outcomes = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'source_outcomes'").get() !== undefined;
-  const rows = db.prepare(`SELECT r.id, r.started_at AS startedAt, r.finished_at AS finishedAt, r.status, c.value AS counts,
+  const rows = db
+    .prepare(
+      `SELECT r.id, r.started_at AS startedAt, r.finished_at AS finishedAt, r.status, c.value AS counts,
       ${outcomes ? 'o.outcome, o.reason AS outcomeReason' : 'NULL AS outcome, NULL AS outcomeReason'}
     FROM runs r JOIN json_each(r.counts) c ${outcomes ? 'LEFT JOIN source_outcomes o ON o.run_id = r.id AND o.source_id = c.key' : ''}
-    WHERE c.key = ? ORDER BY r.id DESC LIMIT ?`).all(sourceId, RECENT_RUNS) as
-    { id: number; startedAt: string; finishedAt: string | null; status: string; counts: string; outcome: string | null; outcomeReason: string | null }[];
+    WHERE c.key = ? ORDER BY r.id DESC LIMIT ?`,
+    )
+    .all(sourceId, RECENT_RUNS) as {
+    id: number;
+    startedAt: string;
+    finishedAt: string | null;
+    status: string;
+    counts: string;
+    outcome: string | null;
+    outcomeReason: string | null;
+  }[];
   return rows.map((row) => ({ ...row, counts: JSON.parse(row.counts) as SourceCounts }));
 }

@@ -33,12 +33,25 @@ const FACT_COLUMNS = `sha256, size, kind, media_type AS mediaType, read_status A
 
 /** Stores a file's reading once: a file already known keeps its first reading. */
 export function insertAttachmentFile(db: Db, row: AttachmentFileRow): void {
-  statement(db,
+  statement(
+    db,
     `INSERT OR IGNORE INTO attachment_files (sha256, size, kind, media_type, read_status, failure, error, text_layer,
        text_length, text, comparison_hash, details, read_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(row.sha256, row.size, row.kind, row.mediaType, row.readStatus, row.failure, row.error,
-    row.textLayer === null ? null : Number(row.textLayer), row.textLength, row.text, row.comparisonHash,
-    JSON.stringify(row.details), row.readAt);
+  ).run(
+    row.sha256,
+    row.size,
+    row.kind,
+    row.mediaType,
+    row.readStatus,
+    row.failure,
+    row.error,
+    row.textLayer === null ? null : Number(row.textLayer),
+    row.textLength,
+    row.text,
+    row.comparisonHash,
+    JSON.stringify(row.details),
+    row.readAt,
+  );
 }
 
 export function getAttachmentFileFacts(db: Db, sha256: string): AttachmentFileFacts | undefined {
@@ -69,12 +82,16 @@ export interface AttachmentUrlState {
 }
 
 export function getAttachmentUrlState(db: Db, url: string): AttachmentUrlState | undefined {
-  return statement(db, `SELECT url, status, sha256, etag, last_modified AS lastModified, checked_at AS checkedAt
-    FROM attachment_urls WHERE url = ?`).get(url) as AttachmentUrlState | undefined;
+  return statement(
+    db,
+    `SELECT url, status, sha256, etag, last_modified AS lastModified, checked_at AS checkedAt
+    FROM attachment_urls WHERE url = ?`,
+  ).get(url) as AttachmentUrlState | undefined;
 }
 
 export function putAttachmentUrlState(db: Db, state: AttachmentUrlState): void {
-  statement(db,
+  statement(
+    db,
     `INSERT INTO attachment_urls (url, status, sha256, etag, last_modified, checked_at) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (url) DO UPDATE SET status = excluded.status, sha256 = excluded.sha256, etag = excluded.etag,
        last_modified = excluded.last_modified, checked_at = excluded.checked_at`,
@@ -93,22 +110,29 @@ export interface AttachmentResponseRow {
 
 /** Kept once per URL and file: the first answer that delivered these bytes there. */
 export function insertAttachmentResponse(db: Db, row: AttachmentResponseRow): void {
-  statement(db,
-    `INSERT OR IGNORE INTO attachment_responses (url, sha256, final_url, http_status, headers, fetched_at) VALUES (?, ?, ?, ?, ?, ?)`,
-  ).run(row.url, row.sha256, row.finalUrl, row.httpStatus, JSON.stringify(row.headers), row.fetchedAt);
+  statement(db, `INSERT OR IGNORE INTO attachment_responses (url, sha256, final_url, http_status, headers, fetched_at) VALUES (?, ?, ?, ?, ?, ?)`).run(
+    row.url,
+    row.sha256,
+    row.finalUrl,
+    row.httpStatus,
+    JSON.stringify(row.headers),
+    row.fetchedAt,
+  );
 }
 
 export function getAttachmentResponse(db: Db, url: string, sha256: string): AttachmentResponseRow | undefined {
-  const row = statement(db, `SELECT url, sha256, final_url AS finalUrl, http_status AS httpStatus, headers, fetched_at AS fetchedAt
-    FROM attachment_responses WHERE url = ? AND sha256 = ?`).get(url, sha256) as (Omit<AttachmentResponseRow, 'headers'> & { headers: string }) | undefined;
+  const row = statement(
+    db,
+    `SELECT url, sha256, final_url AS finalUrl, http_status AS httpStatus, headers, fetched_at AS fetchedAt
+    FROM attachment_responses WHERE url = ? AND sha256 = ?`,
+  ).get(url, sha256) as (Omit<AttachmentResponseRow, 'headers'> & { headers: string }) | undefined;
   return row ? { ...row, headers: JSON.parse(row.headers) as Record<string, string> } : undefined;
 }
 
 /** Writes (or rewrites, when entries are filled in) a version's attachment rows. */
 export function putVersionAttachments(db: Db, documentId: string, version: number, entries: AttachmentEntry[]): void {
   statement(db, 'DELETE FROM version_attachments WHERE document_id = ? AND version = ?').run(documentId, version);
-  const insert = statement(db,
-    'INSERT INTO version_attachments (document_id, version, position, url, name, status, sha256) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insert = statement(db, 'INSERT INTO version_attachments (document_id, version, position, url, name, status, sha256) VALUES (?, ?, ?, ?, ?, ?, ?)');
   entries.forEach((entry, position) => insert.run(documentId, version, position, entry.url, entry.name, entry.status ?? null, entry.sha256 ?? null));
 }
 
@@ -126,7 +150,10 @@ export function setVersionAttachments(db: Db, documentId: string, version: numbe
 
 /** Documents whose current version has this file among its attachments. */
 export function documentsHoldingFile(db: Db, sha256: string): string[] {
-  return statement(db,
+  return statement(
+    db,
     `SELECT DISTINCT d.id FROM version_attachments a JOIN documents d ON d.id = a.document_id AND d.current_version = a.version
-     WHERE a.sha256 = ?`, 'pluck').all(sha256) as string[];
+     WHERE a.sha256 = ?`,
+    'pluck',
+  ).all(sha256) as string[];
 }

@@ -20,16 +20,12 @@ export function putBlob(db: Db, bytes: Uint8Array): string {
   const data = compress
     ? brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.byteLength } })
     : Buffer.from(bytes);
-  statement(db, 'INSERT INTO blobs (hash, compression, size, data) VALUES (?, ?, ?, ?)').run(
-    hash, compress ? 'br' : 'none', bytes.byteLength, data,
-  );
+  statement(db, 'INSERT INTO blobs (hash, compression, size, data) VALUES (?, ?, ?, ?)').run(hash, compress ? 'br' : 'none', bytes.byteLength, data);
   return hash;
 }
 
 export function getBlob(db: Db, hash: string): Buffer | null {
-  const row = statement(db, 'SELECT compression, data FROM blobs WHERE hash = ?').get(hash) as
-    | { compression: string; data: Buffer }
-    | undefined;
+  const row = statement(db, 'SELECT compression, data FROM blobs WHERE hash = ?').get(hash) as { compression: string; data: Buffer } | undefined;
   if (!row) return null;
   return row.compression === 'br' ? brotliDecompressSync(row.data) : row.data;
 }

@@ -7,7 +7,8 @@ import { getVersion } from './versions.js';
 
 /** A document at one version: the version's content and the document's identity and state. */
 export interface DocumentRecord
-  extends Pick<VersionRow, 'title' | 'publishedDate' | 'fields' | 'labels' | 'text' | 'attachments' | 'version' | 'contentHash'>,
+  extends
+    Pick<VersionRow, 'title' | 'publishedDate' | 'fields' | 'labels' | 'text' | 'attachments' | 'version' | 'contentHash'>,
     Pick<DocumentRow, 'id' | 'url' | 'status' | 'firstSeenAt' | 'lastChangedAt' | 'duplicateOf'> {
   /** The source id (DocumentRow's sourceId). */
   source: string;

@@ -28,9 +28,12 @@ export type SourceScope = string | readonly string[] | undefined;
 export function* iterateDocuments(db: Db, sources?: SourceScope): Generator<DocumentRow> {
   const ids = sources === undefined ? [] : typeof sources === 'string' ? [sources] : sources;
   // Not cached: an iterating statement is busy until done, and two walks may overlap.
-  const rows = ids.length > 0
-    ? db.prepare(`SELECT ${DOCUMENT_COLUMNS} FROM documents WHERE source_id IN (${ids.map(() => '?').join(', ')}) ORDER BY source_id, first_seen_at, id`).bind(...ids)
-    : db.prepare(`SELECT ${DOCUMENT_COLUMNS} FROM documents ORDER BY source_id, first_seen_at, id`);
+  const rows =
+    ids.length > 0
+      ? db
+          .prepare(`SELECT ${DOCUMENT_COLUMNS} FROM documents WHERE source_id IN (${ids.map(() => '?').join(', ')}) ORDER BY source_id, first_seen_at, id`)
+          .bind(...ids)
+      : db.prepare(`SELECT ${DOCUMENT_COLUMNS} FROM documents ORDER BY source_id, first_seen_at, id`);
   yield* rows.iterate() as IterableIterator<DocumentRow>;
 }
 
@@ -50,17 +53,31 @@ export type NewDocumentRow = Pick<DocumentRow, 'id' | 'sourceId' | 'url' | 'firs
 export type ComparisonKey = Pick<DocumentRow, 'contentHash' | 'titleHash' | 'fieldsHash' | 'keyExtractor'>;
 
 export function insertDocument(db: Db, row: NewDocumentRow): void {
-  statement(db,
+  statement(
+    db,
     `INSERT INTO documents (id, source_id, url, status, first_seen_at, last_changed_at, last_checked_at,
        current_version, content_hash, title_hash, fields_hash, key_extractor, etag, last_modified)
      VALUES (?, ?, ?, 'active', ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)`,
-  ).run(row.id, row.sourceId, row.url, row.firstSeenAt, row.firstSeenAt, row.firstSeenAt,
-    row.contentHash, row.titleHash, row.fieldsHash, row.keyExtractor, row.etag, row.lastModified);
+  ).run(
+    row.id,
+    row.sourceId,
+    row.url,
+    row.firstSeenAt,
+    row.firstSeenAt,
+    row.firstSeenAt,
+    row.contentHash,
+    row.titleHash,
+    row.fieldsHash,
+    row.keyExtractor,
+    row.etag,
+    row.lastModified,
+  );
 }
 
 /** A 200 answer: the validators move, and the document is active again with no 404 streak. */
 export function markFetched(db: Db, id: string, at: string, validators: Pick<DocumentRow, 'etag' | 'lastModified'>): void {
-  statement(db,
+  statement(
+    db,
     `UPDATE documents SET last_checked_at = ?, etag = ?, last_modified = ?, missing_count = 0, status = 'active'
      WHERE id = ?`,
   ).run(at, validators.etag, validators.lastModified, id);
@@ -78,14 +95,13 @@ export function markUnreachable(db: Db, url: string, at: string): void {
 
 /** A 404/410 answer: the streak of such answers, and the status it led to. */
 export function markMissing(db: Db, id: string, at: string, state: Pick<DocumentRow, 'missingCount' | 'status'>): void {
-  statement(db, `UPDATE documents SET last_checked_at = ?, missing_count = ?, status = ? WHERE id = ?`).run(
-    at, state.missingCount, state.status, id,
-  );
+  statement(db, `UPDATE documents SET last_checked_at = ?, missing_count = ?, status = ? WHERE id = ?`).run(at, state.missingCount, state.status, id);
 }
 
 /** A new version became the current one. */
 export function setCurrentVersion(db: Db, id: string, current: Pick<DocumentRow, 'currentVersion' | 'lastChangedAt'> & ComparisonKey): void {
-  statement(db,
+  statement(
+    db,
     `UPDATE documents SET current_version = ?, content_hash = ?, title_hash = ?, fields_hash = ?, key_extractor = ?,
        last_changed_at = ? WHERE id = ?`,
   ).run(current.currentVersion, current.contentHash, current.titleHash, current.fieldsHash, current.keyExtractor, current.lastChangedAt, id);
@@ -97,6 +113,10 @@ export function setCurrentVersion(db: Db, id: string, current: Pick<DocumentRow,
  */
 export function setComparisonKey(db: Db, id: string, key: ComparisonKey): void {
   statement(db, 'UPDATE documents SET content_hash = ?, title_hash = ?, fields_hash = ?, key_extractor = ? WHERE id = ?').run(
-    key.contentHash, key.titleHash, key.fieldsHash, key.keyExtractor, id,
+    key.contentHash,
+    key.titleHash,
+    key.fieldsHash,
+    key.keyExtractor,
+    id,
   );
 }

@@ -33,7 +33,9 @@ export function duplicateSignatureTables(db: Db): DuplicateSignatureTables {
     put: (documentId, signature, shingles, buckets) => {
       remove(documentId);
       statement(db, 'INSERT INTO duplicate_signatures (document_id, signature, shingles) VALUES (?, ?, ?)').run(
-        documentId, encodeSignature(signature), shingles,
+        documentId,
+        encodeSignature(signature),
+        shingles,
       );
       const insertBand = statement(db, 'INSERT OR IGNORE INTO duplicate_bands (band, bucket, document_id) VALUES (?, ?, ?)');
       buckets.forEach((bucket, band) => insertBand.run(band, bucket, documentId));
@@ -50,7 +52,8 @@ export interface OriginalityFacts {
 }
 
 export function originalityFacts(db: Db, ids: string[]): OriginalityFacts[] {
-  const read = statement(db,
+  const read = statement(
+    db,
     `SELECT d.id, d.first_seen_at AS firstSeenAt, v.published_date AS publishedDate
      FROM documents d LEFT JOIN versions v ON v.document_id = d.id AND v.version = d.current_version WHERE d.id = ?`,
   );

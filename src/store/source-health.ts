@@ -14,16 +14,18 @@ export interface SourceHealthState {
 export const HEALTHY: SourceHealthState = { failedRuns: 0, emptyRuns: 0, silentRaised: false };
 
 export function readSourceHealth(db: Db, sourceId: string): SourceHealthState {
-  const row = db.prepare('SELECT failed_runs AS failedRuns, empty_runs AS emptyRuns, silent_raised AS silentRaised FROM source_health WHERE source_id = ?')
+  const row = db
+    .prepare('SELECT failed_runs AS failedRuns, empty_runs AS emptyRuns, silent_raised AS silentRaised FROM source_health WHERE source_id = ?')
     .get(sourceId) as { failedRuns: number; emptyRuns: number; silentRaised: number } | undefined;
   return row ? { ...row, silentRaised: row.silentRaised === 1 } : HEALTHY;
 }
 
 export function writeSourceHealth(db: Db, sourceId: string, state: SourceHealthState, at: string): void {
-  db.prepare(`INSERT INTO source_health (source_id, failed_runs, empty_runs, silent_raised, updated_at) VALUES (?, ?, ?, ?, ?)
+  db.prepare(
+    `INSERT INTO source_health (source_id, failed_runs, empty_runs, silent_raised, updated_at) VALUES (?, ?, ?, ?, ?)
     ON CONFLICT (source_id) DO UPDATE SET failed_runs = excluded.failed_runs, empty_runs = excluded.empty_runs,
-      silent_raised = excluded.silent_raised, updated_at = excluded.updated_at`)
-    .run(sourceId, state.failedRuns, state.emptyRuns, state.silentRaised ? 1 : 0, at);
+      silent_raised = excluded.silent_raised, updated_at = excluded.updated_at`,
+  ).run(sourceId, state.failedRuns, state.emptyRuns, state.silentRaised ? 1 : 0, at);
 }
 
 /** Documents of the source in the archive, removed ones included: whether it ever yielded any. */

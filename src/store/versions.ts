@@ -5,10 +5,26 @@ import { statement } from './statements.js';
 
 /** A versions row as SQLite returns it: the JSON columns still text. */
 interface EncodedVersionRow {
-  documentId: string; version: number; contentHash: string; title: string; publishedDate: string | null;
-  fields: string; labels: string; text: string; attachments: string; provenance: string; fetchedAt: string;
-  httpStatus: number; responseHeaders: string; charset: string; charsetSource: string; etag: string | null;
-  lastModified: string | null; rawHash: string; runId: number | null; extractor: number | null;
+  documentId: string;
+  version: number;
+  contentHash: string;
+  title: string;
+  publishedDate: string | null;
+  fields: string;
+  labels: string;
+  text: string;
+  attachments: string;
+  provenance: string;
+  fetchedAt: string;
+  httpStatus: number;
+  responseHeaders: string;
+  charset: string;
+  charsetSource: string;
+  etag: string | null;
+  lastModified: string | null;
+  rawHash: string;
+  runId: number | null;
+  extractor: number | null;
 }
 
 const VERSION_COLUMNS = `document_id AS documentId, version, content_hash AS contentHash, title,
@@ -29,15 +45,34 @@ export function listVersions(db: Db, documentId: string): VersionRow[] {
 
 /** Writes a new version (the search indexes follow by trigger). Its raw body must already be in `blobs`. */
 export function insertVersion(db: Db, row: VersionRow): void {
-  statement(db,
+  statement(
+    db,
     `INSERT INTO versions (document_id, version, content_hash, title, published_date, fields, labels, text,
        attachments, provenance, fetched_at, http_status, response_headers, charset, charset_source, etag,
        last_modified, raw_hash, run_id, extractor)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(row.documentId, row.version, row.contentHash, row.title, row.publishedDate, JSON.stringify(row.fields),
-    JSON.stringify(row.labels), row.text, JSON.stringify(row.attachments), JSON.stringify(row.provenance),
-    row.fetchedAt, row.httpStatus, JSON.stringify(row.responseHeaders), row.charset,
-    row.charsetSource, row.etag, row.lastModified, row.rawHash, row.runId, row.extractor);
+  ).run(
+    row.documentId,
+    row.version,
+    row.contentHash,
+    row.title,
+    row.publishedDate,
+    JSON.stringify(row.fields),
+    JSON.stringify(row.labels),
+    row.text,
+    JSON.stringify(row.attachments),
+    JSON.stringify(row.provenance),
+    row.fetchedAt,
+    row.httpStatus,
+    JSON.stringify(row.responseHeaders),
+    row.charset,
+    row.charsetSource,
+    row.etag,
+    row.lastModified,
+    row.rawHash,
+    row.runId,
+    row.extractor,
+  );
 }
 
 /**

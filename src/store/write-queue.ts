@@ -51,7 +51,10 @@ export class WriteQueue {
   /** Batches that found the database busy and were tried again (for tests and logs). */
   busyRetries = 0;
 
-  constructor(private readonly db: Db, private readonly options: WriteQueueOptions = {}) {
+  constructor(
+    private readonly db: Db,
+    private readonly options: WriteQueueOptions = {},
+  ) {
     this.maxPending = options.maxPending ?? 64;
     this.maxDelayMs = options.maxDelayMs ?? 250;
   }
@@ -83,16 +86,21 @@ export class WriteQueue {
     const retries = this.options.busyRetries ?? 5;
     for (let attempt = 0; ; attempt++) {
       try {
-        this.db.transaction(() => {
-          this.options.guard?.();
-          for (const entry of writes) this.runOne(entry);
-        }).immediate();
+        this.db
+          .transaction(() => {
+            this.options.guard?.();
+            for (const entry of writes) this.runOne(entry);
+          })
+          .immediate();
         return;
       } catch (error) {
         if (error instanceof FatalError) throw error;
-        if (!isBusy(error)) throw new FatalError(`database write failed, last ${writes.length} page(s) not stored: ${errorMessage(error)}`, 1, { cause: error });
+        if (!isBusy(error))
+          throw new FatalError(`database write failed, last ${writes.length} page(s) not stored: ${errorMessage(error)}`, 1, { cause: error });
         if (attempt >= retries) {
-          const busy = new RetryableError(`database busy (${errorMessage(error)}) after ${retries + 1} tries: page not stored; another process kept the write lock`);
+          const busy = new RetryableError(
+            `database busy (${errorMessage(error)}) after ${retries + 1} tries: page not stored; another process kept the write lock`,
+          );
           for (const entry of writes) this.report(entry, busy);
           return;
         }

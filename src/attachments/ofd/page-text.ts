@@ -99,7 +99,11 @@ function expandDeltas(deltaX: string | undefined): number[] {
 }
 
 function numbers(text: string | undefined): number[] {
-  return (text ?? '').trim().split(/\s+/).map(Number).map((n) => (Number.isFinite(n) ? n : 0));
+  return (text ?? '')
+    .trim()
+    .split(/\s+/)
+    .map(Number)
+    .map((n) => (Number.isFinite(n) ? n : 0));
 }
 
 function optionalNumber(text: string | undefined): number | undefined {

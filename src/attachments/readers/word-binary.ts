@@ -11,7 +11,12 @@ export const readWordBinary: Reader = async ({ bytes }) => {
   try {
     const document = await new WordExtractor().extract(Buffer.from(bytes));
     const parts = [document.getBody(), document.getFootnotes(), document.getEndnotes()];
-    return { text: parts.map((part) => part.trim()).filter(Boolean).join('\n\n') };
+    return {
+      text: parts
+        .map((part) => part.trim())
+        .filter(Boolean)
+        .join('\n\n'),
+    };
   } catch (error) {
     throw asReadError(error, 'Word 97–2003/WPS document');
   }

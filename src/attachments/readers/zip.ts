@@ -35,12 +35,7 @@ export const readZip: Reader = async (input) => {
   }
 };
 
-async function readEntry(
-  archive: ZipArchive,
-  entry: ArchiveEntry,
-  input: ReaderInput,
-  textFull: boolean,
-): Promise<{ member: ZipMember; text?: string }> {
+async function readEntry(archive: ZipArchive, entry: ArchiveEntry, input: ReaderInput, textFull: boolean): Promise<{ member: ZipMember; text?: string }> {
   const base = { name: entry.name, size: entry.uncompressedSize, textLength: 0 };
   let bytes: Uint8Array;
   try {

@@ -50,13 +50,7 @@ export function readOle2Directory(bytes: Uint8Array): Ole2Directory {
   return { names, rootClsid };
 }
 
-function collectFatSectors(
-  view: DataView,
-  length: number,
-  sectorSize: number,
-  maxSectors: number,
-  sectorOffset: (sector: number) => number,
-): number[] {
+function collectFatSectors(view: DataView, length: number, sectorSize: number, maxSectors: number, sectorOffset: (sector: number) => number): number[] {
   const fatSectorCount = Math.min(view.getUint32(0x2c, true), maxSectors);
   const sectors: number[] = [];
   for (let i = 0; i < headerDifatEntries && sectors.length < fatSectorCount; i++) {

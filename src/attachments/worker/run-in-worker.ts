@@ -19,12 +19,7 @@ export interface WorkerOutcome {
 
 let nextRequestId = 1;
 
-export function runInWorker(
-  worker: Worker,
-  bytes: Uint8Array,
-  limits: ReadLimits,
-  ocr: 'auto' | 'off',
-): Promise<WorkerOutcome> {
+export function runInWorker(worker: Worker, bytes: Uint8Array, limits: ReadLimits, ocr: 'auto' | 'off'): Promise<WorkerOutcome> {
   // A copy in a fresh ArrayBuffer, so the transfer never detaches the caller's memory. (Not bytes.slice():
   // on a Buffer that is a view of the same memory.)
   const copy = new Uint8Array(bytes);
@@ -42,16 +37,9 @@ export function runInWorker(
       if (reply.id === request.id) finish({ result: reply.result, reusable: true });
     };
     const onError = (error: Error & { code?: string }) => fail(workerError(error, limits));
-    const onExit = (code: number) =>
-      fail(new AttachmentReadError('worker-crashed', `expected the reading worker to reply, it exited with code ${code}`));
+    const onExit = (code: number) => fail(new AttachmentReadError('worker-crashed', `expected the reading worker to reply, it exited with code ${code}`));
     const timer = setTimeout(
-      () =>
-        fail(
-          new AttachmentReadError(
-            'timeout',
-            `expected the read to finish within ${limits.timeoutMs} ms, it was still running and was stopped`,
-          ),
-        ),
+      () => fail(new AttachmentReadError('timeout', `expected the read to finish within ${limits.timeoutMs} ms, it was still running and was stopped`)),
       limits.timeoutMs,
     );
     worker.on('message', onMessage).on('error', onError).on('exit', onExit);
@@ -61,10 +49,7 @@ export function runInWorker(
 
 function workerError(error: Error & { code?: string }, limits: ReadLimits): AttachmentReadError {
   if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
-    return new AttachmentReadError(
-      'out-of-memory',
-      `expected the read to fit in ${limits.maxHeapMb} MB of heap, it needed more and was stopped`,
-    );
+    return new AttachmentReadError('out-of-memory', `expected the read to fit in ${limits.maxHeapMb} MB of heap, it needed more and was stopped`);
   }
   const detail = error.message.replace(/\s+/g, ' ').slice(0, 300);
   return new AttachmentReadError('worker-crashed', `expected the reading worker to reply, it failed: ${detail}`);

@@ -96,10 +96,8 @@ export class ZipArchive {
 
 function openZip(buffer: Buffer, format: string): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(
-      buffer,
-      { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, strictFileNames: false },
-      (error, zip) => (error || !zip ? reject(asReadError(error, format)) : resolve(zip)),
+    yauzl.fromBuffer(buffer, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, strictFileNames: false }, (error, zip) =>
+      error || !zip ? reject(asReadError(error, format)) : resolve(zip),
     );
   });
 }
@@ -127,8 +125,6 @@ function listEntries(zip: yauzl.ZipFile, maxEntries: number): Promise<{ entries:
 
 function openEntryStream(zip: yauzl.ZipFile, raw: yauzl.Entry, format: string): Promise<NodeJS.ReadableStream & { destroy(): void }> {
   return new Promise((resolve, reject) => {
-    zip.openReadStream(raw, (error, stream) =>
-      error || !stream ? reject(asReadError(error, `${format} member`)) : resolve(stream),
-    );
+    zip.openReadStream(raw, (error, stream) => (error || !stream ? reject(asReadError(error, `${format} member`)) : resolve(stream)));
   });
 }

@@ -20,12 +20,19 @@ export function registerDeliver(program: Command): void {
         const reports = await deliverPending(db, context.config.sinks, { log: context.log, userAgent: context.config.userAgent });
         // A stdout sink owns stdout: the summary then goes to the log only, so a pipe reads events alone.
         if (!context.config.sinks.some((sink) => sink.type === 'stdout')) {
-          print(context, formatTable(['sink', 'delivered', 'pending', 'status'],
-            reports.map((report) => [report.label, String(report.delivered), String(report.pending), report.error ?? 'ok'])));
+          print(
+            context,
+            formatTable(
+              ['sink', 'delivered', 'pending', 'status'],
+              reports.map((report) => [report.label, String(report.delivered), String(report.pending), report.error ?? 'ok']),
+            ),
+          );
         }
         const failed = reports.filter((report) => report.error !== null);
         if (failed.length > 0) {
-          throw new FatalError(`${failed.length} sink(s) could not take every event; they stay pending for the next delivery: ${failed.map((report) => report.label).join(', ')}`);
+          throw new FatalError(
+            `${failed.length} sink(s) could not take every event; they stay pending for the next delivery: ${failed.map((report) => report.label).join(', ')}`,
+          );
         }
       });
     });

@@ -39,8 +39,9 @@ export function registerEvents(program: Command): void {
           print(context, first ? ']' : '\n]');
           return;
         }
-        const rows = [...pages()].flat().map((event) =>
-          [event.at, event.type, eventVersionText(event), event.source, eventHeadline(event), event.alerts.join(','), event.id]);
+        const rows = [...pages()]
+          .flat()
+          .map((event) => [event.at, event.type, eventVersionText(event), event.source, eventHeadline(event), event.alerts.join(','), event.id]);
         print(context, formatTable(['at', 'type', 'version', 'source', 'title', 'alerts', 'id'], rows));
       });
     });

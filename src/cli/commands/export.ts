@@ -54,17 +54,24 @@ export function registerExport(program: Command): void {
       if ((options.alert !== undefined || options.limit !== undefined) && !FEED_FORMATS.has(options.format)) {
         throw new UsageError(`--alert and --limit apply to --format atom only, not "${options.format}"`);
       }
-      if (FEED_FORMATS.has(options.format) && options.source.length > 1) throw new UsageError('--format atom takes one --source at most (a feed has one scope)');
+      if (FEED_FORMATS.has(options.format) && options.source.length > 1)
+        throw new UsageError('--format atom takes one --source at most (a feed has one scope)');
       const context = readingContext(command);
       await withArchiveReadOnly(context, async (db) => {
         checkSourceIds(db, context.config, options.source);
         // A file is replaced only once the export is complete (see export-file.ts).
-        const exportTo = (out: NodeJS.WritableStream & Writable) => exporter(db, out, options.source, {
-          alert: options.alert, limit: options.limit, knownAlerts: context.config.alerts.map((alert) => alert.name),
-        });
+        const exportTo = (out: NodeJS.WritableStream & Writable) =>
+          exporter(db, out, options.source, {
+            alert: options.alert,
+            limit: options.limit,
+            knownAlerts: context.config.alerts.map((alert) => alert.name),
+          });
         const count = options.out ? await writeExportFile(options.out, exportTo) : await exportTo(process.stdout);
         const noun = FEED_FORMATS.has(options.format) ? 'entries' : 'documents';
-        context.log.info({ [noun]: count, format: options.format, out: options.out ?? 'stdout' }, `${count} ${noun} written to ${options.out ?? 'stdout'} (${options.format})`);
+        context.log.info(
+          { [noun]: count, format: options.format, out: options.out ?? 'stdout' },
+          `${count} ${noun} written to ${options.out ?? 'stdout'} (${options.format})`,
+        );
         if (options.attachments) {
           const written = await exportAttachmentFiles(db, options.attachments, options.source);
           context.log.info({ ...written, dir: options.attachments }, `${written.files} attachment file(s) written to ${options.attachments}`);

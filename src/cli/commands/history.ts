@@ -20,10 +20,13 @@ export function registerHistory(program: Command): void {
           return;
         }
         print(context, terminalText(`${doc.id}  ${doc.url}  (${doc.status}${doc.duplicateOf ? `, duplicate of ${doc.duplicateOf}` : ''})`));
-        print(context, formatTable(
-          ['version', 'recorded at', 'content hash', 'title', 'changed'],
-          history.map((entry) => [String(entry.version), entry.at, entry.contentHash.slice(0, 12), entry.title, entry.summary]),
-        ));
+        print(
+          context,
+          formatTable(
+            ['version', 'recorded at', 'content hash', 'title', 'changed'],
+            history.map((entry) => [String(entry.version), entry.at, entry.contentHash.slice(0, 12), entry.title, entry.summary]),
+          ),
+        );
       });
     });
 }

@@ -6,7 +6,9 @@ import { commandContext } from '../context.js';
 export function registerSchedule(program: Command): void {
   program
     .command('schedule')
-    .description('long-running: each source on its own cron `schedule` (with jitter), events delivered continuously; SIGTERM/SIGINT finish the page in hand and exit 0')
+    .description(
+      'long-running: each source on its own cron `schedule` (with jitter), events delivered continuously; SIGTERM/SIGINT finish the page in hand and exit 0',
+    )
     .option('--run-now', 'also start a pass of every source right away')
     .action(async (options: { runNow?: boolean }, command: Command) => {
       const context = commandContext(command);

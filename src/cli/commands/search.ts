@@ -33,7 +33,8 @@ export function registerSearch(program: Command): void {
       const limit = Number(options.limit);
       if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit expects a positive integer, got "${options.limit}"`);
       const filters: SearchFilters = {
-        sources: options.source, fields: options.field.map(parseFieldOption),
+        sources: options.source,
+        fields: options.field.map(parseFieldOption),
         ...(options.since ? { since: parseDay('--since', options.since) } : {}),
         ...(options.until ? { until: parseDay('--until', options.until) } : {}),
       };
@@ -45,16 +46,30 @@ export function registerSearch(program: Command): void {
         checkSourceIds(db, context.config, options.source);
         const query = words.join(' ');
         const hits = searchDocuments(db, query, { ...filters, limit, marks: placeholders });
-        if (options.json) print(context, terminalJson(hits.map(({ record, snippet, attachment }) => ({ ...record, snippet, ...(attachment ? { matchedAttachment: attachment } : {}) })), 2));
+        if (options.json)
+          print(
+            context,
+            terminalJson(
+              hits.map(({ record, snippet, attachment }) => ({ ...record, snippet, ...(attachment ? { matchedAttachment: attachment } : {}) })),
+              2,
+            ),
+          );
         else printHits(context, hits, countMatches(db, query, filters), limit, (snippet) => markedTerminalText(snippet, placeholders, marks));
       });
     });
 }
 
-function printHits(context: { stdout: NodeJS.WritableStream }, hits: SearchHit[], total: number, limit: number, showSnippet: (snippet: string) => string): void {
+function printHits(
+  context: { stdout: NodeJS.WritableStream },
+  hits: SearchHit[],
+  total: number,
+  limit: number,
+  showSnippet: (snippet: string) => string,
+): void {
   hits.forEach(({ record, snippet, attachment }, index) => {
     const facts = [record.source, record.publishedDate ?? 'no date', `v${record.version}`, record.status === 'removed' ? 'REMOVED' : '']
-      .filter(Boolean).join(' · ');
+      .filter(Boolean)
+      .join(' · ');
     print(context, terminalText(`${index + 1}. ${record.title || '(untitled)'}  (${facts})`));
     print(context, terminalText(`   ${record.url}`));
     print(context, `   id ${record.id}`);

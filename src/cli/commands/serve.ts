@@ -16,12 +16,15 @@ export function registerServe(program: Command): void {
       const port = parsePort(options.port);
       const context = readingContext(command);
       if (context.config.database !== ':memory:' && !existsSync(context.config.database)) {
-        throw new UsageError(`no archive at ${context.config.database} (the database named in ${context.configPath}): run \`bureau-watch crawl\` or \`bureau-watch demo\` first`);
+        throw new UsageError(
+          `no archive at ${context.config.database} (the database named in ${context.configPath}): run \`bureau-watch crawl\` or \`bureau-watch demo\` first`,
+        );
       }
       // Loaded on use: the other commands do not need the web framework.
       const { runServe } = await import('../../serve/run-serve.js');
       await runServe(context.config, context.log, {
-        host: options.host, port,
+        host: options.host,
+        port,
         onListening: (server) => print(context, `Serving ${context.config.database} read-only at ${server.url} (Ctrl-C to stop)`),
       });
     });

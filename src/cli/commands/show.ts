@@ -53,10 +53,22 @@ export function renderDocument(record: DocumentRecord, provenance: Record<string
   const fields = Object.entries(record.fields);
   lines.push(`Fields (${fields.length})`);
   // The value goes last: a long one then runs on instead of widening every row.
-  if (fields.length) lines.push(formatTable(['key', 'found by', 'value'], fields.map(([key, value]) => [key, provenance[`fields.${key}`] ?? provenance[key] ?? '', oneLine(value)])));
+  if (fields.length)
+    lines.push(
+      formatTable(
+        ['key', 'found by', 'value'],
+        fields.map(([key, value]) => [key, provenance[`fields.${key}`] ?? provenance[key] ?? '', oneLine(value)]),
+      ),
+    );
   const labels = Object.entries(record.labels);
   lines.push('', `Labels (${labels.length})`);
-  if (labels.length) lines.push(formatTable(['label', 'value'], labels.map(([label, value]) => [label, oneLine(value)])));
+  if (labels.length)
+    lines.push(
+      formatTable(
+        ['label', 'value'],
+        labels.map(([label, value]) => [label, oneLine(value)]),
+      ),
+    );
   lines.push('', `Attachments (${record.attachments.length})`);
   lines.push(...record.attachments.map((attachment) => `  ${attachment.name}  ${attachment.url}${attachmentFacts(attachment)}`));
   lines.push('', 'Text', '', record.text);
@@ -66,8 +78,12 @@ export function renderDocument(record: DocumentRecord, provenance: Record<string
 /** "  (ok, application/pdf, 8676 bytes, 1830 characters)"; nothing for a link recorded before attachments were fetched. */
 function attachmentFacts(attachment: DocumentRecord['attachments'][number]): string {
   if (!attachment.status) return '';
-  const facts = [attachment.status, attachment.mediaType, attachment.size == null ? null : `${attachment.size} bytes`,
-    attachment.sha256 ? `${attachment.textLength ?? 0} characters${attachment.textLayer === false ? ', no text layer' : ''}` : null];
+  const facts = [
+    attachment.status,
+    attachment.mediaType,
+    attachment.size == null ? null : `${attachment.size} bytes`,
+    attachment.sha256 ? `${attachment.textLength ?? 0} characters${attachment.textLayer === false ? ', no text layer' : ''}` : null,
+  ];
   return `  (${facts.filter(Boolean).join(', ')})`;
 }
 

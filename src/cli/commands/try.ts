@@ -23,19 +23,16 @@ export function registerTry(program: Command): void {
     .description('fetch one page as the crawl would and print what it would archive (document) or follow (list page); writes nothing')
     .argument('<url>', 'an http(s) URL')
     .option('--json', 'print one JSON object (also on failure, with "error")')
-    .option('--proxy <url>', 'HTTP(S) or SOCKS proxy, as the config\'s `proxy`')
+    .option('--proxy <url>', "HTTP(S) or SOCKS proxy, as the config's `proxy`")
     .option('--header <"Name: value">', 'extra request header (repeatable)', collect, [])
-    .option('--cookie <name=value>', 'cookie sent to the URL\'s site (repeatable)', collect, [])
+    .option('--cookie <name=value>', "cookie sent to the URL's site (repeatable)", collect, [])
     .option('--insecure', 'skip certificate verification (tls.insecure)')
     .option('--ca <file>', 'PEM file of extra CAs (tls.ca)')
     .option('--legacy-renegotiation', 'allow servers without secure renegotiation (tls.legacyRenegotiation)')
     .action(async (url: string, flags: TryFlags, command: Command) => {
       const target = httpUrl(url);
       const config = configIfGiven(command);
-      const access = resolveSiteAccess(
-        { proxy: config.proxy, headers: config.headers, cookies: config.cookies, tls: config.tls },
-        siteAccessFromFlags(flags),
-      );
+      const access = resolveSiteAccess({ proxy: config.proxy, headers: config.headers, cookies: config.cookies, tls: config.tls }, siteAccessFromFlags(flags));
       // Loaded on use, like the crawl: the page pipeline is no business of the other commands' start.
       const { tryPage } = await import('../../crawl/try-page.js');
       const outcome = await tryPage(target, { userAgent: config.userAgent, fetch: config.fetch, access });

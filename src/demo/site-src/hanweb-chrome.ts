@@ -7,11 +7,7 @@ export const HANWEB_SITE_NAME = '无锡市滨湖区人民政府';
 export const HANWEB_COLUMN_NAME = '规划计划';
 export const HANWEB_COLUMN_PATH = '/col/col1001/index.html';
 
-export function hanwebHead(options: {
-  charset: PageCharset;
-  htmlTitle: string;
-  extraMeta?: string[];
-}): string {
+export function hanwebHead(options: { charset: PageCharset; htmlTitle: string; extraMeta?: string[] }): string {
   const lines = [
     '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">',
     '<html xmlns="http://www.w3.org/1999/xhtml">',

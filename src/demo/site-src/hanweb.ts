@@ -1,8 +1,6 @@
 import { posix } from 'node:path';
 import { escapeHtml, hanwebBodyHtml } from './html.js';
-import {
-  HANWEB_COLUMN_NAME, hanwebBreadcrumb, hanwebCatalogueTree, hanwebFooter, hanwebHead, hanwebHeader,
-} from './hanweb-chrome.js';
+import { HANWEB_COLUMN_NAME, hanwebBreadcrumb, hanwebCatalogueTree, hanwebFooter, hanwebHead, hanwebHeader } from './hanweb-chrome.js';
 import type { HanwebDocument, MetaEntry, PageCharset } from './types.js';
 
 /** Hanweb (大汉) detail and list pages. */
@@ -62,8 +60,7 @@ export function renderHanwebDetail(doc: HanwebDocument, body: string, column: Ha
   const at = column.indexOf(doc);
   const newer = column[at - 1];
   const older = column[at + 1];
-  const link = (d: HanwebDocument | undefined) =>
-    d ? `<a href="${relativeLink(doc.path, d.path)}">${escapeHtml(d.title)}</a>` : '没有了';
+  const link = (d: HanwebDocument | undefined) => (d ? `<a href="${relativeLink(doc.path, d.path)}">${escapeHtml(d.title)}</a>` : '没有了');
   const hot = column
     .filter((d) => d !== doc)
     .slice(0, 5)
@@ -123,8 +120,7 @@ function pager(page: number, pages: number, total: number, perPage: number): str
 export function renderHanwebList(list: HanwebListPage, pages: number, total: number, perPage: number): string {
   const href = (d: HanwebDocument) => (list.page === 2 ? `../..${d.path}` : d.path);
   const items = list.docs.map(
-    (d) =>
-      `<li><a href="${href(d)}" target="_blank" title="${escapeHtml(d.title)}">${escapeHtml(d.title)}</a><span class="date">${d.listDate}</span></li>`,
+    (d) => `<li><a href="${href(d)}" target="_blank" title="${escapeHtml(d.title)}">${escapeHtml(d.title)}</a><span class="date">${d.listDate}</span></li>`,
   );
   return `${hanwebHead({ charset: list.charset, htmlTitle: `${HANWEB_COLUMN_NAME}_无锡市滨湖区人民政府` })}
 <body>

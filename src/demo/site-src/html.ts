@@ -23,11 +23,7 @@ export function encodePage(html: string, charset: PageCharset, path: string): Bu
   return bytes;
 }
 
-type BodyParagraph =
-  | { kind: 'text'; text: string }
-  | { kind: 'heading'; text: string }
-  | { kind: 'center'; text: string }
-  | { kind: 'right'; text: string };
+type BodyParagraph = { kind: 'text'; text: string } | { kind: 'heading'; text: string } | { kind: 'center'; text: string } | { kind: 'right'; text: string };
 
 /** Body files hold one paragraph a line: `# ` centred title, `## ` heading, `> ` right-aligned, else text. */
 export function parseBody(source: string): BodyParagraph[] {

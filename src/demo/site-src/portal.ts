@@ -10,9 +10,7 @@ Disallow: /admin/
 `;
 
 export function renderHome(latest: DemoDocument[]): string {
-  const items = latest.map(
-    (d) => `<li><a href="${d.path}" title="${escapeHtml(d.title)}">${escapeHtml(d.title)}</a><span>${d.listDate}</span></li>`,
-  );
+  const items = latest.map((d) => `<li><a href="${d.path}" title="${escapeHtml(d.title)}">${escapeHtml(d.title)}</a><span>${d.listDate}</span></li>`);
   return `<!DOCTYPE html>
 <html lang="zh-CN">
 <head>

@@ -46,13 +46,19 @@ export class EmailSink implements Sink {
   readonly batchSize = 1;
   private transporter: Transporter | undefined;
 
-  constructor(readonly id: string, readonly label: string, private readonly options: EmailOptions,
-    private readonly environment: { log: Logger; details: EventDetailsReader }) {}
+  constructor(
+    readonly id: string,
+    readonly label: string,
+    private readonly options: EmailOptions,
+    private readonly environment: { log: Logger; details: EventDetailsReader },
+  ) {}
 
   async send(event: ChangeEvent, signal: AbortSignal): Promise<void> {
     const mail = this.compose(event);
     await withRetries(() => this.sendOnce(mail, signal), this.options, {
-      log: this.environment.log, logFields: { sink: this.label, eventId: event.id }, signal,
+      log: this.environment.log,
+      logFields: { sink: this.label, eventId: event.id },
+      signal,
     });
   }
 
@@ -103,12 +109,18 @@ export class EmailSink implements Sink {
     if (this.transporter) return this.transporter;
     const { host, security, user, password, timeoutMs } = this.options;
     this.transporter = nodemailer.createTransport({
-      pool: true, maxConnections: 1,
-      host, port: this.options.port ?? defaultSmtpPort(security),
-      secure: security === 'tls', requireTLS: security === 'starttls', ignoreTLS: security === 'none',
+      pool: true,
+      maxConnections: 1,
+      host,
+      port: this.options.port ?? defaultSmtpPort(security),
+      secure: security === 'tls',
+      requireTLS: security === 'starttls',
+      ignoreTLS: security === 'none',
       tls: { ...(this.options.caFile ? { ca: readCa(this.options.caFile) } : {}), minVersion: 'TLSv1.2' },
       ...(user ? { auth: { user, pass: password ?? '' } } : {}),
-      connectionTimeout: timeoutMs, greetingTimeout: timeoutMs, socketTimeout: timeoutMs,
+      connectionTimeout: timeoutMs,
+      greetingTimeout: timeoutMs,
+      socketTimeout: timeoutMs,
     });
     return this.transporter;
   }

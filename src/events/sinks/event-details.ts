@@ -21,8 +21,8 @@ export function eventDetailsReader(db: Db): EventDetailsReader {
   const sourceName = db.prepare('SELECT name FROM sources WHERE id = ?').pluck();
   const publishedDate = db.prepare('SELECT published_date FROM versions WHERE document_id = ? AND version = ?').pluck();
   return (event) => ({
-    sourceName: ((sourceName.get(event.source) as string | undefined) || event.source),
-    publishedDate: event.documentId === undefined ? null : (publishedDate.get(event.documentId, event.version) as string | null | undefined) ?? null,
+    sourceName: (sourceName.get(event.source) as string | undefined) || event.source,
+    publishedDate: event.documentId === undefined ? null : ((publishedDate.get(event.documentId, event.version) as string | null | undefined) ?? null),
   });
 }
 

@@ -43,8 +43,12 @@ export function feishuSignature(secret: string, timestampSecs: number): string {
 
 /** Card header colour per event type: failures stand out, removals are muted. */
 const HEADER_COLOURS: Record<EventType, string> = {
-  'document.created': 'blue', 'document.updated': 'blue', 'document.removed': 'grey',
-  'source.failed': 'red', 'source.recovered': 'green', 'source.silent': 'orange',
+  'document.created': 'blue',
+  'document.updated': 'blue',
+  'document.removed': 'grey',
+  'source.failed': 'red',
+  'source.recovered': 'green',
+  'source.silent': 'orange',
 };
 
 export class FeishuSink extends RobotSink<FeishuMessage> {

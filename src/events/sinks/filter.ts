@@ -14,15 +14,15 @@ export function compileSinkFilter(filter: NonNullable<SinkFilterConfig>): EventF
   const alerts = filter.alerts ? new Set(filter.alerts) : null;
   const sources = filter.sources ? new Set(filter.sources) : null;
   const types = filter.types ? new Set<string>(filter.types) : null;
-  return (event) =>
-    (!types || types.has(event.type))
-    && (!sources || sources.has(event.source))
-    && (!alerts || event.alerts.some((name) => alerts.has(name)));
+  return (event) => (!types || types.has(event.type)) && (!sources || sources.has(event.source)) && (!alerts || event.alerts.some((name) => alerts.has(name)));
 }
 
 /** A sink that sends only what its filter accepts; everything else is the wrapped sink's. */
 export class FilteredSink implements Sink {
-  constructor(private readonly inner: Sink, readonly accepts: EventFilter) {}
+  constructor(
+    private readonly inner: Sink,
+    readonly accepts: EventFilter,
+  ) {}
 
   get id(): string {
     return this.inner.id;

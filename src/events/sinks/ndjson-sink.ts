@@ -13,7 +13,11 @@ export class NdjsonSink implements Sink {
   readonly batchSize = 500;
   private fd: number | undefined;
 
-  constructor(readonly id: string, readonly label: string, private readonly path: string) {}
+  constructor(
+    readonly id: string,
+    readonly label: string,
+    private readonly path: string,
+  ) {}
 
   async send(event: ChangeEvent): Promise<void> {
     writeSync(this.open(), eventLine(event));

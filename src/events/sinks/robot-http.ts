@@ -54,7 +54,9 @@ async function readJsonReply(response: Response, label: string): Promise<unknown
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw new PermanentError(`${label} answered HTTP ${response.status} with a body that is not JSON (${describeReply(text)}), expected the robot's JSON reply`);
+    throw new PermanentError(
+      `${label} answered HTTP ${response.status} with a body that is not JSON (${describeReply(text)}), expected the robot's JSON reply`,
+    );
   }
 }
 

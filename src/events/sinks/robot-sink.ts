@@ -38,22 +38,31 @@ export abstract class RobotSink<Message> implements Sink {
   readonly batchSize = 1;
   private readonly pacer: Pacer;
 
-  constructor(readonly id: string, readonly label: string, protected readonly options: RobotSinkOptions, private readonly environment: RobotEnvironment) {
+  constructor(
+    readonly id: string,
+    readonly label: string,
+    protected readonly options: RobotSinkOptions,
+    private readonly environment: RobotEnvironment,
+  ) {
     this.pacer = new Pacer(options.minIntervalMs);
   }
 
   async send(event: ChangeEvent, signal: AbortSignal): Promise<void> {
     const message = this.compose(event, this.environment.details(event));
     const post = { timeoutMs: this.options.timeoutMs, userAgent: this.options.userAgent, label: this.label, signal };
-    await withRetries(async () => {
-      // Signed per try: the platforms reject a signature more than an hour old.
-      const reply = await this.pacer.run(() => postRobot(this.request(message, Date.now()), post), signal);
-      const refusal = this.readReply(reply);
-      if (refusal) {
-        const text = `${this.label} refused the message: ${refusal.message}`;
-        throw refusal.retryable ? new RetryableError(text) : new PermanentError(text);
-      }
-    }, this.options, { log: this.environment.log, logFields: { sink: this.label, eventId: event.id }, signal });
+    await withRetries(
+      async () => {
+        // Signed per try: the platforms reject a signature more than an hour old.
+        const reply = await this.pacer.run(() => postRobot(this.request(message, Date.now()), post), signal);
+        const refusal = this.readReply(reply);
+        if (refusal) {
+          const text = `${this.label} refused the message: ${refusal.message}`;
+          throw refusal.retryable ? new RetryableError(text) : new PermanentError(text);
+        }
+      },
+      this.options,
+      { log: this.environment.log, logFields: { sink: this.label, eventId: event.id }, signal },
+    );
   }
 
   async flush(): Promise<void> {}

@@ -6,7 +6,11 @@ export class StdoutSink implements Sink {
   readonly concurrency = 1;
   readonly batchSize = 500;
 
-  constructor(readonly id: string, readonly label: string, private readonly out: NodeJS.WritableStream) {}
+  constructor(
+    readonly id: string,
+    readonly label: string,
+    private readonly out: NodeJS.WritableStream,
+  ) {}
 
   send(event: ChangeEvent): Promise<void> {
     return new Promise((resolve, reject) => {

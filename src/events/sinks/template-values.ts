@@ -18,10 +18,24 @@ const TYPE_LABELS: Record<EventType, string> = {
 
 /** Chinese names of the canonical fields, as bureaus label them (see shared reference fields.md). */
 const FIELD_LABELS: Record<string, string> = {
-  indexNo: '索引号', category: '主题分类', publisher: '发布机构', docNo: '文号', writtenDate: '成文日期',
-  generatedDate: '生成日期', publishedDate: '发布日期', validity: '效力状况', keywords: '关键词', summary: '内容概述',
-  title: '标题', disclosureMethod: '公开方式', disclosureScope: '公开范围', disclosureTerm: '公开时限',
-  disclosureForm: '公开形式', validUntil: '有效期', genre: '体裁', procedure: '公开程序',
+  indexNo: '索引号',
+  category: '主题分类',
+  publisher: '发布机构',
+  docNo: '文号',
+  writtenDate: '成文日期',
+  generatedDate: '生成日期',
+  publishedDate: '发布日期',
+  validity: '效力状况',
+  keywords: '关键词',
+  summary: '内容概述',
+  title: '标题',
+  disclosureMethod: '公开方式',
+  disclosureScope: '公开范围',
+  disclosureTerm: '公开时限',
+  disclosureForm: '公开形式',
+  validUntil: '有效期',
+  genre: '体裁',
+  procedure: '公开程序',
 };
 
 export function typeLabel(type: EventType): string {
@@ -59,15 +73,30 @@ export function clip(value: string, max: number): string {
 
 /** One line of plain text: control characters and line breaks become a single space. */
 export function plainValue(value: string): string {
-  return value.replace(CONTROL, ' ').replace(/\s{2,}/g, ' ').trim();
+  return value
+    .replace(CONTROL, ' ')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
 }
 
 // Characters that make Markdown (DingTalk, WeCom, Feishu lark_md) syntax: links, emphasis, code,
 // headings, quotes, tables, HTML-ish tags such as <font> and <at>. Replaced by their full-width
 // forms, which read naturally in Chinese text and mean nothing to a Markdown renderer.
 const MARKDOWN_SYNTAX: Record<string, string> = {
-  '\\': '＼', '`': '｀', '*': '＊', '_': '＿', '~': '～', '[': '［', ']': '］', '(': '（', ')': '）',
-  '<': '＜', '>': '＞', '#': '＃', '|': '｜', '!': '！',
+  '\\': '＼',
+  '`': '｀',
+  '*': '＊',
+  _: '＿',
+  '~': '～',
+  '[': '［',
+  ']': '］',
+  '(': '（',
+  ')': '）',
+  '<': '＜',
+  '>': '＞',
+  '#': '＃',
+  '|': '｜',
+  '!': '！',
 };
 
 /** A value that renders as the same text in a Markdown message and can add no markup. */

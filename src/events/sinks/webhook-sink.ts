@@ -31,7 +31,12 @@ const MAX_BACKOFF_MS = 5 * 60_000;
 export class WebhookSink implements Sink {
   readonly batchSize: number;
 
-  constructor(readonly id: string, readonly label: string, private readonly options: WebhookOptions, private readonly log: Logger) {
+  constructor(
+    readonly id: string,
+    readonly label: string,
+    private readonly options: WebhookOptions,
+    private readonly log: Logger,
+  ) {
     this.batchSize = options.concurrency;
   }
 
@@ -61,13 +66,17 @@ export class WebhookSink implements Sink {
   private async post(eventId: string, body: string, signal: AbortSignal): Promise<void> {
     // Signed afresh on every attempt: webhook-timestamp is the time of this request.
     const headers: Record<string, string> = {
-      'content-type': 'application/json; charset=utf-8', 'user-agent': this.options.userAgent,
+      'content-type': 'application/json; charset=utf-8',
+      'user-agent': this.options.userAgent,
       ...webhookHeaders(this.options.secrets, eventId, body),
     };
     let response: Response;
     try {
       response = await fetch(this.options.url, {
-        method: 'POST', headers, body, redirect: 'error',
+        method: 'POST',
+        headers,
+        body,
+        redirect: 'error',
         signal: AbortSignal.any([signal, AbortSignal.timeout(this.options.timeoutMs)]),
       });
     } catch (error) {

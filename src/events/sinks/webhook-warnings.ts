@@ -19,7 +19,10 @@ export function webhookWarnings(sinks: readonly SinkConfig[]): { key: string; si
     }
     const url = new URL(sink.url);
     if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
-      warnings.push({ ...where, message: `webhook ${where.key} posts over plain http to ${url.host}, not a loopback address: events and signatures can be read and altered on the way (use https)` });
+      warnings.push({
+        ...where,
+        message: `webhook ${where.key} posts over plain http to ${url.host}, not a loopback address: events and signatures can be read and altered on the way (use https)`,
+      });
     }
     return warnings;
   });

@@ -27,7 +27,8 @@ const CELLS = new Set(['td', 'th']);
  * The vocabulary of site footers and disclaimers: a paragraph saying it belongs to the page's
  * furniture, however long, and whatever the box is called.
  */
-const BOILERPLATE = /版权所有|版权声明|免责声明|主办单位|承办单位|主\s*办\s*[:：]|承\s*办\s*[:：]|ICP\s*备|网站标识码|公网安备|联系我们|网站地图|技术支持\s*[:：]|不承担(?:任何)?(?:法律)?责任|Copyright|©/i;
+const BOILERPLATE =
+  /版权所有|版权声明|免责声明|主办单位|承办单位|主\s*办\s*[:：]|承\s*办\s*[:：]|ICP\s*备|网站标识码|公网安备|联系我们|网站地图|技术支持\s*[:：]|不承担(?:任何)?(?:法律)?责任|Copyright|©/i;
 /** A boilerplate line counts against its box at least this much (a short `联系我们` too). */
 const BOILERPLATE_PENALTY = 3;
 

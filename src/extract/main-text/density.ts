@@ -33,7 +33,10 @@ export function findDenseContent(body: AnyNode, skip: ReadonlySet<Element>): Ele
   let topScore = 0;
   for (const [el, stat] of stats) {
     const final = finalScore(stat);
-    if (final > topScore) { top = el; topScore = final; }
+    if (final > topScore) {
+      top = el;
+      topScore = final;
+    }
   }
   if (!top || topScore < MIN_CONTENT_SCORE) return [];
   const box = top.name === 'table' ? boxOfTable(top, stats) : null;
@@ -94,36 +97,40 @@ function measure(body: AnyNode, stats: Map<Element, Stat>, skip: ReadonlySet<Ele
   }
   if (skip.has(body)) return;
   const open: Tally[] = [openTally(body, false)];
-  walkDescendants(body, (node) => {
-    const parent = open[open.length - 1] as Tally;
-    if (isText(node)) {
-      const chars = visibleLength(node.data);
-      parent.chars += chars;
-      if (parent.inLink) parent.linkChars += chars;
-      parent.ownText += node.data;
-      parent.inline += node.data;
-      return false;
-    }
-    if (!isElement(node)) return false;
-    if (skip.has(node)) {
-      if (isInline(node)) parent.inline += inlineText(node);
-      return false;
-    }
-    if (isBlock(node)) parent.hasBlockChild = true;
-    open.push(openTally(node, parent.inLink || node.name === 'a'));
-    return true;
-  }, () => {
-    const done = open.pop() as Tally;
-    const parent = open[open.length - 1] as Tally;
-    parent.chars += done.chars;
-    parent.linkChars += done.linkChars;
-    if (isInline(done.el)) {
-      parent.ownText += done.inline;
-      parent.inline += done.inline;
-    }
-    if (CELLS.has(done.el.name) && done.chars > 0) parent.textCells++;
-    closeTally(done, stats, tables);
-  });
+  walkDescendants(
+    body,
+    (node) => {
+      const parent = open[open.length - 1] as Tally;
+      if (isText(node)) {
+        const chars = visibleLength(node.data);
+        parent.chars += chars;
+        if (parent.inLink) parent.linkChars += chars;
+        parent.ownText += node.data;
+        parent.inline += node.data;
+        return false;
+      }
+      if (!isElement(node)) return false;
+      if (skip.has(node)) {
+        if (isInline(node)) parent.inline += inlineText(node);
+        return false;
+      }
+      if (isBlock(node)) parent.hasBlockChild = true;
+      open.push(openTally(node, parent.inLink || node.name === 'a'));
+      return true;
+    },
+    () => {
+      const done = open.pop() as Tally;
+      const parent = open[open.length - 1] as Tally;
+      parent.chars += done.chars;
+      parent.linkChars += done.linkChars;
+      if (isInline(done.el)) {
+        parent.ownText += done.inline;
+        parent.inline += done.inline;
+      }
+      if (CELLS.has(done.el.name) && done.chars > 0) parent.textCells++;
+      closeTally(done, stats, tables);
+    },
+  );
   closeTally(open.pop() as Tally, stats, tables);
 }
 
@@ -192,7 +199,10 @@ function withSiblings(top: Element, topScore: number, stats: Map<Element, Stat>)
   const chosen: Element[] = [];
   for (const child of childNodes(parent)) {
     if (!isElement(child)) continue;
-    if (child === top) { chosen.push(child); continue; }
+    if (child === top) {
+      chosen.push(child);
+      continue;
+    }
     const stat = stats.get(child);
     if ((stat && finalScore(stat) >= threshold) || (top.name === 'table' && isProseParagraph(child))) chosen.push(child);
   }

@@ -19,7 +19,8 @@ const CHROME_LINES: RegExp[] = [
 ];
 
 /** A heading that opens a tail of links to other articles. */
-const RELATED_HEADING = /(相关文章|相关阅读|相关链接|相关新闻|相关推荐|相关信息|同類文章|同类文章|热点新闻|热门文章|推荐阅读|延伸阅读|猜你喜欢|更多阅读|热门推荐|最新文章|同类信息)\s*[:：]?$/;
+const RELATED_HEADING =
+  /(相关文章|相关阅读|相关链接|相关新闻|相关推荐|相关信息|同類文章|同类文章|热点新闻|热门文章|推荐阅读|延伸阅读|猜你喜欢|更多阅读|热门推荐|最新文章|同类信息)\s*[:：]?$/;
 /** Lines in such a tail are titles: short. */
 const MAX_TAIL_LINE = 60;
 /** A line mostly made of link text is a menu or a list of other pages… */

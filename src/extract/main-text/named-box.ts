@@ -23,7 +23,10 @@ interface Measured {
  * follows its headline), else the one with the most text.
  */
 export function bestNamedBox(boxes: Element[], root: AnyNode, attachmentLinks: ReadonlySet<Element>, heading: Element | null): Element | null {
-  const measured = boxes.slice(0, MAX_CANDIDATES).filter((el) => isAttached(el, root)).map((el) => measure(el, attachmentLinks))
+  const measured = boxes
+    .slice(0, MAX_CANDIDATES)
+    .filter((el) => isAttached(el, root))
+    .map((el) => measure(el, attachmentLinks))
     .filter((m): m is Measured => m !== null);
   const leaves = measured.filter((m) => !measured.some((other) => other !== m && contains(m.el, other.el)));
   const afterHeading = heading ? leaves.find((m) => follows(heading, m.el)) : undefined;
@@ -37,19 +40,23 @@ function measure(el: Element, attachmentLinks: ReadonlySet<Element>): Measured |
   let linkChars = 0;
   let linkDepth = 0;
   const isLink = (node: AnyNode): boolean => (node as Element).name === 'a' && !attachmentLinks.has(node as Element);
-  walkDescendants(el, (node) => {
-    if (isText(node)) {
-      const n = visibleLength(node.data);
-      chars += n;
-      if (linkDepth > 0) linkChars += n;
-      return false;
-    }
-    if (!isElement(node)) return false;
-    if (isLink(node)) linkDepth++;
-    return true;
-  }, (node) => {
-    if (isLink(node)) linkDepth--;
-  });
+  walkDescendants(
+    el,
+    (node) => {
+      if (isText(node)) {
+        const n = visibleLength(node.data);
+        chars += n;
+        if (linkDepth > 0) linkChars += n;
+        return false;
+      }
+      if (!isElement(node)) return false;
+      if (isLink(node)) linkDepth++;
+      return true;
+    },
+    (node) => {
+      if (isLink(node)) linkDepth--;
+    },
+  );
   return chars === 0 || linkChars > chars * MAX_LINK_SHARE ? null : { el, chars };
 }
 

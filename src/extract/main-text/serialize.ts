@@ -56,7 +56,17 @@ const CELLS = new Set(['td', 'th']);
  */
 export function serializeLines(roots: AnyNode[], options: SerializeOptions): Serialized {
   const state: State = {
-    options, lines: [], parts: [], linkChars: 0, attachment: false, emitting: !options.begin, done: false, skipped: false, chars: 0, truncated: false, linkDepth: 0,
+    options,
+    lines: [],
+    parts: [],
+    linkChars: 0,
+    attachment: false,
+    emitting: !options.begin,
+    done: false,
+    skipped: false,
+    chars: 0,
+    truncated: false,
+    linkDepth: 0,
   };
   for (const root of roots) walk(root, state);
   flush(state);
@@ -66,15 +76,25 @@ export function serializeLines(roots: AnyNode[], options: SerializeOptions): Ser
 /** A root and its subtree in document order, with an explicit stack (pages nest past the call stack). */
 function walk(root: AnyNode, state: State): void {
   if (!enter(root, state)) return;
-  walkDescendants(root, (node) => enter(node, state), (node) => leave(node as Element, state));
+  walkDescendants(
+    root,
+    (node) => enter(node, state),
+    (node) => leave(node as Element, state),
+  );
   leave(root as Element, state);
 }
 
 /** Emits a text node or opens an element; true when the element's children are to be walked. */
 function enter(node: AnyNode, state: State): boolean {
   if (state.done) return false;
-  if (node === state.options.begin) { state.emitting = true; return false; }
-  if (node === state.options.end) { state.done = true; return false; }
+  if (node === state.options.begin) {
+    state.emitting = true;
+    return false;
+  }
+  if (node === state.options.end) {
+    state.done = true;
+    return false;
+  }
   if (isText(node)) {
     if (!state.emitting) return false;
     state.parts.push(node.data);

@@ -25,7 +25,10 @@ export function readInlineBlock(block: Element, rule: string, valueFromSibling =
   collectTokens(block, tokens);
   const firstLabel = tokens.findIndex((t) => 'label' in t);
   if (firstLabel < 0) return [];
-  const lead = tokens.slice(0, firstLabel).map((t) => ('text' in t ? t.text : '')).join('');
+  const lead = tokens
+    .slice(0, firstLabel)
+    .map((t) => ('text' in t ? t.text : ''))
+    .join('');
   if (visibleLength(lead) > MAX_LEAD_LENGTH || visibleLength(textOf(block)) > MAX_LINE_LENGTH) return [];
   const pairs = pairTokens(tokens.slice(firstLabel), rule);
   const only = pairs.length === 1 ? pairs[0] : undefined;
@@ -70,12 +73,16 @@ function collectTokens(node: AnyNode, tokens: Token[]): void {
   const breakAround = (child: AnyNode): void => {
     if (breaksLine(child as Element)) tokens.push({ text: ' ' });
   };
-  walkDescendants(node, (child) => {
-    if (isText(child)) tokenizeText(child.data, tokens);
-    if (!isElement(child)) return false;
-    breakAround(child);
-    return true;
-  }, breakAround);
+  walkDescendants(
+    node,
+    (child) => {
+      if (isText(child)) tokenizeText(child.data, tokens);
+      if (!isElement(child)) return false;
+      breakAround(child);
+      return true;
+    },
+    breakAround,
+  );
 }
 
 function tokenizeText(data: string, tokens: Token[]): void {
@@ -93,7 +100,11 @@ function tokenizeText(data: string, tokens: Token[]): void {
   if (last < data.length) tokens.push({ text: data.slice(last) });
 }
 
-interface LabelMatch { start: number; end: number; label: string }
+interface LabelMatch {
+  start: number;
+  end: number;
+  label: string;
+}
 
 /** Known labels, and label-shaped runs the lists do not know where no known label is. */
 function labelMatches(data: string): LabelMatch[] {

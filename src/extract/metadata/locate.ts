@@ -8,8 +8,30 @@ import { readTable } from './table.js';
 import type { LabelPair, PairGroup } from './types.js';
 
 const INLINE_TAGS = new Set([
-  'span', 'strong', 'b', 'font', 'em', 'i', 'u', 'label', 'a', 'small', 'big', 'sup', 'sub', 'ins',
-  'cite', 'abbr', 'code', 'nobr', 's', 'strike', 'mark', 'bdo', 'q', 'tt',
+  'span',
+  'strong',
+  'b',
+  'font',
+  'em',
+  'i',
+  'u',
+  'label',
+  'a',
+  'small',
+  'big',
+  'sup',
+  'sub',
+  'ins',
+  'cite',
+  'abbr',
+  'code',
+  'nobr',
+  's',
+  'strike',
+  'mark',
+  'bdo',
+  'q',
+  'tt',
 ]);
 const CELL_TAGS = new Set(['td', 'th']);
 const TABLE_TAGS = new Set(['table']);
@@ -28,13 +50,18 @@ export function findPairGroups(labelTexts: Text[], inBody: (text: Text) => boole
   for (const text of labelTexts) {
     if (inBody(text)) continue;
     const container = metadataContainer(text);
-    if (!container) { inlineTexts.push(text); continue; }
+    if (!container) {
+      inlineTexts.push(text);
+      continue;
+    }
     const texts = containers.get(container) ?? [];
     texts.push(text);
     containers.set(container, texts);
   }
   const candidates: PairGroup[] = [...containers.keys()].map((container) => ({
-    container, blocks: [container], kind: 'block',
+    container,
+    blocks: [container],
+    kind: 'block',
     pairs: container.name === 'table' ? readTable(container) : readDefinitionList(container),
   }));
   const accepted = acceptContainers(candidates);
@@ -105,19 +132,24 @@ function readInlineBlocks(blocks: Element[]): PairGroup[] {
     }
   }
   const lists = listParents(read);
-  return withUnscannedLines(read.flatMap(({ block, pairs, keys, near }) => {
-    // Lines repeating a key side by side are a list of other pages (`<li>…发布日期：…</li>`), not metadata.
-    if (lists.has(block.parent)) return [];
-    const inBlock = keys.size >= KEYS_FOR_ONE_LINE_BLOCK || namesDisclosure(keys) || near.some((a) => {
-      const hood = around.get(a);
-      return hood !== undefined && hood.lines >= 2 && hood.keys.size >= 2;
-    });
-    const excluded = [block];
-    const sibling = pairs.some((p) => p.rule === 'inline:name-value') ? nextElementSibling(block) : null;
-    if (sibling) excluded.push(sibling);
-    const relabelled = inBlock ? pairs : pairs.map((p) => (p.rule === 'inline:label-colon' ? { ...p, rule: 'header:label-colon' } : p));
-    return [{ container: block, blocks: excluded, pairs: relabelled, kind: inBlock ? 'block' as const : 'line' as const }];
-  }));
+  return withUnscannedLines(
+    read.flatMap(({ block, pairs, keys, near }) => {
+      // Lines repeating a key side by side are a list of other pages (`<li>…发布日期：…</li>`), not metadata.
+      if (lists.has(block.parent)) return [];
+      const inBlock =
+        keys.size >= KEYS_FOR_ONE_LINE_BLOCK ||
+        namesDisclosure(keys) ||
+        near.some((a) => {
+          const hood = around.get(a);
+          return hood !== undefined && hood.lines >= 2 && hood.keys.size >= 2;
+        });
+      const excluded = [block];
+      const sibling = pairs.some((p) => p.rule === 'inline:name-value') ? nextElementSibling(block) : null;
+      if (sibling) excluded.push(sibling);
+      const relabelled = inBlock ? pairs : pairs.map((p) => (p.rule === 'inline:label-colon' ? { ...p, rule: 'header:label-colon' } : p));
+      return [{ container: block, blocks: excluded, pairs: relabelled, kind: inBlock ? ('block' as const) : ('line' as const) }];
+    }),
+  );
 }
 
 /**
@@ -160,7 +192,19 @@ function isBylineLine(block: Element): boolean {
  * Keys a blog or news page never shows (文号, 成文日期, 索引号 …): one line naming two keys, one of
  * them such, is a disclosure block (`（发文字号：… 成文日期：…）`), not a header line.
  */
-const DISCLOSURE_ONLY = new Set(['indexNo', 'docNo', 'writtenDate', 'generatedDate', 'validity', 'validUntil', 'disclosureMethod', 'disclosureScope', 'disclosureTerm', 'disclosureForm', 'procedure']);
+const DISCLOSURE_ONLY = new Set([
+  'indexNo',
+  'docNo',
+  'writtenDate',
+  'generatedDate',
+  'validity',
+  'validUntil',
+  'disclosureMethod',
+  'disclosureScope',
+  'disclosureTerm',
+  'disclosureForm',
+  'procedure',
+]);
 
 function namesDisclosure(keys: Set<string>): boolean {
   return keys.size >= 2 && [...keys].some((key) => DISCLOSURE_ONLY.has(key));

@@ -17,7 +17,10 @@ export interface DiffLine {
 /** Inline diff lines (prefix marks removed): removed, added, context and folded runs. */
 export function inlineDiff(before: string, after: string): DiffLine[] {
   const token = `\u0000${crypto.randomUUID()}`;
-  const tag = (kind: LineKind): ((text: string) => string) => (text) => `${token}${kind}|${text}`;
+  const tag =
+    (kind: LineKind): ((text: string) => string) =>
+    (text) =>
+      `${token}${kind}|${text}`;
   const style: DiffStyle = { removed: tag('del'), added: tag('add'), faint: tag('fold') };
   return renderParagraphDiff(diffParagraphs(before, after), style).map((line): DiffLine => {
     if (!line.startsWith(token)) return { kind: 'same', text: line.slice(2) };

@@ -41,7 +41,10 @@ export function markedSnippet(snippet: string, marks: { open: string; close: str
     if (index === 0) return html`${part}`;
     const at = part.indexOf(marks.close);
     if (at < 0) return html`${part}`;
-    return html`<mark>${part.slice(0, at)}</mark>${part.slice(at + marks.close.length).split(marks.close).join('')}`;
+    return html`<mark>${part.slice(0, at)}</mark>${part
+        .slice(at + marks.close.length)
+        .split(marks.close)
+        .join('')}`;
   });
   return html`${parts}`;
 }

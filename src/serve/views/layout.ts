@@ -28,29 +28,36 @@ const NAV: [Exclude<Section, 'none'>, string, string][] = [
 export function layout(page: PageSpec): Html {
   const feeds = [...(page.feeds ?? []), ALL_EVENTS_FEED];
   return html`<!DOCTYPE html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<title>${page.title} · bureau-watch</title>
-<link rel="stylesheet" href="${STYLESHEET_PATH}">
-${feeds.map((feed) => html`<link rel="alternate" type="application/atom+xml" title="${feed.title}" href="${feed.href}">\n`)}</head>
-<body>
-<header class="site">
-<a class="brand" href="/">bureau-watch</a>
-<nav>${NAV.map(([section, href, label]) => html`<a href="${href}"${section === page.section ? html` aria-current="page"` : ''}>${label}</a>`)}</nav>
-<span class="muted">read-only archive view</span>
-</header>
-<main>
-${page.body}
-</main>
-<footer class="site">Read-only view of the archive. Feeds: ${feeds.map((feed, index) => html`${index ? ', ' : ''}<a href="${feed.href}">${feed.title}</a>`)}.</footer>
-</body>
-</html>`;
+    <html lang="zh-CN">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="referrer" content="no-referrer" />
+        <title>${page.title} · bureau-watch</title>
+        <link rel="stylesheet" href="${STYLESHEET_PATH}" />
+        ${feeds.map((feed) => html`<link rel="alternate" type="application/atom+xml" title="${feed.title}" href="${feed.href}" /> `)}
+      </head>
+      <body>
+        <header class="site">
+          <a class="brand" href="/">bureau-watch</a>
+          <nav>${NAV.map(([section, href, label]) => html`<a href="${href}" ${section === page.section ? html` aria-current="page"` : ''}>${label}</a>`)}</nav>
+          <span class="muted">read-only archive view</span>
+        </header>
+        <main>${page.body}</main>
+        <footer class="site">
+          Read-only view of the archive. Feeds: ${feeds.map((feed, index) => html`${index ? ', ' : ''}<a href="${feed.href}">${feed.title}</a>`)}.
+        </footer>
+      </body>
+    </html>`;
 }
 
 /** A short page for a missing document, a bad parameter or a failure. */
 export function messagePage(title: string, message: string): Html {
-  return layout({ title, section: 'none', body: html`<h1>${title}</h1><p>${message}</p><p><a href="/">Back to search</a></p>` });
+  return layout({
+    title,
+    section: 'none',
+    body: html`<h1>${title}</h1>
+      <p>${message}</p>
+      <p><a href="/">Back to search</a></p>`,
+  });
 }

@@ -17,5 +17,14 @@ export interface Migration {
 /**
  * Every schema change, in order. Never edit a released migration: add the next one.
  */
-export const MIGRATIONS: Migration[] = [CORE, EVENTS_DELIVERY_DUPLICATES, SEARCH_VIEWS, CRAWL_STATE, SEARCH_FILTERS, ORIGINAL_BODY,
-  SOURCE_HEALTH, FIELD_VERSIONS, ATTACHMENTS];
+export const MIGRATIONS: Migration[] = [
+  CORE,
+  EVENTS_DELIVERY_DUPLICATES,
+  SEARCH_VIEWS,
+  CRAWL_STATE,
+  SEARCH_FILTERS,
+  ORIGINAL_BODY,
+  SOURCE_HEALTH,
+  FIELD_VERSIONS,
+  ATTACHMENTS,
+];
