@@ -49,7 +49,7 @@ function eventsSince(db: Db, seq: number): string[] {
 }
 
 function lastSeq(db: Db): number {
-  return (db.prepare('SELECT coalesce(max(seq), 0) FROM events').pluck().get() as number);
+  return db.prepare('SELECT coalesce(max(seq), 0) FROM events').pluck().get() as number;
 }
 
 describe('a bureau site changing between crawls', () => {
@@ -65,12 +65,14 @@ describe('a bureau site changing between crawls', () => {
     site.put(PATHS.removed, page('关于举办读书月活动的通知', 15, '2024-03-04'));
 
     await crawl(db, site, storage);
-    expect(eventsSince(db, 0)).toEqual([
-      `document.created ${PATHS.edited} v1 []`,
-      `document.created ${PATHS.retitled} v1 []`,
-      `document.created ${PATHS.chromeOnly} v1 []`,
-      `document.created ${PATHS.removed} v1 []`,
-    ].sort());
+    expect(eventsSince(db, 0)).toEqual(
+      [
+        `document.created ${PATHS.edited} v1 []`,
+        `document.created ${PATHS.retitled} v1 []`,
+        `document.created ${PATHS.chromeOnly} v1 []`,
+        `document.created ${PATHS.removed} v1 []`,
+      ].sort(),
+    );
 
     // Between crawls: one body edit, one retitle, one chrome-only change, one page gone, one new plan.
     const afterFirst = lastSeq(db);
@@ -84,14 +86,16 @@ describe('a bureau site changing between crawls', () => {
     site.put(PATHS.added, page('2024年教育工作计划', 20, '2024-03-09'));
 
     await crawl(db, site, storage);
-    expect(eventsSince(db, afterFirst)).toEqual([
-      `document.updated ${PATHS.edited} v2 []`,
-      `document.updated ${PATHS.retitled} v2 [retitled]`,
-      `document.created ${PATHS.added} v1 [new-plan]`,
-    ].sort());
+    expect(eventsSince(db, afterFirst)).toEqual(
+      [`document.updated ${PATHS.edited} v2 []`, `document.updated ${PATHS.retitled} v2 [retitled]`, `document.created ${PATHS.added} v1 [new-plan]`].sort(),
+    );
     const updates = listEvents(db, { afterSeq: afterFirst, type: 'document.updated' });
     expect(updates.find((event) => event.url.endsWith(PATHS.edited))!.changes).toMatchObject({ titleChanged: false, paragraphsAdded: 1, paragraphsRemoved: 1 });
-    expect(updates.find((event) => event.url.endsWith(PATHS.retitled))!.changes).toMatchObject({ titleChanged: true, paragraphsAdded: 0, paragraphsRemoved: 0 });
+    expect(updates.find((event) => event.url.endsWith(PATHS.retitled))!.changes).toMatchObject({
+      titleChanged: true,
+      paragraphsAdded: 0,
+      paragraphsRemoved: 0,
+    });
 
     // The page answers 404 a second time: now it is removed. Nothing else changed.
     const afterSecond = lastSeq(db);
@@ -99,10 +103,12 @@ describe('a bureau site changing between crawls', () => {
     await crawl(db, site, storage);
     expect(eventsSince(db, afterSecond)).toEqual([`document.removed ${PATHS.removed} v1 []`]);
 
-    const versions = Object.fromEntries(Object.entries(PATHS).map(([name, path]) => {
-      const doc = getDocumentByUrl(db, site.urlOf(path))!;
-      return [name, { versions: listVersions(db, doc.id).length, status: doc.status }];
-    }));
+    const versions = Object.fromEntries(
+      Object.entries(PATHS).map(([name, path]) => {
+        const doc = getDocumentByUrl(db, site.urlOf(path))!;
+        return [name, { versions: listVersions(db, doc.id).length, status: doc.status }];
+      }),
+    );
     expect(versions).toEqual({
       edited: { versions: 2, status: 'active' },
       retitled: { versions: 2, status: 'active' },

@@ -14,13 +14,23 @@ const contentFarm = fixtureText('content-farm-changxing-004.txt');
 /** The official page behind the blog repost: from the salutation to the last article paragraph. */
 function putuoOfficial(): string {
   const all = lines(blogRepost);
-  return all.slice(all.findIndex((line) => line.startsWith('区教育系统各单位')), all.findIndex((line) => line.startsWith('喜欢'))).join('\n');
+  return all
+    .slice(
+      all.findIndex((line) => line.startsWith('区教育系统各单位')),
+      all.findIndex((line) => line.startsWith('喜欢')),
+    )
+    .join('\n');
 }
 
 /** The page the content farm copied: its body without the 相关文章/上一篇/下一篇 tail. */
 function changxingOfficial(): string {
   const all = lines(contentFarm);
-  return all.slice(0, all.findIndex((line) => line.includes('相关文章'))).join('\n');
+  return all
+    .slice(
+      0,
+      all.findIndex((line) => line.includes('相关文章')),
+    )
+    .join('\n');
 }
 
 function duplicateOf(test: TestArchive, url: string): string | null | undefined {
@@ -34,7 +44,9 @@ function idOf(test: TestArchive, url: string): string {
 describe('near-duplicate linking', () => {
   it('links a blog repost wrapped in view counts and comments to the official page', () => {
     const test = openTestArchive();
-    test.record(snapshot('http://putuo.example/art/2020/3/12/art_1_1.html', { text: putuoOfficial(), title: '2020年普陀区教育局工作要点', publishedDate: '2020-03-12' }));
+    test.record(
+      snapshot('http://putuo.example/art/2020/3/12/art_1_1.html', { text: putuoOfficial(), title: '2020年普陀区教育局工作要点', publishedDate: '2020-03-12' }),
+    );
     test.record(snapshot('http://blog.example/archives/1234', { text: blogRepost, title: '2020年上海市普陀区教育局工作要点', publishedDate: '2020-03-30' }));
     expect(duplicateOf(test, 'http://blog.example/archives/1234')).toBe(idOf(test, 'http://putuo.example/art/2020/3/12/art_1_1.html'));
     expect(duplicateOf(test, 'http://putuo.example/art/2020/3/12/art_1_1.html')).toBeNull();
@@ -42,8 +54,14 @@ describe('near-duplicate linking', () => {
 
   it('links a repost with an added salutation line and chrome', () => {
     const test = openTestArchive();
-    const repost = ['各位老师、家长:', '转发一份重要文件,供大家参考学习。', ...lines(qianjiang),
-      '(来源:潜江市教育局网站) 阅读 1288', '上一篇:关于开展读书月活动的通知', '下一篇:2024年寒假安全提醒'].join('\n');
+    const repost = [
+      '各位老师、家长:',
+      '转发一份重要文件,供大家参考学习。',
+      ...lines(qianjiang),
+      '(来源:潜江市教育局网站) 阅读 1288',
+      '上一篇:关于开展读书月活动的通知',
+      '下一篇:2024年寒假安全提醒',
+    ].join('\n');
     test.record(snapshot('http://qianjiang.example/art/1.html', { text: qianjiang, publishedDate: '2024-03-08' }));
     test.record(snapshot('http://school.example/news/9.html', { text: repost, publishedDate: '2024-03-11' }));
     expect(duplicateOf(test, 'http://school.example/news/9.html')).toBe(idOf(test, 'http://qianjiang.example/art/1.html'));
@@ -93,7 +111,10 @@ describe('near-duplicate linking', () => {
 
   it('does not link an excerpt of three paragraphs of a long plan, nor different plans of the same kind', () => {
     const test = openTestArchive();
-    const excerpt = lines(binhu).filter((line) => line.length > 60).slice(3, 6).join('\n');
+    const excerpt = lines(binhu)
+      .filter((line) => line.length > 60)
+      .slice(3, 6)
+      .join('\n');
     expect(excerpt.length).toBeGreaterThan(300);
     test.record(snapshot('http://binhu.example/art/1.html', { text: binhu }));
     test.record(snapshot('http://news.example/excerpt.html', { text: excerpt }));
@@ -124,10 +145,12 @@ describe('near-duplicate linking', () => {
 
 describe('alerts on duplicates', () => {
   it('does not alert again for a repost of a document already alerted on', () => {
-    const test = openTestArchive({ alerts: [
-      { name: 'new-plan', on: ['document.created'], titlePattern: '工作要点|工作计划' },
-      { name: 'from-blogs', on: ['document.created'], sources: ['blogs'] },
-    ] });
+    const test = openTestArchive({
+      alerts: [
+        { name: 'new-plan', on: ['document.created'], titlePattern: '工作要点|工作计划' },
+        { name: 'from-blogs', on: ['document.created'], sources: ['blogs'] },
+      ],
+    });
     test.archive.upsertSource({ id: 'blogs', name: 'blogs', startUrls: ['http://blog.example/'] });
     test.record(snapshot('http://putuo.example/art/1.html', { text: putuoOfficial(), title: '2020年普陀区教育局工作要点', publishedDate: '2020-03-12' }));
     test.record(snapshot('http://blog.example/archives/1234', { text: blogRepost, title: '2020年上海市普陀区教育局工作要点', source: 'blogs' }));

@@ -44,7 +44,8 @@ describe('a change of a canonical field alone', () => {
     const updates = listDocumentEvents(db, { type: 'document.updated' });
     expect(updates).toHaveLength(1);
     expect(updates[0]).toMatchObject({
-      version: 2, alerts: ['abolished'],
+      version: 2,
+      alerts: ['abolished'],
       changes: { titleChanged: false, fieldsChanged: ['validity'], paragraphsAdded: 0, paragraphsRemoved: 0 },
     });
     const doc = getDocumentByUrl(db, url)!;
@@ -56,7 +57,10 @@ describe('a change of a canonical field alone', () => {
     // The unchanged page again, counter moved: nothing, and the alert stays raised once.
     edit({ views: 4_500 });
     await crawl();
-    expect(listDocumentEvents(db).map((event) => [event.type, event.alerts])).toEqual([['document.created', []], ['document.updated', ['abolished']]]);
+    expect(listDocumentEvents(db).map((event) => [event.type, event.alerts])).toEqual([
+      ['document.created', []],
+      ['document.updated', ['abolished']],
+    ]);
     expect(listVersions(db, doc.id)).toHaveLength(2);
   });
 

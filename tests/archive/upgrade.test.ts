@@ -22,7 +22,14 @@ const OLD_READING = {
   // How an older extractor read the page: the byline kept as the first paragraph, the site's name in the title.
   title: `${TITLE}_某某市人民政府`,
   text: [recordByline(125), ...RECORD_PARAGRAPHS].join('\n'),
-  fields: { indexNo: '11330100MB0000000X/2024-00012', publisher: '某某市司法局', docNo: '某司发〔2024〕3号', writtenDate: '2024-03-01', publishedDate: '2024-03-05', validity: '有效' },
+  fields: {
+    indexNo: '11330100MB0000000X/2024-00012',
+    publisher: '某某市司法局',
+    docNo: '某司发〔2024〕3号',
+    writtenDate: '2024-03-01',
+    publishedDate: '2024-03-05',
+    validity: '有效',
+  },
   publishedDate: '2024-03-05',
 };
 const STORED_PAGE: RecordPage = { title: TITLE, bylineInBody: true, views: 125 };
@@ -75,7 +82,10 @@ describe('a re-crawl after an extractor upgrade', () => {
       [2, { titleChanged: false, fieldsChanged: [], paragraphsAdded: 1, paragraphsRemoved: 1 }],
     ]);
     const doc = getDocumentByUrl(db, url)!;
-    expect(listVersions(db, doc.id).map((version) => [version.version, version.extractor])).toEqual([[1, null], [2, EXTRACTOR_VERSION]]);
+    expect(listVersions(db, doc.id).map((version) => [version.version, version.extractor])).toEqual([
+      [1, null],
+      [2, EXTRACTOR_VERSION],
+    ]);
   });
 
   it('a field-only change after the key moved on: one update naming validity alone', async () => {

@@ -23,7 +23,14 @@ const reader = inProcessReader();
 
 describe('alert rules on attachments', () => {
   const draft = (attachments: EventDraft['attachments']): EventDraft => ({
-    type: 'document.created', at: '2025-03-08T00:00:00Z', source: 's', documentId: 'd', url: 'http://x/1', title: '关于印发的通知', version: 1, attachments,
+    type: 'document.created',
+    at: '2025-03-08T00:00:00Z',
+    source: 's',
+    documentId: 'd',
+    url: 'http://x/1',
+    title: '关于印发的通知',
+    version: 1,
+    attachments,
   });
   const match = compileAlertRules([
     { name: 'plan-pdf', on: ['document.created'], attachmentPattern: '工作要点', attachmentTypes: ['pdf', 'ofd'] },
@@ -34,8 +41,17 @@ describe('alert rules on attachments', () => {
     expect(match(draft([{ name: '2025年工作要点.pdf', url: 'http://x/a', mediaType: 'application/pdf' }]))).toEqual(['plan-pdf']);
     expect(match(draft([{ name: '2025年工作要点', url: 'http://x/a.ofd', mediaType: null }]))).toEqual(['plan-pdf']);
     // A .pdf link that served a DOCX is a DOCX; the name and the kind must hold for the same attachment.
-    expect(match(draft([{ name: '工作要点.pdf', url: 'http://x/a', mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }]))).toEqual([]);
-    expect(match(draft([{ name: '工作要点.docx', url: 'http://x/a', mediaType: null }, { name: '名单.pdf', url: 'http://x/b', mediaType: 'application/pdf' }]))).toEqual([]);
+    expect(
+      match(draft([{ name: '工作要点.pdf', url: 'http://x/a', mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }])),
+    ).toEqual([]);
+    expect(
+      match(
+        draft([
+          { name: '工作要点.docx', url: 'http://x/a', mediaType: null },
+          { name: '名单.pdf', url: 'http://x/b', mediaType: 'application/pdf' },
+        ]),
+      ),
+    ).toEqual([]);
     expect(match(draft([{ name: '名单', url: 'http://x/c', mediaType: 'application/vnd.ms-excel' }]))).toEqual(['any-sheet']);
     expect(match(draft([]))).toEqual([]);
   });
@@ -55,7 +71,9 @@ describe('alert rules on attachments', () => {
     serveFile(site, { ...pdf, bytes: cidFontPdf(['一、总体要求', '二、新增内容']) });
     await h.crawl({ attachmentReader: reader });
     expect(listEvents(h.db).map((e) => [e.type, e.alerts])).toEqual([
-      ['document.created', ['plan-pdf']], ['document.updated', []], ['document.updated', ['plan-pdf']],
+      ['document.created', ['plan-pdf']],
+      ['document.updated', []],
+      ['document.updated', ['plan-pdf']],
     ]);
   });
 });
@@ -76,7 +94,7 @@ function page(title: string, published: string, paragraphs: string[], extra = ''
 <div class="article"><div id="zoom">${paragraphs.map((p) => `<p>${p}</p>`).join('\n')}</div></div>${extra}</body></html>`;
 }
 
-describe('a page that inlines another document\'s attachment is its copy', () => {
+describe("a page that inlines another document's attachment is its copy", () => {
   const noticePath = docPath(1);
   const repostPath = docPath(2);
   let h: ReturnType<typeof crawlHarness> | undefined;
@@ -85,21 +103,36 @@ describe('a page that inlines another document\'s attachment is its copy', () =>
   });
   /** Lists these documents on the column; the archive is the test's one (made on first use). */
   function serve(paths: string[]): { h: ReturnType<typeof crawlHarness>; ids: () => Record<string, { id: string; duplicateOf: string | null }> } {
-    site.routes.set('/col/notices/index.html', () => ({ body: listPage(paths.map((href) => ({ href, title: '2020年普陀区教育局工作要点', date: '2020-03-30' }))) }));
+    site.routes.set('/col/notices/index.html', () => ({
+      body: listPage(paths.map((href) => ({ href, title: '2020年普陀区教育局工作要点', date: '2020-03-30' }))),
+    }));
     h ??= crawlHarness({ sources: [{ id: 'putuo', startUrls: [`${site.baseUrl}/col/notices/index.html`] }] });
     const harness = h;
     return {
       h: harness,
-      ids: () => Object.fromEntries((harness.db.prepare('SELECT url, id, duplicate_of AS duplicateOf FROM documents').all() as { url: string; id: string; duplicateOf: string | null }[])
-        .map((row) => [new URL(row.url).pathname, row])),
+      ids: () =>
+        Object.fromEntries(
+          (
+            harness.db.prepare('SELECT url, id, duplicate_of AS duplicateOf FROM documents').all() as { url: string; id: string; duplicateOf: string | null }[]
+          ).map((row) => [new URL(row.url).pathname, row]),
+        ),
     };
   }
 
   async function putuoSite(): Promise<void> {
     site = await startTestSite();
-    site.routes.set(noticePath, { body: page('关于印发《2020年普陀区教育局工作要点》的通知', '2020-03-12', [COVER, '普陀区教育局 2020年3月12日'], '<p><a href="/files/2020gzyd.docx">附件：2020年普陀区教育局工作要点.docx</a></p>') });
+    site.routes.set(noticePath, {
+      body: page(
+        '关于印发《2020年普陀区教育局工作要点》的通知',
+        '2020-03-12',
+        [COVER, '普陀区教育局 2020年3月12日'],
+        '<p><a href="/files/2020gzyd.docx">附件：2020年普陀区教育局工作要点.docx</a></p>',
+      ),
+    });
     site.routes.set('/files/2020gzyd.docx', { body: Buffer.from(makeDocx(PLAN)), contentType: 'application/octet-stream' });
-    site.routes.set(repostPath, { body: page('2020年上海市普陀区教育局工作要点', '2020-03-30', ['上海职业教育 admin 5年前 (2020-03-30) 117次浏览 0个评论', COVER, '—附件：', ...PLAN]) });
+    site.routes.set(repostPath, {
+      body: page('2020年上海市普陀区教育局工作要点', '2020-03-30', ['上海职业教育 admin 5年前 (2020-03-30) 117次浏览 0个评论', COVER, '—附件：', ...PLAN]),
+    });
   }
 
   it('the repost crawled after the notice links to the notice', async () => {
@@ -126,7 +159,14 @@ describe('a page that inlines another document\'s attachment is its copy', () =>
 
   it('two notices attaching the same file are not copies of each other', async () => {
     await putuoSite();
-    site.routes.set(repostPath, { body: page('关于转发工作要点的通知', '2020-03-20', ['各校：现转发区教育局工作要点，请结合实际抓好落实。'], '<p><a href="/files/2020gzyd.docx">附件：工作要点.docx</a></p>') });
+    site.routes.set(repostPath, {
+      body: page(
+        '关于转发工作要点的通知',
+        '2020-03-20',
+        ['各校：现转发区教育局工作要点，请结合实际抓好落实。'],
+        '<p><a href="/files/2020gzyd.docx">附件：工作要点.docx</a></p>',
+      ),
+    });
     const { h, ids } = serve([noticePath, repostPath]);
     await h.crawl({ attachmentReader: reader });
     expect(Object.values(ids()).map((doc) => doc.duplicateOf)).toEqual([null, null]);

@@ -54,7 +54,9 @@ describe('the CLI over attachments', () => {
     expect(text.stdout).toContain('in attachment 2: 集团化办学.docx');
     expect(text.stdout).toContain(`[${PHRASES.docx}]`);
     const json = await runCli(['search', '全面推进课后服务提质', '--json', '--config', configPath]);
-    expect(JSON.parse(json.stdout)).toEqual([expect.objectContaining({ url: documentUrl, matchedAttachment: { position: 0, name: '1.2025年工作要点.pdf', url: `${site.baseUrl}${pdf.path}` } })]);
+    expect(JSON.parse(json.stdout)).toEqual([
+      expect.objectContaining({ url: documentUrl, matchedAttachment: { position: 0, name: '1.2025年工作要点.pdf', url: `${site.baseUrl}${pdf.path}` } }),
+    ]);
   });
 
   it('show prints each file, and --json its text; history names the replaced attachment', async () => {

@@ -40,7 +40,10 @@ describe('every format, from the crawl to search and export', () => {
     expect(summary.sources.att).toMatchObject({ created: 1, errors: 0 });
     for (const [position, file] of files.entries()) {
       const hits = searchDocuments(h.db, file.phrase!);
-      expect(hits.map((hit) => hit.record.url), file.path).toEqual([`${site.baseUrl}${docPath(1)}`]);
+      expect(
+        hits.map((hit) => hit.record.url),
+        file.path,
+      ).toEqual([`${site.baseUrl}${docPath(1)}`]);
       expect(hits[0]!.attachment, file.path).toMatchObject({ position, url: fileUrl(site, file) });
       expect(hits[0]!.snippet).toContain(`[${file.phrase}]`);
     }
@@ -52,10 +55,16 @@ describe('every format, from the crawl to search and export', () => {
     await crawl();
     const [record] = [...iterateDocumentRecords(h.db)].map((r) => withAttachmentTexts(h.db, r));
     expect(record!.attachments.map((a) => a.sha256)).toEqual(files.map((file) => sha256(file.bytes)));
-    expect(record!.attachments.map((a) => [a.status, a.size! > 0, a.textLength! > 0])).toEqual(files.map(() => ["ok", true, true]));
+    expect(record!.attachments.map((a) => [a.status, a.size! > 0, a.textLength! > 0])).toEqual(files.map(() => ['ok', true, true]));
     expect(record!.attachments.map((a) => a.mediaType)).toEqual([
-      'application/pdf', 'application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/msword',
-      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/vnd.ms-excel', 'application/ofd', 'application/zip',
+      'application/pdf',
+      'application/pdf',
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      'application/msword',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'application/vnd.ms-excel',
+      'application/ofd',
+      'application/zip',
     ]);
     expect(record!.attachments[0]).toMatchObject({ name: '1.2025年工作要点.pdf', textLayer: true });
     expect(record!.attachments[1]!.name).toBe('课后服务实施方案.pdf'); // the link said only 点击下载
@@ -89,8 +98,15 @@ describe('versions', () => {
     const { summary } = await crawl();
     expect(summary.sources.att).toMatchObject({ notModified: 1, updated: 1 });
     const events = listDocumentEvents(h.db);
-    expect(events.map((e) => [e.type, e.version])).toEqual([['document.created', 1], ['document.updated', 2]]);
-    expect(events[1]!.changes).toMatchObject({ paragraphsAdded: 0, paragraphsRemoved: 0, attachments: [{ name: '1.2025年工作要点.pdf', change: 'changed', paragraphsAdded: 1, paragraphsRemoved: 1 }] });
+    expect(events.map((e) => [e.type, e.version])).toEqual([
+      ['document.created', 1],
+      ['document.updated', 2],
+    ]);
+    expect(events[1]!.changes).toMatchObject({
+      paragraphsAdded: 0,
+      paragraphsRemoved: 0,
+      attachments: [{ name: '1.2025年工作要点.pdf', change: 'changed', paragraphsAdded: 1, paragraphsRemoved: 1 }],
+    });
     expect(searchDocuments(h.db, '全面推进课后服务提质')).toHaveLength(1);
     expect(searchDocuments(h.db, '加强课后服务')).toHaveLength(0); // search holds the latest version
 
@@ -113,7 +129,9 @@ describe('versions', () => {
     await h.crawl({ attachmentReader: reader });
     notice.files = [second];
     await h.crawl({ attachmentReader: reader });
-    const changes = listDocumentEvents(h.db).slice(1).map((e) => e.changes?.attachments);
+    const changes = listDocumentEvents(h.db)
+      .slice(1)
+      .map((e) => e.changes?.attachments);
     expect(changes).toEqual([[{ name: second.linkText, change: 'added' }], [{ name: '集团化办学.docx', change: 'removed' }]]);
   });
 });
@@ -136,7 +154,9 @@ describe('containment and failures', () => {
     expect(summary.outcomes.att).toEqual({ outcome: 'degraded', reason: expect.stringContaining('2 attachment(s) could not be fetched or read') as string });
     const [record] = [...iterateDocumentRecords(h.db)];
     expect(record!.attachments.map((a) => [a.status, a.mediaType, a.textLength])).toEqual([
-      ['failed', 'application/pdf', 0], ['failed', 'application/zip', 0], ['ok', good.bytes.length > 0 ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' : '', 14],
+      ['failed', 'application/pdf', 0],
+      ['failed', 'application/zip', 0],
+      ['ok', good.bytes.length > 0 ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' : '', 14],
     ]);
     expect(record!.attachments[1]!.sha256).toBe(sha256(bomb)); // the bytes are kept, for a later reader
     const reasons = log.lines.filter((line) => line.msg?.toString().startsWith('attachment could not be read')).map((line) => line.failure);

@@ -68,9 +68,14 @@ describe('exports', () => {
     expect(await exportAttachmentFiles(h.db, dir)).toEqual({ entries: 3, files: 2 });
     expect(readdirSync(dir).sort()).toEqual([`${sha256(docx.bytes)}.docx`, `${sha256(replaced)}.pdf`, 'index.jsonl'].sort());
     expect(readFileSync(join(dir, `${sha256(replaced)}.pdf`)).equals(Buffer.from(replaced))).toBe(true);
-    const index = readFileSync(join(dir, 'index.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const index = readFileSync(join(dir, 'index.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(index.map((entry) => [entry.position, entry.name, entry.status, entry.file])).toEqual([
-      [0, '2025年工作要点.pdf', 'ok', `${sha256(replaced)}.pdf`], [1, '集团化办学.docx', 'ok', `${sha256(docx.bytes)}.docx`], [2, '已删除.doc', 'not-found', null],
+      [0, '2025年工作要点.pdf', 'ok', `${sha256(replaced)}.pdf`],
+      [1, '集团化办学.docx', 'ok', `${sha256(docx.bytes)}.docx`],
+      [2, '已删除.doc', 'not-found', null],
     ]);
     expect(await exportAttachmentFiles(h.db, dir)).toEqual({ entries: 3, files: 2 }); // again: same files, no temporaries left
     expect(readdirSync(dir)).toHaveLength(3);

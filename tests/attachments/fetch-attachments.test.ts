@@ -51,8 +51,11 @@ describe('where attachments may come from', () => {
     const h = crawlHarness({ sources: [{ id: 'att', startUrls: [column], attachmentHosts: ['127.0.0.2'] }] });
     await h.crawl({ attachmentReader: reader });
     expect(statuses(h)).toEqual([
-      ['文件服务器上的方案.docx', 'ok'], ['别处的方案.docx', 'out-of-scope'], ['转到别处.pdf', 'out-of-scope'],
-      ['不许抓取.docx', 'out-of-scope'], ['转到文件服务器.docx', 'ok'],
+      ['文件服务器上的方案.docx', 'ok'],
+      ['别处的方案.docx', 'out-of-scope'],
+      ['转到别处.pdf', 'out-of-scope'],
+      ['不许抓取.docx', 'out-of-scope'],
+      ['转到文件服务器.docx', 'ok'],
     ]);
     expect(other.requests.filter((r) => r.path !== '/robots.txt')).toEqual([]);
     expect(page.hits('/private/a.docx')).toEqual([]);
@@ -61,17 +64,24 @@ describe('where attachments may come from', () => {
 });
 
 describe('how they are asked for', () => {
-  it('with the source\'s headers and cookies, the run\'s User-Agent, and a file server\'s Content-Disposition name', async () => {
+  it("with the source's headers and cookies, the run's User-Agent, and a file server's Content-Disposition name", async () => {
     const page = await site();
     const seen: Record<string, string | string[] | undefined>[] = [];
     page.route('/download.do', (req, res) => {
       seen.push(req.headers);
-      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-disposition': `attachment; filename="${Buffer.from('方案.docx').toString('latin1')}"` }).end(Buffer.from(docx.bytes));
+      res
+        .writeHead(200, {
+          'content-type': 'application/octet-stream',
+          'content-disposition': `attachment; filename="${Buffer.from('方案.docx').toString('latin1')}"`,
+        })
+        .end(Buffer.from(docx.bytes));
     });
     // The link names nothing but the endpoint; the raw route (it wins over serveNotices' file route) answers with a raw UTF-8 file name.
     const files: ServedFile[] = [{ path: '/download.do?id=1', linkText: 'download.do', bytes: new Uint8Array() }];
     const column = serveNotices(page, [{ path: docPath(1), title: '关于印发方案的通知', files }]);
-    const h = crawlHarness({ sources: [{ id: 'att', startUrls: [column], headers: { Referer: 'https://www.example.gov.cn/' }, cookies: { JSESSIONID: 'abc123' } }] });
+    const h = crawlHarness({
+      sources: [{ id: 'att', startUrls: [column], headers: { Referer: 'https://www.example.gov.cn/' }, cookies: { JSESSIONID: 'abc123' } }],
+    });
     await h.crawl({ attachmentReader: reader });
     expect(seen).toEqual([expect.objectContaining({ referer: 'https://www.example.gov.cn/', cookie: 'JSESSIONID=abc123', 'user-agent': TEST_USER_AGENT })]);
     expect(statuses(h)).toEqual([['方案.docx', 'ok']]);
@@ -99,15 +109,27 @@ describe('what each answer leaves in the record', () => {
     const h = crawlHarness({ sources: [{ id: 'att', startUrls: [column] }], fetch: { maxAttachmentBytes: 5000, maxRetries: 1 } });
     const { summary } = await h.crawl({ attachmentReader: reader });
     expect(summary.sources.att).toMatchObject({ created: 1 });
-    expect(statuses(h)).toEqual([['已删除.pdf', 'not-found'], ['太大.pdf', 'too-large'], ['分块太大.zip', 'too-large'], ['出错.pdf', 'failed']]);
+    expect(statuses(h)).toEqual([
+      ['已删除.pdf', 'not-found'],
+      ['太大.pdf', 'too-large'],
+      ['分块太大.zip', 'too-large'],
+      ['出错.pdf', 'failed'],
+    ]);
     expect([...iterateDocumentRecords(h.db)][0]!.attachments[1]).toMatchObject({ size: 6000, sha256: null });
     expect(page.hits('/broken.pdf')).toHaveLength(2); // one retry
 
     // The page answers 304: only the failed link is asked again; those that led to no file wait
     // until the page itself is fetched again.
     await h.crawl({ attachmentReader: reader });
-    expect([page.hits('/gone.pdf'), page.hits('/big.pdf'), page.hits('/chunked.bin'), page.hits('/broken.pdf')].map((hits) => hits.length)).toEqual([1, 1, 1, 4]);
-    expect(statuses(h)).toEqual([['已删除.pdf', 'not-found'], ['太大.pdf', 'too-large'], ['分块太大.zip', 'too-large'], ['出错.pdf', 'failed']]);
+    expect([page.hits('/gone.pdf'), page.hits('/big.pdf'), page.hits('/chunked.bin'), page.hits('/broken.pdf')].map((hits) => hits.length)).toEqual([
+      1, 1, 1, 4,
+    ]);
+    expect(statuses(h)).toEqual([
+      ['已删除.pdf', 'not-found'],
+      ['太大.pdf', 'too-large'],
+      ['分块太大.zip', 'too-large'],
+      ['出错.pdf', 'failed'],
+    ]);
   });
 
   it('a failed re-check keeps the file fetched before; a first failure read later fills in the entry without an event', async () => {
@@ -117,7 +139,10 @@ describe('what each answer leaves in the record', () => {
     page.routes.set('/files/later.doc', { status: 503, body: 'busy' });
     const h = crawlHarness({ sources: [{ id: 'att', startUrls: [column] }], fetch: { maxRetries: 0 } });
     await h.crawl({ attachmentReader: reader });
-    expect(statuses(h)).toEqual([['集团化办学.docx', 'ok'], ['安全教育通知.doc', 'failed']]);
+    expect(statuses(h)).toEqual([
+      ['集团化办学.docx', 'ok'],
+      ['安全教育通知.doc', 'failed'],
+    ]);
 
     page.routes.set(docx.path, { status: 503, body: 'busy' });
     page.routes.set('/files/later.doc', { body: Buffer.from(files[1]!.bytes), contentType: 'application/msword' });
@@ -125,7 +150,8 @@ describe('what each answer leaves in the record', () => {
     const [record] = [...iterateDocumentRecords(h.db)];
     expect(record!.version).toBe(1);
     expect(record!.attachments.map((a) => [a.status, a.sha256])).toEqual([
-      ['ok', createHash('sha256').update(docx.bytes).digest('hex')], ['ok', createHash('sha256').update(files[1]!.bytes).digest('hex')],
+      ['ok', createHash('sha256').update(docx.bytes).digest('hex')],
+      ['ok', createHash('sha256').update(files[1]!.bytes).digest('hex')],
     ]);
     expect(listEvents(h.db).map((e) => e.type)).toEqual(['document.created']);
   });
@@ -140,7 +166,9 @@ describe('what each answer leaves in the record', () => {
     expect(searchDocuments(h.db, docx.phrase!)).toEqual([]);
 
     // As an archive from before attachments were fetched, upgraded: the page answers 304, its links are checked.
-    await runCrawl(h.db, { ...h.config, attachments: { ...h.config.attachments, fetch: true } }, h.config.sources, captureLog().logger, { attachmentReader: reader });
+    await runCrawl(h.db, { ...h.config, attachments: { ...h.config.attachments, fetch: true } }, h.config.sources, captureLog().logger, {
+      attachmentReader: reader,
+    });
     const [record] = [...iterateDocumentRecords(h.db)];
     expect(record).toMatchObject({ version: 1, attachments: [{ status: 'ok', sha256: createHash('sha256').update(docx.bytes).digest('hex') }] });
     expect(listEvents(h.db).map((e) => e.type)).toEqual(['document.created']);

@@ -40,14 +40,19 @@ describe('reading text from each format', () => {
   });
 
   it('XLSX and XLS (BIFF8) through SheetJS: sheet name, then tab-separated rows', async () => {
-    const xlsx = await readHere(makeXlsx('名单', [['序号', '学校'], ['1', '示例区城南幼儿园']]));
+    const xlsx = await readHere(
+      makeXlsx('名单', [
+        ['序号', '学校'],
+        ['1', '示例区城南幼儿园'],
+      ]),
+    );
     expect(xlsx).toMatchObject({ kind: 'xlsx', status: 'ok', text: '名单\n序号\t学校\n1\t示例区城南幼儿园' });
     const xls = await readHere(committed('schools-biff8.xls'));
     expect(xls).toMatchObject({ kind: 'xls', status: 'ok' });
     expect(xls.text).toContain(`2\t示例区第二中学\t${committedPhrases['schools-biff8.xls']}`);
   });
 
-  it('ET (XLS with Kingsoft\'s marker stream) reads like XLS', async () => {
+  it("ET (XLS with Kingsoft's marker stream) reads like XLS", async () => {
     const result = await readHere(withOleStream(committed('schools-biff8.xls'), 'ETExtData'));
     expect(result).toMatchObject({ kind: 'et', mediaType: 'application/wps-office.et', status: 'ok' });
     expect(result.text).toContain(committedPhrases['schools-biff8.xls']);

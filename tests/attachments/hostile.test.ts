@@ -24,7 +24,12 @@ describe('hostile and damaged files fail alone, with a typed reason and a clear 
 
   it('a member whose header understates its inflated size is refused, not over-read', async () => {
     const liar = { name: 'word/document.xml', data: new Uint8Array(4 * megabyte), declaredSize: 100 };
-    const zip = await readHere(makeZip([{ ...liar, name: 'a.bin' }, { name: 'b.docx', data: makeDocx(['旁边的正文']) }]));
+    const zip = await readHere(
+      makeZip([
+        { ...liar, name: 'a.bin' },
+        { name: 'b.docx', data: makeDocx(['旁边的正文']) },
+      ]),
+    );
     expect(zip.status).toBe('ok');
     expect(zip.members?.[0]).toMatchObject({ name: 'a.bin', status: 'failed', error: expect.stringMatching(/too many bytes/i) });
     expect(zip.text).toContain('旁边的正文');
@@ -57,7 +62,10 @@ describe('hostile and damaged files fail alone, with a typed reason and a clear 
 
   it('an OFD part with a DOCTYPE (entity expansion) is refused', async () => {
     const ofd = makeZip([
-      { name: 'OFD.xml', data: '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><ofd:OFD xmlns:ofd="o"><ofd:DocBody><ofd:DocRoot>&a;</ofd:DocRoot></ofd:DocBody></ofd:OFD>' },
+      {
+        name: 'OFD.xml',
+        data: '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><ofd:OFD xmlns:ofd="o"><ofd:DocBody><ofd:DocRoot>&a;</ofd:DocRoot></ofd:DocBody></ofd:OFD>',
+      },
     ]);
     const result = await readHere(ofd);
     expect(result).toMatchObject({ kind: 'ofd', status: 'failed', failure: 'malformed' });
@@ -67,7 +75,10 @@ describe('hostile and damaged files fail alone, with a typed reason and a clear 
   it('an OFD that points at a missing page says which part it expected', async () => {
     const ofd = makeZip([
       { name: 'OFD.xml', data: '<ofd:OFD xmlns:ofd="o"><ofd:DocBody><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>' },
-      { name: 'Doc_0/Document.xml', data: '<ofd:Document xmlns:ofd="o"><ofd:Pages><ofd:Page ID="1" BaseLoc="Pages/Page_0/Content.xml"/></ofd:Pages></ofd:Document>' },
+      {
+        name: 'Doc_0/Document.xml',
+        data: '<ofd:Document xmlns:ofd="o"><ofd:Pages><ofd:Page ID="1" BaseLoc="Pages/Page_0/Content.xml"/></ofd:Pages></ofd:Document>',
+      },
     ]);
     const result = await readHere(ofd);
     expect(result).toMatchObject({ status: 'failed', failure: 'malformed' });

@@ -49,8 +49,6 @@ describe('reading in a worker thread', () => {
   });
 
   it('rejects a nonsensical limit at once instead of reading without one', async () => {
-    await expect(reader.read(makeDocx(['x']), { timeoutMs: -1 })).rejects.toThrow(
-      'expected attachment limit timeoutMs to be a positive number, got -1',
-    );
+    await expect(reader.read(makeDocx(['x']), { timeoutMs: -1 })).rejects.toThrow('expected attachment limit timeoutMs to be a positive number, got -1');
   });
 });

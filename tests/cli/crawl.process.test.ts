@@ -31,7 +31,10 @@ describe('crawl command', () => {
     });
     const result = await runCli(['crawl', '--config', configPath]);
     expect(result.code, result.stderr).toBe(0);
-    const delivered = readFileSync(ndjson, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { type: string; url: string; alerts: string[] });
+    const delivered = readFileSync(ndjson, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { type: string; url: string; alerts: string[] });
     expect(delivered.map((event) => [event.type, new URL(event.url).pathname, event.alerts]).sort()).toEqual([
       ['document.created', '/art/2024/3/1/art_100_1.html', ['new-plan']],
       ['document.created', '/art/2024/3/2/art_100_2.html', []],
@@ -51,9 +54,10 @@ describe('crawl command', () => {
     });
     const result = await runCli(['crawl', '--config', configPath]);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toContain(`events pending: webhook ${new URL(down.url).origin}: 1 event(s) pending (time budget used up); \`deliver\` or the next crawl sends them`);
+    expect(result.stdout).toContain(
+      `events pending: webhook ${new URL(down.url).origin}: 1 event(s) pending (time budget used up); \`deliver\` or the next crawl sends them`,
+    );
     // The default retries (5, from 1 s doubling) did not all run: the budget cut them short.
     expect(down.requests.length).toBeLessThanOrEqual(2);
   });
 });
-

@@ -47,7 +47,9 @@ describe('events command', () => {
     expect(since.stderr).toContain('--since: no event with id "no-such-event"');
     const type = await runCli(['events', '--type', 'document.deleted', '--config', config]);
     expect(type.code).toBe(2);
-    expect(type.stderr).toContain('--type expects one of document.created, document.updated, document.removed, source.failed, source.recovered, source.silent, got "document.deleted"');
+    expect(type.stderr).toContain(
+      '--type expects one of document.created, document.updated, document.removed, source.failed, source.recovered, source.silent, got "document.deleted"',
+    );
   });
 });
 
@@ -57,7 +59,10 @@ describe('history and diff commands', () => {
     const json = await runCli(['history', URL_A, '--json', '--config', config]);
     expect(json.code).toBe(0);
     const history = JSON.parse(json.stdout) as { version: number; contentHash: string; summary: string }[];
-    expect(history.map((entry) => [entry.version, entry.summary])).toEqual([[1, 'created'], [2, 'title, fields: validity, +2/-1 paragraphs']]);
+    expect(history.map((entry) => [entry.version, entry.summary])).toEqual([
+      [1, 'created'],
+      [2, 'title, fields: validity, +2/-1 paragraphs'],
+    ]);
     expect(history[0]!.contentHash).toMatch(/^[0-9a-f]{64}$/);
     const table = await runCli(['history', docA, '--config', config]);
     expect(table.stdout).toContain('2024年工作要点（修订）');
@@ -69,15 +74,17 @@ describe('history and diff commands', () => {
     const diff = await runCli(['diff', docA, '--config', config]);
     expect(diff.code).toBe(0);
     expect(diff.stdout).not.toContain('\u001b[');
-    expect(diff.stdout.split('\n')).toEqual(expect.arrayContaining([
-      expect.stringMatching(/^--- version 1 .* 2024年工作要点$/),
-      expect.stringMatching(/^\+\+\+ version 2 .* 2024年工作要点（修订）$/),
-      'field validity: 有效 → 失效',
-      '  二、主要任务',
-      '- 推进教育现代化。',
-      '+ 推进教育现代化建设。',
-      '+ 四、附则',
-    ]));
+    expect(diff.stdout.split('\n')).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^--- version 1 .* 2024年工作要点$/),
+        expect.stringMatching(/^\+\+\+ version 2 .* 2024年工作要点（修订）$/),
+        'field validity: 有效 → 失效',
+        '  二、主要任务',
+        '- 推进教育现代化。',
+        '+ 推进教育现代化建设。',
+        '+ 四、附则',
+      ]),
+    );
     expect(diff.stdout).toContain('  … 2 unchanged paragraphs');
     const same = await runCli(['diff', docA, '--from', '2', '--to', '2', '--config', config]);
     expect(same.stdout).toContain('(text unchanged)');
@@ -102,7 +109,14 @@ describe('deliver command', () => {
 
   it('exits 1 when a webhook is down, keeps the events, and never prints the secret', async () => {
     const receiver = await startReceiver(() => 500, '/hook/PATH-TOKEN-123');
-    const { config } = archiveWithHistory(['sinks:', '  - type: webhook', `    url: ${receiver.url}`, '    secret: ${HOOK_SECRET}', '    retries: 1', '    backoffMs: 1']);
+    const { config } = archiveWithHistory([
+      'sinks:',
+      '  - type: webhook',
+      `    url: ${receiver.url}`,
+      '    secret: ${HOOK_SECRET}',
+      '    retries: 1',
+      '    backoffMs: 1',
+    ]);
     const result = await runCli(['deliver', '--config', config], { env: { HOOK_SECRET: 'do-not-log-me', BUREAU_WATCH_LOG_LEVEL: 'debug' } });
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/webhook http:\/\/127\.0\.0\.1:\d+\s+0\s+3\s+\S.*HTTP 500/);

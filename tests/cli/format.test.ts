@@ -19,7 +19,13 @@ describe('displayWidth', () => {
 
 describe('formatTable', () => {
   it('aligns columns holding emoji and Extension B characters', () => {
-    const table = formatTable(['title', 'n'], [['😀𠀀', '1'], ['ab', '2']]).split('\n');
+    const table = formatTable(
+      ['title', 'n'],
+      [
+        ['😀𠀀', '1'],
+        ['ab', '2'],
+      ],
+    ).split('\n');
     expect(table).toEqual(['title  n', '-----  -', '😀𠀀   1', 'ab     2']);
   });
 });

@@ -11,7 +11,8 @@ let id: string;
 beforeAll(() => {
   store = openTestArchive();
   const spec = {
-    title: '2021年无锡市滨湖区教育局工作要点', publishedDate: '2021-02-18',
+    title: '2021年无锡市滨湖区教育局工作要点',
+    publishedDate: '2021-02-18',
     fields: { indexNo: '014028901/2021-00544', publisher: '无锡市滨湖区教育局' },
     labels: { 信息索引号: '014028901/2021-00544', 公开方式: '主动公开' },
     attachments: [{ url: 'http://127.0.0.1/downfile.jsp?filename=x.pdf', name: 'x.pdf' }],
@@ -51,14 +52,24 @@ describe('show', () => {
     expect(result.code).toBe(0);
     const record = JSON.parse(result.stdout) as Record<string, unknown>;
     expect(record).toMatchObject({
-      id, source: 'alpha', url: URL_A, title: '2021年无锡市滨湖区教育局工作要点', publishedDate: '2021-02-18',
+      id,
+      source: 'alpha',
+      url: URL_A,
+      title: '2021年无锡市滨湖区教育局工作要点',
+      publishedDate: '2021-02-18',
       fields: { indexNo: '014028901/2021-00544', publisher: '无锡市滨湖区教育局' },
       labels: { 信息索引号: '014028901/2021-00544', 公开方式: '主动公开' },
-      text: '第二版：坚持立德树人。\n新增一段。', version: 2, status: 'active', duplicateOf: null,
+      text: '第二版：坚持立德树人。\n新增一段。',
+      version: 2,
+      status: 'active',
+      duplicateOf: null,
       provenance: PROVENANCE,
     });
     expect(record.contentHash).toMatch(/^[0-9a-f]{64}$/);
-    const older = JSON.parse((await runCli(['show', id, '--json', '--version', '1', '--config', store.configPath])).stdout) as { version: number; text: string };
+    const older = JSON.parse((await runCli(['show', id, '--json', '--version', '1', '--config', store.configPath])).stdout) as {
+      version: number;
+      text: string;
+    };
     expect([older.version, older.text]).toEqual([1, '第一版：坚持立德树人。']);
   });
 

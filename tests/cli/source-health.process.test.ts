@@ -49,18 +49,44 @@ describe('a source that cannot be reached', () => {
       fetch: { maxRetries: 0, timeoutSecs: 2 },
       sinks: [{ type: 'ndjson', path: ndjson }],
     });
-    const health = (): Line[] => readFileSync(ndjson, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Line).filter((event) => event.type.startsWith('source.'));
+    const health = (): Line[] =>
+      readFileSync(ndjson, 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as Line)
+        .filter((event) => event.type.startsWith('source.'));
 
     const first = await runCli(['crawl', '--config', configPath]);
     expect(first.code, first.stderr).toBe(1);
-    expect(first.stdout).toMatch(new RegExp(`^gamma: failed — robots\\.txt unreachable, column not read: connection refused \\(ECONNREFUSED\\) for http://127\\.0\\.0\\.1:${port}/robots\\.txt: nothing answers on that port`, 'm'));
+    expect(first.stdout).toMatch(
+      new RegExp(
+        `^gamma: failed — robots\\.txt unreachable, column not read: connection refused \\(ECONNREFUSED\\) for http://127\\.0\\.0\\.1:${port}/robots\\.txt: nothing answers on that port`,
+        'm',
+      ),
+    );
     expect(first.stdout).not.toMatch(/^(alpha|beta): /m);
     expect(first.stderr).toContain('bureau-watch: crawl finished with failures: 1 source(s) failed (gamma)');
     const db = new Database(databasePath, { readonly: true });
     onTestFinished(() => void db.close());
-    expect(db.prepare('SELECT source_id, count(*) FROM documents GROUP BY 1 ORDER BY 1').raw().all()).toEqual([['alpha', 2], ['beta', 2]]);
-    expect(db.prepare('SELECT source_id, outcome FROM source_outcomes ORDER BY 1').raw().all()).toEqual([['alpha', 'ok'], ['beta', 'ok'], ['gamma', 'failed']]);
-    expect(health()).toEqual([{ id: expect.any(String) as unknown, type: 'source.failed', at: expect.any(String) as unknown, source: 'gamma', reason: expect.stringContaining('connection refused') as unknown, alerts: [] }]);
+    expect(db.prepare('SELECT source_id, count(*) FROM documents GROUP BY 1 ORDER BY 1').raw().all()).toEqual([
+      ['alpha', 2],
+      ['beta', 2],
+    ]);
+    expect(db.prepare('SELECT source_id, outcome FROM source_outcomes ORDER BY 1').raw().all()).toEqual([
+      ['alpha', 'ok'],
+      ['beta', 'ok'],
+      ['gamma', 'failed'],
+    ]);
+    expect(health()).toEqual([
+      {
+        id: expect.any(String) as unknown,
+        type: 'source.failed',
+        at: expect.any(String) as unknown,
+        source: 'gamma',
+        reason: expect.stringContaining('connection refused') as unknown,
+        alerts: [],
+      },
+    ]);
 
     const second = await runCli(['crawl', '--config', configPath]);
     expect(second.code).toBe(1);
@@ -71,7 +97,10 @@ describe('a source that cannot be reached', () => {
     column(third, '/c/', 5);
     const third_run = await runCli(['crawl', '--config', configPath]);
     expect(third_run.code, third_run.stderr).toBe(0);
-    expect(health().map((event) => [event.type, event.source])).toEqual([['source.failed', 'gamma'], ['source.recovered', 'gamma']]);
+    expect(health().map((event) => [event.type, event.source])).toEqual([
+      ['source.failed', 'gamma'],
+      ['source.recovered', 'gamma'],
+    ]);
     expect(db.prepare("SELECT count(*) FROM documents WHERE source_id = 'gamma'").pluck().get()).toBe(2);
     expect(db.prepare('SELECT status FROM runs ORDER BY id').pluck().all()).toEqual(['failed', 'failed', 'ok']);
   });

@@ -16,8 +16,13 @@ beforeAll(async () => {
   site = await startTestSite();
   site.routes.set('/robots.txt', { body: 'User-agent: *\nDisallow: /private/\n', contentType: 'text/plain' });
   site.routes.set(LIST, {
-    body: listPage([{ href: DOC, title: TITLE, date: '2024-03-05' }, { href: 'https://other.example/art/2024/1/1/art_9_9.html', title: '别处的文章', date: '2024-01-01' }],
-      '<a href="index_2.html">下一页</a>'),
+    body: listPage(
+      [
+        { href: DOC, title: TITLE, date: '2024-03-05' },
+        { href: 'https://other.example/art/2024/1/1/art_9_9.html', title: '别处的文章', date: '2024-01-01' },
+      ],
+      '<a href="index_2.html">下一页</a>',
+    ),
   });
   // The title carries a terminal escape (clear screen): the human output must not pass it on.
   site.routes.set(DOC, { body: recordPage({ title: `${TITLE}\u001b[2J`, validity: '废止' }) });
@@ -53,14 +58,17 @@ describe('try URL (the CLI)', () => {
     const result = await tryCli([`${site.baseUrl}${LIST}`, '--json']);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({
-      kind: 'list', list: { items: [`${site.baseUrl}${DOC}`], next: [{ url: `${site.baseUrl}/col/col1/index_2.html` }] },
+      kind: 'list',
+      list: { items: [`${site.baseUrl}${DOC}`], next: [{ url: `${site.baseUrl}/col/col1/index_2.html` }] },
     });
   });
 
   it('honours robots.txt: a disallowed page is not fetched, said so, exit 1', async () => {
     const result = await tryCli([`${site.baseUrl}/private/page.html`]);
     expect([result.code, result.stdout]).toEqual([1, '']);
-    expect(result.stderr).toBe(`bureau-watch: ${site.baseUrl}/robots.txt disallows ${site.baseUrl}/private/page.html for bureau-watch: the crawl would not fetch it\n`);
+    expect(result.stderr).toBe(
+      `bureau-watch: ${site.baseUrl}/robots.txt disallows ${site.baseUrl}/private/page.html for bureau-watch: the crawl would not fetch it\n`,
+    );
     expect(site.hits('/private/page.html')).toEqual([]);
   });
 

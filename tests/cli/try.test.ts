@@ -17,10 +17,13 @@ beforeAll(async () => {
   site = await startTestSite();
   site.routes.set('/robots.txt', { body: 'User-agent: *\nDisallow: /private/\n', contentType: 'text/plain' });
   site.routes.set(LIST, {
-    body: listPage([
-      { href: DOC, title: TITLE, date: '2024-03-05' },
-      { href: 'https://other.example/art/2024/1/1/art_9_9.html', title: '别处的文章', date: '2024-01-01' },
-    ], '<a href="index_2.html">下一页</a>'),
+    body: listPage(
+      [
+        { href: DOC, title: TITLE, date: '2024-03-05' },
+        { href: 'https://other.example/art/2024/1/1/art_9_9.html', title: '别处的文章', date: '2024-01-01' },
+      ],
+      '<a href="index_2.html">下一页</a>',
+    ),
   });
   site.routes.set(DOC, { body: recordPage({ title: TITLE, validity: '废止' }) });
   site.routes.set('/redirect.html', { status: 302, headers: { location: '/private/moved.html' } });
@@ -33,13 +36,18 @@ async function readable(path: string): Promise<TryResult> {
   return outcome;
 }
 
-describe('tryPage: one page through the crawl\'s fetch and page processing', () => {
+describe("tryPage: one page through the crawl's fetch and page processing", () => {
   it('a document: the record the crawl would archive, with provenance', async () => {
     const outcome = await readable(DOC);
     expect(tryJson(`${site.baseUrl}${DOC}`, outcome)).toMatchObject({
-      status: 200, kind: 'document', charset: 'utf-8', robots: 'rules (HTTP 200)',
+      status: 200,
+      kind: 'document',
+      charset: 'utf-8',
+      robots: 'rules (HTTP 200)',
       document: {
-        title: TITLE, publishedDate: '2024-03-05', text: RECORD_PARAGRAPHS.join('\n'),
+        title: TITLE,
+        publishedDate: '2024-03-05',
+        text: RECORD_PARAGRAPHS.join('\n'),
         fields: { validity: '废止', docNo: '某司发〔2024〕3号', writtenDate: '2024-03-01' },
         provenance: { title: 'meta:ArticleTitle', 'fields.validity': 'table:th-td', text: 'zoom-box' },
       },
@@ -72,6 +80,10 @@ describe('tryPage: one page through the crawl\'s fetch and page processing', () 
   });
 
   it('an HTTP error is no page: failure with the status', async () => {
-    expect(await tryPage(`${site.baseUrl}/missing.html`, OPTIONS)).toMatchObject({ ok: false, reason: 'http-404', message: expect.stringContaining('answered HTTP 404') });
+    expect(await tryPage(`${site.baseUrl}/missing.html`, OPTIONS)).toMatchObject({
+      ok: false,
+      reason: 'http-404',
+      message: expect.stringContaining('answered HTTP 404'),
+    });
   });
 });

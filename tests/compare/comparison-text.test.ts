@@ -58,7 +58,11 @@ describe('paragraph diff and change summary', () => {
 describe('diff rendering', () => {
   it('colours removed and added paragraphs only for a terminal', () => {
     const hunks = diffParagraphs('甲\n乙', '甲\n丙');
-    expect(renderParagraphDiff(hunks, diffStyleFor({ isTTY: true } as unknown as NodeJS.WritableStream, {}))).toEqual(['  甲', '\u001b[31m- 乙\u001b[39m', '\u001b[32m+ 丙\u001b[39m']);
+    expect(renderParagraphDiff(hunks, diffStyleFor({ isTTY: true } as unknown as NodeJS.WritableStream, {}))).toEqual([
+      '  甲',
+      '\u001b[31m- 乙\u001b[39m',
+      '\u001b[32m+ 丙\u001b[39m',
+    ]);
     expect(renderParagraphDiff(hunks, diffStyleFor({ isTTY: true } as unknown as NodeJS.WritableStream, { NO_COLOR: '1' }))).toEqual(['  甲', '- 乙', '+ 丙']);
     expect(renderParagraphDiff(hunks, diffStyleFor({} as NodeJS.WritableStream, {}))).toEqual(['  甲', '- 乙', '+ 丙']);
   });

@@ -59,9 +59,13 @@ describe('config', () => {
     expect(config.headers).toEqual({});
     expect(config.sources[0]!.proxy).toBeUndefined();
     expect(configError(text, {})).toMatch(/sources\.0\.proxy: environment variable PROXY_PW is not set/);
-    expect(() => parseConfigText('database: ${ARCHIVE}/x.db\n', 'test.yaml', {}, { purpose: 'read' })).toThrow(/database: environment variable ARCHIVE is not set/);
+    expect(() => parseConfigText('database: ${ARCHIVE}/x.db\n', 'test.yaml', {}, { purpose: 'read' })).toThrow(
+      /database: environment variable ARCHIVE is not set/,
+    );
     // A set variable is used, and an invalid sink is still reported to a read command.
-    expect(() => parseConfigText('sinks:\n  - type: webhook\n    url: ${URL}\n', 'test.yaml', { URL: 'not a url' }, { purpose: 'read' })).toThrow(/sinks\.0\.url/);
+    expect(() => parseConfigText('sinks:\n  - type: webhook\n    url: ${URL}\n', 'test.yaml', { URL: 'not a url' }, { purpose: 'read' })).toThrow(
+      /sinks\.0\.url/,
+    );
   });
 
   it('accepts JSON config files', () => {

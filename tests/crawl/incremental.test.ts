@@ -18,9 +18,11 @@ describe('conditional re-visits', () => {
     serveDocuments(site, items);
     const modified = new Date(Date.UTC(2024, 0, 2)).toUTCString();
     const byDate = { href: '/art/2024/2/1/art_1_100.html', title: '按日期校验的文件', date: '2024-02-01' };
-    site.routes.set(byDate.href, (req) => req.headers['if-modified-since'] === modified
-      ? { status: 304, noEtag: true }
-      : { body: documentPage(byDate.title), noEtag: true, headers: { 'last-modified': modified } });
+    site.routes.set(byDate.href, (req) =>
+      req.headers['if-modified-since'] === modified
+        ? { status: 304, noEtag: true }
+        : { body: documentPage(byDate.title), noEtag: true, headers: { 'last-modified': modified } },
+    );
     site.routes.set('/col/c/index.html', { body: listPage([...items, byDate]) });
     const h = crawlHarness({ sources: [{ id: 'c', startUrls: [`${site.baseUrl}/col/c/index.html`] }] });
     await h.crawl();
@@ -52,7 +54,11 @@ function serveColumn(pages: Item[][]): void {
   serveDocuments(site, pages.flat());
 }
 
-const listHits = (from: number) => site.requests.slice(from).filter((r) => r.path.startsWith('/col/c/')).map((r) => r.path);
+const listHits = (from: number) =>
+  site.requests
+    .slice(from)
+    .filter((r) => r.path.startsWith('/col/c/'))
+    .map((r) => r.path);
 
 describe('early stop on a long column', () => {
   it('stops paging once a whole page held only known links, but reads everything on the first crawl', async () => {
@@ -96,7 +102,8 @@ describe('early stop on a long column', () => {
     site = await startTestSite();
     const items = numberedItems(1, 12);
     const file = (n: number) => (n === 1 ? 'index.html' : `index_${n}.html`);
-    const pager = (current: number) => [1, 2, 3, 4].map((n) => (n === current ? `<b>${n}</b>` : `<a href="${file(n)}">${n}</a>`)).join(' ') + ` <a href="${file(4)}">尾页</a>`;
+    const pager = (current: number) =>
+      [1, 2, 3, 4].map((n) => (n === current ? `<b>${n}</b>` : `<a href="${file(n)}">${n}</a>`)).join(' ') + ` <a href="${file(4)}">尾页</a>`;
     for (let n = 1; n <= 4; n++) site.routes.set(`/col/c/${file(n)}`, { body: listPage(items.slice((n - 1) * 3, n * 3), pager(n)) });
     serveDocuments(site, items);
     const h = crawlHarness({ sources: [{ id: 'c', startUrls: [`${site.baseUrl}/col/c/index.html`] }] });

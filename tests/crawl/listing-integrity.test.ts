@@ -50,7 +50,7 @@ describe('listing integrity', () => {
     expect(listingCompleteAt(h)).not.toBeNull();
   });
 
-  it('treats a list page over the parser\'s node cap as lost: the listing stays incomplete', async () => {
+  it("treats a list page over the parser's node cap as lost: the listing stays incomplete", async () => {
     await twoPageColumn();
     const cap = PARSE_LIMITS.maxNodes;
     PARSE_LIMITS.maxNodes = 3_000;

@@ -52,7 +52,11 @@ describe('maxPages', () => {
     const mark = site.requests.length;
     await crawlColumn(h.db);
     expect(storedUrls(h.db)).toHaveLength(9);
-    expect(fetchedSince(mark).filter((r) => r.path.startsWith('/col/c/')).map((r) => r.path)).toEqual(['/col/c/index.html', '/col/c/list_2.html', '/col/c/list_3.html']);
+    expect(
+      fetchedSince(mark)
+        .filter((r) => r.path.startsWith('/col/c/'))
+        .map((r) => r.path),
+    ).toEqual(['/col/c/index.html', '/col/c/list_2.html', '/col/c/list_3.html']);
   });
 
   it('counts known documents, re-visited with their validators, against maxPages', async () => {

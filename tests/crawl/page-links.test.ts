@@ -7,13 +7,17 @@ const PAGE = 'http://www.example.gov.cn/notice/index.html';
 const read = (html: string) => readPageLinks(parseHtml(html).root()[0] as never, (text) => /\d{4}-\d{2}-\d{2}/.test(text));
 
 describe('list discovery in one walk', () => {
-  it('tests each link\'s entry: the nearest li/tr/dd, else a parent holding only that link', () => {
+  it("tests each link's entry: the nearest li/tr/dd, else a parent holding only that link", () => {
     const page = read(`<ul><li><span><a href="/a.html">甲</a></span> 2024-01-02</li></ul>
       <table><tr><td><a href="/b.html">乙</a></td><td>2024-01-03</td></tr></table>
       <p><a href="/c.html">丙</a> 2024-01-04</p>
       <p><a href="/d.html">丁</a> <a href="/e.html">戊</a> 2024-01-05</p>`);
     expect(page.links.map((l) => [l.href, l.text, l.inEntry])).toEqual([
-      ['/a.html', '甲', true], ['/b.html', '乙', true], ['/c.html', '丙', true], ['/d.html', '丁', false], ['/e.html', '戊', false],
+      ['/a.html', '甲', true],
+      ['/b.html', '乙', true],
+      ['/c.html', '丙', true],
+      ['/d.html', '丁', false],
+      ['/e.html', '戊', false],
     ]);
   });
 

@@ -68,7 +68,7 @@ describe('discovery from a column URL alone', () => {
     expect(s.hits('/xxgk/ghjh/index_3.html')).toHaveLength(0);
   });
 
-  it('reads Hanweb datastore records and pages through jpage/dataproxy.jsp with the column\'s parameters', async () => {
+  it("reads Hanweb datastore records and pages through jpage/dataproxy.jsp with the column's parameters", async () => {
     const s = await site();
     const other = await site();
     const all = numberedItems(1, 14);
@@ -92,16 +92,26 @@ describe('discovery from a column URL alone', () => {
     expect(storedUrls(h.db)).toEqual(urlsOf(s.baseUrl, onSite));
     expect(summary.sources.hanweb).toMatchObject({ created: 13, errors: 0 });
     const proxied = s.requests.filter((r) => r.path.startsWith('/module/web/jpage/dataproxy.jsp')).map((r) => new URL(r.path, s.baseUrl).searchParams);
-    expect(proxied.map((q) => [q.get('startrecord'), q.get('endrecord')])).toEqual([['7', '12'], ['13', '18']]);
+    expect(proxied.map((q) => [q.get('startrecord'), q.get('endrecord')])).toEqual([
+      ['7', '12'],
+      ['13', '18'],
+    ]);
     expect(other.requests.filter((r) => r.path !== '/robots.txt')).toHaveLength(0);
   });
 
   it('stays on the start hosts unless include opens another, and never follows exclude', async () => {
     const s = await site();
     const other = await site();
-    const items = [...numberedItems(1, 2), { href: `${other.baseUrl}/art/2024/2/2/art_2_2.html`, title: '外站文件', date: '2024-02-02' }, { href: '/art/2024/3/3/art_private_3.html', title: '内部', date: '2024-03-03' }];
+    const items = [
+      ...numberedItems(1, 2),
+      { href: `${other.baseUrl}/art/2024/2/2/art_2_2.html`, title: '外站文件', date: '2024-02-02' },
+      { href: '/art/2024/3/3/art_private_3.html', title: '内部', date: '2024-03-03' },
+    ];
     s.routes.set('/col/c/index.html', { body: listPage(items) });
-    serveDocuments(s, items.filter((i) => !i.href.startsWith('http')));
+    serveDocuments(
+      s,
+      items.filter((i) => !i.href.startsWith('http')),
+    );
     serveDocuments(other, [{ ...items[2]!, href: '/art/2024/2/2/art_2_2.html' }]);
     const include = [`^${other.baseUrl.replace(/[.]/g, '\\.')}/`, '/art/'];
     const h = crawlHarness({ sources: [{ id: 'scoped', startUrls: [`${s.baseUrl}/col/c/index.html`], include, exclude: ['private'] }] });

@@ -28,10 +28,12 @@ describe('politeness', () => {
     const s = await site();
     column(s, '/a/', 6, 15);
     column(s, '/b/', 6, 15);
-    const h = crawlHarness({ sources: [
-      { id: 'a', startUrls: [`${s.baseUrl}/a/index.html`] },
-      { id: 'b', startUrls: [`${s.baseUrl}/b/index.html`] },
-    ] });
+    const h = crawlHarness({
+      sources: [
+        { id: 'a', startUrls: [`${s.baseUrl}/a/index.html`] },
+        { id: 'b', startUrls: [`${s.baseUrl}/b/index.html`] },
+      ],
+    });
     await h.crawl();
     expect(storedUrls(h.db)).toHaveLength(12);
     expect(s.maxInFlight()).toBe(1);
@@ -62,10 +64,12 @@ describe('politeness', () => {
     let releasedByFast = false;
     const gate = Promise.race([fastDone.then(() => (releasedByFast = true)), new Promise((r) => setTimeout(r, 10_000))]);
     column(slow, '/s/', 3, gate);
-    const h = crawlHarness({ sources: [
-      { id: 'slow', startUrls: [`${slow.baseUrl}/s/index.html`] },
-      { id: 'fast', startUrls: [`${fast.baseUrl}/f/index.html`] },
-    ] });
+    const h = crawlHarness({
+      sources: [
+        { id: 'slow', startUrls: [`${slow.baseUrl}/s/index.html`] },
+        { id: 'fast', startUrls: [`${fast.baseUrl}/f/index.html`] },
+      ],
+    });
     const { summary } = await h.crawl();
     expect(releasedByFast).toBe(true);
     expect(summary.sources).toMatchObject({ slow: { created: 3 }, fast: { created: 5 } });
@@ -113,8 +117,14 @@ describe('HostGate', () => {
     gate.limit('h', 1);
     const order: string[] = [];
     const first = await gate.acquire('h');
-    const second = gate.acquire('h').then((release) => { order.push('second'); return release; });
-    const third = gate.acquire('h').then((release) => { order.push('third'); return release; });
+    const second = gate.acquire('h').then((release) => {
+      order.push('second');
+      return release;
+    });
+    const third = gate.acquire('h').then((release) => {
+      order.push('third');
+      return release;
+    });
     await new Promise((r) => setTimeout(r, 10));
     expect(order).toEqual([]);
     first();

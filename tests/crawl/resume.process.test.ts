@@ -20,7 +20,9 @@ async function slowColumn(slow: { on: boolean }) {
   const pages = DOCUMENTS / PER_PAGE;
   for (let page = 0; page < pages; page++) {
     const next = page < pages - 1 ? `<a href="list_${page + 2}.html">下一页</a>` : '';
-    site.routes.set(`/col/c/${page === 0 ? 'index.html' : `list_${page + 1}.html`}`, { body: listPage(items.slice(page * PER_PAGE, (page + 1) * PER_PAGE), next) });
+    site.routes.set(`/col/c/${page === 0 ? 'index.html' : `list_${page + 1}.html`}`, {
+      body: listPage(items.slice(page * PER_PAGE, (page + 1) * PER_PAGE), next),
+    });
   }
   for (const item of items) site.routes.set(item.href, () => ({ body: documentPage(item.title), delay: slow.on ? 40 : 0 }));
   return { site, startUrl: `${site.baseUrl}/col/c/index.html`, urls: items.map((item) => site.baseUrl + item.href).sort() };

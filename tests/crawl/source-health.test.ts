@@ -29,7 +29,12 @@ function sequence(runs: Partial<HealthInput>[]): string[][] {
 describe('health decisions', () => {
   it('raises source.failed once per streak of failed runs, then source.recovered once', () => {
     expect(sequence([{ outcome: FAILED }, { outcome: FAILED }, { outcome: FAILED }, {}, {}, { outcome: FAILED }])).toEqual([
-      ['source.failed'], [], [], ['source.recovered'], [], ['source.failed'],
+      ['source.failed'],
+      [],
+      [],
+      ['source.recovered'],
+      [],
+      ['source.failed'],
     ]);
     const [failed] = decideHealth(input({ outcome: FAILED })).events;
     expect(failed).toEqual({ type: 'source.failed', at: AT, source: 's', reason: FAILED.reason });
@@ -39,7 +44,13 @@ describe('health decisions', () => {
     const empty = { counts: { ...emptyCounts(), listed: 0 } };
     expect(sequence([empty, empty, empty, empty, {}, empty, empty, empty])).toEqual([[], [], ['source.silent'], [], [], [], [], ['source.silent']]);
     // A source that never yielded a document is not silent: it is new, or its config never worked.
-    expect(sequence([{ ...empty, documents: 0 }, { ...empty, documents: 0 }, { ...empty, documents: 0 }])).toEqual([[], [], []]);
+    expect(
+      sequence([
+        { ...empty, documents: 0 },
+        { ...empty, documents: 0 },
+        { ...empty, documents: 0 },
+      ]),
+    ).toEqual([[], [], []]);
   });
 
   it('words a coverage collapse as source.silent naming the items', () => {
@@ -47,10 +58,14 @@ describe('health decisions', () => {
       { source: 's', runId: 7, item: 'fields.indexNo', before: 0.95, after: 0, sample: { run: 6, before: 20 } },
       { source: 's', runId: 7, item: 'record.text', before: 1, after: 0.1, sample: { run: 6, before: 20 } },
     ];
-    expect(coverageEvents(drops, AT)).toEqual([{
-      type: 'source.silent', at: AT, source: 's',
-      reason: 'field coverage of its new versions collapsed in run 7: fields.indexNo 95% → 0%, record.text 100% → 10%; the site may have been redesigned',
-    }]);
+    expect(coverageEvents(drops, AT)).toEqual([
+      {
+        type: 'source.silent',
+        at: AT,
+        source: 's',
+        reason: 'field coverage of its new versions collapsed in run 7: fields.indexNo 95% → 0%, record.text 100% → 10%; the site may have been redesigned',
+      },
+    ]);
   });
 });
 
@@ -68,7 +83,13 @@ describe('health events of real crawls', () => {
     const h = crawlHarness({
       sources: [{ id: 'c', startUrls: [`${site.baseUrl}/col/c/index.html`] }],
       fetch: { maxRetries: 0 },
-      extra: { health: { silentAfterRuns: 2 }, alerts: [{ name: 'ops', on: ['source.failed', 'source.recovered', 'source.silent'] }, { name: 'plans', titlePattern: '计划' }] },
+      extra: {
+        health: { silentAfterRuns: 2 },
+        alerts: [
+          { name: 'ops', on: ['source.failed', 'source.recovered', 'source.silent'] },
+          { name: 'plans', titlePattern: '计划' },
+        ],
+      },
     });
     await h.crawl();
     site.routes.set('/col/c/index.html', { status: 404, body: 'gone' });
@@ -83,13 +104,24 @@ describe('health events of real crawls', () => {
 
     const health = listEvents(h.db).filter((event) => event.type.startsWith('source.'));
     expect(health.map((event) => [event.type, event.alerts])).toEqual([
-      ['source.failed', ['ops']], ['source.recovered', ['ops']], ['source.silent', ['ops']],
+      ['source.failed', ['ops']],
+      ['source.recovered', ['ops']],
+      ['source.silent', ['ops']],
     ]);
     expect(health[0]).toMatchObject({ source: 'c', reason: `${site.baseUrl}/col/c/index.html answered 404 (check startUrls)` });
     expect(health[0]).not.toHaveProperty('documentId');
     expect(health[1]).toMatchObject({ reason: 'start URLs read again after 2 failed run(s)' });
-    expect(health[2]).toMatchObject({ reason: expect.stringMatching(/^its lists offered no document in 2 runs in a row \(the archive holds 2 of it\)/) as unknown });
-    expect(h.db.prepare("SELECT outcome FROM source_outcomes WHERE source_id = 'c' ORDER BY run_id").pluck().all())
-      .toEqual(['ok', 'failed', 'failed', 'ok', 'ok', 'ok', 'ok']);
+    expect(health[2]).toMatchObject({
+      reason: expect.stringMatching(/^its lists offered no document in 2 runs in a row \(the archive holds 2 of it\)/) as unknown,
+    });
+    expect(h.db.prepare("SELECT outcome FROM source_outcomes WHERE source_id = 'c' ORDER BY run_id").pluck().all()).toEqual([
+      'ok',
+      'failed',
+      'failed',
+      'ok',
+      'ok',
+      'ok',
+      'ok',
+    ]);
   });
 });

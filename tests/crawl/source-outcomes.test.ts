@@ -74,7 +74,9 @@ describe('source outcome', () => {
     const url = `http://127.0.0.1:${await closedPort()}/col/index.html`;
     const { summary } = await crawlStart(url);
     expect(summary.outcomes.s!.outcome).toBe('failed');
-    expect(summary.outcomes.s!.reason).toMatch(/^robots\.txt unreachable, column not read: connection refused \(ECONNREFUSED\) for http:\/\/127\.0\.0\.1:\d+\/robots\.txt: nothing answers on that port/);
+    expect(summary.outcomes.s!.reason).toMatch(
+      /^robots\.txt unreachable, column not read: connection refused \(ECONNREFUSED\) for http:\/\/127\.0\.0\.1:\d+\/robots\.txt: nothing answers on that port/,
+    );
   });
 
   it('is failed when robots.txt disallows the start URL', async () => {
@@ -102,7 +104,9 @@ describe('source outcome', () => {
     const h = crawlHarness({ sources: [{ id: 's', startUrls: [url, moved] }] });
     const { summary } = await h.crawl();
     expect(summary.sources.s!.errors).toBe(0);
-    expect(summary.outcomes.s).toEqual({ outcome: 'degraded', reason: `${moved} redirects out of the source's scope to http://elsewhere.example/col/: put the target in startUrls or include` });
+    expect(summary.outcomes.s).toEqual({
+      outcome: 'degraded',
+      reason: `${moved} redirects out of the source's scope to http://elsewhere.example/col/: put the target in startUrls or include`,
+    });
   });
 });
-

@@ -47,10 +47,12 @@ describe('politeness as spacing', () => {
 
   it('gives sources sharing a host the strictest spacing of them', async () => {
     const site = await startTimedSite(columns({ '/fast/': 3, '/slow/': 3 }));
-    const h = crawlHarness({ sources: [
-      { id: 'fast', startUrls: [`${site.baseUrl}/fast/index.html`], maxRequestsPerMinute: 60_000, maxConcurrencyPerHost: 2 },
-      { id: 'slow', startUrls: [`${site.baseUrl}/slow/index.html`], maxRequestsPerMinute: 750 },
-    ] });
+    const h = crawlHarness({
+      sources: [
+        { id: 'fast', startUrls: [`${site.baseUrl}/fast/index.html`], maxRequestsPerMinute: 60_000, maxConcurrencyPerHost: 2 },
+        { id: 'slow', startUrls: [`${site.baseUrl}/slow/index.html`], maxRequestsPerMinute: 750 },
+      ],
+    });
     await h.crawl();
     const measured = await gaps(site);
     expect(measured).toHaveLength(8);
@@ -72,12 +74,14 @@ describe('HostGate spacing', () => {
     const gate = new HostGate(3);
     gate.space('h', 40);
     const started: number[] = [];
-    await Promise.all([10, 0, 0].map(async (asked) => {
-      const release = await gate.acquire('h');
-      await gate.turn('h', asked);
-      started.push(performance.now());
-      release();
-    }));
+    await Promise.all(
+      [10, 0, 0].map(async (asked) => {
+        const release = await gate.acquire('h');
+        await gate.turn('h', asked);
+        started.push(performance.now());
+        release();
+      }),
+    );
     const between = started.slice(1).map((time, i) => time - started[i]!);
     expect(Math.min(...between)).toBeGreaterThanOrEqual(39);
   });

@@ -39,7 +39,13 @@ describe('a UTF-8 page with a pasted GBK passage', () => {
   }
 
   it('repairs each of several passages on its own, right beside UTF-8 Chinese without markup between', () => {
-    const bytes = Buffer.concat([utf8(`<p>${BODY}`), iconv.encode('要认真学习', 'gbk'), utf8(`${BODY}`), iconv.encode('做好总结', 'gbk'), utf8(`年${BODY}</p>`)]);
+    const bytes = Buffer.concat([
+      utf8(`<p>${BODY}`),
+      iconv.encode('要认真学习', 'gbk'),
+      utf8(`${BODY}`),
+      iconv.encode('做好总结', 'gbk'),
+      utf8(`年${BODY}</p>`),
+    ]);
     expect(decodeMixedUtf8(bytes)).toBe(`<p>${BODY}要认真学习${BODY}做好总结年${BODY}</p>`);
   });
 

@@ -33,7 +33,8 @@ function fillIndex(db: Db, from: number, to: number, random: () => number): stri
   db.prepare('INSERT OR IGNORE INTO sources (id, start_urls, created_at, updated_at) VALUES (?, ?, ?, ?)').run('s', '[]', '', '');
   const insertDoc = db.prepare(
     `INSERT INTO documents (id, source_id, url, first_seen_at, last_changed_at, last_checked_at, current_version, content_hash, title_hash)
-     VALUES (?, 's', ?, '', '', '', 1, ?, '')`);
+     VALUES (?, 's', ?, '', '', '', 1, ?, '')`,
+  );
   let text = '';
   db.transaction(() => {
     for (let serial = from; serial < to; serial++) {

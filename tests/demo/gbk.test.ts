@@ -21,9 +21,7 @@ async function fetchDecoded(path: string) {
 }
 
 const bodyParagraphs = (file: string) =>
-  parseBody(readFileSync(new URL(`../../src/demo/site-src/bodies/${file}.txt`, import.meta.url), 'utf8')).map((p) =>
-    escapeHtml(p.text),
-  );
+  parseBody(readFileSync(new URL(`../../src/demo/site-src/bodies/${file}.txt`, import.meta.url), 'utf8')).map((p) => escapeHtml(p.text));
 
 describe('GB-encoded demo pages decode with decodeBody', () => {
   it('the Hanweb plan page (GBK, declared gb2312 in <meta http-equiv>)', async () => {

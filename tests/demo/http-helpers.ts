@@ -10,11 +10,7 @@ export interface RawResponse {
  * A request with the target sent exactly as given: fetch() would normalise `/../` away before
  * the server ever saw it, which is what traversal tests must not let happen.
  */
-export function rawRequest(
-  baseUrl: string,
-  target: string,
-  options: { method?: string; headers?: Record<string, string> } = {},
-): Promise<RawResponse> {
+export function rawRequest(baseUrl: string, target: string, options: { method?: string; headers?: Record<string, string> } = {}): Promise<RawResponse> {
   const { hostname, port } = new URL(baseUrl);
   return new Promise((resolve, reject) => {
     const req = request({ hostname, port, path: target, method: options.method ?? 'GET', headers: options.headers }, (res) => {

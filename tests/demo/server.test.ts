@@ -116,7 +116,15 @@ describe('startStaticSite', () => {
     await fetch(`${site.baseUrl}/sub/page.html`, { headers: { 'If-None-Match': first.headers.get('etag') as string } });
     await fetch(`${site.baseUrl}/missing.html`, { method: 'HEAD' });
     expect(site.requests).toEqual([
-      { method: 'GET', path: '/sub/page.html?x=1', host: new URL(site.baseUrl).host, status: 200, userAgent: 'bureau-watch/test', ifNoneMatch: undefined, ifModifiedSince: undefined },
+      {
+        method: 'GET',
+        path: '/sub/page.html?x=1',
+        host: new URL(site.baseUrl).host,
+        status: 200,
+        userAgent: 'bureau-watch/test',
+        ifNoneMatch: undefined,
+        ifModifiedSince: undefined,
+      },
       expect.objectContaining({ method: 'GET', status: 304, ifNoneMatch: first.headers.get('etag') }),
       expect.objectContaining({ method: 'HEAD', path: '/missing.html', status: 404 }),
     ]);

@@ -21,7 +21,7 @@ describe('committed demo site is up to date with src/demo/site-src', () => {
     }
   });
 
-  it('has the same second edition (the demo\'s later passes): changed files and removed paths', () => {
+  it("has the same second edition (the demo's later passes): changed files and removed paths", () => {
     const root = join(demoSiteChangesDir(), 'files');
     const onDisk = (readdirSync(root, { recursive: true }) as string[])
       .filter((file) => statSync(join(root, file)).isFile())

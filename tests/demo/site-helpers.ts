@@ -3,9 +3,7 @@ import { load } from 'cheerio';
 import { decodeBody } from '../../src/decode/index.js';
 import type { DemoExpected } from '../../src/demo/site-src/render.js';
 
-export const expected = JSON.parse(
-  readFileSync(new URL('../fixtures/demo-expected.json', import.meta.url), 'utf8'),
-) as DemoExpected;
+export const expected = JSON.parse(readFileSync(new URL('../fixtures/demo-expected.json', import.meta.url), 'utf8')) as DemoExpected;
 
 export interface FetchedPage {
   status: number;
@@ -47,7 +45,7 @@ export const pathOf = (url: URL) => url.pathname + url.search;
 export function bodyText(html: string): string {
   const begin = html.indexOf('<!--ZJEG_RSS.content.begin-->');
   const end = html.indexOf('<!--ZJEG_RSS.content.end-->');
-  const region = begin >= 0 && end > begin ? html.slice(begin, end) : load(html)('div.TRS_Editor').html() ?? '';
+  const region = begin >= 0 && end > begin ? html.slice(begin, end) : (load(html)('div.TRS_Editor').html() ?? '');
   return load(region).text();
 }
 

@@ -3,9 +3,7 @@ import { isUtf8 } from 'node:buffer';
 import { load } from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoSiteDir, startStaticSite, type StaticSite } from '../../src/demo/server.js';
-import {
-  bodyText, datesOn, expected, fetchPage, isAttachment, isDisallowed, linksOf, pathOf, type FetchedPage,
-} from './site-helpers.js';
+import { bodyText, datesOn, expected, fetchPage, isAttachment, isDisallowed, linksOf, pathOf, type FetchedPage } from './site-helpers.js';
 
 let site: StaticSite;
 beforeAll(async () => {

@@ -15,7 +15,8 @@ describe('discovery on deeply nested pages', () => {
   });
 
   it('reads the dated items of a list nested 8,000 elements deep', () => {
-    const list = '<ul><li><a href="/notice/a.html">关于开展督导工作的通知</a> 2024-01-02</li>' +
+    const list =
+      '<ul><li><a href="/notice/a.html">关于开展督导工作的通知</a> 2024-01-02</li>' +
       '<li><a href="/notice/b.html">关于做好招生工作的通知</a> 2024-01-05</li></ul>';
     const $ = cheerio.load(nested(list));
     const found = discoverListPage($, 'http://bureau.test/notice/index.html');

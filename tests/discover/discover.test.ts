@@ -34,8 +34,7 @@ describe('canonicalUrl', () => {
 });
 
 describe('pagination', () => {
-  const anchors = (hrefs: [string, string][], page: string) =>
-    hrefs.map(([href, text]) => ({ url: new URL(href, page).toString(), text, markedNext: false }));
+  const anchors = (hrefs: [string, string][], page: string) => hrefs.map(([href, text]) => ({ url: new URL(href, page).toString(), text, markedNext: false }));
 
   it('recognizes next-page words, Simplified and Traditional, and nothing else', () => {
     for (const text of ['下一页', '下一頁', '[下一页]', '下页 >', 'Next', '>', ' 下一页» ']) expect(isNextText(text), text).toBe(true);
@@ -44,25 +43,66 @@ describe('pagination', () => {
 
   it('takes the page after this one from numbered links when there is no next link', () => {
     const page = `${BASE}/col/c/list_2.html`;
-    const links = anchors([['index.html', '1'], ['list_3.html', '3'], ['list_4.html', '4'], ['list_9.html', '尾页'], ['/art/2024/1/1/art_1_7.html', '标题']], page);
+    const links = anchors(
+      [
+        ['index.html', '1'],
+        ['list_3.html', '3'],
+        ['list_4.html', '4'],
+        ['list_9.html', '尾页'],
+        ['/art/2024/1/1/art_1_7.html', '标题'],
+      ],
+      page,
+    );
     expect(nextPageUrls(links, page)).toEqual([`${BASE}/col/c/list_3.html`]);
     const first = `${BASE}/news/index.html`;
-    expect(nextPageUrls(anchors([['index_2.html', '2'], ['index_3.html', '3']], first), first)).toEqual([`${BASE}/news/index_2.html`]);
+    expect(
+      nextPageUrls(
+        anchors(
+          [
+            ['index_2.html', '2'],
+            ['index_3.html', '3'],
+          ],
+          first,
+        ),
+        first,
+      ),
+    ).toEqual([`${BASE}/news/index_2.html`]);
     const query = `${BASE}/list.jsp?page=3`;
-    expect(nextPageUrls(anchors([['list.jsp?page=2', '2'], ['list.jsp?page=4', '4'], ['list.jsp?page=5', '5']], query), query)).toEqual([`${BASE}/list.jsp?page=4`]);
+    expect(
+      nextPageUrls(
+        anchors(
+          [
+            ['list.jsp?page=2', '2'],
+            ['list.jsp?page=4', '4'],
+            ['list.jsp?page=5', '5'],
+          ],
+          query,
+        ),
+        query,
+      ),
+    ).toEqual([`${BASE}/list.jsp?page=4`]);
   });
 
   it('prefers the link the page calls next, ignoring a javascript pager', () => {
     const page = `${BASE}/col/c/index.html`;
-    const links = [...anchors([['list_2.html', '2'], ['list_5.html', '下一页']], page)];
+    const links = [
+      ...anchors(
+        [
+          ['list_2.html', '2'],
+          ['list_5.html', '下一页'],
+        ],
+        page,
+      ),
+    ];
     expect(nextPageUrls(links, page)).toEqual([`${BASE}/col/c/list_5.html`]);
   });
 
   it('reads TRS createPageHTML calls, literal or through variables, and stops at the last page', () => {
     const page = `${BASE}/xxgk/ghjh/index_1.html`;
     expect(trsNextPage('createPageHTML(5, 1, "index", "html");', page)).toBe(`${BASE}/xxgk/ghjh/index_2.html`);
-    expect(trsNextPage('var countPage = 3; var currentPage = 0; createPageHTML(countPage, currentPage, "index", "shtml");', page))
-      .toBe(`${BASE}/xxgk/ghjh/index_1.shtml`);
+    expect(trsNextPage('var countPage = 3; var currentPage = 0; createPageHTML(countPage, currentPage, "index", "shtml");', page)).toBe(
+      `${BASE}/xxgk/ghjh/index_1.shtml`,
+    );
     expect(trsNextPage("createPageHTML('page_div', 4, 2, 'index', 'htm', 60);", page)).toBe(`${BASE}/xxgk/ghjh/index_3.htm`);
     expect(trsNextPage('createPageHTML(3, 2, "index", "html");', page)).toBeNull();
     expect(trsNextPage('function createPageHTML(_nPageCount, _nCurrIndex, _sPageName, _sPageExt){}', page)).toBeNull();
@@ -83,15 +123,25 @@ describe('Hanweb datastore and jpage proxy', () => {
     const url = new URL(first.url);
     expect(url.pathname).toBe('/module/web/jpage/dataproxy.jsp');
     expect(Object.fromEntries(url.searchParams)).toEqual({
-      startrecord: '7', endrecord: '12', perpage: '2', appid: '1', webid: '9', path: '/', columnid: '1001', unitid: '5001',
-      webname: '%E6%9F%90', permissiontype: '0',
+      startrecord: '7',
+      endrecord: '12',
+      perpage: '2',
+      appid: '1',
+      webid: '9',
+      path: '/',
+      columnid: '1001',
+      unitid: '5001',
+      webname: '%E6%9F%90',
+      permissiontype: '0',
     });
     expect(first.total).toBe(40);
   });
 
   it('asks for the next range until an answer comes short or the total is reached', () => {
     const proxy = `${BASE}/module/web/jpage/dataproxy.jsp?startrecord=7&endrecord=12&perpage=2&columnid=1`;
-    expect(nextProxyRequest(proxy, { recordCount: 6, totalRecord: null }, 40)?.url).toBe(`${BASE}/module/web/jpage/dataproxy.jsp?startrecord=13&endrecord=18&perpage=2&columnid=1`);
+    expect(nextProxyRequest(proxy, { recordCount: 6, totalRecord: null }, 40)?.url).toBe(
+      `${BASE}/module/web/jpage/dataproxy.jsp?startrecord=13&endrecord=18&perpage=2&columnid=1`,
+    );
     expect(nextProxyRequest(proxy, { recordCount: 4, totalRecord: null }, null)).toBeNull();
     expect(nextProxyRequest(proxy, { recordCount: 6, totalRecord: 12 }, null)).toBeNull();
   });
@@ -105,8 +155,10 @@ describe('Hanweb datastore and jpage proxy', () => {
 describe('list pages and page kinds', () => {
   it('tells items, sub-lists and the next page apart, and pager pages never become sub-lists', () => {
     const page = `${BASE}/xxgk/index.html`;
-    const body = listPage(numberedItems(1, 2), '<a href="index_2.html">2</a> <a href="index_3.html">3</a> <a href="index_2.html">下一页</a>')
-      .replace('<div class="main">', '<div class="main"><a href="ghjh/index.html">规划计划</a><ul><li><a href="notice/detail.html">通知</a> <span>2024-05-06</span></li></ul>');
+    const body = listPage(numberedItems(1, 2), '<a href="index_2.html">2</a> <a href="index_3.html">3</a> <a href="index_2.html">下一页</a>').replace(
+      '<div class="main">',
+      '<div class="main"><a href="ghjh/index.html">规划计划</a><ul><li><a href="notice/detail.html">通知</a> <span>2024-05-06</span></li></ul>',
+    );
     const found = discoverListPage(cheerio.load(body), page);
     expect(found.items.sort()).toEqual([`${BASE}/art/2024/1/2/art_1_1.html`, `${BASE}/art/2024/1/3/art_1_2.html`, `${BASE}/xxgk/notice/detail.html`]);
     expect(found.next.map((n) => n.url)).toEqual([`${BASE}/xxgk/index_2.html`]);
@@ -128,7 +180,7 @@ describe('list pages and page kinds', () => {
 describe('SourceScope', () => {
   const scope = new SourceScope({ startUrls: [`${BASE}/col/col1001/index.html`], include: [], exclude: ['/private/'] });
 
-  it('keeps to the start hosts, skips attachments and exclude, and reads sub-lists only in the column\'s folder', () => {
+  it("keeps to the start hosts, skips attachments and exclude, and reads sub-lists only in the column's folder", () => {
     expect(scope.allowsDocument(`${BASE}/art/2024/1/1/art_1_1.html`)).toBe(true);
     expect(scope.allowsDocument('http://other.gov.cn/art/2024/1/1/art_1_1.html')).toBe(false);
     expect(scope.allowsDocument(`${BASE}/private/a.html`)).toBe(false);
@@ -140,7 +192,11 @@ describe('SourceScope', () => {
   });
 
   it('lets include open another host and narrow what is followed, but not the pagination', () => {
-    const narrowed = new SourceScope({ startUrls: [`${BASE}/col/col1/index.html`], include: ['^https?://zwgk\\.example\\.gov\\.cn/', '/art/', '/col/'], exclude: [] });
+    const narrowed = new SourceScope({
+      startUrls: [`${BASE}/col/col1/index.html`],
+      include: ['^https?://zwgk\\.example\\.gov\\.cn/', '/art/', '/col/'],
+      exclude: [],
+    });
     expect(narrowed.allowsDocument('http://zwgk.example.gov.cn/art/2024/1/1/x.html')).toBe(true);
     expect(narrowed.allowsDocument('http://other.example.gov.cn/art/2024/1/1/x.html')).toBe(false);
     expect(narrowed.allowsSubList(`${BASE}/col/col2/index.html`)).toBe(true);

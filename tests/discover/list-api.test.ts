@@ -35,9 +35,18 @@ describe('listApi', () => {
     site = await startTestSite();
     serveScriptColumn(site, 3);
     const clamped = site.routes.get('/api/list') as (r: unknown, u: URL) => unknown;
-    site.routes.set('/api/list', (request, url) => clamped(request, new URL(`${url.pathname}?page=${Math.min(Number(url.searchParams.get('page')), 2)}`, url)) as never);
+    site.routes.set(
+      '/api/list',
+      (request, url) => clamped(request, new URL(`${url.pathname}?page=${Math.min(Number(url.searchParams.get('page')), 2)}`, url)) as never,
+    );
     const h = crawlHarness({
-      sources: [{ id: 'ids', startUrls: [`${site.baseUrl}/col/index.html`], listApi: { url: `${site.baseUrl}/api/list?page={page}`, links: '$.data.list[*].id', linkTemplate: '/art/{value}.html', maxPages: 10 } }],
+      sources: [
+        {
+          id: 'ids',
+          startUrls: [`${site.baseUrl}/col/index.html`],
+          listApi: { url: `${site.baseUrl}/api/list?page={page}`, links: '$.data.list[*].id', linkTemplate: '/art/{value}.html', maxPages: 10 },
+        },
+      ],
     });
 
     await h.crawl();
@@ -53,7 +62,9 @@ describe('listApi', () => {
     site.routes.set('/api/list', { body: huge, headers: { 'content-type': 'application/json' } });
     const h = crawlHarness({
       fetch: { timeoutSecs: 5, maxRetries: 0, maxBodyBytes: 10_000 },
-      sources: [{ id: 'big', startUrls: [`${site.baseUrl}/col/index.html`], listApi: { url: `${site.baseUrl}/api/list?page={page}`, links: 'data.list[*].url' } }],
+      sources: [
+        { id: 'big', startUrls: [`${site.baseUrl}/col/index.html`], listApi: { url: `${site.baseUrl}/api/list?page={page}`, links: 'data.list[*].url' } },
+      ],
     });
 
     const { summary, log } = await h.crawl();
@@ -71,6 +82,8 @@ describe('listApi', () => {
     expect(selectJsonPath(JSON.parse('{"a":{"__proto__":{"x":1}}}'), parseJsonPath('a.__proto__.x'))).toEqual([1]);
     expect(selectJsonPath({ a: 1 }, parseJsonPath('constructor'))).toEqual([]);
     expect(selectJsonPath({ a: {} }, parseJsonPath('a.toString'))).toEqual([]);
-    expect(() => linksFromAnswer(api, Buffer.from('<html>busy</html>'), 'text/html', 'http://x/api?p=1')).toThrow(/listApi answer from http:\/\/x\/api\?p=1 is not JSON/);
+    expect(() => linksFromAnswer(api, Buffer.from('<html>busy</html>'), 'text/html', 'http://x/api?p=1')).toThrow(
+      /listApi answer from http:\/\/x\/api\?p=1 is not JSON/,
+    );
   });
 });

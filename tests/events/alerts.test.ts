@@ -5,8 +5,15 @@ import { listEvents } from '../../src/events/outbox.js';
 import { openTestArchive, snapshot } from '../helpers/archive.js';
 
 const draft = (overrides: Partial<EventDraft>): EventDraft => ({
-  type: 'document.created', at: '2024-03-08T00:00:00Z', source: 'binhu-edu', documentId: 'd1', url: 'http://x/1',
-  title: '2024年无锡市滨湖区教育局工作要点', version: 1, fields: { validity: '有效' }, ...overrides,
+  type: 'document.created',
+  at: '2024-03-08T00:00:00Z',
+  source: 'binhu-edu',
+  documentId: 'd1',
+  url: 'http://x/1',
+  title: '2024年无锡市滨湖区教育局工作要点',
+  version: 1,
+  fields: { validity: '有效' },
+  ...overrides,
 });
 
 describe('alert rules', () => {

@@ -13,14 +13,18 @@ describe('delivery at the end of a crawl', () => {
     const down = await startReceiver(() => 503);
     const path = join(tempDir(), 'events.ndjson');
     const started = performance.now();
-    const reports = await deliverAfterRun(test.db, {
-      userAgent: 'bureau-watch/test',
-      delivery: { afterCrawlSecs: 0.5 },
-      sinks: [
-        { type: 'webhook', url: down.url, timeoutMs: 5_000, retries: 5, backoffMs: 1_000, concurrency: 1, startAt: 'beginning' },
-        { type: 'ndjson', path, startAt: 'beginning' },
-      ],
-    }, captureLog().logger);
+    const reports = await deliverAfterRun(
+      test.db,
+      {
+        userAgent: 'bureau-watch/test',
+        delivery: { afterCrawlSecs: 0.5 },
+        sinks: [
+          { type: 'webhook', url: down.url, timeoutMs: 5_000, retries: 5, backoffMs: 1_000, concurrency: 1, startAt: 'beginning' },
+          { type: 'ndjson', path, startAt: 'beginning' },
+        ],
+      },
+      captureLog().logger,
+    );
     // Without the budget: 1 + 2 + 4 + 8 + 16 s of backoff before giving up.
     expect(performance.now() - started).toBeLessThan(5_000);
     expect(reports.map((report) => [report.label, report.pending, report.error])).toEqual([

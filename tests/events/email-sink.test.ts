@@ -11,9 +11,20 @@ const TO = ['archivist@example.org', 'desk@example.org'];
 
 function email(receiver: SmtpReceiver, extra: Partial<Extract<SinkConfig, { type: 'email' }>> = {}): SinkConfig {
   return {
-    type: 'email', host: '127.0.0.1', port: receiver.port, security: 'starttls', caFile: receiver.caFile,
-    user: LOGIN.user, password: LOGIN.pass, from: 'bureau-watch <alerts@bureau.example>', to: TO,
-    timeoutMs: 5_000, retries: 2, backoffMs: 5, template: {}, ...extra,
+    type: 'email',
+    host: '127.0.0.1',
+    port: receiver.port,
+    security: 'starttls',
+    caFile: receiver.caFile,
+    user: LOGIN.user,
+    password: LOGIN.pass,
+    from: 'bureau-watch <alerts@bureau.example>',
+    to: TO,
+    timeoutMs: 5_000,
+    retries: 2,
+    backoffMs: 5,
+    template: {},
+    ...extra,
   };
 }
 

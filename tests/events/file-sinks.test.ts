@@ -11,7 +11,10 @@ import { captureLog } from '../helpers/log.js';
 import { startReceiver } from '../helpers/receiver.js';
 
 function readLines(path: string): { id: string }[] {
-  return readFileSync(path, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as { id: string });
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as { id: string });
 }
 
 describe('ndjson and stdout sinks', () => {
@@ -24,7 +27,7 @@ describe('ndjson and stdout sinks', () => {
     addDocuments(test, 3, 4);
     await deliverPending(test.db, [{ type: 'ndjson', path }], { log });
     const lines = readLines(path);
-    expect(lines.map((line) => line.id)).toEqual((test.db.prepare('SELECT id FROM events ORDER BY seq').pluck().all()));
+    expect(lines.map((line) => line.id)).toEqual(test.db.prepare('SELECT id FROM events ORDER BY seq').pluck().all());
     expect(lines[0]).toEqual(publicEvent(test.events[0]!));
   });
 
@@ -42,24 +45,38 @@ describe('ndjson and stdout sinks', () => {
     let printed = '';
     out.on('data', (chunk: Buffer) => (printed += chunk.toString()));
     await deliverPending(test.db, [{ type: 'stdout' }], { log: captureLog().logger, stdout: out });
-    expect(printed.split('\n').filter(Boolean).map((line) => JSON.parse(line).id)).toEqual(test.events.map((event) => event.id));
+    expect(
+      printed
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line).id),
+    ).toEqual(test.events.map((event) => event.id));
   });
 
   it('a sink that is down does not hold up the others', async () => {
     const test = archiveWithEvents(3);
     const path = join(tempDir(), 'events.ndjson');
     const down = await startReceiver(() => 503);
-    const reports = await deliverPending(test.db, [
-      { type: 'webhook', url: down.url, timeoutMs: 1_000, retries: 1, backoffMs: 1, concurrency: 1 },
-      { type: 'ndjson', path },
-    ], { log: captureLog().logger });
-    expect(reports.map((report) => [report.label.split(' ')[0], report.delivered, report.pending])).toEqual([['webhook', 0, 3], ['ndjson', 3, 0]]);
+    const reports = await deliverPending(
+      test.db,
+      [
+        { type: 'webhook', url: down.url, timeoutMs: 1_000, retries: 1, backoffMs: 1, concurrency: 1 },
+        { type: 'ndjson', path },
+      ],
+      { log: captureLog().logger },
+    );
+    expect(reports.map((report) => [report.label.split(' ')[0], report.delivered, report.pending])).toEqual([
+      ['webhook', 0, 3],
+      ['ndjson', 3, 0],
+    ]);
     expect(readLines(path)).toHaveLength(3);
   });
 
   it('rejects two sinks sharing a delivery id', async () => {
     const test = archiveWithEvents(1);
-    await expect(deliverPending(test.db, [{ type: 'stdout' }, { type: 'stdout' }], { log: captureLog().logger })).rejects.toThrow(/share the delivery id "stdout"/);
+    await expect(deliverPending(test.db, [{ type: 'stdout' }, { type: 'stdout' }], { log: captureLog().logger })).rejects.toThrow(
+      /share the delivery id "stdout"/,
+    );
   });
 });
 
@@ -70,7 +87,12 @@ describe('DeliveryLoop (for the schedule daemon)', () => {
     const passes: SinkDeliveryReport[][] = [];
     let passDone: () => void = () => undefined;
     const loop = new DeliveryLoop(test.db, [{ type: 'webhook', url: receiver.url, timeoutMs: 1_000, retries: 0, backoffMs: 1, concurrency: 1 }], {
-      log: captureLog().logger, intervalMs: 60_000, onPass: (reports) => { passes.push(reports); passDone(); },
+      log: captureLog().logger,
+      intervalMs: 60_000,
+      onPass: (reports) => {
+        passes.push(reports);
+        passDone();
+      },
     });
     const nextPass = () => new Promise<void>((resolve) => (passDone = resolve));
     let pass = nextPass();

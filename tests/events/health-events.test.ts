@@ -13,8 +13,12 @@ import { captureLog } from '../helpers/log.js';
 import { startReceiver } from '../helpers/receiver.js';
 
 const FAILED: HealthEvent = {
-  id: '5f0c2a8e-1b7d-4c3e-9f21-0a6b8c4d2e19', type: 'source.failed', at: '2024-03-08T01:02:03.000Z', source: 'binhu-edu',
-  reason: 'http://x.example/xxgk/ answered 404 (check startUrls) [链接](http://evil.example)', alerts: ['ops'],
+  id: '5f0c2a8e-1b7d-4c3e-9f21-0a6b8c4d2e19',
+  type: 'source.failed',
+  at: '2024-03-08T01:02:03.000Z',
+  source: 'binhu-edu',
+  reason: 'http://x.example/xxgk/ answered 404 (check startUrls) [链接](http://evil.example)',
+  alerts: ['ops'],
 };
 const DETAILS = { sourceName: '无锡市滨湖区教育局', publishedDate: null };
 
@@ -35,17 +39,24 @@ describe('health events in every sink', () => {
     expect(renderTemplate(defaultTemplates({ type: 'source.recovered' }).robot.title, recovered, 'markdown')).toBe('【采集恢复】无锡市滨湖区教育局');
   });
 
-  it('sends the contract\'s shape (source and reason, no document fields) to ndjson/stdout/webhook, and filters by type', async () => {
+  it("sends the contract's shape (source and reason, no document fields) to ndjson/stdout/webhook, and filters by type", async () => {
     const test = openTestArchive({ sources: ['alpha'] });
     test.record(snapshot('http://127.0.0.1/alpha/1.html', { title: '一' }));
     const recorded = insertHealthEvent(test.db, FAILED, ['ops']);
     const receiver = await startReceiver();
     const { stdout, lines } = capturedStdout();
-    const reports = await deliverPending(test.db, [
-      { type: 'stdout' },
-      { type: 'webhook', url: receiver.url, timeoutMs: 2_000, retries: 0, backoffMs: 5, concurrency: 1, filter: { types: ['source.failed'] } },
-    ], { log: captureLog().logger, stdout });
-    expect(reports.map((report) => [report.delivered, report.filtered])).toEqual([[2, 0], [1, 1]]);
+    const reports = await deliverPending(
+      test.db,
+      [
+        { type: 'stdout' },
+        { type: 'webhook', url: receiver.url, timeoutMs: 2_000, retries: 0, backoffMs: 5, concurrency: 1, filter: { types: ['source.failed'] } },
+      ],
+      { log: captureLog().logger, stdout },
+    );
+    expect(reports.map((report) => [report.delivered, report.filtered])).toEqual([
+      [2, 0],
+      [1, 1],
+    ]);
     const expected = { id: recorded.id, type: 'source.failed', at: FAILED.at, source: 'binhu-edu', reason: FAILED.reason, alerts: ['ops'] };
     expect(JSON.parse(lines()[1]!)).toEqual(expected);
     expect(JSON.parse(receiver.requests[0]!.body)).toEqual(expected);
@@ -58,7 +69,8 @@ describe('health events in every sink', () => {
     const feed = feedFromEvents({}, readFeedEvents(test.db, {}, 10), { now: new Date(FAILED.at) });
     expect(feed.entries).toHaveLength(1);
     expect(feed.entries[0]).toMatchObject({
-      id: `urn:uuid:${recorded.id}`, title: '【采集失败】binhu-edu bureau',
+      id: `urn:uuid:${recorded.id}`,
+      title: '【采集失败】binhu-edu bureau',
       summary: `原因：${FAILED.reason}；来源：binhu-edu bureau（binhu-edu）`,
       categories: [{ term: 'source.failed', label: '采集失败' }],
     });
@@ -74,18 +86,22 @@ describe('health events in every sink', () => {
 
 describe('startAt: where a new sink begins', () => {
   it('defaults to now for chat robots and mail (no flood of history), beginning for files and webhooks', () => {
-    const config = parseConfigText([
-      'sinks:',
-      '  - { type: ndjson, path: a.ndjson }',
-      '  - { type: webhook, url: "https://hooks.example.org/x" }',
-      '  - { type: dingtalk, url: "https://oapi.dingtalk.com/robot/send?access_token=t" }',
-      '  - { type: email, host: smtp.example.org, from: a@example.org, to: [b@example.org] }',
-      '  - { type: wecom, url: "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k", startAt: beginning }',
-    ].join('\n'), 'test.yaml', {});
+    const config = parseConfigText(
+      [
+        'sinks:',
+        '  - { type: ndjson, path: a.ndjson }',
+        '  - { type: webhook, url: "https://hooks.example.org/x" }',
+        '  - { type: dingtalk, url: "https://oapi.dingtalk.com/robot/send?access_token=t" }',
+        '  - { type: email, host: smtp.example.org, from: a@example.org, to: [b@example.org] }',
+        '  - { type: wecom, url: "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k", startAt: beginning }',
+      ].join('\n'),
+      'test.yaml',
+      {},
+    );
     expect(config.sinks.map((sink) => sink.startAt)).toEqual(['beginning', 'beginning', 'now', 'now', 'beginning']);
   });
 
-  it('with now, sends only the events recorded after the sink\'s first delivery', async () => {
+  it("with now, sends only the events recorded after the sink's first delivery", async () => {
     const test = openTestArchive({ sources: ['alpha'] });
     for (const n of [1, 2, 3]) test.record(snapshot(`http://127.0.0.1/alpha/${n}.html`, { title: `旧${n}` }));
     const { stdout, lines } = capturedStdout();

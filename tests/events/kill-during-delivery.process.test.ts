@@ -27,14 +27,17 @@ describe('a delivery killed with SIGKILL and restarted', () => {
       }
       return 200;
     });
-    writeFileSync(test.configPath, [
-      `database: ${JSON.stringify(test.databasePath)}`,
-      'sinks:',
-      '  - type: webhook',
-      `    url: ${receiver.url}`,
-      '    secret: ${HOOK_SECRET}',
-      '    backoffMs: 10',
-    ].join('\n'));
+    writeFileSync(
+      test.configPath,
+      [
+        `database: ${JSON.stringify(test.databasePath)}`,
+        'sinks:',
+        '  - type: webhook',
+        `    url: ${receiver.url}`,
+        '    secret: ${HOOK_SECRET}',
+        '    backoffMs: 10',
+      ].join('\n'),
+    );
     const config = test.configPath;
     const env = { HOOK_SECRET: SECRET };
 

@@ -26,7 +26,13 @@ describe('chat robot delivery', () => {
     expect(second).toMatchObject({ delivered: 5, pending: 0, error: null });
     expect(third).toMatchObject({ delivered: 0, pending: 0 });
     const titles = up.requests.map((request) => (request.json as { markdown: { title: string } }).markdown.title);
-    expect(titles).toEqual(['【新发布】2024年工作要点', '【新发布】关于放假的通知', '【新发布】2024年工作计划', '【新发布】第10号通知', '【新发布】第11号工作计划']);
+    expect(titles).toEqual([
+      '【新发布】2024年工作要点',
+      '【新发布】关于放假的通知',
+      '【新发布】2024年工作计划',
+      '【新发布】第10号通知',
+      '【新发布】第11号工作计划',
+    ]);
     expect(listCursors(test.db)[0]).toMatchObject({ failedAttempts: 0, lastError: null });
   });
 
@@ -47,7 +53,7 @@ describe('chat robot delivery', () => {
     expect(receiver.requests).toHaveLength(4);
   });
 
-  it('treats a 200 reply that is not the robot\'s JSON as a failure', async () => {
+  it("treats a 200 reply that is not the robot's JSON as a failure", async () => {
     const test = archiveForMessages();
     const receiver = await startReceiver(() => ({ reply: '<html>portal login</html>' }));
     const [report] = await deliverPending(test.db, [robotSink('wecom', `${receiver.origin}/cgi-bin/webhook/send?key=k`)], { log: captureLog().logger });
@@ -69,11 +75,15 @@ describe('chat robot delivery', () => {
     const test = archiveForMessages();
     const receiver = await startReceiver(() => ({ status: 500, reply: {} }));
     const { logger: log, text: output } = captureLog();
-    await deliverPending(test.db, [
-      robotSink('dingtalk', `${receiver.origin}/robot/send?access_token=${TOKEN}`, { secret: SECRET, retries: 1 }),
-      robotSink('wecom', `${receiver.origin}/cgi-bin/webhook/send?key=${TOKEN}WECOM`, { retries: 1 }),
-      robotSink('feishu', `${receiver.origin}/open-apis/bot/v2/hook/${TOKEN}FEISHU`, { secret: SECRET, retries: 1 }),
-    ], { log });
+    await deliverPending(
+      test.db,
+      [
+        robotSink('dingtalk', `${receiver.origin}/robot/send?access_token=${TOKEN}`, { secret: SECRET, retries: 1 }),
+        robotSink('wecom', `${receiver.origin}/cgi-bin/webhook/send?key=${TOKEN}WECOM`, { retries: 1 }),
+        robotSink('feishu', `${receiver.origin}/open-apis/bot/v2/hook/${TOKEN}FEISHU`, { secret: SECRET, retries: 1 }),
+      ],
+      { log },
+    );
     const stored = JSON.stringify(listCursors(test.db));
     for (const text of [output(), stored]) {
       expect(text).not.toContain(TOKEN);

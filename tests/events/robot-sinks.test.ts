@@ -14,7 +14,9 @@ describe('DingTalk robot sink', () => {
     const test = archiveForMessages();
     const receiver = await startReceiver(() => OK_DINGTALK);
     const before = Date.now();
-    const [report] = await deliverPending(test.db, [robotSink('dingtalk', `${receiver.origin}/robot/send?access_token=tok123`, { secret: SECRET })], { log: captureLog().logger });
+    const [report] = await deliverPending(test.db, [robotSink('dingtalk', `${receiver.origin}/robot/send?access_token=tok123`, { secret: SECRET })], {
+      log: captureLog().logger,
+    });
 
     expect(report).toMatchObject({ delivered: 3, filtered: 0, pending: 0, error: null });
     expect(receiver.requests).toHaveLength(3);
@@ -33,16 +35,18 @@ describe('DingTalk robot sink', () => {
     const first = receiver.requests[0]!.json as { msgtype: string; markdown: { title: string; text: string } };
     expect(first.msgtype).toBe('markdown');
     expect(first.markdown.title).toBe('【新发布】2024年工作要点');
-    expect(first.markdown.text).toBe([
-      '### 新发布：2024年工作要点',
-      '',
-      `- 来源：${BUREAU.name}`,
-      '- 发布日期：2024-03-01',
-      '- 提醒规则：new-plan',
-      `- 记录时间：${chinaTime(test.events[0]!.at)}（北京时间）`,
-      '',
-      '[查看原文](http://bureau.example/art/2024/3/1_a.html)',
-    ].join('\n'));
+    expect(first.markdown.text).toBe(
+      [
+        '### 新发布：2024年工作要点',
+        '',
+        `- 来源：${BUREAU.name}`,
+        '- 发布日期：2024-03-01',
+        '- 提醒规则：new-plan',
+        `- 记录时间：${chinaTime(test.events[0]!.at)}（北京时间）`,
+        '',
+        '[查看原文](http://bureau.example/art/2024/3/1_a.html)',
+      ].join('\n'),
+    );
     const second = (receiver.requests[1]!.json as { markdown: { text: string } }).markdown.text;
     expect(second).not.toMatch(/发布日期|提醒规则/); // no date, no alert: the lines are left out
     const third = (receiver.requests[2]!.json as { markdown: { text: string } }).markdown.text;
@@ -68,7 +72,9 @@ describe('Feishu robot sink', () => {
     const test = archiveForMessages();
     const receiver = await startReceiver(() => OK_FEISHU);
     const before = Math.floor(Date.now() / 1000);
-    const [report] = await deliverPending(test.db, [robotSink('feishu', `${receiver.origin}/open-apis/bot/v2/hook/abc-123`, { secret: SECRET })], { log: captureLog().logger });
+    const [report] = await deliverPending(test.db, [robotSink('feishu', `${receiver.origin}/open-apis/bot/v2/hook/abc-123`, { secret: SECRET })], {
+      log: captureLog().logger,
+    });
 
     expect(report).toMatchObject({ delivered: 3, pending: 0, error: null });
     for (const request of receiver.requests) {
@@ -79,7 +85,10 @@ describe('Feishu robot sink', () => {
       // Feishu: base64(HmacSHA256(key = timestamp + "\n" + secret, message = empty)).
       expect(sign).toBe(createHmac('sha256', `${timestamp}\n${SECRET}`).update(Buffer.alloc(0)).digest('base64'));
     }
-    const body = receiver.requests[0]!.json as { msg_type: string; card: { header: { title: { content: string } }; elements: { text: { tag: string; content: string } }[] } };
+    const body = receiver.requests[0]!.json as {
+      msg_type: string;
+      card: { header: { title: { content: string } }; elements: { text: { tag: string; content: string } }[] };
+    };
     expect(body.msg_type).toBe('interactive');
     expect(body.card.header.title.content).toBe('【新发布】2024年工作要点');
     expect(body.card.elements[0]!.text.tag).toBe('lark_md');
@@ -89,8 +98,12 @@ describe('Feishu robot sink', () => {
 
   it('treats a non-zero code in an HTTP 200 reply as a failure (bad signature: no retry)', async () => {
     const test = archiveForMessages();
-    const receiver = await startReceiver(() => ({ reply: { code: 19021, msg: 'sign match fail or timestamp is not within one hour from current time', data: {} } }));
-    const [report] = await deliverPending(test.db, [robotSink('feishu', `${receiver.origin}/open-apis/bot/v2/hook/x`, { secret: 'wrong' })], { log: captureLog().logger });
+    const receiver = await startReceiver(() => ({
+      reply: { code: 19021, msg: 'sign match fail or timestamp is not within one hour from current time', data: {} },
+    }));
+    const [report] = await deliverPending(test.db, [robotSink('feishu', `${receiver.origin}/open-apis/bot/v2/hook/x`, { secret: 'wrong' })], {
+      log: captureLog().logger,
+    });
     expect(receiver.requests).toHaveLength(1);
     expect(report).toMatchObject({ delivered: 0, pending: 3 });
     expect(report!.error).toMatch(/feishu http:\/\/127\.0\.0\.1:\d+ refused the message: code 19021: sign match fail/);
@@ -101,7 +114,9 @@ describe('WeCom robot sink', () => {
   it('posts Markdown content to the key URL, unsigned', async () => {
     const test = archiveForMessages();
     const receiver = await startReceiver(() => OK_DINGTALK);
-    const [report] = await deliverPending(test.db, [robotSink('wecom', `${receiver.origin}/cgi-bin/webhook/send?key=693a91f6-7xxx`)], { log: captureLog().logger });
+    const [report] = await deliverPending(test.db, [robotSink('wecom', `${receiver.origin}/cgi-bin/webhook/send?key=693a91f6-7xxx`)], {
+      log: captureLog().logger,
+    });
     expect(report).toMatchObject({ delivered: 3, error: null });
     const request = receiver.requests[0]!;
     expect(request.url.search).toBe('?key=693a91f6-7xxx');

@@ -12,11 +12,15 @@ import { tempDir } from '../helpers/temp.js';
 const OK = { reply: { errcode: 0, errmsg: 'ok' } };
 
 function readLines(path: string): { title: string; type: string }[] {
-  return readFileSync(path, 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as { title: string; type: string });
+  return readFileSync(path, 'utf8')
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as { title: string; type: string });
 }
 
 describe('per-sink filters', () => {
-  it('sends a group only its bureau\'s alerted plans and moves the cursor past the rest', async () => {
+  it("sends a group only its bureau's alerted plans and moves the cursor past the rest", async () => {
     const test = archiveForMessages();
     const receiver = await startReceiver(() => OK);
     const sink = robotSink('dingtalk', `${receiver.origin}/robot/send?access_token=t`, { filter: { alerts: ['new-plan'], sources: [BUREAU.id] } });

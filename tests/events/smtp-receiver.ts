@@ -40,7 +40,8 @@ let certificate: Promise<{ private: string; cert: string }> | undefined;
 /** One self-signed certificate for 127.0.0.1 per test file (EC keys: generated in milliseconds). */
 function loopbackCertificate(): Promise<{ private: string; cert: string }> {
   certificate ??= generate([{ name: 'commonName', value: '127.0.0.1' }], {
-    keyType: 'ec', algorithm: 'sha256',
+    keyType: 'ec',
+    algorithm: 'sha256',
     extensions: [{ name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] }],
   });
   return certificate;
@@ -55,7 +56,11 @@ export async function startSmtpReceiver(options: SmtpReceiverOptions = {}): Prom
   let dataIndex = 0;
   let mailFromCount = 0;
   const config: SMTPServerOptions = {
-    key: pems.private, cert: pems.cert, secure: options.implicitTls ?? false, logger: false, authOptional: !options.login,
+    key: pems.private,
+    cert: pems.cert,
+    secure: options.implicitTls ?? false,
+    logger: false,
+    authOptional: !options.login,
     disabledCommands: [...(options.login ? [] : ['AUTH']), ...(options.noStartTls ? ['STARTTLS'] : [])],
     onMailFrom: (_address, _session, callback) => {
       mailFromCount++;
@@ -71,7 +76,9 @@ export async function startSmtpReceiver(options: SmtpReceiverOptions = {}): Prom
         if (answer) return callback(Object.assign(new Error(answer.message), { responseCode: answer.code }));
         mails.push({
           envelope: { from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((to) => to.address) },
-          secure: session.secure, user: session.user as string | undefined, parsed,
+          secure: session.secure,
+          user: session.user as string | undefined,
+          parsed,
         });
         callback();
       }, callback);

@@ -4,17 +4,25 @@ import type { ChangeEvent } from '../../src/events/event.js';
 import { DEFAULT_TEMPLATES, messageView, renderTemplate } from '../../src/events/sinks/templates.js';
 import { changeSummaryText, linkUrl, markdownValue } from '../../src/events/sinks/template-values.js';
 
-const HOSTILE_TITLE = '[点我](http://evil.example/x) <font color="warning">**急**</font>\n# 标题 <at user_id="all">所有人</at> \u001b[31m_x_ `c` |a|b| ![i](http://evil.example/i.png)';
+const HOSTILE_TITLE =
+  '[点我](http://evil.example/x) <font color="warning">**急**</font>\n# 标题 <at user_id="all">所有人</at> \u001b[31m_x_ `c` |a|b| ![i](http://evil.example/i.png)';
 
 const EVENT: ChangeEvent = {
-  id: '0b6a3c9e-2f55-4b1e-9a43-7f1f7c0d2a11', type: 'document.updated', at: '2024-03-08T01:02:03.000Z', source: 'binhu-edu',
-  documentId: '9484de7d2b7ea280', url: 'http://bureau.example/a.html', title: HOSTILE_TITLE, version: 2, alerts: ['repealed'],
+  id: '0b6a3c9e-2f55-4b1e-9a43-7f1f7c0d2a11',
+  type: 'document.updated',
+  at: '2024-03-08T01:02:03.000Z',
+  source: 'binhu-edu',
+  documentId: '9484de7d2b7ea280',
+  url: 'http://bureau.example/a.html',
+  title: HOSTILE_TITLE,
+  version: 2,
+  alerts: ['repealed'],
   changes: { titleChanged: true, fieldsChanged: ['validity'], paragraphsAdded: 2, paragraphsRemoved: 1 },
 };
 const DETAILS = { sourceName: '无锡市滨湖区教育局', publishedDate: '2024-03-01' };
 
 describe('message templates', () => {
-  it('renders the default robot Markdown with the only link being the document\'s', () => {
+  it("renders the default robot Markdown with the only link being the document's", () => {
     const text = renderTemplate(DEFAULT_TEMPLATES.robot.text, messageView(EVENT, DETAILS, 'markdown'), 'markdown');
     expect(text.match(/\]\(/g)).toHaveLength(1);
     expect(text).toContain('[查看原文](http://bureau.example/a.html)');

@@ -53,7 +53,7 @@ describe('webhook sink', () => {
     const [third] = await deliverPending(test.db, [webhook(up.url, { id: 'hook' })], { log });
     expect(third).toMatchObject({ delivered: 0, pending: 0 });
     expect(up.accepted).toHaveLength(5);
-    expect(up.accepted).toEqual((test.db.prepare('SELECT id FROM events ORDER BY seq').pluck().all() as string[]));
+    expect(up.accepted).toEqual(test.db.prepare('SELECT id FROM events ORDER BY seq').pluck().all() as string[]);
     expect(listCursors(test.db)[0]).toMatchObject({ failedAttempts: 0, lastError: null });
   });
 

@@ -7,7 +7,11 @@ const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})
 
 /** Parses strictly (any well-formedness error throws) and checks what RFC 4287 requires. */
 export function parseAtom(xml: string): Element {
-  const document = new DOMParser({ onError: (level, message) => { throw new Error(`${level}: ${message}`); } }).parseFromString(xml, 'application/xml');
+  const document = new DOMParser({
+    onError: (level, message) => {
+      throw new Error(`${level}: ${message}`);
+    },
+  }).parseFromString(xml, 'application/xml');
   const feed = document.documentElement!;
   expect(feed.namespaceURI).toBe(ATOM);
   expect(feed.localName).toBe('feed');
@@ -23,7 +27,9 @@ export function parseAtom(xml: string): Element {
 }
 
 export function children(parent: Element, name: string): Element[] {
-  return Array.from(parent.childNodes).filter((node): node is Element => node.nodeType === 1 && (node as Element).namespaceURI === ATOM && (node as Element).localName === name);
+  return Array.from(parent.childNodes).filter(
+    (node): node is Element => node.nodeType === 1 && (node as Element).namespaceURI === ATOM && (node as Element).localName === name,
+  );
 }
 
 export function text(parent: Element, name: string): string {

@@ -24,8 +24,11 @@ let rawA2: Uint8Array;
 beforeAll(() => {
   store = openTestArchive();
   const first = snapshot(URL_A, {
-    title: '2021年工作要点', text: '第一版正文。', publishedDate: '2021-02-18',
-    fields: { indexNo: '014028901/2021-00544', publisher: '无锡市滨湖区教育局' }, labels: { 信息索引号: '014028901/2021-00544' },
+    title: '2021年工作要点',
+    text: '第一版正文。',
+    publishedDate: '2021-02-18',
+    fields: { indexNo: '014028901/2021-00544', publisher: '无锡市滨湖区教育局' },
+    labels: { 信息索引号: '014028901/2021-00544' },
     attachments: [{ url: 'http://127.0.0.1/downfile.jsp?filename=a,b.pdf', name: '附件 "一".pdf' }],
   });
   rawA1 = first.rawBody;
@@ -33,10 +36,21 @@ beforeAll(() => {
   const second = snapshot(URL_A, { ...first.document, text: TRICKY_TEXT });
   rawA2 = second.rawBody;
   store.record(second);
-  store.record(snapshot(URL_B, {
-    source: 'beta', title: '教育局通知', text: '教育局', rawBody: GBK_BODY,
-    headers: { 'content-type': 'text/html; charset=gbk', 'content-encoding': 'gzip', 'transfer-encoding': 'chunked', 'content-length': '17', server: 'nginx' },
-  }));
+  store.record(
+    snapshot(URL_B, {
+      source: 'beta',
+      title: '教育局通知',
+      text: '教育局',
+      rawBody: GBK_BODY,
+      headers: {
+        'content-type': 'text/html; charset=gbk',
+        'content-encoding': 'gzip',
+        'transfer-encoding': 'chunked',
+        'content-length': '17',
+        server: 'nginx',
+      },
+    }),
+  );
   store.record(snapshot(URL_GONE, { title: '已删除', text: '旧文' }));
   store.missing(URL_GONE);
   store.missing(URL_GONE);
@@ -55,8 +69,15 @@ describe('export --format csv', () => {
     expect(rows.map((row) => row.url).sort()).toEqual([URL_A, URL_B, URL_GONE].sort());
     const plan = rows.find((row) => row.url === URL_A)!;
     expect(plan).toMatchObject({
-      source: 'alpha', title: '2021年工作要点', publishedDate: '2021-02-18', status: 'active', version: '2',
-      'fields.indexNo': '014028901/2021-00544', 'fields.publisher': '无锡市滨湖区教育局', 'fields.docNo': '', duplicateOf: '',
+      source: 'alpha',
+      title: '2021年工作要点',
+      publishedDate: '2021-02-18',
+      status: 'active',
+      version: '2',
+      'fields.indexNo': '014028901/2021-00544',
+      'fields.publisher': '无锡市滨湖区教育局',
+      'fields.docNo': '',
+      duplicateOf: '',
       text: TRICKY_TEXT,
     });
     expect(JSON.parse(plan.labels!)).toEqual({ 信息索引号: '014028901/2021-00544' });
@@ -85,10 +106,14 @@ describe('export --format warc', () => {
     const warcinfoId = records[0]!.headers.get('warc-record-id');
 
     const responses = records.filter((record) => record.http);
-    const versions = store.db.prepare('SELECT d.url, v.version, v.fetched_at AS fetchedAt FROM versions v JOIN documents d ON d.id = v.document_id').all() as
-      { url: string; version: number; fetchedAt: string }[];
-    expect(responses.map((r) => `${r.headers.get('warc-target-uri')} ${r.headers.get('warc-date')}`).sort())
-      .toEqual(versions.map((v) => `${v.url} ${v.fetchedAt}`).sort());
+    const versions = store.db.prepare('SELECT d.url, v.version, v.fetched_at AS fetchedAt FROM versions v JOIN documents d ON d.id = v.document_id').all() as {
+      url: string;
+      version: number;
+      fetchedAt: string;
+    }[];
+    expect(responses.map((r) => `${r.headers.get('warc-target-uri')} ${r.headers.get('warc-date')}`).sort()).toEqual(
+      versions.map((v) => `${v.url} ${v.fetchedAt}`).sort(),
+    );
     const payloadsOfA = responses.filter((r) => r.headers.get('warc-target-uri') === URL_A).map((r) => r.http!.payload);
     expect(payloadsOfA.map((payload) => payload.toString('hex')).sort()).toEqual([rawA1, rawA2].map((raw) => Buffer.from(raw).toString('hex')).sort());
 

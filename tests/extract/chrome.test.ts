@@ -20,9 +20,20 @@ function line(text: string, linkChars = 0, attachment = false): Line {
 
 describe('removeChrome', () => {
   it('removes navigation, breadcrumbs, sidebars, share/print tools, prev/next, comments and footers', () => {
-    const body = ['<nav>导航</nav>', '<div class="breadcrumb">位置</div>', '<div class="sidebar">侧栏</div>', '<div class="bdsharebuttonbox">分享</div>',
-      '<div class="print-tools">打印</div>', '<div class="prenext">上一篇</div>', '<div id="comments">评论</div>', '<div class="footer">页脚</div>',
-      '<footer>页脚二</footer>', '<div class="related-list">相关</div>', '<div class="qrcode">二维码</div>', '<p>正文</p>'].join('');
+    const body = [
+      '<nav>导航</nav>',
+      '<div class="breadcrumb">位置</div>',
+      '<div class="sidebar">侧栏</div>',
+      '<div class="bdsharebuttonbox">分享</div>',
+      '<div class="print-tools">打印</div>',
+      '<div class="prenext">上一篇</div>',
+      '<div id="comments">评论</div>',
+      '<div class="footer">页脚</div>',
+      '<footer>页脚二</footer>',
+      '<div class="related-list">相关</div>',
+      '<div class="qrcode">二维码</div>',
+      '<p>正文</p>',
+    ].join('');
     expect(afterChrome(body)).toBe('正文');
   });
 
@@ -51,14 +62,31 @@ describe('removeChrome', () => {
 
 describe('cleanLines', () => {
   it('drops tool, counter, prev/next, QR and footer lines', () => {
-    const lines = ['正文第一段。', '上一篇：某某通知', '下一篇:另一个通知', '【打印本页】【关闭窗口】', '打印 | 关闭', '浏览次数：123', '117次浏览 0个评论',
-      '扫一扫在手机上查看当前页面', '分享到：', '苏ICP备05012345号-1', '网站标识码：3202110001', '喜欢 (0)', '发表我的评论', '当前位置：首页 > 通知', '正文第二段。'];
+    const lines = [
+      '正文第一段。',
+      '上一篇：某某通知',
+      '下一篇:另一个通知',
+      '【打印本页】【关闭窗口】',
+      '打印 | 关闭',
+      '浏览次数：123',
+      '117次浏览 0个评论',
+      '扫一扫在手机上查看当前页面',
+      '分享到：',
+      '苏ICP备05012345号-1',
+      '网站标识码：3202110001',
+      '喜欢 (0)',
+      '发表我的评论',
+      '当前位置：首页 > 通知',
+      '正文第二段。',
+    ];
     expect(cleanLines(lines.map((t) => line(t)))).toEqual(['正文第一段。', '正文第二段。']);
   });
 
   it('drops link lists but keeps sentences with links and attachment lines', () => {
-    expect(cleanLines([line('全区教育系统召开会议', 10), line('更多信息请访问科研处专栏。', 5), line('1.立项名单.pdf', 9, true)]))
-      .toEqual(['更多信息请访问科研处专栏。', '1.立项名单.pdf']);
+    expect(cleanLines([line('全区教育系统召开会议', 10), line('更多信息请访问科研处专栏。', 5), line('1.立项名单.pdf', 9, true)])).toEqual([
+      '更多信息请访问科研处专栏。',
+      '1.立项名单.pdf',
+    ]);
   });
 
   it('cuts a related-articles tail of short lines', () => {

@@ -23,12 +23,17 @@ const FOLDERS = [
 ];
 
 function fixtureKeys(): string[] {
-  return FOLDERS.flatMap(({ dir, url }) => readdirSync(dir).filter((file) => file.endsWith('.html')).sort().map((file) => {
-    const name = file.replace(/\.html$/, '');
-    const { html } = decodeBody(readFileSync(join(dir, file)));
-    const { contentHash, titleHash, fieldsHash } = compareDocument(extractFromHtml(html, url(name)));
-    return `${name} ${contentHash} ${titleHash} ${fieldsHash}`;
-  }));
+  return FOLDERS.flatMap(({ dir, url }) =>
+    readdirSync(dir)
+      .filter((file) => file.endsWith('.html'))
+      .sort()
+      .map((file) => {
+        const name = file.replace(/\.html$/, '');
+        const { html } = decodeBody(readFileSync(join(dir, file)));
+        const { contentHash, titleHash, fieldsHash } = compareDocument(extractFromHtml(html, url(name)));
+        return `${name} ${contentHash} ${titleHash} ${fieldsHash}`;
+      }),
+  );
 }
 
 describe('EXTRACTOR_VERSION', () => {

@@ -9,10 +9,14 @@ describe('the field reference in docs/extraction.md', () => {
   it('lists every canonical key with its labels, most specific first', () => {
     const doc = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../../docs/extraction.md'), 'utf8');
     const table = /<!-- field-reference:begin -->\n([\s\S]*?)<!-- field-reference:end -->/.exec(doc)?.[1] ?? '';
-    const rows = table.split('\n').slice(2).filter(Boolean).map((row) => {
-      const [, key, labels] = /^\| `(\w+)` \| (.*) \|$/.exec(row) ?? [];
-      return [key, labels?.split(', ')] as const;
-    });
+    const rows = table
+      .split('\n')
+      .slice(2)
+      .filter(Boolean)
+      .map((row) => {
+        const [, key, labels] = /^\| `(\w+)` \| (.*) \|$/.exec(row) ?? [];
+        return [key, labels?.split(', ')] as const;
+      });
     expect(Object.fromEntries(rows)).toEqual(LABEL_SYNONYMS);
   });
 });

@@ -19,7 +19,9 @@ interface FoundFixture {
   expect: Expectation;
 }
 
-const fixtures: FoundFixture[] = readdirSync(dir).filter((f) => f.endsWith('.json')).sort()
+const fixtures: FoundFixture[] = readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .sort()
   .map((f) => ({ name: f.replace(/\.json$/, ''), ...(JSON.parse(readFileSync(join(dir, f), 'utf8')) as Omit<FoundFixture, 'name'>) }));
 
 const pageOf = (name: string): string => readFileSync(join(dir, `${name}.html`), 'utf8');

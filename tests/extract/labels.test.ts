@@ -32,15 +32,37 @@ describe('labelKey', () => {
 
 describe('canonicalLabel', () => {
   it.each([
-    ['索引号', 'indexNo'], ['信息索引号', 'indexNo'], ['文件索引号', 'indexNo'],
-    ['主题分类', 'category'], ['组配分类', 'category'], ['所属主题', 'category'],
-    ['发文机关', 'publisher'], ['公开责任部门', 'publisher'], ['制发机关', 'publisher'],
-    ['发文字号', 'docNo'], ['文件编号', 'docNo'], ['文号', 'docNo'],
-    ['成文日期', 'writtenDate'], ['印发日期', 'writtenDate'], ['生成日期', 'generatedDate'],
-    ['公开日期', 'publishedDate'], ['发布时间', 'publishedDate'], ['公布日期', 'publishedDate'],
-    ['效力状况', 'validity'], ['时效性', 'validity'], ['主题词', 'keywords'], ['内容概述', 'summary'],
-    ['标题', 'title'], ['名称', 'title'], ['公开方式', 'disclosureMethod'], ['公开范围', 'disclosureScope'],
-    ['公开时限', 'disclosureTerm'], ['公开形式', 'disclosureForm'], ['有效期', 'validUntil'], ['体裁', 'genre'], ['公开程序', 'procedure'],
+    ['索引号', 'indexNo'],
+    ['信息索引号', 'indexNo'],
+    ['文件索引号', 'indexNo'],
+    ['主题分类', 'category'],
+    ['组配分类', 'category'],
+    ['所属主题', 'category'],
+    ['发文机关', 'publisher'],
+    ['公开责任部门', 'publisher'],
+    ['制发机关', 'publisher'],
+    ['发文字号', 'docNo'],
+    ['文件编号', 'docNo'],
+    ['文号', 'docNo'],
+    ['成文日期', 'writtenDate'],
+    ['印发日期', 'writtenDate'],
+    ['生成日期', 'generatedDate'],
+    ['公开日期', 'publishedDate'],
+    ['发布时间', 'publishedDate'],
+    ['公布日期', 'publishedDate'],
+    ['效力状况', 'validity'],
+    ['时效性', 'validity'],
+    ['主题词', 'keywords'],
+    ['内容概述', 'summary'],
+    ['标题', 'title'],
+    ['名称', 'title'],
+    ['公开方式', 'disclosureMethod'],
+    ['公开范围', 'disclosureScope'],
+    ['公开时限', 'disclosureTerm'],
+    ['公开形式', 'disclosureForm'],
+    ['有效期', 'validUntil'],
+    ['体裁', 'genre'],
+    ['公开程序', 'procedure'],
   ])('%s → %s', (label, key) => {
     expect(canonicalLabel(label)?.key).toBe(key);
   });
@@ -128,9 +150,16 @@ describe('GENERIC_LABEL', () => {
 
 describe('stripValueChrome', () => {
   it.each([
-    ['1286 字体：[大 中 小]', '1286'], ['2023-01-10 16:40 [大 中 小]', '2023-01-10 16:40'], ['2024-01-02 字号：大 中 小', '2024-01-02'],
-    ['2018-01-18】 【', '2018-01-18'], ['/】', '/'], ['2023-01-10 阅读：1286', '2023-01-10'], ['某某局 (浏览 1286 次)', '某某局'],
-    ['2024-05-05 [大] [中] [小] [打印]', '2024-05-05'], ['某某局【打印】【关闭窗口】', '某某局'], ['【打印】', ''],
+    ['1286 字体：[大 中 小]', '1286'],
+    ['2023-01-10 16:40 [大 中 小]', '2023-01-10 16:40'],
+    ['2024-01-02 字号：大 中 小', '2024-01-02'],
+    ['2018-01-18】 【', '2018-01-18'],
+    ['/】', '/'],
+    ['2023-01-10 阅读：1286', '2023-01-10'],
+    ['某某局 (浏览 1286 次)', '某某局'],
+    ['2024-05-05 [大] [中] [小] [打印]', '2024-05-05'],
+    ['某某局【打印】【关闭窗口】', '某某局'],
+    ['【打印】', ''],
   ])('%j → %j', (value, clean) => {
     expect(stripValueChrome(value)).toBe(clean);
   });

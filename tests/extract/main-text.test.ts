@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { extractFromHtml } from '../../src/extract/index.js';
 import { MAX_TEXT_CHARS } from '../../src/extract/main-text/index.js';
 
-const PARA = ['第一段：各学区、园林分局，局直各单位，现将工作要点印发给你们，请认真贯彻执行。', '第二段：坚持党的领导，以更高站位引领事业发展，深化党的创新理论武装。', '第三段：坚持立德树人，以更大力度促进五育融合，践行培根铸魂使命。'];
+const PARA = [
+  '第一段：各学区、园林分局，局直各单位，现将工作要点印发给你们，请认真贯彻执行。',
+  '第二段：坚持党的领导，以更高站位引领事业发展，深化党的创新理论武装。',
+  '第三段：坚持立德树人，以更大力度促进五育融合，践行培根铸魂使命。',
+];
 const P_HTML = PARA.map((p) => `<p>${p}</p>`).join('');
 
 function textOf(body: string, head = ''): { text: string; rule: string | undefined } {
@@ -10,7 +14,8 @@ function textOf(body: string, head = ''): { text: string; rule: string | undefin
   return { text: doc.text, rule: doc.provenance.text };
 }
 
-const SIDEBAR = '<div class="sidebar"><h3>热点新闻</h3><ul><li><a href="/1">全区教育系统召开工作会议，部署全年任务</a></li><li><a href="/2">区教育局开展开学安全检查，确保平安</a></li></ul></div>';
+const SIDEBAR =
+  '<div class="sidebar"><h3>热点新闻</h3><ul><li><a href="/1">全区教育系统召开工作会议，部署全年任务</a></li><li><a href="/2">区教育局开展开学安全检查，确保平安</a></li></ul></div>';
 
 describe('CMS body markers', () => {
   it('takes only the text between the Hanweb comment markers', () => {
@@ -59,8 +64,11 @@ describe('paragraphs', () => {
   });
 
   it('breaks at block elements and <br>; a table row is one line', () => {
-    expect(textOf('<div class="TRS_Editor">甲<div>乙</div>丙<br>丁<table><tr><td>戊</td><td>己</td></tr><tr><th>庚</th><td><p>辛</p><p>壬</p></td></tr></table></div>').text)
-      .toBe('甲\n乙\n丙\n丁\n戊 己\n庚\n辛\n壬');
+    expect(
+      textOf(
+        '<div class="TRS_Editor">甲<div>乙</div>丙<br>丁<table><tr><td>戊</td><td>己</td></tr><tr><th>庚</th><td><p>辛</p><p>壬</p></td></tr></table></div>',
+      ).text,
+    ).toBe('甲\n乙\n丙\n丁\n戊 己\n庚\n辛\n壬');
   });
 
   it('never includes script, style or comment text', () => {
@@ -82,14 +90,18 @@ describe('bodies nobody wrote for the density thresholds (#13)', () => {
   });
 
   it('counts a footer of copyright and disclaimer boilerplate against its box', () => {
-    const footer = '<div class="bottom"><h4>版权与免责声明</h4>' +
+    const footer =
+      '<div class="bottom"><h4>版权与免责声明</h4>' +
       '<p>凡本网注明来源的作品，版权均属于本网，未经授权不得转载、摘编或以其它方式使用，违者必究，本网保留追究其法律责任的权利。</p>'.repeat(2) +
       '<p>本网站所载内容仅供参考，对因使用本网站信息造成的任何损失，本网站不承担任何法律责任，敬请谅解，特此声明，感谢支持。</p><p>主办单位：某某县人民政府办公室</p></div>';
     expect(textOf(`<div class="main"><p>${PARA[0]}</p></div>${footer}`)).toEqual({ text: PARA[0], rule: 'density-fallback' });
   });
 
   it('keeps a body table whole, rows as lines, with the preamble and signature beside it', () => {
-    const rows = Array.from({ length: 30 }, (_, i) => `<tr><td>${i + 1}</td><td>单位${i + 1}</td><td>${i < 25 ? '合格' : '发现问题：记录不全，已责令限期整改完毕。'}</td></tr>`).join('');
+    const rows = Array.from(
+      { length: 30 },
+      (_, i) => `<tr><td>${i + 1}</td><td>单位${i + 1}</td><td>${i < 25 ? '合格' : '发现问题：记录不全，已责令限期整改完毕。'}</td></tr>`,
+    ).join('');
     const { text } = textOf(`${SIDEBAR}<div class="x"><p>现将检查结果公示如下：</p><table>${rows}</table><p>某某局</p><p>2024年3月1日</p></div>`);
     expect(text.split('\n').slice(0, 3)).toEqual(['现将检查结果公示如下：', '1 单位1 合格', '2 单位2 合格']);
     expect(text.split('\n').slice(-2)).toEqual(['某某局', '2024年3月1日']);
@@ -105,28 +117,32 @@ describe('bodies nobody wrote for the density thresholds (#13)', () => {
 });
 
 describe('more bodies from templates nobody wrote for the extractor (#13)', () => {
-  const page = (body: string) => extractFromHtml(`<html><head><title>关于下达资金的通知_某站</title></head><body>${body}</body></html>`, 'http://x.gov.cn/a.html');
+  const page = (body: string) =>
+    extractFromHtml(`<html><head><title>关于下达资金的通知_某站</title></head><body>${body}</body></html>`, 'http://x.gov.cn/a.html');
 
   it('takes a stub body after the heading, not the box around it with the attachment list', () => {
-    const body = '<div class="content"><div class="article_title">关于下达资金的通知</div><div class="word_con"><div class="article_content">详见附件电子全文</div>' +
+    const body =
+      '<div class="content"><div class="article_title">关于下达资金的通知</div><div class="word_con"><div class="article_content">详见附件电子全文</div>' +
       '<div class="article_attachment"><span>附件下载</span><ul><li><a href="/f/1.pdf">关于下达资金的通知.pdf</a></li></ul></div></div></div>';
     expect(page(body)).toMatchObject({ text: '详见附件电子全文', provenance: { text: 'named-box' } });
   });
 
   it('takes a body that is one file link', () => {
-    const body = '<div class="article_title">关于下达资金的通知</div><div class="article_content"><p><img src="/i/doc.gif"><a href="/f/2.doc">报名登记表.doc</a></p></div><div class="article_source">来源：某局</div>';
+    const body =
+      '<div class="article_title">关于下达资金的通知</div><div class="article_content"><p><img src="/i/doc.gif"><a href="/f/2.doc">报名登记表.doc</a></p></div><div class="article_source">来源：某局</div>';
     expect(page(body).text).toBe('报名登记表.doc');
   });
 
   it('drops the headline of a header block repeated in the body, and keeps a headline that opens it', () => {
-    const rows = '<table><tr><td><p>案件名称</p></td><td><p>某某案</p></td></tr><tr><td><p>处罚决定</p></td><td><p>罚款人民币三万元，没收违法所得。</p></td></tr></table>';
+    const rows =
+      '<table><tr><td><p>案件名称</p></td><td><p>某某案</p></td></tr><tr><td><p>处罚决定</p></td><td><p>罚款人民币三万元，没收违法所得。</p></td></tr></table>';
     const repeated = page(`<h1>关于下达资金的通知</h1><div class="c"><p>关于下达资金的通知</p><p>发布时间：2022年12月21日 信息来源：某局</p>${rows}</div>`);
     expect(repeated.text.split('\n')[0]).toBe('案件名称 某某案');
     const opening = page(`<h1>关于下达资金的通知</h1><div class="c"><p>关于下达资金的通知</p><p>${PARA[0]}</p><p>${PARA[1]}</p></div>`);
     expect(opening.text.split('\n')[0]).toBe('关于下达资金的通知');
   });
 
-  it('keeps a Word table (cells of <p>) whole, and a layout table\'s article cell alone', () => {
+  it("keeps a Word table (cells of <p>) whole, and a layout table's article cell alone", () => {
     const cells = (a: string, b: string) => `<tr><td><p>${a}</p></td><td><p>${b}</p></td></tr>`;
     const word = `<table>${cells('决定书文号', '某罚〔2022〕1号')}${cells('违法事实', '经查，当事人未取得执业资格擅自执业，违反了有关规定。')}${cells('处罚结果', '没收违法所得一千四百元，罚款人民币三万元。')}</table>`;
     expect(page(`${SIDEBAR}<div class="x">${word}</div>`).text.split('\n')[0]).toBe('决定书文号 某罚〔2022〕1号');
@@ -134,4 +150,3 @@ describe('more bodies from templates nobody wrote for the extractor (#13)', () =
     expect(page(layout).text).toBe(PARA.join('\n'));
   });
 });
-

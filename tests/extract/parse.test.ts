@@ -7,11 +7,17 @@ import { textOf, walkDescendants } from '../../src/html/walk.js';
 function depthOf(root: AnyNode): number {
   let depth = 0;
   let max = 0;
-  walkDescendants(root, (node) => {
-    if (node.type !== ElementType.Tag) return false;
-    max = Math.max(max, ++depth);
-    return true;
-  }, () => { depth--; });
+  walkDescendants(
+    root,
+    (node) => {
+      if (node.type !== ElementType.Tag) return false;
+      max = Math.max(max, ++depth);
+      return true;
+    },
+    () => {
+      depth--;
+    },
+  );
   return max;
 }
 

@@ -29,21 +29,30 @@ describe('publishedDate', () => {
 
   it('then a <time> of the article, not one in a sidebar', () => {
     const sidebar = '<div class="side"><ul><li><a href="/1">别的文章</a><time datetime="2024-05-01">05-01</time></li></ul></div>';
-    const article = '<article><h1>关于开学工作的通知</h1><time datetime="2024-03-11T09:00:00+08:00">3月11日</time><p>正文内容很长很长，足够成为一个段落。</p></article>';
+    const article =
+      '<article><h1>关于开学工作的通知</h1><time datetime="2024-03-11T09:00:00+08:00">3月11日</time><p>正文内容很长很长，足够成为一个段落。</p></article>';
     expect(dateOf('', sidebar + article)).toEqual(['2024-03-11', 'time-element']);
   });
 
   it('then an unlabelled date line under the heading', () => {
-    expect(dateOf('<title>关于开学工作的通知_某站</title>', `<h1>关于开学工作的通知</h1><div class="src">2024-03-12 来源：某局</div>${BODY}`)).toEqual(['2024-03-12', 'heading-info-line']);
+    expect(dateOf('<title>关于开学工作的通知_某站</title>', `<h1>关于开学工作的通知</h1><div class="src">2024-03-12 来源：某局</div>${BODY}`)).toEqual([
+      '2024-03-12',
+      'heading-info-line',
+    ]);
   });
 
   it('never a date from the body or a list of other pages', () => {
     expect(dateOf('<title>关于开学工作的通知_某站</title>', `<h1>关于开学工作的通知</h1>${BODY}`)).toEqual([null, 'none']);
-    expect(dateOf('<title>通知公告</title>', '<h2>通知公告</h2><ul><li><a href="/1">甲</a>2024-01-02</li><li><a href="/2">乙</a>2024-01-01</li></ul>')).toEqual([null, 'none']);
+    expect(dateOf('<title>通知公告</title>', '<h2>通知公告</h2><ul><li><a href="/1">甲</a>2024-01-02</li><li><a href="/2">乙</a>2024-01-01</li></ul>')).toEqual(
+      [null, 'none'],
+    );
   });
 
   it('never a date from a list whose items carry 发布日期 labels', () => {
-    const list = '<ul class="list">' + ['甲', '乙', '丙'].map((t, i) => `<li><a href="/${i}">关于${t}的通知</a> 发布机构：某局 发布日期：2024-01-0${i + 1}</li>`).join('') + '</ul>';
+    const list =
+      '<ul class="list">' +
+      ['甲', '乙', '丙'].map((t, i) => `<li><a href="/${i}">关于${t}的通知</a> 发布机构：某局 发布日期：2024-01-0${i + 1}</li>`).join('') +
+      '</ul>';
     expect(dateOf('<title>关于开学工作的通知_某站</title>', `${list}<h1>关于开学工作的通知</h1>${BODY}`)).toEqual([null, 'none']);
   });
 

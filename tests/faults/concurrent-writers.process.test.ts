@@ -28,7 +28,12 @@ describe('deliver beside a crawl (separate processes)', () => {
     onTestFinished(() => site.close());
     for (let page = 1; page <= LIST_PAGES; page++) {
       const items = numberedItems((page - 1) * PER_PAGE + 1, PER_PAGE);
-      const next = page < LIST_PAGES ? `<a href="${listPath(page + 1).split('/').pop()}">下一页</a>` : '';
+      const next =
+        page < LIST_PAGES
+          ? `<a href="${listPath(page + 1)
+              .split('/')
+              .pop()}">下一页</a>`
+          : '';
       site.routes.set(listPath(page), { body: listPage(items, next) });
       for (const item of items) site.routes.set(item.href, { body: documentPage(item.title), delay: 15 });
     }
@@ -78,7 +83,12 @@ describe('deliver beside a crawl (separate processes)', () => {
     expect(db.prepare("SELECT count(*) FROM events WHERE type = 'document.created'").pluck().get()).toBe(DOCUMENTS);
     expect(db.prepare('SELECT listing_complete_at IS NOT NULL FROM crawl_state').pluck().get()).toBe(1);
     // Every event reached the sink (at least once: receivers de-duplicate by id).
-    const delivered = new Set(readFileSync(ndjson, 'utf8').trim().split('\n').map((line) => (JSON.parse(line) as { id: string }).id));
+    const delivered = new Set(
+      readFileSync(ndjson, 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => (JSON.parse(line) as { id: string }).id),
+    );
     expect(delivered.size).toBe(DOCUMENTS);
   });
 });

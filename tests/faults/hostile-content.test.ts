@@ -63,7 +63,10 @@ describe('oversized bodies', () => {
     expect(summary.sources['fault-src']).toMatchObject({ created: 1, errors: 3 });
     expect([...storedTexts(archive.db).keys()]).toEqual([docPath(4)]);
     for (const n of [1, 2, 3]) {
-      const messages = log.lines.filter((line) => JSON.stringify(line).includes(docPath(n))).map((line) => String(line.msg)).join(' | ');
+      const messages = log.lines
+        .filter((line) => JSON.stringify(line).includes(docPath(n)))
+        .map((line) => String(line.msg))
+        .join(' | ');
       expect(messages, `document ${n}`).toMatch(/exceeds the limit of 1048576 bytes \(fetch\.maxBodyBytes\)/);
       expect(server.hits(docPath(n)).length, `document ${n} is not retried`).toBe(1);
     }
@@ -77,7 +80,8 @@ describe('broken encodings', () => {
   it('stores pages with invalid bytes in their declared charset, keeping the valid text', async () => {
     server = await startTestSite();
     server.route('/', html(listPage(linkItems([1, 2, 3].map(docPath)))));
-    const gbkPage = (marker: string) => disclosurePage('编码错误的文件', marker).replace('<meta charset="utf-8">', '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">');
+    const gbkPage = (marker: string) =>
+      disclosurePage('编码错误的文件', marker).replace('<meta charset="utf-8">', '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">');
     // GBK page with stray 0xFF bytes and a truncated double-byte sequence in its body.
     const broken = iconv.encode(gbkPage('国标坏字节'), 'gbk');
     const at = broken.indexOf(Buffer.from('</p>', 'latin1'));
@@ -87,7 +91,10 @@ describe('broken encodings', () => {
     // UTF-8 with a lone continuation byte and an overlong sequence.
     const utf8 = Buffer.from(disclosurePage('坏的UTF8文件', '万国码坏字节'), 'utf8');
     const p = utf8.indexOf(Buffer.from('</p>'));
-    server.route(docPath(3), html(Buffer.concat([utf8.subarray(0, p), Buffer.from([0x80, 0xc0, 0xaf]), utf8.subarray(p)]), { 'Content-Type': 'text/html; charset=utf-8' }));
+    server.route(
+      docPath(3),
+      html(Buffer.concat([utf8.subarray(0, p), Buffer.from([0x80, 0xc0, 0xaf]), utf8.subarray(p)]), { 'Content-Type': 'text/html; charset=utf-8' }),
+    );
     const archive = faultHarness({ startUrls: [`${server.baseUrl}/`] });
     const { summary } = await archive.crawl();
 
@@ -102,16 +109,22 @@ describe('broken encodings', () => {
 describe('malformed and hostile HTML', () => {
   const MALFORMED: Record<number, string> = {
     // unclosed tags everywhere, stray closers, a table inside a paragraph
-    1: disclosurePage('未闭合标签的文件', '未闭合').replace(/<\/p>/g, '').replace('<div class="article">', '</span></td></div><div class="article"><p><table><tr><td>'),
+    1: disclosurePage('未闭合标签的文件', '未闭合')
+      .replace(/<\/p>/g, '')
+      .replace('<div class="article">', '</span></td></div><div class="article"><p><table><tr><td>'),
     // no html/head/body at all, unquoted attributes, NUL bytes
     2: `<title>没有骨架的文件</title><meta name=ArticleTitle content=没有骨架的文件><h1>没有骨架的文件</h1>${'<p>无骨架第1段：各学校要认真贯彻落实有关工作要求，切实加强组织领导。\u0000</p>'.repeat(6)}`,
     // 20,000 nested elements around the text: deeper than the call stack, must still be stored
-    3: disclosurePage('深度嵌套的文件', '深嵌套').replace('<div id="zoom">', `<div id="zoom">${'<div><span>'.repeat(10_000)}`).replace('</div></div>', `${'</span></div>'.repeat(10_000)}</div></div>`),
+    3: disclosurePage('深度嵌套的文件', '深嵌套')
+      .replace('<div id="zoom">', `<div id="zoom">${'<div><span>'.repeat(10_000)}`)
+      .replace('</div></div>', `${'</span></div>'.repeat(10_000)}</div></div>`),
     // an unterminated script and comment swallowing the rest of the page
     4: disclosurePage('脚本未结束的文件', '脚本').replace('<h1>', '<script>var x = "</h1>";<h1>'),
     5: `${disclosurePage('注释未结束的文件', '注释')}<!-- never closed <p>`,
     // 1,000 nested elements: deeper than any real page, must still be stored
-    7: disclosurePage('较深嵌套的文件', '较深').replace('<div id="zoom">', `<div id="zoom">${'<div><span>'.repeat(500)}`).replace('</div></div>', `${'</span></div>'.repeat(500)}</div></div>`),
+    7: disclosurePage('较深嵌套的文件', '较深')
+      .replace('<div id="zoom">', `<div id="zoom">${'<div><span>'.repeat(500)}`)
+      .replace('</div></div>', `${'</span></div>'.repeat(500)}</div></div>`),
   };
 
   it('stores or clearly reports every malformed page, and never stops the run', async () => {
@@ -138,7 +151,7 @@ describe('malformed and hostile HTML', () => {
     expect(archiveIsConsistent(archive.db)).toEqual(CONSISTENT);
   });
 
-  it('bounds the crawl of a page with 100,000 links by the source\'s maxPages', async () => {
+  it("bounds the crawl of a page with 100,000 links by the source's maxPages", async () => {
     server = await startTestSite();
     const links = Array.from({ length: 100_000 }, (_, i) => `<a href="${docPath(i + 1)}">${i + 1}</a>`);
     server.route('/', html(`<html><head><meta charset="utf-8"><title>链接</title></head><body>${links.join('\n')}</body></html>`));

@@ -18,7 +18,9 @@ afterEach(async () => {
 const CONSISTENT = { orphans: 0, missingVersions: 0, missingBlobs: 0, missingCreated: 0 };
 
 function nestedPage(title: string, marker: string, depth: number): string {
-  return disclosurePage(title, marker).replace('<div id="zoom">', `<div id="zoom">${'<div>'.repeat(depth)}`).replace('</div></div>', `${'</div>'.repeat(depth)}</div></div>`);
+  return disclosurePage(title, marker)
+    .replace('<div id="zoom">', `<div id="zoom">${'<div>'.repeat(depth)}`)
+    .replace('</div></div>', `${'</div>'.repeat(depth)}</div></div>`);
 }
 
 describe('hostile page shapes in a crawl', () => {

@@ -12,8 +12,16 @@ describe('config regexes RE2 cannot match in linear time', () => {
     { name: 'a backreference in exclude', yaml: `${SOURCE}    exclude: ["(a+)\\\\1"]`, message: /sources\.0\.exclude\.0: .*backreference/ },
     { name: 'lookahead in include', yaml: `${SOURCE}    include: ["/art/(?!old)"]`, message: /sources\.0\.include\.0: .*lookahead/ },
     { name: 'lookbehind in titlePattern', yaml: 'alerts:\n  - name: a\n    titlePattern: "(?<!草案)通知"', message: /alerts\.0\.titlePattern: .*lookbehind/ },
-    { name: 'a named backreference in a field pattern', yaml: 'alerts:\n  - name: a\n    fields: { docNo: "(?<y>\\\\d+)\\\\k<y>" }', message: /alerts\.0\.fields\.docNo: .*named backreference/ },
-    { name: 'a syntax error', yaml: `${SOURCE}    exclude: ["(unclosed"]`, message: /sources\.0\.exclude\.0: expected a valid regular expression \(RE2 syntax\): missing closing \)/ },
+    {
+      name: 'a named backreference in a field pattern',
+      yaml: 'alerts:\n  - name: a\n    fields: { docNo: "(?<y>\\\\d+)\\\\k<y>" }',
+      message: /alerts\.0\.fields\.docNo: .*named backreference/,
+    },
+    {
+      name: 'a syntax error',
+      yaml: `${SOURCE}    exclude: ["(unclosed"]`,
+      message: /sources\.0\.exclude\.0: expected a valid regular expression \(RE2 syntax\): missing closing \)/,
+    },
   ];
   for (const testCase of CASES) {
     it(`refuses ${testCase.name} at load, naming the key and why`, () => {

@@ -66,7 +66,11 @@ describe('persistent HTTP faults', () => {
     expect(summary.sources['fault-src']).toMatchObject({ created: 2, errors: 4 });
     expect([...storedTexts(archive.db).keys()].sort()).toEqual([docPath(5), docPath(6)]);
     const warnings = log.lines.filter((line) => line.level === 40 || line.level === 50);
-    const about = (n: number) => warnings.filter((line) => JSON.stringify(line).includes(docPath(n))).map((line) => String(line.msg)).join(' | ');
+    const about = (n: number) =>
+      warnings
+        .filter((line) => JSON.stringify(line).includes(docPath(n)))
+        .map((line) => String(line.msg))
+        .join(' | ');
     expect(about(1)).toMatch(/500/);
     expect(about(2)).toMatch(/time(d)? ?out/i);
     expect(about(3)).toMatch(/ECONNRESET|socket hang up|closed/i);

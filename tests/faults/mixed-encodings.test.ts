@@ -17,11 +17,18 @@ const PASTED = '一是要认真学习朱镕基同志讲话精神，二是各校�
 
 /** disclosurePage's bytes in UTF-8 with PASTED, in GBK bytes, as a paragraph and as the publisher. */
 function mixedPage(title: string, declaration: string): Buffer {
-  const [head, tail] = disclosurePage(title, '混合').replace('<meta charset="utf-8">', declaration).replace('某某区教育局', '\u0000').split('\u0000') as [string, string];
+  const [head, tail] = disclosurePage(title, '混合').replace('<meta charset="utf-8">', declaration).replace('某某区教育局', '\u0000').split('\u0000') as [
+    string,
+    string,
+  ];
   const [middle, end] = tail.split('</div></div>') as [string, string];
   return Buffer.concat([
-    Buffer.from(head, 'utf8'), iconv.encode('某某区教育局', 'gbk'),
-    Buffer.from(middle, 'utf8'), Buffer.from('<p>', 'utf8'), iconv.encode(PASTED, 'gbk'), Buffer.from('</p></div></div>', 'utf8'),
+    Buffer.from(head, 'utf8'),
+    iconv.encode('某某区教育局', 'gbk'),
+    Buffer.from(middle, 'utf8'),
+    Buffer.from('<p>', 'utf8'),
+    iconv.encode(PASTED, 'gbk'),
+    Buffer.from('</p></div></div>', 'utf8'),
     Buffer.from(end, 'utf8'),
   ]);
 }
@@ -36,8 +43,12 @@ describe('mixed encodings', () => {
     const { summary } = await archive.crawl();
 
     expect(summary.sources['fault-src']).toMatchObject({ created: 3, errors: 0 });
-    const rows = archive.db.prepare(`SELECT v.title, v.text, v.fields, v.charset FROM documents d
-      JOIN versions v ON v.document_id = d.id AND v.version = d.current_version ORDER BY d.url`).all() as { title: string; text: string; fields: string; charset: string }[];
+    const rows = archive.db
+      .prepare(
+        `SELECT v.title, v.text, v.fields, v.charset FROM documents d
+      JOIN versions v ON v.document_id = d.id AND v.version = d.current_version ORDER BY d.url`,
+      )
+      .all() as { title: string; text: string; fields: string; charset: string }[];
     expect(rows.map((row) => row.title)).toEqual(declarations.map((_, index) => `第${index + 1}份混合编码的通知`));
     for (const row of rows) {
       expect(row.charset).toBe('utf-8');

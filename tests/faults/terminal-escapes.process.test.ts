@@ -32,8 +32,13 @@ describe('terminal escapes from a site', () => {
     const { config, id } = hostileArchive();
     const text = { show: ['show', id], search: ['search', '覆盖'], history: ['history', id], diff: ['diff', id], events: ['events'], stats: ['stats'] };
     const json = {
-      'show --json': ['show', id, '--json'], 'search --json': ['search', '覆盖', '--json'], 'history --json': ['history', id, '--json'],
-      'events --json': ['events', '--json'], 'stats --json': ['stats', '--json'], export: ['export'], 'deliver (stdout sink)': ['deliver'],
+      'show --json': ['show', id, '--json'],
+      'search --json': ['search', '覆盖', '--json'],
+      'history --json': ['history', id, '--json'],
+      'events --json': ['events', '--json'],
+      'stats --json': ['stats', '--json'],
+      export: ['export'],
+      'deliver (stdout sink)': ['deliver'],
     };
     const run = (args: string[]) => runCli([...args, '--config', config]);
     const textResults = await Promise.all(Object.values(text).map(run));

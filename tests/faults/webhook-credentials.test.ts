@@ -48,7 +48,9 @@ describe('webhook URLs with credentials', () => {
 
     expect(receiver.requests).toHaveLength(0);
     expect(report!.error).toMatch(/credentials/);
-    const stored = listCursors(test.db).map((cursor) => cursor.lastError).join('\n');
+    const stored = listCursors(test.db)
+      .map((cursor) => cursor.lastError)
+      .join('\n');
     expect(stored).toContain(origin);
     for (const text of [report!.error!, report!.label, stored, output()]) {
       expect(text).not.toContain(PASSWORD);
@@ -58,7 +60,8 @@ describe('webhook URLs with credentials', () => {
   });
 
   it('redacts every URL in a message to its origin', () => {
-    expect(redactUrls(`failed: https://u:${PASSWORD}@h.example:8443/p/${PATH_TOKEN}?k=v, then http://h.example/`))
-      .toBe('failed: https://h.example:8443/…, then http://h.example');
+    expect(redactUrls(`failed: https://u:${PASSWORD}@h.example:8443/p/${PATH_TOKEN}?k=v, then http://h.example/`)).toBe(
+      'failed: https://h.example:8443/…, then http://h.example',
+    );
   });
 });

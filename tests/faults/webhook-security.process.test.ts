@@ -123,21 +123,26 @@ describe('webhook warnings at load', () => {
     const database = join(dir, 'archive.db');
     openDatabase(database).close(); // no events: nothing is sent anywhere
     const config = join(dir, 'hooks.yaml');
-    writeFileSync(config, [
-      `database: ${database}`,
-      'sinks:',
-      '  - type: webhook',
-      '    url: "http://hooks.example.invalid/bureau/tok-6d2e"',
-      '  - type: webhook',
-      '    url: "http://127.0.0.1:9/hook"',
-      '    secret: loopback-secret',
-      '',
-    ].join('\n'));
+    writeFileSync(
+      config,
+      [
+        `database: ${database}`,
+        'sinks:',
+        '  - type: webhook',
+        '    url: "http://hooks.example.invalid/bureau/tok-6d2e"',
+        '  - type: webhook',
+        '    url: "http://127.0.0.1:9/hook"',
+        '    secret: loopback-secret',
+        '',
+      ].join('\n'),
+    );
 
     const result = await runCli(['deliver', '--config', config]);
 
     expect(result.code, result.stderr).toBe(0);
-    const warnings = parseLogLines(result.stderr).filter((line) => line.level === 40).map((line) => `${String(line.key)}: ${String(line.msg)}`);
+    const warnings = parseLogLines(result.stderr)
+      .filter((line) => line.level === 40)
+      .map((line) => `${String(line.key)}: ${String(line.msg)}`);
     expect(warnings).toEqual([
       expect.stringMatching(/^sinks\.0: webhook sinks\.0 has no secret/),
       expect.stringMatching(/^sinks\.0: webhook sinks\.0 posts over plain http to hooks\.example\.invalid/),

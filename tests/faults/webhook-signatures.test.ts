@@ -26,7 +26,15 @@ describe('Standard Webhooks signatures', () => {
   it('signs id.timestamp.body with every secret, verifiable by the reference library, and keeps the contract header', async () => {
     const test = archiveWithEvents(3);
     const receiver = await startReceiver(() => 200);
-    const sink: SinkConfig = { type: 'webhook', url: receiver.url, secrets: [NEW_SECRET, OLD_SECRET], timeoutMs: 2_000, retries: 0, backoffMs: 5, concurrency: 1 };
+    const sink: SinkConfig = {
+      type: 'webhook',
+      url: receiver.url,
+      secrets: [NEW_SECRET, OLD_SECRET],
+      timeoutMs: 2_000,
+      retries: 0,
+      backoffMs: 5,
+      concurrency: 1,
+    };
     const before = Math.floor(Date.now() / 1000);
 
     const [report] = await deliverPending(test.db, [sink], { log: captureLog().logger });
@@ -50,13 +58,17 @@ describe('Standard Webhooks signatures', () => {
   it('lets a receiver refuse a replay: an old timestamp, a changed body or another id fails verification', async () => {
     const test = archiveWithEvents(1);
     const receiver = await startReceiver(() => 200);
-    await deliverPending(test.db, [{ type: 'webhook', url: receiver.url, secret: NEW_SECRET, timeoutMs: 2_000, retries: 0, backoffMs: 5, concurrency: 1 }], { log: captureLog().logger });
+    await deliverPending(test.db, [{ type: 'webhook', url: receiver.url, secret: NEW_SECRET, timeoutMs: 2_000, retries: 0, backoffMs: 5, concurrency: 1 }], {
+      log: captureLog().logger,
+    });
     const [request] = receiver.requests;
     const headers = headersOf(request!);
 
     const tenMinutesLater = Date.now() + 600_000;
     expect(verifyWebhook(NEW_SECRET, headers, request!.body, 300, tenMinutesLater)).toBe(false);
-    expect(() => new Webhook(NEW_SECRET).verify(request!.body, { ...headers, 'webhook-timestamp': String(Number(headers['webhook-timestamp']) - 600) })).toThrow();
+    expect(() =>
+      new Webhook(NEW_SECRET).verify(request!.body, { ...headers, 'webhook-timestamp': String(Number(headers['webhook-timestamp']) - 600) }),
+    ).toThrow();
     expect(verifyWebhook(NEW_SECRET, headers, request!.body.replace('"document.created"', '"document.removed"'))).toBe(false);
     expect(verifyWebhook(NEW_SECRET, { ...headers, 'webhook-id': 'another-id' }, request!.body)).toBe(false);
     expect(verifyWebhook(OLD_SECRET, headers, request!.body)).toBe(false);
@@ -65,7 +77,9 @@ describe('Standard Webhooks signatures', () => {
   it('sends webhook-id and webhook-timestamp unsigned when there is no secret', async () => {
     const test = archiveWithEvents(1);
     const receiver = await startReceiver(() => 200);
-    await deliverPending(test.db, [{ type: 'webhook', url: receiver.url, timeoutMs: 2_000, retries: 0, backoffMs: 5, concurrency: 1 }], { log: captureLog().logger });
+    await deliverPending(test.db, [{ type: 'webhook', url: receiver.url, timeoutMs: 2_000, retries: 0, backoffMs: 5, concurrency: 1 }], {
+      log: captureLog().logger,
+    });
     const headers = headersOf(receiver.requests[0]!);
     expect(headers['webhook-id']).toBe(test.events[0]!.id);
     expect(headers['webhook-signature']).toBeUndefined();

@@ -31,7 +31,10 @@ describe('database write failure', () => {
     publish(server, 40);
     const pages = archive.db.pragma('page_count', { simple: true }) as number;
     archive.db.pragma(`max_page_count = ${pages + 2}`);
-    const failure = await archive.crawl().then(() => null, (error: unknown) => error);
+    const failure = await archive.crawl().then(
+      () => null,
+      (error: unknown) => error,
+    );
 
     expect(failure).toBeInstanceOf(FatalError);
     expect((failure as Error).message).toMatch(/database write failed/);

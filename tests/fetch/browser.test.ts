@@ -24,9 +24,10 @@ afterEach(async () => {
 
 /** A 瑞数-style guard: 412 and a script that sets a cookie and reloads, until the cookie comes back. */
 function challenged(body: string) {
-  return (request: IncomingMessage) => (String(request.headers.cookie ?? '').includes('guard=passed')
-    ? { body }
-    : { status: 412, body: '<html><body><script>document.cookie = "guard=passed; path=/"; location.reload();</script></body></html>' });
+  return (request: IncomingMessage) =>
+    String(request.headers.cookie ?? '').includes('guard=passed')
+      ? { body }
+      : { status: 412, body: '<html><body><script>document.cookie = "guard=passed; path=/"; location.reload();</script></body></html>' };
 }
 
 describe.skipIf(!chromium)('fetch: browser (system Chromium)', () => {
@@ -42,7 +43,8 @@ describe.skipIf(!chromium)('fetch: browser (system Chromium)', () => {
 
     expect(summary.accessFailures).toEqual({});
     expect(storedUrls(h.db)).toEqual(documents);
-    const version = h.db.prepare('SELECT v.text, v.raw_hash AS rawHash, v.original_hash AS originalHash FROM versions v JOIN documents d ON d.id = v.document_id WHERE d.url = ?')
+    const version = h.db
+      .prepare('SELECT v.text, v.raw_hash AS rawHash, v.original_hash AS originalHash FROM versions v JOIN documents d ON d.id = v.document_id WHERE d.url = ?')
       .get(documents[0]) as { text: string; rawHash: string; originalHash: string };
     expect(version.text).toContain('此段由脚本写入。');
     const raw = getBlob(h.db, version.rawHash)!;
@@ -88,9 +90,13 @@ describe('fetch: browser without a browser', () => {
     expect(summary.outcomes.plain?.outcome).toBe('ok');
     expect(storedUrls(h.db)).toEqual(documents);
     expect(summary.sources['needs-browser']?.errors).toBe(1);
-    expect(summary.accessFailures['needs-browser']).toEqual([{
-      reason: 'browser-missing', count: 1,
-      message: 'browser.executablePath /nonexistent/chromium is not an executable file: install one (Debian/Ubuntu: apt-get install chromium) or set browser.executablePath',
-    }]);
+    expect(summary.accessFailures['needs-browser']).toEqual([
+      {
+        reason: 'browser-missing',
+        count: 1,
+        message:
+          'browser.executablePath /nonexistent/chromium is not an executable file: install one (Debian/Ubuntu: apt-get install chromium) or set browser.executablePath',
+      },
+    ]);
   });
 });

@@ -13,7 +13,9 @@ afterEach(async () => {
 function guarded(title: string) {
   return (request: IncomingMessage) => {
     const referred = String(request.headers.referer ?? '').startsWith(site.baseUrl);
-    const cookie = String(request.headers.cookie ?? '').split('; ').includes('token=ok');
+    const cookie = String(request.headers.cookie ?? '')
+      .split('; ')
+      .includes('token=ok');
     return referred && cookie ? { body: documentPage(title) } : { status: 403, body: 'forbidden' };
   };
 }
@@ -43,8 +45,11 @@ describe('headers and cookies', () => {
 
   it('keeps a session cookie the site sets during the run', async () => {
     site = await startTestSite();
-    const items = serveColumn(site, 2, (item) => (request) =>
-      String(request.headers.cookie).includes('JSESSIONID=abc') ? { body: documentPage(item.title) } : { status: 403 });
+    const items = serveColumn(
+      site,
+      2,
+      (item) => (request) => (String(request.headers.cookie).includes('JSESSIONID=abc') ? { body: documentPage(item.title) } : { status: 403 }),
+    );
     const list = site.routes.get('/col/index.html') as { body: string };
     site.routes.set('/col/index.html', { body: list.body, headers: { 'set-cookie': 'JSESSIONID=abc; Path=/' } });
     const h = crawlHarness({ sources: [{ id: 'session', startUrls: [`${site.baseUrl}/col/index.html`] }] });
@@ -65,6 +70,9 @@ describe('headers and cookies', () => {
 
     const byReason = Object.fromEntries((summary.accessFailures.hostile ?? []).map((failure) => [failure.reason, failure]));
     expect(byReason.challenge).toMatchObject({ count: 2, message: expect.stringContaining('set fetch: browser for this source') });
-    expect(byReason['connection-reset']).toMatchObject({ count: 1, message: expect.stringMatching(/^connection reset \((ECONNRESET|socket hang up)\) for http:\/\/127\.0\.0\.1:\d+\/col\/reset\.html: .*set proxy/) });
+    expect(byReason['connection-reset']).toMatchObject({
+      count: 1,
+      message: expect.stringMatching(/^connection reset \((ECONNRESET|socket hang up)\) for http:\/\/127\.0\.0\.1:\d+\/col\/reset\.html: .*set proxy/),
+    });
   });
 });

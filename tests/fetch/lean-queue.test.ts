@@ -2,7 +2,8 @@ import { Request } from '@crawlee/http';
 import { describe, expect, it } from 'vitest';
 import { LeanRequestQueue } from '../../src/fetch/lean-queue.js';
 
-const make = (limit?: number) => new LeanRequestQueue<{ url: string; n: number }>((item) => new Request({ url: item.url, uniqueKey: item.url, userData: item }), limit);
+const make = (limit?: number) =>
+  new LeanRequestQueue<{ url: string; n: number }>((item) => new Request({ url: item.url, uniqueKey: item.url, userData: item }), limit);
 const item = (n: number) => ({ url: `http://127.0.0.1/art_${n}.html`, n });
 
 describe('LeanRequestQueue', () => {

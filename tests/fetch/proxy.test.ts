@@ -21,7 +21,9 @@ async function hiddenSite(tls?: 'leaf'): Promise<{ publicBase: string; documents
   const hidden = await closedPort();
   const publicBase = site.baseUrl.replace(`:${site.port}`, `:${hidden}`);
   const documents = serveColumn(site).map((url) => url.replace(site.baseUrl, publicBase));
-  site.routes.set('/robots.txt', (request) => (tls || request.headers.via === 'test-proxy' ? { body: 'User-agent: *\nAllow: /\n', headers: { 'content-type': 'text/plain' } } : { status: 403 }));
+  site.routes.set('/robots.txt', (request) =>
+    tls || request.headers.via === 'test-proxy' ? { body: 'User-agent: *\nAllow: /\n', headers: { 'content-type': 'text/plain' } } : { status: 403 },
+  );
   proxy = await startProxy({ routes: new Map([[`127.0.0.1:${hidden}`, `127.0.0.1:${site.port}`]]), credentials: 'crawler:s3cret-Pass' });
   return { publicBase, documents };
 }
@@ -49,9 +51,11 @@ describe('proxy', () => {
     expect(log.text()).toContain('http://***:***@127.0.0.1');
   });
 
-  it('tunnels HTTPS through CONNECT, with the source\'s TLS options applied end to end', async () => {
+  it("tunnels HTTPS through CONNECT, with the source's TLS options applied end to end", async () => {
     const { publicBase, documents } = await hiddenSite('leaf');
-    const h = crawlHarness({ sources: [source(publicBase, { proxy: `http://crawler:s3cret-Pass@127.0.0.1:${proxy.port}`, tls: { ca: tlsFixture('ca.pem') } })] });
+    const h = crawlHarness({
+      sources: [source(publicBase, { proxy: `http://crawler:s3cret-Pass@127.0.0.1:${proxy.port}`, tls: { ca: tlsFixture('ca.pem') } })],
+    });
 
     await h.crawl();
 
@@ -65,7 +69,9 @@ describe('proxy', () => {
     const hidden = publicBase.split(':').pop();
     const socks = await startSocks5({ user: 'crawler', password: 's5-Pass', routes: new Map([[`127.0.0.1:${hidden}`, `127.0.0.1:${site.port}`]]) });
     try {
-      const h = crawlHarness({ sources: [source(publicBase, { proxy: `socks5://crawler:s5-Pass@127.0.0.1:${socks.port}`, tls: { ca: tlsFixture('ca.pem') } })] });
+      const h = crawlHarness({
+        sources: [source(publicBase, { proxy: `socks5://crawler:s5-Pass@127.0.0.1:${socks.port}`, tls: { ca: tlsFixture('ca.pem') } })],
+      });
       const { log } = await h.crawl();
       expect(storedUrls(h.db)).toEqual(documents);
       expect(site.requests.map((request) => request.path)).toContain('/robots.txt');
@@ -84,7 +90,10 @@ describe('proxy', () => {
     const wrong = crawlHarness({ extra: { proxy: `http://crawler:Wrong-Pass@127.0.0.1:${proxy.port}` }, sources: [source(publicBase)] });
     const { summary: refused, log: wrongLog } = await wrong.crawl();
     const [auth] = refused.accessFailures['behind-proxy'] ?? [];
-    expect(auth).toMatchObject({ reason: 'proxy-auth', message: expect.stringContaining(`proxy http://***:***@127.0.0.1:${proxy.port} asks for authentication (HTTP 407)`) });
+    expect(auth).toMatchObject({
+      reason: 'proxy-auth',
+      message: expect.stringContaining(`proxy http://***:***@127.0.0.1:${proxy.port} asks for authentication (HTTP 407)`),
+    });
     expect(JSON.stringify(refused) + wrongLog.text()).not.toContain('Wrong-Pass');
 
     const down = `http://crawler:Wrong-Pass@127.0.0.1:${await closedPort()}`;

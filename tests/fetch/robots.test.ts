@@ -15,7 +15,13 @@ async function columnSite(robots: Parameters<TestSite['routes']['set']>[1]): Pro
   const items = [...numberedItems(1, 2), { href: '/art/private/2024/art_9_9.html', title: '内部文件', date: '2024-01-09' }];
   site.routes.set('/col/c/index.html', { body: listPage(items) });
   serveDocuments(site, items);
-  return { publicUrls: items.slice(0, 2).map((i) => site.baseUrl + i.href).sort(), privatePath: items[2]!.href };
+  return {
+    publicUrls: items
+      .slice(0, 2)
+      .map((i) => site.baseUrl + i.href)
+      .sort(),
+    privatePath: items[2]!.href,
+  };
 }
 
 describe('robots.txt', () => {

@@ -30,7 +30,9 @@ describe('TLS options', () => {
 
     // The source read nothing: the run fails (exit 1), and the summary names the fix.
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain(`tls-site: 1 × certificate: robots.txt unreachable, column not read: certificate verify failed (UNABLE_TO_VERIFY_LEAF_SIGNATURE) for ${site.baseUrl}/robots.txt: add the site's CA with tls.ca, or tls.insecure: true`);
+    expect(result.stdout).toContain(
+      `tls-site: 1 × certificate: robots.txt unreachable, column not read: certificate verify failed (UNABLE_TO_VERIFY_LEAF_SIGNATURE) for ${site.baseUrl}/robots.txt: add the site's CA with tls.ca, or tls.insecure: true`,
+    );
   });
 });
 

@@ -30,7 +30,9 @@ describe('TLS options', () => {
     const [failure] = failed.accessFailures['tls-site'] ?? [];
     expect(failure?.reason).toBe('certificate');
     // robots.txt is read first, the same way as the pages: there the certificate stops the source.
-    expect(failure?.message).toBe(`robots.txt unreachable, column not read: certificate verify failed (UNABLE_TO_VERIFY_LEAF_SIGNATURE) for ${site.baseUrl}/robots.txt: add the site's CA with tls.ca, or tls.insecure: true`);
+    expect(failure?.message).toBe(
+      `robots.txt unreachable, column not read: certificate verify failed (UNABLE_TO_VERIFY_LEAF_SIGNATURE) for ${site.baseUrl}/robots.txt: add the site's CA with tls.ca, or tls.insecure: true`,
+    );
     expect(strictLog.text()).toContain('"reason":"certificate"');
 
     const withCa = crawlHarness({ sources: [httpsSource({ ca: tlsFixture('ca.pem') })] });
@@ -54,7 +56,9 @@ describe('TLS options', () => {
 
     const strict = crawlHarness({ sources: [httpsSource()] });
     const { summary: failed } = await strict.crawl();
-    expect(failed.accessFailures['tls-site']?.[0]?.message).toMatch(/certificate verify failed \(DEPTH_ZERO_SELF_SIGNED_CERT\) for https:.*tls\.ca, or tls\.insecure: true$/);
+    expect(failed.accessFailures['tls-site']?.[0]?.message).toMatch(
+      /certificate verify failed \(DEPTH_ZERO_SELF_SIGNED_CERT\) for https:.*tls\.ca, or tls\.insecure: true$/,
+    );
 
     const withCa = crawlHarness({ extra: { tls: { ca: tlsFixture('ca.pem') } }, sources: [httpsSource({ ca: tlsFixture('self-signed.pem') })] });
     await withCa.crawl();
@@ -67,8 +71,15 @@ describe('TLS options', () => {
     const fetchOnce = async (tls?: Record<string, unknown>): Promise<FetchResult> => {
       const results: FetchResult[] = [];
       const fetcher = new CrawleeFetcher({
-        userAgent: 'bureau-watch/test', maxRequestsPerMinute: 6000, maxConcurrency: 1, timeoutSecs: 5, maxBodyBytes: 100_000,
-        maxRetries: 0, retryBackoffMs: 10, maxRequests: 5, access: resolveSiteAccess({ tls }),
+        userAgent: 'bureau-watch/test',
+        maxRequestsPerMinute: 6000,
+        maxConcurrency: 1,
+        timeoutSecs: 5,
+        maxBodyBytes: 100_000,
+        maxRetries: 0,
+        retryBackoffMs: 10,
+        maxRequests: 5,
+        access: resolveSiteAccess({ tls }),
       });
       await fetcher.run([{ url: `${site.baseUrl}/page.html`, kind: 'start' }], async (result) => void results.push(result));
       return results[0]!;
@@ -77,7 +88,9 @@ describe('TLS options', () => {
     const strict = await fetchOnce();
     expect(strict.ok).toBe(false);
     expect(strict.ok ? undefined : accessFailureReason(strict.error)).toBe('certificate');
-    expect(strict.ok ? '' : strict.error.message).toBe(`certificate verify failed (UNABLE_TO_VERIFY_LEAF_SIGNATURE) for ${site.baseUrl}/page.html: add the site's CA with tls.ca, or tls.insecure: true`);
+    expect(strict.ok ? '' : strict.error.message).toBe(
+      `certificate verify failed (UNABLE_TO_VERIFY_LEAF_SIGNATURE) for ${site.baseUrl}/page.html: add the site's CA with tls.ca, or tls.insecure: true`,
+    );
     expect(await fetchOnce({ ca: tlsFixture('ca.pem') })).toMatchObject({ ok: true, status: 200 });
     expect(await fetchOnce({ insecure: true })).toMatchObject({ ok: true, status: 200 });
   });
@@ -89,7 +102,7 @@ describe('TLS options', () => {
     const { summary } = await h.crawl();
     const [failure] = summary.accessFailures.plain ?? [];
     expect(failure?.reason).toBe('tls-handshake');
-    expect(failure?.message).toContain('check the URL\'s scheme and port');
+    expect(failure?.message).toContain("check the URL's scheme and port");
   });
 
   it('sets SSL_OP_LEGACY_SERVER_CONNECT for tls.legacyRenegotiation and names the option when OpenSSL refuses a server', () => {
@@ -98,7 +111,9 @@ describe('TLS options', () => {
     expect((gotAccess(resolveSiteAccess(), []).options.https as { secureOptions?: number }).secureOptions).toBeUndefined();
 
     // OpenSSL 3's words for a server without RFC 5746 (no loopback server can be made to lack it).
-    const error = Object.assign(new Error('write EPROTO 40E7:error:0A000152:SSL routines:final_renegotiate:unsafe legacy renegotiation disabled'), { code: 'EPROTO' });
+    const error = Object.assign(new Error('write EPROTO 40E7:error:0A000152:SSL routines:final_renegotiate:unsafe legacy renegotiation disabled'), {
+      code: 'EPROTO',
+    });
     const failure = classifyAccessFailure(error, 'https://old.example.gov.cn/', {});
     expect(failure).toEqual({ reason: 'tls-handshake', message: expect.stringContaining('set tls.legacyRenegotiation: true') });
   });

@@ -49,7 +49,10 @@ export function openTestArchive(options: TestArchiveOptions = {}): TestArchive {
   const dir = mkdtempSync(join(tmpdir(), 'bw-archive-'));
   const databasePath = join(dir, 'archive.db');
   const configPath = join(dir, 'config.yaml');
-  writeFileSync(configPath, [`database: ${JSON.stringify(databasePath)}`, `storageDir: ${JSON.stringify(join(dir, 'storage'))}`, ...(options.extraConfig ?? [])].join('\n'));
+  writeFileSync(
+    configPath,
+    [`database: ${JSON.stringify(databasePath)}`, `storageDir: ${JSON.stringify(join(dir, 'storage'))}`, ...(options.extraConfig ?? [])].join('\n'),
+  );
   const db = openDatabase(databasePath);
   const matchAlerts = compileAlertRules(options.alerts ?? []);
   const archiveFor = (runId?: number) => new Archive(db, { events: outboxRecorder(db), matchAlerts, ...(runId === undefined ? {} : { runId }) });
@@ -61,7 +64,11 @@ export function openTestArchive(options: TestArchiveOptions = {}): TestArchive {
   };
   closeWhenTestEnds(close);
   return {
-    db, dir, databasePath, configPath, archive,
+    db,
+    dir,
+    databasePath,
+    configPath,
+    archive,
     record: (snapshot, runId) => db.transaction(() => (runId === undefined ? archive : archiveFor(runId)).recordSnapshot(snapshot))(),
     missing: (url) => db.transaction(() => archive.recordMissing(url, new Date().toISOString()))(),
     run: (sourceIds) => startRun(db, sourceIds),
@@ -139,7 +146,9 @@ export const OTHER_BUREAU = { id: 'other-bureau', name: '' };
 export function archiveForMessages(titles: string[] = ['2024年工作要点', '关于放假的通知', '2024年工作计划']): TestArchive & { events: StoredEvent[] } {
   const test = openTestArchive({ alerts: [{ name: 'new-plan', on: ['document.created'], titlePattern: '工作要点|工作计划|计划' }] });
   for (const source of [BUREAU, OTHER_BUREAU]) test.archive.upsertSource({ ...source, startUrls: ['http://127.0.0.1/'] });
-  test.record(snapshot('http://bureau.example/art/2024/3/1_a.html', { text: '第一篇正文。', title: titles[0], publishedDate: '2024-03-01', source: BUREAU.id }));
+  test.record(
+    snapshot('http://bureau.example/art/2024/3/1_a.html', { text: '第一篇正文。', title: titles[0], publishedDate: '2024-03-01', source: BUREAU.id }),
+  );
   test.record(snapshot('http://bureau.example/art/2024/3/2_b.html', { text: '第二篇正文。', title: titles[1], source: BUREAU.id }));
   test.record(snapshot('http://other.example/c(3).html', { text: '第三篇正文。', title: titles[2], publishedDate: '2024-03-05', source: OTHER_BUREAU.id }));
   return { ...test, events: listEvents(test.db) };

@@ -72,12 +72,13 @@ export function startCli(args: string[], options: CliOptions = {}): CliProcess {
     child,
     stdout: () => stdout,
     stderr: () => stderr,
-    waitForStderr: (pattern) => new Promise<void>((resolve, reject) => {
-      const matches = typeof pattern === 'function' ? pattern : (text: string) => pattern.test(text);
-      if (matches(stderr)) return resolve();
-      watchers.push({ matches, resolve });
-      void done.then(() => reject(new Error(`process exited before stderr matched ${String(pattern)}:\n${stderr}`)));
-    }),
+    waitForStderr: (pattern) =>
+      new Promise<void>((resolve, reject) => {
+        const matches = typeof pattern === 'function' ? pattern : (text: string) => pattern.test(text);
+        if (matches(stderr)) return resolve();
+        watchers.push({ matches, resolve });
+        void done.then(() => reject(new Error(`process exited before stderr matched ${String(pattern)}:\n${stderr}`)));
+      }),
     done,
   };
 }

@@ -14,13 +14,20 @@ export interface ConfigFile {
 export function writeConfig(dir: string, config: { sources?: Record<string, unknown>[]; [key: string]: unknown }): ConfigFile {
   const databasePath = join(dir, 'archive.db');
   const configPath = join(dir, 'config.json');
-  writeFileSync(configPath, JSON.stringify({
-    database: databasePath,
-    storageDir: join(dir, 'storage'),
-    scheduler: { jitterSecs: 0 },
-    ...config,
-    sources: (config.sources ?? []).map((source) => ({ schedule: '0 0 1 1 *', maxRequestsPerMinute: 60_000, ...source })),
-  }, null, 2));
+  writeFileSync(
+    configPath,
+    JSON.stringify(
+      {
+        database: databasePath,
+        storageDir: join(dir, 'storage'),
+        scheduler: { jitterSecs: 0 },
+        ...config,
+        sources: (config.sources ?? []).map((source) => ({ schedule: '0 0 1 1 *', maxRequestsPerMinute: 60_000, ...source })),
+      },
+      null,
+      2,
+    ),
+  );
   return { configPath, databasePath };
 }
 

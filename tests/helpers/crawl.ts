@@ -87,15 +87,16 @@ export function storedUrls(db: Db): string[] {
 
 /** The current text of every document, by URL path. */
 export function storedTexts(db: Db): Map<string, string> {
-  const rows = db.prepare('SELECT d.url, v.text FROM documents d JOIN versions v ON v.document_id = d.id AND v.version = d.current_version').all() as
-    { url: string; text: string }[];
+  const rows = db.prepare('SELECT d.url, v.text FROM documents d JOIN versions v ON v.document_id = d.id AND v.version = d.current_version').all() as {
+    url: string;
+    text: string;
+  }[];
   return new Map(rows.map((row) => [new URL(row.url).pathname, row.text]));
 }
 
 export function documentStatus(db: Db, url: string): { status: string; missingCount: number } | undefined {
   return db.prepare('SELECT status, missing_count AS missingCount FROM documents WHERE url = ?').get(url) as
-    | { status: string; missingCount: number }
-    | undefined;
+    { status: string; missingCount: number } | undefined;
 }
 
 export function eventTypes(db: Db, url: string): string[] {
@@ -107,9 +108,13 @@ export function archiveIsConsistent(db: Db): { orphans: number; missingVersions:
   const count = (sql: string) => db.prepare(sql).pluck().get() as number;
   return {
     orphans: count('SELECT count(*) FROM versions v LEFT JOIN documents d ON d.id = v.document_id WHERE d.id IS NULL'),
-    missingVersions: count('SELECT count(*) FROM documents d LEFT JOIN versions v ON v.document_id = d.id AND v.version = d.current_version WHERE v.document_id IS NULL'),
+    missingVersions: count(
+      'SELECT count(*) FROM documents d LEFT JOIN versions v ON v.document_id = d.id AND v.version = d.current_version WHERE v.document_id IS NULL',
+    ),
     missingBlobs: count('SELECT count(*) FROM versions v LEFT JOIN blobs b ON b.hash = v.raw_hash WHERE b.hash IS NULL'),
-    missingCreated: count(`SELECT count(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.document_id = d.id AND e.type = 'document.created')`),
+    missingCreated: count(
+      `SELECT count(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.document_id = d.id AND e.type = 'document.created')`,
+    ),
   };
 }
 

@@ -13,11 +13,14 @@ export interface CapturedLog {
 export function captureLog(): CapturedLog {
   const raw: string[] = [];
   const lines: Record<string, unknown>[] = [];
-  const logger = pino({ level: 'debug', base: undefined, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } }, {
-    write: (line: string) => {
-      raw.push(line);
-      lines.push(JSON.parse(line) as Record<string, unknown>);
+  const logger = pino(
+    { level: 'debug', base: undefined, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } },
+    {
+      write: (line: string) => {
+        raw.push(line);
+        lines.push(JSON.parse(line) as Record<string, unknown>);
+      },
     },
-  });
+  );
   return { logger, lines, text: () => raw.join('') };
 }

@@ -51,15 +51,17 @@ export function insertOlderDocument(db: Db, doc: OlderDocument): string {
   const { contentHash, titleHash } = compareDocument({ title: doc.title, text: doc.text, fields: {} });
   db.transaction(() => {
     db.prepare(`INSERT OR IGNORE INTO sources (id, name, start_urls, created_at, updated_at) VALUES (?, ?, '[]', ?, ?)`).run(source, source, at, at);
-    db.prepare(`INSERT INTO documents (id, source_id, url, status, first_seen_at, last_changed_at, last_checked_at, current_version,
-      content_hash, title_hash) VALUES (?, ?, ?, 'active', ?, ?, ?, 1, ?, ?)`).run(id, source, doc.url, at, at, at, contentHash, titleHash);
+    db.prepare(
+      `INSERT INTO documents (id, source_id, url, status, first_seen_at, last_changed_at, last_checked_at, current_version,
+      content_hash, title_hash) VALUES (?, ?, ?, 'active', ?, ?, ?, 1, ?, ?)`,
+    ).run(id, source, doc.url, at, at, at, contentHash, titleHash);
     const rawHash = putBlob(db, doc.rawBody);
     const headers = JSON.stringify({ 'content-type': doc.contentType ?? 'text/html; charset=utf-8' });
-    db.prepare(`INSERT INTO versions (document_id, version, content_hash, title, published_date, fields, labels, text, attachments,
+    db.prepare(
+      `INSERT INTO versions (document_id, version, content_hash, title, published_date, fields, labels, text, attachments,
       provenance, fetched_at, http_status, response_headers, charset, charset_source, raw_hash)
-      VALUES (?, 1, ?, ?, ?, ?, '{}', ?, '[]', '{}', ?, 200, ?, 'utf-8', 'header', ?)`).run(
-      id, contentHash, doc.title, doc.publishedDate ?? null, JSON.stringify(doc.fields ?? {}), doc.text, at, headers, rawHash,
-    );
+      VALUES (?, 1, ?, ?, ?, ?, '{}', ?, '[]', '{}', ?, 200, ?, 'utf-8', 'header', ?)`,
+    ).run(id, contentHash, doc.title, doc.publishedDate ?? null, JSON.stringify(doc.fields ?? {}), doc.text, at, headers, rawHash);
     insertEvent(db, { type: 'document.created', at, source, documentId: id, url: doc.url, title: doc.title, version: 1 }, []);
   })();
   return id;

@@ -15,8 +15,7 @@ export interface Item {
   date: string;
 }
 
-const head = (title: string, extra = '') =>
-  `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${title}</title>${extra}</head><body>`;
+const head = (title: string, extra = '') => `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${title}</title>${extra}</head><body>`;
 const chrome = `<div class="nav"><a href="/index.html">首页</a> <a href="/about/contact.html">联系我们</a></div>`;
 const foot = `<div class="footer">主办：某某区教育局 <a href="https://beian.miit.gov.cn/">ICP备案</a></div></body></html>`;
 
@@ -77,8 +76,10 @@ export function linkItems(hrefs: string[]): Item[] {
 
 /** A document page with a disclosure metadata table, each of its paragraphs carrying `marker`. */
 export function disclosurePage(title: string, marker: string, extra = ''): string {
-  const paragraphs = Array.from({ length: 6 }, (_, i) =>
-    `<p>${marker}第${i + 1}段：各学校要认真贯彻落实有关工作要求，切实加强组织领导，确保各项任务按时保质完成，主动接受社会监督。</p>`).join('\n');
+  const paragraphs = Array.from(
+    { length: 6 },
+    (_, i) => `<p>${marker}第${i + 1}段：各学校要认真贯彻落实有关工作要求，切实加强组织领导，确保各项任务按时保质完成，主动接受社会监督。</p>`,
+  ).join('\n');
   return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${title}</title>
 <meta name="ArticleTitle" content="${title}"><meta name="PubDate" content="2024-03-08"></head>
 <body><div class="nav"><a href="/">首页</a></div>
@@ -139,8 +140,10 @@ export function bureauSite(site: TestSite): BureauSite {
 const BUREAU_NAV = `<nav><a href="${BUREAU_LIST}">首页</a> | <a href="${BUREAU_LIST}">政府信息公开</a></nav>`;
 
 function bureauListPage(pages: Map<string, BureauPage>): string {
-  const items = [...pages].filter(([, page]) => !page.gone)
-    .map(([path, page]) => `<li><a href="${path}">${page.title}</a><span>${page.published}</span></li>`).join('\n');
+  const items = [...pages]
+    .filter(([, page]) => !page.gone)
+    .map(([path, page]) => `<li><a href="${path}">${page.title}</a><span>${page.published}</span></li>`)
+    .join('\n');
   return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>规划计划_教育局</title></head><body>
 ${BUREAU_NAV}<div class="list"><ul>
 ${items}

@@ -64,7 +64,7 @@ export async function startReceiver(respond: Responder = () => 200, path = '/hoo
       requests.push(request);
       void Promise.resolve(respond(request, requests.length - 1)).then((answer) => {
         if (answer === 'hang') return void hanging.push(res);
-        const status = typeof answer === 'number' ? answer : answer.status ?? 200;
+        const status = typeof answer === 'number' ? answer : (answer.status ?? 200);
         if (status >= 200 && status < 300) accepted.push(request.eventId);
         if (typeof answer === 'number') return void res.writeHead(status).end();
         res.writeHead(status, { 'content-type': 'application/json' }).end(typeof answer.reply === 'string' ? answer.reply : JSON.stringify(answer.reply));
@@ -73,11 +73,12 @@ export async function startReceiver(respond: Responder = () => 200, path = '/hoo
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const close = () => new Promise<void>((resolve) => {
-    hanging.forEach((res) => res.destroy());
-    server.closeAllConnections();
-    server.close(() => resolve());
-  });
+  const close = () =>
+    new Promise<void>((resolve) => {
+      hanging.forEach((res) => res.destroy());
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
   onTestFinished(close);
   return { url: `${origin}${path}`, origin, requests, accepted, close };
 }

@@ -90,7 +90,7 @@ export interface TestSiteOptions {
 
 export async function startTestSite(options: TestSiteOptions = {}): Promise<TestSite> {
   const emptyRoot = options.root ? null : mkdtempSync(join(tmpdir(), 'bw-site-'));
-  const root = options.root === 'demo' ? demoSiteDir() : options.root ?? emptyRoot!;
+  const root = options.root === 'demo' ? demoSiteDir() : (options.root ?? emptyRoot!);
   const routes = new Map<string, Route>(Object.entries(options.routes ?? {}));
   const raw = new Map<string, RawRoute>();
   const hitCounts = new Map<string, number>();
@@ -150,18 +150,20 @@ export async function startTestSite(options: TestSiteOptions = {}): Promise<Test
     maxInFlight: () => peak,
     arrived,
     hold: (matches) => void (held.matches = matches),
-    waitForHeld: (count = 1) => new Promise<void>((resolve) => {
-      held.notify = () => {
-        if (held.count >= count) resolve();
-      };
-      held.notify();
-    }),
+    waitForHeld: (count = 1) =>
+      new Promise<void>((resolve) => {
+        held.notify = () => {
+          if (held.count >= count) resolve();
+        };
+        held.notify();
+      }),
     releaseAll,
-    close: () => (closed ??= (async () => {
-      releaseAll();
-      await site.close();
-      if (emptyRoot) rmSync(emptyRoot, { recursive: true, force: true });
-    })()),
+    close: () =>
+      (closed ??= (async () => {
+        releaseAll();
+        await site.close();
+        if (emptyRoot) rmSync(emptyRoot, { recursive: true, force: true });
+      })()),
   };
 }
 

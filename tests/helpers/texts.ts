@@ -7,5 +7,8 @@ export function fixtureText(name: string): string {
 
 /** Non-empty trimmed lines: the paragraphs of a seed text. */
 export function lines(text: string): string[] {
-  return text.split('\n').map((line) => line.trim()).filter(Boolean);
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
 }

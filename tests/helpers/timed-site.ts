@@ -40,20 +40,22 @@ parentPort.on('message', (message) => {
 
 export async function startTimedSite(pages: Record<string, TimedPage>): Promise<TimedSite> {
   const worker = new Worker(SERVER, { eval: true, execArgv: [], workerData: { pages } });
-  const next = <T>(key: string) => new Promise<T>((resolve) => {
-    const listener = (message: Record<string, unknown>) => {
-      if (!(key in message)) return;
-      worker.off('message', listener);
-      resolve(message[key] as T);
-    };
-    worker.on('message', listener);
-  });
+  const next = <T>(key: string) =>
+    new Promise<T>((resolve) => {
+      const listener = (message: Record<string, unknown>) => {
+        if (!(key in message)) return;
+        worker.off('message', listener);
+        resolve(message[key] as T);
+      };
+      worker.on('message', listener);
+    });
   const port = await next<number>('port');
   let closed: Promise<void> | undefined;
-  const close = () => (closed ??= new Promise<void>((resolve) => {
-    worker.once('exit', () => resolve());
-    worker.postMessage('close');
-  }));
+  const close = () =>
+    (closed ??= new Promise<void>((resolve) => {
+      worker.once('exit', () => resolve());
+      worker.postMessage('close');
+    }));
   onTestFinished(close);
   return {
     baseUrl: `http://127.0.0.1:${port}`,

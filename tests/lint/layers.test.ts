@@ -34,15 +34,21 @@ describe('layer boundaries', () => {
   });
 
   it('keep decisions out of the store, though compare and dedupe come earlier', async () => {
-    const found = await problems('src/store/__probe__.ts', "import { comparisonText } from '../compare/comparison-text.js';\nexport const probe = comparisonText;\n");
+    const found = await problems(
+      'src/store/__probe__.ts',
+      "import { comparisonText } from '../compare/comparison-text.js';\nexport const probe = comparisonText;\n",
+    );
     expect(found).toEqual([expect.stringMatching(/the store only persists/)]);
   });
 
   it('let a higher stage import a lower one, and anyone import the constants-only modules', async () => {
     expect(await problems('src/cli/__probe__.ts', "import { openDatabase } from '../store/database.js';\nexport const probe = openDatabase;\n")).toEqual([]);
-    expect(await problems('src/config/__probe__.ts', "import { EVENT_TYPES } from '../events/event-types.js';\nexport const probe = EVENT_TYPES;\n")).toEqual([]);
-    expect(await problems('src/config/__probe__.ts', "import { publicEvent } from '../events/event.js';\nexport const probe = publicEvent;\n"))
-      .toEqual([expect.stringMatching(/stage "config" must not import from the later stage "events"/)]);
+    expect(await problems('src/config/__probe__.ts', "import { EVENT_TYPES } from '../events/event-types.js';\nexport const probe = EVENT_TYPES;\n")).toEqual(
+      [],
+    );
+    expect(await problems('src/config/__probe__.ts', "import { publicEvent } from '../events/event.js';\nexport const probe = publicEvent;\n")).toEqual([
+      expect.stringMatching(/stage "config" must not import from the later stage "events"/),
+    ]);
   });
 
   it('keep src away from tests, benchmarks and scripts', async () => {

@@ -61,7 +61,9 @@ describe('run lock (two real processes)', () => {
     site.releaseAll();
     const result = await first.done;
     expect(result.code, result.stderr).toBe(0);
-    expect(parseLogLines(result.stderr).map((line) => line.msg)).not.toContain('the run lock was taken over by another process (this one looked stale): no more writes');
+    expect(parseLogLines(result.stderr).map((line) => line.msg)).not.toContain(
+      'the run lock was taken over by another process (this one looked stale): no more writes',
+    );
     const db = new Database(databasePath, { readonly: true });
     onTestFinished(() => void db.close());
     expect(db.prepare('SELECT status FROM runs ORDER BY id').pluck().all()).toEqual(['ok']);
@@ -96,4 +98,3 @@ describe('run lock (two real processes)', () => {
 });
 
 const BLOCK_ON_SIGNAL = fileURLToPath(new URL('../helpers/block-on-signal.mjs', import.meta.url));
-

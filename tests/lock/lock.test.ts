@@ -47,8 +47,10 @@ describe('run lock (in process)', () => {
 
   it('trusts only the heartbeat for a holder on another host', () => {
     const { db, path } = openLockDb();
-    db.prepare(`INSERT INTO run_lock (name, token, pid, hostname, command, acquired_at, heartbeat_at)
-      VALUES ('crawl', 't', 999999, 'other-host', 'crawl', ?, ?)`).run(new Date().toISOString(), new Date().toISOString());
+    db.prepare(
+      `INSERT INTO run_lock (name, token, pid, hostname, command, acquired_at, heartbeat_at)
+      VALUES ('crawl', 't', 999999, 'other-host', 'crawl', ?, ?)`,
+    ).run(new Date().toISOString(), new Date().toISOString());
     expect(() => RunLock.acquire(db, path, { command: 'crawl', isAlive: () => false })).toThrow(LockedError);
   });
 
@@ -79,4 +81,3 @@ describe('run lock (in process)', () => {
     expect(() => lock.assertHeld()).toThrow(`the run lock on database ${path} is now held by \`schedule\` (pid 4242 on ${hostname()}`);
   });
 });
-

@@ -23,22 +23,43 @@ describe('CLI crawl and export', () => {
   it('crawls with a config file and exports contract records as JSON lines', async () => {
     const dir = tempDir();
     const configPath = join(dir, 'sources.yaml');
-    writeFileSync(configPath, [
-      `database: ${join(dir, 'archive.db')}`,
-      'sources:',
-      '  - id: demo-edu',
-      `    startUrls: [${expected.startPaths.map((p) => JSON.stringify(site.baseUrl + p)).join(', ')}]`,
-      '    maxRequestsPerMinute: 6000',
-    ].join('\n'));
+    writeFileSync(
+      configPath,
+      [
+        `database: ${join(dir, 'archive.db')}`,
+        'sources:',
+        '  - id: demo-edu',
+        `    startUrls: [${expected.startPaths.map((p) => JSON.stringify(site.baseUrl + p)).join(', ')}]`,
+        '    maxRequestsPerMinute: 6000',
+      ].join('\n'),
+    );
     const crawl = await runCli(['crawl', '--config', configPath]);
     expect(crawl.code, crawl.stderr).toBe(0);
     expect(crawl.stdout).toContain('demo-edu');
     const exported = await runCli(['export', '--format', 'jsonl'], { env: { BUREAU_WATCH_CONFIG: configPath } });
     expect(exported.code, exported.stderr).toBe(0);
-    const records = exported.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const records = exported.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(records).toHaveLength(expected.documents.length);
-    const keys = ['id', 'source', 'url', 'title', 'publishedDate', 'fields', 'labels', 'text', 'attachments', 'version',
-      'contentHash', 'status', 'firstSeenAt', 'lastChangedAt', 'duplicateOf'];
+    const keys = [
+      'id',
+      'source',
+      'url',
+      'title',
+      'publishedDate',
+      'fields',
+      'labels',
+      'text',
+      'attachments',
+      'version',
+      'contentHash',
+      'status',
+      'firstSeenAt',
+      'lastChangedAt',
+      'duplicateOf',
+    ];
     for (const record of records) {
       for (const key of keys) expect(record, key).toHaveProperty(key);
       expect(record).toMatchObject({ source: 'demo-edu', version: 1, status: 'active' });

@@ -28,7 +28,9 @@ describe('crawl progress', () => {
     const progressLines = (text: string) => text.split('"msg":"crawl progress"').length - 1;
     const earlier = progressLines(crawl.stderr());
     await crawl.waitForStderr((text) => progressLines(text) > earlier);
-    const progress = parseLogLines(crawl.stderr()).filter((line) => line.msg === 'crawl progress').at(-1)!;
+    const progress = parseLogLines(crawl.stderr())
+      .filter((line) => line.msg === 'crawl progress')
+      .at(-1)!;
     site.releaseAll();
     expect((await crawl.done).code).toBe(0);
 
@@ -44,7 +46,10 @@ describe('crawl progress', () => {
     const documents = db().prepare('SELECT count(*) FROM documents').pluck().get() as number;
     expect(counts.replica).toMatchObject({ created: documents, updated: 0, removed: 0, errors: 0 });
     expect(finished.pagesDone).toBe(counts.replica!.pages);
-    const row = crawl.stdout().split('\n').find((line) => line.startsWith('replica'))!;
+    const row = crawl
+      .stdout()
+      .split('\n')
+      .find((line) => line.startsWith('replica'))!;
     expect(crawl.stdout()).toMatch(/^source\s+pages\s+new\s+updated\s+unchanged\s+not-modified\s+removed\s+errors/);
     expect(row.split(/\s+/)).toEqual(['replica', String(counts.replica!.pages), String(documents), '0', '0', '0', '0', '0']);
   });

@@ -25,7 +25,8 @@ describe('schedule (real child process)', () => {
     onTestFinished(() => site.close());
     const dir = tempDir();
     const eventsFile = join(dir, 'events.ndjson');
-    const { configPath, databasePath } = writeConfig(dir, { sources: [replicaSource(site.baseUrl)],
+    const { configPath, databasePath } = writeConfig(dir, {
+      sources: [replicaSource(site.baseUrl)],
       sinks: [{ type: 'ndjson', path: eventsFile }],
       progress: { intervalSecs: 0.2 },
     });
@@ -56,7 +57,10 @@ describe('schedule (real child process)', () => {
     expect(db.prepare('SELECT status FROM runs').pluck().all()).toEqual(['interrupted']);
     expect(db.prepare('SELECT count(*) FROM run_lock').pluck().get()).toBe(0);
     expect(existsSync(eventsFile)).toBe(true);
-    const events = readFileSync(eventsFile, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { type: string; url: string });
+    const events = readFileSync(eventsFile, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { type: string; url: string });
     expect(events.map((event) => [event.type, event.url])).toEqual([['document.created', urls[0]]]);
     const messages = parseLogLines(daemon.stderr()).map((line) => line.msg);
     expect(messages).toContain('source scheduled');

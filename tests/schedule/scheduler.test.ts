@@ -15,10 +15,15 @@ function deferred(): { promise: Promise<void>; resolve: () => void } {
 
 describe('Scheduler', () => {
   it('never runs two passes of one source at once, but runs different sources side by side', async () => {
-    const gates = new Map([['a', deferred()], ['b', deferred()]]);
+    const gates = new Map([
+      ['a', deferred()],
+      ['b', deferred()],
+    ]);
     const started: string[] = [];
     const scheduler = new Scheduler({
-      sources: [source('a'), source('b')], log: quietLog, jitterMs: 0,
+      sources: [source('a'), source('b')],
+      log: quietLog,
+      jitterMs: 0,
       runPass: async (s) => {
         started.push(s.id);
         await gates.get(s.id)!.promise;
@@ -46,8 +51,12 @@ describe('Scheduler', () => {
     const passes: string[] = [];
     const afterPass: string[] = [];
     const scheduler = new Scheduler({
-      sources: [source('a')], log: quietLog, jitterMs: 60_000, random: () => 0.5,
-      runPass: async (s) => void passes.push(s.id), afterPass: (s) => void afterPass.push(s.id),
+      sources: [source('a')],
+      log: quietLog,
+      jitterMs: 60_000,
+      random: () => 0.5,
+      runPass: async (s) => void passes.push(s.id),
+      afterPass: (s) => void afterPass.push(s.id),
     });
     const pass = scheduler.trigger(source('a'), true); // as a cron tick does: 30 s of jitter
     await scheduler.stop();
@@ -60,11 +69,16 @@ describe('Scheduler', () => {
   it('passes the stop signal to running passes and resolves stop() only when they ended', async () => {
     let sawAbort = false;
     const scheduler = new Scheduler({
-      sources: [source('a')], log: quietLog, jitterMs: 0,
-      runPass: (_s, signal) => new Promise<void>((resolve) => signal.addEventListener('abort', () => {
-        sawAbort = true;
-        setTimeout(resolve, 20);
-      })),
+      sources: [source('a')],
+      log: quietLog,
+      jitterMs: 0,
+      runPass: (_s, signal) =>
+        new Promise<void>((resolve) =>
+          signal.addEventListener('abort', () => {
+            sawAbort = true;
+            setTimeout(resolve, 20);
+          }),
+        ),
     });
     void scheduler.trigger(source('a'));
     await new Promise((resolve) => setImmediate(resolve));

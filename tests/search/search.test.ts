@@ -21,25 +21,47 @@ let ids: Record<string, string>;
 
 beforeAll(() => {
   store = openTestArchive();
-  store.record(snapshot(URL_A, {
-    title: '关于落实双减政策的通知', text: '全区中小学落实减负要求，减轻学生作业负担，办好人民满意的教育。', publishedDate: '2021-09-01',
-    fields: { publisher: '某某区教育局', validity: '有效' },
-  }));
-  store.record(snapshot(URL_B, {
-    title: '2024年秋季招生工作方案', text: '做好义务教育招生入学工作。', publishedDate: '2024-06-01', fields: { publisher: '某某区教育局' },
-  }));
-  store.record(snapshot(URL_C, {
-    source: 'beta', title: '教育督导工作要点', text: '开展督导评估。双减督导是今年的重点。', publishedDate: '2023-03-01',
-    fields: { publisher: '另一区教育局' },
-  }));
-  store.record(snapshot(URL_D, {
-    source: 'beta', title: 'Hello NEAR(world) "quoted" title', text: 'literal a*b OR c, 100% done_now; path\\to -x ^y {col}: end',
-  }));
+  store.record(
+    snapshot(URL_A, {
+      title: '关于落实双减政策的通知',
+      text: '全区中小学落实减负要求，减轻学生作业负担，办好人民满意的教育。',
+      publishedDate: '2021-09-01',
+      fields: { publisher: '某某区教育局', validity: '有效' },
+    }),
+  );
+  store.record(
+    snapshot(URL_B, {
+      title: '2024年秋季招生工作方案',
+      text: '做好义务教育招生入学工作。',
+      publishedDate: '2024-06-01',
+      fields: { publisher: '某某区教育局' },
+    }),
+  );
+  store.record(
+    snapshot(URL_C, {
+      source: 'beta',
+      title: '教育督导工作要点',
+      text: '开展督导评估。双减督导是今年的重点。',
+      publishedDate: '2023-03-01',
+      fields: { publisher: '另一区教育局' },
+    }),
+  );
+  store.record(
+    snapshot(URL_D, {
+      source: 'beta',
+      title: 'Hello NEAR(world) "quoted" title',
+      text: 'literal a*b OR c, 100% done_now; path\\to -x ^y {col}: end',
+    }),
+  );
   store.record(snapshot(URL_REMOVED, { title: '2019年招生简章', text: '往年的招生信息。' }));
   store.missing(URL_REMOVED);
   store.missing(URL_REMOVED);
-  store.record(snapshot(URL_UPDATED, { source: 'beta', title: '通知', text: '旧版本含有独特词语甲乙丙。', publishedDate: '2020-01-01', fields: { validity: '有效' } }));
-  store.record(snapshot(URL_UPDATED, { source: 'beta', title: '通知', text: '新版本的文字完全不同。', publishedDate: '2024-05-01', fields: { validity: '失效' } }));
+  store.record(
+    snapshot(URL_UPDATED, { source: 'beta', title: '通知', text: '旧版本含有独特词语甲乙丙。', publishedDate: '2020-01-01', fields: { validity: '有效' } }),
+  );
+  store.record(
+    snapshot(URL_UPDATED, { source: 'beta', title: '通知', text: '新版本的文字完全不同。', publishedDate: '2024-05-01', fields: { validity: '失效' } }),
+  );
   ids = Object.fromEntries((store.db.prepare('SELECT url, id FROM documents').all() as { url: string; id: string }[]).map((row) => [row.url, row.id]));
 });
 afterAll(() => store.close());
@@ -102,15 +124,56 @@ describe('search: ranking', () => {
     const idOf = (url: string) => ids[url];
     // 教育 matches A, B, C (in archiving order); with room for 2 candidates the oldest text match, A, drops out.
     const rows = rankCandidates(store.db, 'bigram', '"教育"', filterSql({}), 20, 2);
-    expect(rows.map((row) => [row.documentId, row.titleMatch])).toEqual([[idOf(URL_C), true], [idOf(URL_B), false]]);
+    expect(rows.map((row) => [row.documentId, row.titleMatch])).toEqual([
+      [idOf(URL_C), true],
+      [idOf(URL_B), false],
+    ]);
   });
 });
 
 describe('search: any input is safe', () => {
   const HOSTILE = [
-    '"', '""', '"双减', '*', '双减*', 'OR', 'AND', 'NOT', 'NOT 双减', '双减 OR 招生', 'NEAR(', 'NEAR(双减 招生)', 'NEAR(a b, 2)',
-    '-双减', '^双减', '双减:', 'title:双减', 'text : 双减', '{title text}: 双减', '(', ')', '()', '\\', "'", '%', '_', '+', '-', '--',
-    '"a" "b"', '""""', '*"*', '双"减', '🙂', '𠀀𠀁', 'a\u0000b', 'x'.repeat(2000), '双'.repeat(300), '\u200b', 'é', '\uFFFD',
+    '"',
+    '""',
+    '"双减',
+    '*',
+    '双减*',
+    'OR',
+    'AND',
+    'NOT',
+    'NOT 双减',
+    '双减 OR 招生',
+    'NEAR(',
+    'NEAR(双减 招生)',
+    'NEAR(a b, 2)',
+    '-双减',
+    '^双减',
+    '双减:',
+    'title:双减',
+    'text : 双减',
+    '{title text}: 双减',
+    '(',
+    ')',
+    '()',
+    '\\',
+    "'",
+    '%',
+    '_',
+    '+',
+    '-',
+    '--',
+    '"a" "b"',
+    '""""',
+    '*"*',
+    '双"减',
+    '🙂',
+    '𠀀𠀁',
+    'a\u0000b',
+    'x'.repeat(2000),
+    '双'.repeat(300),
+    '\u200b',
+    'é',
+    '\uFFFD',
   ];
 
   it('runs every hostile query without error', () => {
@@ -143,7 +206,14 @@ describe('search: filters', () => {
     expect(urlsOf('教育', { since: '2023-01-01' }).sort()).toEqual([URL_B, URL_C].sort());
     expect(urlsOf('教育', { until: '2023-12-31' }).sort()).toEqual([URL_A, URL_C].sort());
     expect(urlsOf('教育', { fields: [['publisher', '某某区教育局']] }).sort()).toEqual([URL_A, URL_B].sort());
-    expect(urlsOf('教育', { fields: [['publisher', '某某区教育局'], ['validity', '有效']] })).toEqual([URL_A]);
+    expect(
+      urlsOf('教育', {
+        fields: [
+          ['publisher', '某某区教育局'],
+          ['validity', '有效'],
+        ],
+      }),
+    ).toEqual([URL_A]);
     expect(urlsOf('教育', { limit: 1 })).toHaveLength(1);
   });
 

@@ -5,7 +5,13 @@ import { HOSTILE_TITLE, PLAN_URL, get, serveArchive } from './serve-archive.js';
 
 /** The fields of the API's items these tests read (records, history entries, events, source stats). */
 interface Item {
-  id: string; title: string; type: string; version: number; summary: string; source: string; name: string;
+  id: string;
+  title: string;
+  type: string;
+  version: number;
+  summary: string;
+  source: string;
+  name: string;
   documents: { total: number };
 }
 
@@ -48,7 +54,10 @@ describe('serve: JSON API (in process)', () => {
   it('history: the versions with what changed', async () => {
     const { app, planId } = serveArchive();
     const { body } = await json(app, `/api/history?id=${planId}`);
-    expect(body.map((entry: Item) => [entry.version, entry.summary === 'created'])).toEqual([[1, true], [2, false]]);
+    expect(body.map((entry: Item) => [entry.version, entry.summary === 'created'])).toEqual([
+      [1, true],
+      [2, false],
+    ]);
     expect(body[1].changes).toMatchObject({ titleChanged: true, fieldsChanged: ['validity'], paragraphsAdded: 2, paragraphsRemoved: 1 });
   });
 
@@ -73,7 +82,10 @@ describe('serve: JSON API (in process)', () => {
   it('stats: one object per source, configured ones first', async () => {
     const { app } = serveArchive();
     const { body } = await json(app, '/api/stats');
-    expect(body.map((source: Item) => [source.source, source.name, source.documents.total])).toEqual([['alpha', '甲区教育局', 2], ['beta', '乙区教育局', 1]]);
+    expect(body.map((source: Item) => [source.source, source.name, source.documents.total])).toEqual([
+      ['alpha', '甲区教育局', 2],
+      ['beta', '乙区教育局', 1],
+    ]);
     expect(body[0].lastRun).toMatchObject({ id: 1, status: 'ok' });
   });
 });
@@ -86,7 +98,9 @@ describe('serve: Atom feeds (in process)', () => {
     const feed = parseAtomFeed(all.body);
     expect(feed.entries).toHaveLength(4);
     expect(feed.links?.find((link) => link.rel === 'self')?.href).toBe('http://localhost/feeds/all.atom');
-    expect(parseAtomFeed((await get(app, '/feeds/sources/beta.atom')).body).entries?.map((entry) => entry.title)).toEqual([{ type: 'text', value: '【新发布】乙局通知' }]);
+    expect(parseAtomFeed((await get(app, '/feeds/sources/beta.atom')).body).entries?.map((entry) => entry.title)).toEqual([
+      { type: 'text', value: '【新发布】乙局通知' },
+    ]);
     expect(parseAtomFeed((await get(app, '/feeds/alerts/new-plan.atom')).body).entries).toHaveLength(1);
     // a configured rule nothing matched yet: an empty feed, not an error
     expect(parseAtomFeed((await get(app, '/feeds/alerts/quiet-rule.atom')).body).entries ?? []).toHaveLength(0);

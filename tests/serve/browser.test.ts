@@ -24,9 +24,24 @@ describe.skipIf(!executable)('serve in a real Chromium', () => {
   beforeAll(async () => {
     test = openTestArchive();
     const run = test.run(['alpha']);
-    test.record(snapshot('http://alpha.example/hostile.html', { title: TITLE, text: TEXT, publishedDate: '2024-01-10', fields: { publisher: '<b onmouseover="x()">局</b>' } }), run);
+    test.record(
+      snapshot('http://alpha.example/hostile.html', {
+        title: TITLE,
+        text: TEXT,
+        publishedDate: '2024-01-10',
+        fields: { publisher: '<b onmouseover="x()">局</b>' },
+      }),
+      run,
+    );
     test.record(snapshot('http://alpha.example/plan.html', { title: '工作计划', text: '总体要求。\n主要任务。', publishedDate: '2024-02-01' }), run);
-    test.record(snapshot('http://alpha.example/plan.html', { title: '工作计划', text: '总体要求。\n主要任务（修订）。\n<script>window.__pwned="diff"</script>新增。', publishedDate: '2024-02-01' }), run);
+    test.record(
+      snapshot('http://alpha.example/plan.html', {
+        title: '工作计划',
+        text: '总体要求。\n主要任务（修订）。\n<script>window.__pwned="diff"</script>新增。',
+        publishedDate: '2024-02-01',
+      }),
+      run,
+    );
     test.finish(run);
     const id = (url: string) => test.db.prepare('SELECT id FROM documents WHERE url = ?').pluck().get(url) as string;
     ids = { hostile: id('http://alpha.example/hostile.html'), plan: id('http://alpha.example/plan.html') };
@@ -72,7 +87,12 @@ describe.skipIf(!executable)('serve in a real Chromium', () => {
     expect(await page.locator('ol.hits a.title').innerText()).toBe(TITLE);
     expect(await page.locator('ol.hits mark').first().innerText()).toBe('双减');
     // the stylesheet loaded under the CSP: marks are yellow
-    expect(await page.locator('ol.hits mark').first().evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(255, 229, 138)');
+    expect(
+      await page
+        .locator('ol.hits mark')
+        .first()
+        .evaluate((el) => getComputedStyle(el).backgroundColor),
+    ).toBe('rgb(255, 229, 138)');
     await expectNothingRan(page, incidents);
     await page.close();
   });
@@ -81,7 +101,10 @@ describe.skipIf(!executable)('serve in a real Chromium', () => {
     const { page, incidents } = await open(`/documents/${ids.hostile}`);
     expect(await page.locator('h1').innerText()).toBe(TITLE);
     expect(await page.title()).toBe(`${TITLE} · bureau-watch`);
-    expect(await page.locator('.text p').allInnerTexts()).toEqual(['正文<script>window.__pwned = "text"</script>第一段。', '<svg onload="window.__pwned=\'svg\'">第二段。']);
+    expect(await page.locator('.text p').allInnerTexts()).toEqual([
+      '正文<script>window.__pwned = "text"</script>第一段。',
+      '<svg onload="window.__pwned=\'svg\'">第二段。',
+    ]);
     expect(await page.locator('td', { hasText: '<b onmouseover' }).count()).toBe(1);
     await page.locator('td', { hasText: '<b onmouseover' }).hover();
     await expectNothingRan(page, incidents);
@@ -108,12 +131,17 @@ describe.skipIf(!executable)('serve in a real Chromium', () => {
     expect(await page.locator('figure.chart rect.bar').count()).toBe(2);
     const box = await page.locator('figure.chart svg').boundingBox();
     expect(box!.width).toBeGreaterThan(300);
-    expect(await page.locator('figure.chart rect.bar').first().evaluate((el) => getComputedStyle(el).fill)).toBe('rgb(31, 95, 168)');
+    expect(
+      await page
+        .locator('figure.chart rect.bar')
+        .first()
+        .evaluate((el) => getComputedStyle(el).fill),
+    ).toBe('rgb(31, 95, 168)');
     await expectNothingRan(page, incidents);
     await page.close();
   });
 
-  it('the archived copy as text: the page\'s own script is shown, never run (sandbox)', async () => {
+  it("the archived copy as text: the page's own script is shown, never run (sandbox)", async () => {
     const { page, incidents } = await open(`/documents/${ids.hostile}/versions/1/archived.txt`);
     expect(await page.locator('body').innerText()).toContain('<script>window.__pwned');
     expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined();

@@ -30,7 +30,11 @@ describe('serve: pages (in process)', () => {
 
   it('search filters: source, dates and field=value narrow as in the CLI; the form keeps them', async () => {
     const { app } = serveArchive();
-    const titles = async (query: string) => cheerio.load((await get(app, `/?${query}`)).body)('ol.hits a.title').map((_, a) => cheerio.load(a).text()).get();
+    const titles = async (query: string) =>
+      cheerio
+        .load((await get(app, `/?${query}`)).body)('ol.hits a.title')
+        .map((_, a) => cheerio.load(a).text())
+        .get();
     const q = `q=${encodeURIComponent('通知')}`;
     expect(await titles(q)).toHaveLength(2);
     expect(await titles(`${q}&source=beta`)).toEqual(['乙局通知']);
@@ -59,11 +63,22 @@ describe('serve: pages (in process)', () => {
     const $ = cheerio.load(body);
     expect($('h1').text()).toBe(HOSTILE_TITLE);
     expect($('title').text()).toBe(`${HOSTILE_TITLE} · bureau-watch`);
-    const fieldRows = $('h2:contains("Fields") + table tbody tr').map((_, tr) => [$(tr).find('td').map((__, td) => $(td).text()).get()]).get<string[]>();
+    const fieldRows = $('h2:contains("Fields") + table tbody tr')
+      .map((_, tr) => [
+        $(tr)
+          .find('td')
+          .map((__, td) => $(td).text())
+          .get(),
+      ])
+      .get<string[]>();
     expect(fieldRows).toContainEqual(['publisher', '<script>alert("publisher")</script>教育局', 'label:发布机构']);
     expect(fieldRows).toContainEqual(['title', HOSTILE_TITLE, 'h1']);
     expect(fieldRows).toContainEqual(['indexNo', '014/2024-001', '—']);
-    expect($('.text p').map((_, p) => $(p).text()).get()).toEqual(['第一段<img src=x onerror="window.__pwned = \'text\'">双减', '第二段 "quoted" & <i>ampersand</i>']);
+    expect(
+      $('.text p')
+        .map((_, p) => $(p).text())
+        .get(),
+    ).toEqual(['第一段<img src=x onerror="window.__pwned = \'text\'">双减', '第二段 "quoted" & <i>ampersand</i>']);
     expect($('p.url a.external').attr('href')).toBe('http://alpha.example/art/2024/hostile.html');
     expect($('p.url a.external').attr('rel')).toBe('noopener noreferrer nofollow');
     expect($(`a[href="/documents/${hostileId}/versions/1/archived"]`)).toHaveLength(1);
@@ -93,7 +108,14 @@ describe('serve: pages (in process)', () => {
   it('history: every version with what changed, and a picker of any two versions', async () => {
     const { app, planId } = serveArchive();
     const $ = cheerio.load((await get(app, `/documents/${planId}/history`)).body);
-    const rows = $('table tbody tr').map((_, tr) => [$(tr).find('td').map((__, td) => $(td).text().trim()).get()]).get<string[]>();
+    const rows = $('table tbody tr')
+      .map((_, tr) => [
+        $(tr)
+          .find('td')
+          .map((__, td) => $(td).text().trim())
+          .get(),
+      ])
+      .get<string[]>();
     expect(rows.map((row) => row[0])).toEqual(['1', '2']);
     expect(rows[0]![4]).toBe('created');
     expect(rows[1]![4]).toMatch(/title/);
@@ -104,14 +126,40 @@ describe('serve: pages (in process)', () => {
   it('diff: inline by default, side by side on request, with title and field changes', async () => {
     const { app, planId } = serveArchive();
     const inline = cheerio.load((await get(app, `/documents/${planId}/diff?from=1&to=2`)).body);
-    expect(inline('.diff.inline .line.del').map((_, el) => inline(el).text()).get()).toEqual(['− 主要任务一。']);
-    expect(inline('.diff.inline .line.add').map((_, el) => inline(el).text()).get()).toEqual(['+ 主要任务一（修订）。', '+ 新增任务二。']);
-    expect(inline('.diff.inline .line.same').map((_, el) => inline(el).text()).get()).toEqual(['总体要求。', '保障措施。']);
-    const header = inline('table.changes tbody tr').map((_, tr) => [inline(tr).children().map((__, td) => inline(td).text()).get()]).get<string[]>();
+    expect(
+      inline('.diff.inline .line.del')
+        .map((_, el) => inline(el).text())
+        .get(),
+    ).toEqual(['− 主要任务一。']);
+    expect(
+      inline('.diff.inline .line.add')
+        .map((_, el) => inline(el).text())
+        .get(),
+    ).toEqual(['+ 主要任务一（修订）。', '+ 新增任务二。']);
+    expect(
+      inline('.diff.inline .line.same')
+        .map((_, el) => inline(el).text())
+        .get(),
+    ).toEqual(['总体要求。', '保障措施。']);
+    const header = inline('table.changes tbody tr')
+      .map((_, tr) => [
+        inline(tr)
+          .children()
+          .map((__, td) => inline(td).text())
+          .get(),
+      ])
+      .get<string[]>();
     expect(header).toContainEqual(['title', '2024年工作计划', '2024年工作计划（修订）']);
     expect(header).toContainEqual(['fields.validity', '有效', '失效']);
     const side = cheerio.load((await get(app, `/documents/${planId}/diff?from=1&to=2&view=side`)).body);
-    const rows = side('table.diff.side tbody tr').map((_, tr) => [side(tr).find('td').map((__, td) => `${side(td).attr('class') ?? ''}:${side(td).text()}`).get()]).get<string[]>();
+    const rows = side('table.diff.side tbody tr')
+      .map((_, tr) => [
+        side(tr)
+          .find('td')
+          .map((__, td) => `${side(td).attr('class') ?? ''}:${side(td).text()}`)
+          .get(),
+      ])
+      .get<string[]>();
     expect(rows).toEqual([
       ['same:总体要求。', 'same:总体要求。'],
       ['del:主要任务一。', 'add:主要任务一（修订）。'],
@@ -119,14 +167,20 @@ describe('serve: pages (in process)', () => {
       ['same:保障措施。', 'same:保障措施。'],
     ]);
     // the same version twice: nothing changed, said so
-    expect(cheerio.load((await get(app, `/documents/${planId}/diff?from=2&to=2`)).body)('main').text()).toContain('(text unchanged)');
+    expect(
+      cheerio
+        .load((await get(app, `/documents/${planId}/diff?from=2&to=2`)).body)('main')
+        .text(),
+    ).toContain('(text unchanged)');
     expect((await get(app, `/documents/${planId}/diff?from=1&to=9`)).response.status).toBe(404);
   });
 
   it('events: newest first, paged, filtered by type, titles escaped', async () => {
     const { app, test } = serveArchive();
     const $ = cheerio.load((await get(app, '/events')).body);
-    const types = $('table tbody tr td:nth-child(2)').map((_, td) => $(td).text()).get();
+    const types = $('table tbody tr td:nth-child(2)')
+      .map((_, td) => $(td).text())
+      .get();
     expect(types).toEqual(['document.updated', 'document.created', 'document.created', 'document.created']);
     expect($('table tbody tr').last().find('td:nth-child(4) a').first().text()).toBe(HOSTILE_TITLE);
     const created = cheerio.load((await get(app, '/events?type=document.created')).body);
@@ -145,18 +199,42 @@ describe('serve: pages (in process)', () => {
   it('sources: health of each, and one source with runs, a chart and field coverage', async () => {
     const { app } = serveArchive();
     const list = cheerio.load((await get(app, '/sources')).body);
-    expect(list('table tbody tr td:first-child').map((_, td) => list(td).text()).get()).toEqual(['alpha', 'beta']);
+    expect(
+      list('table tbody tr td:first-child')
+        .map((_, td) => list(td).text())
+        .get(),
+    ).toEqual(['alpha', 'beta']);
     const $ = cheerio.load((await get(app, '/sources/alpha')).body);
     expect($('h1').text()).toContain('甲区教育局');
     const runs = $('h2:contains("Last runs") + table');
-    const header = runs.find('thead th').map((_, th) => $(th).text()).get();
-    const run = runs.find('tbody tr').first().find('td').map((_, td) => $(td).text()).get();
+    const header = runs
+      .find('thead th')
+      .map((_, th) => $(th).text())
+      .get();
+    const run = runs
+      .find('tbody tr')
+      .first()
+      .find('td')
+      .map((_, td) => $(td).text())
+      .get();
     expect(run[0]).toBe('#1');
     expect(run[3]).toBe('ok');
     expect(run[header.indexOf('errors')]).toBe('1'); // errors of alpha in that run
     expect($('figure.chart svg rect.bar')).toHaveLength(2); // 2024-02 and 2024-03
-    expect($('figure.chart svg rect.bar title').map((_, t) => $(t).text()).get()).toEqual(['2024-02: 1', '2024-03: 1']);
-    const coverage = $('h2:contains("Field coverage") + p + table tbody tr').map((_, tr) => [$(tr).find('td').map((__, td) => $(td).text()).get().slice(0, 2)]).get<string[]>();
+    expect(
+      $('figure.chart svg rect.bar title')
+        .map((_, t) => $(t).text())
+        .get(),
+    ).toEqual(['2024-02: 1', '2024-03: 1']);
+    const coverage = $('h2:contains("Field coverage") + p + table tbody tr')
+      .map((_, tr) => [
+        $(tr)
+          .find('td')
+          .map((__, td) => $(td).text())
+          .get()
+          .slice(0, 2),
+      ])
+      .get<string[]>();
     expect(coverage).toContainEqual(['fields.publisher', '50%']);
     expect(coverage).toContainEqual(['record.title', '100%']);
     expect($('link[rel="alternate"][href="/feeds/sources/alpha.atom"]')).toHaveLength(1);
@@ -171,4 +249,3 @@ describe('serve: pages (in process)', () => {
     expect(body).toContain('.diff .del');
   });
 });
-

@@ -25,8 +25,13 @@ describe('serve: safe by default (in process)', () => {
     for (const path of ['/?q=%E5%8F%8C%E5%87%8F', `/documents/${hostileId}`, `/documents/${planId}/diff?view=side`, '/sources/alpha', '/events']) {
       const $ = cheerio.load((await get(app, path)).body);
       expect($('script, style, iframe, object, embed').length, path).toBe(0);
-      const attributes = $('*').toArray().flatMap((element) => Object.keys('attribs' in element ? element.attribs : {}));
-      expect(attributes.filter((name) => name === 'style' || name.startsWith('on')), path).toEqual([]);
+      const attributes = $('*')
+        .toArray()
+        .flatMap((element) => Object.keys('attribs' in element ? element.attribs : {}));
+      expect(
+        attributes.filter((name) => name === 'style' || name.startsWith('on')),
+        path,
+      ).toEqual([]);
     }
   });
 
@@ -45,7 +50,7 @@ describe('serve: safe by default (in process)', () => {
     expect(test.db.prepare('SELECT count(*) FROM documents').pluck().get()).toBe(before);
     // and the connection it reads could not write if it tried
     expect(db.readonly).toBe(true);
-    expect(() => db.prepare("DELETE FROM documents").run()).toThrow(/readonly/);
+    expect(() => db.prepare('DELETE FROM documents').run()).toThrow(/readonly/);
   });
 
   it('the archived copy is sandboxed: a download with its own content type, or plain text; never a page of ours', async () => {

@@ -30,26 +30,56 @@ export interface ServeArchive {
 export function serveArchive(): ServeArchive {
   const test = openTestArchive({ alerts: [{ name: 'new-plan', on: ['document.created'], titlePattern: '计划' }] });
   const run = test.run(['alpha', 'beta']);
-  test.record(snapshot(HOSTILE_URL, {
-    title: HOSTILE_TITLE, text: HOSTILE_TEXT, publishedDate: '2024-02-01',
-    fields: { publisher: '<script>alert("publisher")</script>教育局', indexNo: '014/2024-001' },
-    labels: { '发布机构': '<script>alert("label")</script>教育局' },
-    attachments: [{ url: 'javascript:window.__pwned="attachment"', name: '附件<script>.pdf' }, { url: 'http://alpha.example/files/a.pdf', name: '方案.pdf' }],
-    provenance: { title: 'h1', publishedDate: 'label:发布日期', 'fields.publisher': 'label:发布机构', text: 'content-box' },
-    rawBody: new TextEncoder().encode('<html><body><script>window.__pwned = "archived"</script>原网页</body></html>'),
-  }), run);
-  test.record(snapshot(PLAN_URL, { title: '2024年工作计划', text: '总体要求。\n主要任务一。\n保障措施。', publishedDate: '2024-03-05', fields: { validity: '有效' } }), run);
-  test.record(snapshot('http://beta.example/art/1.html', { source: 'beta', title: '乙局通知', text: '乙局的正文，关于招生。', publishedDate: '2023-11-20' }), run);
-  test.record(snapshot(PLAN_URL, { title: '2024年工作计划（修订）', text: '总体要求。\n主要任务一（修订）。\n新增任务二。\n保障措施。', publishedDate: '2024-03-05', fields: { validity: '失效' } }), run);
+  test.record(
+    snapshot(HOSTILE_URL, {
+      title: HOSTILE_TITLE,
+      text: HOSTILE_TEXT,
+      publishedDate: '2024-02-01',
+      fields: { publisher: '<script>alert("publisher")</script>教育局', indexNo: '014/2024-001' },
+      labels: { 发布机构: '<script>alert("label")</script>教育局' },
+      attachments: [
+        { url: 'javascript:window.__pwned="attachment"', name: '附件<script>.pdf' },
+        { url: 'http://alpha.example/files/a.pdf', name: '方案.pdf' },
+      ],
+      provenance: { title: 'h1', publishedDate: 'label:发布日期', 'fields.publisher': 'label:发布机构', text: 'content-box' },
+      rawBody: new TextEncoder().encode('<html><body><script>window.__pwned = "archived"</script>原网页</body></html>'),
+    }),
+    run,
+  );
+  test.record(
+    snapshot(PLAN_URL, { title: '2024年工作计划', text: '总体要求。\n主要任务一。\n保障措施。', publishedDate: '2024-03-05', fields: { validity: '有效' } }),
+    run,
+  );
+  test.record(
+    snapshot('http://beta.example/art/1.html', { source: 'beta', title: '乙局通知', text: '乙局的正文，关于招生。', publishedDate: '2023-11-20' }),
+    run,
+  );
+  test.record(
+    snapshot(PLAN_URL, {
+      title: '2024年工作计划（修订）',
+      text: '总体要求。\n主要任务一（修订）。\n新增任务二。\n保障措施。',
+      publishedDate: '2024-03-05',
+      fields: { validity: '失效' },
+    }),
+    run,
+  );
   test.finish(run, { alpha: 1 });
   const id = (url: string) => test.db.prepare('SELECT id FROM documents WHERE url = ?').pluck().get(url) as string;
   const db = openDatabase(test.databasePath, { readonly: true });
   onTestFinished(() => void (db.open && db.close()));
   const log = captureLog();
-  const app = createServeApp({
-    db, log: log.logger, alerts: ['new-plan', 'quiet-rule'],
-    sources: [{ id: 'alpha', name: '甲区教育局' }, { id: 'beta', name: '乙区教育局' }],
-  }, { loopbackOnly: true });
+  const app = createServeApp(
+    {
+      db,
+      log: log.logger,
+      alerts: ['new-plan', 'quiet-rule'],
+      sources: [
+        { id: 'alpha', name: '甲区教育局' },
+        { id: 'beta', name: '乙区教育局' },
+      ],
+    },
+    { loopbackOnly: true },
+  );
   return { test, db, app, log, hostileId: id(HOSTILE_URL), planId: id(PLAN_URL) };
 }
 

@@ -23,7 +23,7 @@ async function fetchJson(url: string): Promise<unknown> {
 }
 
 describe('bureau-watch serve (child process)', () => {
-  it('serves the archive read-only; the JSON API answers what the CLI\'s --json prints; SIGTERM stops it cleanly (exit 0)', async () => {
+  it("serves the archive read-only; the JSON API answers what the CLI's --json prints; SIGTERM stops it cleanly (exit 0)", async () => {
     const { test, hostileId, planId } = serveArchive();
     const { cli, url } = await startServe(test.configPath);
     expect(cli.stdout()).toContain(`Serving ${test.databasePath} read-only at http://127.0.0.1:`);
@@ -36,7 +36,9 @@ describe('bureau-watch serve (child process)', () => {
     const query = encodeURIComponent('通知');
     expect(await fetchJson(`${url}api/search?q=${query}`)).toEqual(await cliJson(['search', '通知', '--json']));
     expect(await fetchJson(`${url}api/show?id=${hostileId}`)).toEqual(await cliJson(['show', hostileId, '--json']));
-    expect(await fetchJson(`${url}api/show?id=${encodeURIComponent(PLAN_URL)}&version=1`)).toEqual(await cliJson(['show', PLAN_URL, '--version', '1', '--json']));
+    expect(await fetchJson(`${url}api/show?id=${encodeURIComponent(PLAN_URL)}&version=1`)).toEqual(
+      await cliJson(['show', PLAN_URL, '--version', '1', '--json']),
+    );
     expect(await fetchJson(`${url}api/history?id=${planId}`)).toEqual(await cliJson(['history', planId, '--json']));
     expect(await fetchJson(`${url}api/events`)).toEqual(await cliJson(['events', '--json']));
     expect(await fetchJson(`${url}api/stats`)).toEqual(await cliJson(['stats', '--json']));

@@ -13,7 +13,8 @@ beforeAll(() => {
   // Run 1: the old site layout, metadata table found on every page.
   const before = store.run(['alpha', 'beta']);
   for (let i = 0; i < 12; i++) store.record(snapshot(`http://127.0.0.1/alpha/old-${i}.html`, { ...FULL, title: `旧版页面${i}`, text: `正文${i}` }), before);
-  for (let i = 0; i < 3; i++) store.record(snapshot(`http://127.0.0.1/beta/${i}.html`, { ...FULL, source: 'beta', title: `乙${i}`, text: `乙正文${i}` }), before);
+  for (let i = 0; i < 3; i++)
+    store.record(snapshot(`http://127.0.0.1/beta/${i}.html`, { ...FULL, source: 'beta', title: `乙${i}`, text: `乙正文${i}` }), before);
   store.finish(before, { alpha: 1, beta: 4 });
   // Run 2: alpha was redesigned; its new pages lose the metadata table (the date still comes from <meta>).
   redesignRun = store.run(['alpha']);

@@ -50,7 +50,9 @@ describe('WriteQueue beside other writers', () => {
     const { db, path } = twoConnections();
     db.pragma('busy_timeout = 20');
     const holder = holdWriteLock(path, 300);
-    onTestFinished(async () => { await holder.worker.terminate(); });
+    onTestFinished(async () => {
+      await holder.worker.terminate();
+    });
     await holder.locked;
     const errors: unknown[] = [];
     const queue = new WriteQueue(db, { busyRetries: 6, busyBackoffMs: 40, onWriteError: (error) => errors.push(error) });
@@ -67,7 +69,11 @@ describe('WriteQueue beside other writers', () => {
     other.exec('BEGIN IMMEDIATE');
     const failed: unknown[] = [];
     const queue = new WriteQueue(db, { busyRetries: 2, busyBackoffMs: 5 });
-    for (const key of ['a', 'b']) queue.push(() => db.prepare('INSERT INTO settings (key, value) VALUES (?, 1)').run(key), (error) => failed.push(error));
+    for (const key of ['a', 'b'])
+      queue.push(
+        () => db.prepare('INSERT INTO settings (key, value) VALUES (?, 1)').run(key),
+        (error) => failed.push(error),
+      );
     queue.flush();
     expect(failed).toHaveLength(2);
     expect(failed[0]).toBeInstanceOf(RetryableError);
@@ -80,7 +86,11 @@ describe('WriteQueue beside other writers', () => {
 
   it('commits nothing of a batch whose guard refuses (the run lock was taken over)', () => {
     const { db } = twoConnections();
-    const queue = new WriteQueue(db, { guard: () => { throw new FatalError('lock lost'); } });
+    const queue = new WriteQueue(db, {
+      guard: () => {
+        throw new FatalError('lock lost');
+      },
+    });
     queue.push(() => db.prepare("INSERT INTO settings (key, value) VALUES ('x', 1)").run());
     expect(() => queue.flush()).toThrow('lock lost');
     expect(setting(db, 'x')).toBeUndefined();
@@ -89,7 +99,8 @@ describe('WriteQueue beside other writers', () => {
 
 /** A worker thread (another connection, as another process would be) that holds the write lock for `ms`. */
 function holdWriteLock(path: string, ms: number): { worker: Worker; locked: Promise<void> } {
-  const worker = new Worker(`
+  const worker = new Worker(
+    `
     const { parentPort, workerData } = require('node:worker_threads');
     const Database = require(workerData.driver);
     const db = new Database(workerData.path);
@@ -98,6 +109,8 @@ function holdWriteLock(path: string, ms: number): { worker: Worker; locked: Prom
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, workerData.ms);
     db.exec('COMMIT');
     db.close();
-  `, { eval: true, workerData: { path, ms, driver: createRequire(import.meta.url).resolve('better-sqlite3') } });
+  `,
+    { eval: true, workerData: { path, ms, driver: createRequire(import.meta.url).resolve('better-sqlite3') } },
+  );
   return { worker, locked: new Promise((resolve) => worker.once('message', () => resolve())) };
 }

@@ -40,12 +40,28 @@ export function standardFiles(): ServedFile[] {
   return [
     { path: '/files/plan-embedded.pdf', linkText: '1.2025年工作要点.pdf', bytes: committed('embedded-cjk-subset.pdf'), phrase: PHRASES.pdfEmbedded },
     {
-      path: '/download.do?id=7', linkText: '点击下载', bytes: cidFontPdf(['附件二 课后服务实施方案', PHRASES.pdfCid]), phrase: PHRASES.pdfCid,
+      path: '/download.do?id=7',
+      linkText: '点击下载',
+      bytes: cidFontPdf(['附件二 课后服务实施方案', PHRASES.pdfCid]),
+      phrase: PHRASES.pdfCid,
       headers: { 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent('课后服务实施方案.pdf')}` },
     },
-    { path: '/getfile.do?fileId=9&fileName=%E9%9B%86%E5%9B%A2%E5%8C%96%E5%8A%9E%E5%AD%A6.docx', linkText: '下载', bytes: makeDocx(['附件三', PHRASES.docx]), phrase: PHRASES.docx },
+    {
+      path: '/getfile.do?fileId=9&fileName=%E9%9B%86%E5%9B%A2%E5%8C%96%E5%8A%9E%E5%AD%A6.docx',
+      linkText: '下载',
+      bytes: makeDocx(['附件三', PHRASES.docx]),
+      phrase: PHRASES.docx,
+    },
     { path: '/files/notice.doc', linkText: '安全教育通知.doc', bytes: committed('notice-word97.doc'), phrase: PHRASES.doc },
-    { path: '/files/schools.xlsx', linkText: '幼儿园名单.xlsx', bytes: makeXlsx('名单', [['序号', '学校'], ['1', PHRASES.xlsx]]), phrase: PHRASES.xlsx },
+    {
+      path: '/files/schools.xlsx',
+      linkText: '幼儿园名单.xlsx',
+      bytes: makeXlsx('名单', [
+        ['序号', '学校'],
+        ['1', PHRASES.xlsx],
+      ]),
+      phrase: PHRASES.xlsx,
+    },
     { path: '/files/schools.xls', linkText: '特色学校名单.xls', bytes: committed('schools-biff8.xls'), phrase: PHRASES.xls },
     { path: '/files/notice.ofd', linkText: '试点通知.ofd', bytes: makeOfd([[{ x: 20, y: 30, text: PHRASES.ofd }]]), phrase: PHRASES.ofd },
     { path: '/files/bundle.zip', linkText: '附件包.zip', bytes: makeZip([{ name: '附件/清单.docx', data: makeDocx([PHRASES.zip]) }]), phrase: PHRASES.zip },
@@ -77,7 +93,9 @@ export function serveFile(site: TestSite, file: ServedFile): void {
 }
 
 function noticePage(site: TestSite, notice: Notice): string {
-  const links = notice.files.map((file) => `<p><a href="${(file.site ?? site).baseUrl}${file.path.replaceAll('&', '&amp;')}">${file.linkText}</a></p>`).join('\n');
+  const links = notice.files
+    .map((file) => `<p><a href="${(file.site ?? site).baseUrl}${file.path.replaceAll('&', '&amp;')}">${file.linkText}</a></p>`)
+    .join('\n');
   return disclosurePage(notice.title, notice.marker ?? notice.title, `<div class="attachments"><p>附件：</p>${links}</div>`);
 }
 

@@ -18,7 +18,10 @@ export function makeDocx(paragraphs: string[]): Uint8Array {
       name: '[Content_Types].xml',
       data: `${xmlHead}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`,
     },
-    { name: '_rels/.rels', data: `${xmlHead}<Relationships xmlns="${relsNs}"><Relationship Id="rId1" Type="${officeDocument}" Target="word/document.xml"/></Relationships>` },
+    {
+      name: '_rels/.rels',
+      data: `${xmlHead}<Relationships xmlns="${relsNs}"><Relationship Id="rId1" Type="${officeDocument}" Target="word/document.xml"/></Relationships>`,
+    },
     {
       name: 'word/document.xml',
       data: `${xmlHead}<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`,
@@ -28,7 +31,10 @@ export function makeDocx(paragraphs: string[]): Uint8Array {
 
 export function makeXlsx(sheetName: string, rows: string[][]): Uint8Array {
   const sheetRows = rows
-    .map((cells, r) => `<row r="${r + 1}">${cells.map((c, i) => `<c r="${String.fromCharCode(65 + i)}${r + 1}" t="inlineStr"><is><t>${escape(c)}</t></is></c>`).join('')}</row>`)
+    .map(
+      (cells, r) =>
+        `<row r="${r + 1}">${cells.map((c, i) => `<c r="${String.fromCharCode(65 + i)}${r + 1}" t="inlineStr"><is><t>${escape(c)}</t></is></c>`).join('')}</row>`,
+    )
     .join('');
   const main = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
   return makeZip([
@@ -36,7 +42,10 @@ export function makeXlsx(sheetName: string, rows: string[][]): Uint8Array {
       name: '[Content_Types].xml',
       data: `${xmlHead}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`,
     },
-    { name: '_rels/.rels', data: `${xmlHead}<Relationships xmlns="${relsNs}"><Relationship Id="rId1" Type="${officeDocument}" Target="xl/workbook.xml"/></Relationships>` },
+    {
+      name: '_rels/.rels',
+      data: `${xmlHead}<Relationships xmlns="${relsNs}"><Relationship Id="rId1" Type="${officeDocument}" Target="xl/workbook.xml"/></Relationships>`,
+    },
     {
       name: 'xl/workbook.xml',
       data: `${xmlHead}<workbook xmlns="${main}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="${escape(sheetName)}" sheetId="1" r:id="rId1"/></sheets></workbook>`,
@@ -76,7 +85,10 @@ export function makeOfd(pages: OfdRun[][]): Uint8Array {
 
 function ofdPage(runs: OfdRun[]): string {
   const objects = runs
-    .map((run, i) => `<ofd:TextObject ID="${100 + i}" Boundary="${run.x} ${run.y} 170 8" Font="2" Size="4"><ofd:TextCode X="0" Y="4">${escape(run.text)}</ofd:TextCode></ofd:TextObject>`)
+    .map(
+      (run, i) =>
+        `<ofd:TextObject ID="${100 + i}" Boundary="${run.x} ${run.y} 170 8" Font="2" Size="4"><ofd:TextCode X="0" Y="4">${escape(run.text)}</ofd:TextCode></ofd:TextObject>`,
+    )
     .join('');
   return `<?xml version="1.0" encoding="UTF-8"?><ofd:Page ${ofdNs}><ofd:Content><ofd:Layer ID="3">${objects}</ofd:Layer></ofd:Content></ofd:Page>`;
 }

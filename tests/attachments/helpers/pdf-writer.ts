@@ -76,4 +76,3 @@ export function flateBombPdf(inflatedBytes: number): Uint8Array {
     { dictionary: '<< /Filter /FlateDecode /Length %LENGTH% >>', stream: compressed },
   ]);
 }
-

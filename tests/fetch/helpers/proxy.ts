@@ -50,7 +50,10 @@ export async function startProxy(options: { routes?: Map<string, string>; creden
     for (const socket of [upstream, client]) {
       sockets.add(socket);
       socket.on('close', () => sockets.delete(socket));
-      socket.on('error', () => { upstream.destroy(); client.destroy(); });
+      socket.on('error', () => {
+        upstream.destroy();
+        client.destroy();
+      });
     }
   });
   server.on('connection', (socket) => {

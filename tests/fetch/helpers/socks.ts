@@ -79,10 +79,11 @@ function reader(socket: Socket) {
     resolve(bytes);
   };
   socket.on('data', onData);
-  const read = (count: number): Promise<Buffer> => new Promise((resolve) => {
-    wanted = { count, resolve };
-    deliver();
-  });
+  const read = (count: number): Promise<Buffer> =>
+    new Promise((resolve) => {
+      wanted = { count, resolve };
+      deliver();
+    });
   read.rest = (): Buffer => {
     socket.off('data', onData);
     return buffered;
