@@ -6,16 +6,12 @@
  * the rest, parsing once. Crawlee's own storage is in memory and purged each run, and its request
  * queue is replaced by a lean one (run-queue.ts): what must outlive a run is in SQLite.
  */
-import { log as crawleeLog, LogLevel } from '@crawlee/core';
 import type { FetcherOptions, FetchStats, SourceFetcher } from './fetcher-types.js';
 import { HostGate } from './host-gate.js';
 import { RunFetcher } from './run-fetcher.js';
 import type { FetchRequest, QueueBudget, ResultHandler } from './types.js';
 
 export type { FetcherOptions, FetchStats } from './fetcher-types.js';
-
-// Crawlee logs to stdout, which the contract (docs/contract.md) keeps for command results; our pino logs report instead.
-crawleeLog.setLevel(LogLevel.OFF);
 
 /**
  * One source fetched alone (`try`, a single fetch, tests): a run of its own with one lane. A crawl

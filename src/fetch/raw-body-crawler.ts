@@ -5,19 +5,22 @@
  * in `tls.insecure`, Crawlee only has a crawler-wide switch).
  */
 import type { IncomingMessage } from 'node:http';
-import { NonRetryableError, type Request, type Session } from '@crawlee/core';
+import { log as crawleeLog, LogLevel, NonRetryableError, type Request, type Session } from '@crawlee/core';
 import { HttpCrawler, type HttpCrawlingContext } from '@crawlee/http';
 import { PermanentError } from '../errors.js';
 import { readBoundedBody } from './bounded-body.js';
+
+// Crawlee logs to stdout, which the contract (docs/contract.md) keeps for command results; our pino logs report instead.
+crawleeLog.setLevel(LogLevel.OFF);
 
 type GotOptions = Parameters<HttpCrawler<HttpCrawlingContext>['_getRequestOptions']>[3];
 
 export interface RawBodyHooks {
   maxBodyBytes: number;
   /** The body of the request is in, or it failed: its host slot may go to the next request (idempotent). */
-  releaseSlot(request: Request): void;
+  releaseSlot(request: object): void;
   /** Whether to skip certificate checks for this request (its source's `tls.insecure`). */
-  insecure(request: Request): boolean;
+  insecure(request: object): boolean;
 }
 
 export class RawBodyHttpCrawler extends HttpCrawler<HttpCrawlingContext> {

@@ -6,6 +6,7 @@
  * queue (run-queue.ts: its budget, its requests per host) with its own access options, redirect
  * rule, rate and result handler, looked up per request.
  */
+import { AsyncResource } from 'node:async_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Configuration, Request, type RequestQueue } from '@crawlee/core';
 import type { HttpCrawlingContext, InternalHttpHook } from '@crawlee/http';
@@ -108,7 +109,7 @@ export class RunFetcher {
     this.start();
     await Promise.race([lane.done(), this.ended.promise]);
     if (this.fatal) throw this.fatal;
-    if (this.crashed !== undefined) throw this.crashed;
+    if (this.crashed !== undefined) throw this.crashed instanceof Error ? this.crashed : new Error('the fetcher failed with a non-Error value');
     return { requestsFinished: lane.handled - state.failed, requestsFailed: state.failed, reachedMaxRequests: lane.refused };
   }
 
@@ -125,16 +126,25 @@ export class RunFetcher {
   private wake(): void {
     if (this.wakeScheduled || !this.crawler?.autoscaledPool) return;
     this.wakeScheduled = true;
+    this.scheduleWake();
+  }
+
+  /**
+   * Bound to the context the fetcher was made in. wake() is called from inside fetch tasks, and
+   * Crawlee's timeouts (@apify/timeout) live in async-local storage: a task started from another
+   * task's context would share its cancel signal, and die when that one's request times out.
+   */
+  private readonly scheduleWake = AsyncResource.bind(() =>
     setImmediate(() => {
       this.wakeScheduled = false;
       void this.crawler?.autoscaledPool?.notify();
-    });
-  }
+    }),
+  );
 
-  private stateOf(request: Request): SourceState {
+  private stateOf(request: object): SourceState {
     const lane = this.queue.laneOf(request);
     const state = lane && this.sources.get(lane);
-    if (!state) throw new Error(`expected ${request.url} to belong to a source of the run, it belongs to none`);
+    if (!state) throw new Error("expected a request of one of the run's sources, got one the run never queued");
     return state;
   }
 
@@ -201,7 +211,7 @@ export class RunFetcher {
   }
 
   /** The source's access options, headers, cookies, redirect rule and politeness spacing on the request. */
-  private async prepare(request: Request, gotOptions: Parameters<InternalHttpHook<HttpCrawlingContext>>[1]): Promise<void> {
+  private async prepare(request: { url: string; userData: unknown }, gotOptions: Parameters<InternalHttpHook<HttpCrawlingContext>>[1]): Promise<void> {
     const state = this.stateOf(request);
     Object.assign(gotOptions, state.got.options);
     const cookie = await state.got.cookieJar.getCookieString(request.url);

@@ -31,9 +31,9 @@ export class RunQueue<T extends { url: string }> {
   /** Hosts with queued requests, served in turn from `cursor`. */
   private readonly hosts: string[] = [];
   private cursor = 0;
-  private readonly held = new WeakMap<Request, Held<T>>();
+  private readonly held = new WeakMap<object, Held<T>>();
   /** Every handed-out request's lane, kept after it is handled: its failure handler runs after that. */
-  private readonly lanes = new WeakMap<Request, SourceLane<T>>();
+  private readonly lanes = new WeakMap<object, SourceLane<T>>();
   private pendingTotal = 0;
   private inFlightTotal = 0;
   private handled = 0;
@@ -61,7 +61,7 @@ export class RunQueue<T extends { url: string }> {
   }
 
   /** The lane a handed-out request belongs to. */
-  laneOf(request: Request): SourceLane<T> | undefined {
+  laneOf(request: object): SourceLane<T> | undefined {
     return this.lanes.get(request);
   }
 
@@ -74,7 +74,7 @@ export class RunQueue<T extends { url: string }> {
   }
 
   /** The body of a handed-out request is in: its host may serve the next one (idempotent). */
-  releaseSlot(request: Request): void {
+  releaseSlot(request: object): void {
     this.held.get(request)?.release();
   }
 
