@@ -1,7 +1,8 @@
 /**
  * The Scrapy peer (bench/scenarios/scrapy_spider.py), run when a Python with Scrapy is found:
- * `python3` on PATH first, then the system's /usr/bin/python3 (Debian's python3-scrapy installs
- * there, while a pyenv or venv python3 may come first on PATH without it).
+ * the system's /usr/bin/python3 first (Debian's python3-scrapy installs there, while a pyenv or
+ * venv python3 may come first on PATH without it, or with a Scrapy that does not run), then
+ * `python3` and `python` on PATH.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -10,7 +11,7 @@ import { join } from 'node:path';
 import { runMeasured, type ChildMeasure } from './child.js';
 import type { ScenarioArgs } from './scenarios/args.js';
 
-const CANDIDATES = ['python3', '/usr/bin/python3', 'python'];
+const CANDIDATES = ['/usr/bin/python3', 'python3', 'python'];
 
 /** The first Python that imports scrapy, with its Scrapy version; null when none does. */
 export function findScrapyPython(): { python: string; version: string } | null {
