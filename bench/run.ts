@@ -224,11 +224,14 @@ function checkTargets(rows: ScenarioRow[], search: { p95Ms: number; docs: number
   if (sources) {
     const name = `per-source overhead (${sources.manySources} vs ${sources.fewSources} sources, same pages)`;
     checks.push({ name: `${name}, CPU`, target: '≤ 10 ms', measured: `${sources.cpuMsPerSource.toFixed(1)} ms`, met: sources.cpuMsPerSource <= 10 });
+    // Uncapped peak RSS moves by tens of MB between identical runs (V8 grows its heap lazily): a
+    // difference below zero says only that the sources' cost is under that noise, not that it is met.
+    const kb = sources.memoryKbPerSource;
     checks.push({
       name: `${name}, memory`,
       target: '≤ 50 KB',
-      measured: `${sources.memoryKbPerSource.toFixed(0)} KB (peak RSS)`,
-      met: sources.memoryKbPerSource <= 50,
+      measured: kb < 0 ? `${kb.toFixed(0)} KB (peak RSS; below its run-to-run noise: inconclusive)` : `${kb.toFixed(0)} KB (peak RSS)`,
+      met: kb < 0 ? null : kb <= 50,
     });
   } else checks.push({ name: 'per-source overhead', target: '≤ 10 ms CPU, ≤ 50 KB', measured: 'skipped', met: null });
   checks.push(
