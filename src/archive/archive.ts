@@ -8,7 +8,7 @@ import { summarizeChange, type VersionContent } from '../compare/change-summary.
 import { PermanentError } from '../errors.js';
 import { EXTRACTOR_VERSION } from '../extract/extractor-version.js';
 import type { Db } from '../store/database.js';
-import { getBlob, putBlob, putEncodedBlob } from '../store/blobs.js';
+import { getBlob, putBlob } from '../store/blobs.js';
 import {
   getDocumentByUrl,
   insertDocument,
@@ -249,7 +249,7 @@ export class Archive {
       charsetSource: snapshot.charsetSource,
       etag: snapshot.etag,
       lastModified: snapshot.lastModified,
-      rawHash: snapshot.rawBlob ? putEncodedBlob(this.db, snapshot.rawBlob) : putBlob(this.db, snapshot.rawBody),
+      rawHash: putBlob(this.db, snapshot.rawBody),
       runId: this.options.runId ?? null,
       extractor: EXTRACTOR_VERSION,
     });

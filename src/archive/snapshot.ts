@@ -13,8 +13,6 @@ export interface DocumentSnapshot extends FetchFacts {
   rawBody: Uint8Array;
   /** `fetch: browser`: rawBody is the rendered DOM; this is what the network delivered. */
   originalBody?: Uint8Array;
-  /** rawBody hashed and compressed ahead, off the main thread (crawl/handle-result.ts); absent: done when the version is written. */
-  rawBlob?: EncodedBlob;
   document: ExtractedDocument;
   /**
    * What the crawl found behind each of `document.attachments`, in the same order; absent when

@@ -7,7 +7,6 @@ import { handleListApiAnswer } from './list-api-answer.js';
 import { recordDocument, recordNotModified } from './attachment-records.js';
 import { listPageLost, store } from './source-writes.js';
 import { processPage } from './process-page.js';
-import { encodeBlob } from '../store/blobs.js';
 import type { SourceCrawl } from './source-crawl.js';
 import { fetchFailureReason, statusReason } from './start-urls.js';
 
@@ -108,9 +107,7 @@ async function handlePage(crawl: SourceCrawl, frontier: Frontier, response: Fetc
       if (request.kind === 'start') frontier.listed++;
       // A known document keeps its identity even when its address now redirects within the source.
       const snapshot = request.kind === 'document' ? { ...page.snapshot, url: request.url } : page.snapshot;
-      // Brotli of the raw body on libuv's thread pool, not in the write batch on the main thread
-      // (the crawl's bottleneck, issue 15): wasted only on a 200 whose page did not change.
-      await recordDocument(crawl, frontier, { ...snapshot, rawBlob: await encodeBlob(snapshot.rawBody, { compress: true }) });
+      await recordDocument(crawl, frontier, snapshot);
       return;
     }
     case 'soft-404':
