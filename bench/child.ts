@@ -29,11 +29,24 @@ export interface ChildOptions {
 }
 
 export async function runChild(options: ChildOptions): Promise<ChildMeasure> {
+  const nodeArgs = [...(options.nodeFlags ?? []), '--import', TSX_LOADER, '--import', USAGE_REPORTER, ...options.args];
+  return runMeasured(process.execPath, nodeArgs, options);
+}
+
+/**
+ * Runs any program that writes its own usage (peak RSS, CPU) as JSON to $BENCH_REPORT at exit:
+ * the Node scenarios through report-usage.ts, the Scrapy spider itself.
+ */
+export async function runMeasured(
+  command: string,
+  args: string[],
+  options: Omit<ChildOptions, 'args' | 'nodeFlags'> & { args?: string[] },
+): Promise<ChildMeasure> {
   const dir = mkdtempSync(join(tmpdir(), 'bw-bench-report-'));
   const reportPath = join(dir, 'usage.json');
   const started = process.hrtime.bigint();
   const result = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, [...(options.nodeFlags ?? []), '--import', TSX_LOADER, '--import', USAGE_REPORTER, ...options.args], {
+    const child = spawn(command, args, {
       cwd: REPO_ROOT,
       env: { ...process.env, BUREAU_WATCH_LOG_LEVEL: 'warn', ...options.env, BENCH_REPORT: reportPath },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -54,7 +67,7 @@ export async function runChild(options: ChildOptions): Promise<ChildMeasure> {
   }
   rmSync(dir, { recursive: true, force: true });
   if (!(options.okExitCodes ?? [0]).includes(result.code ?? -1)) {
-    throw new Error(`benchmark child ${options.args.join(' ')} exited with ${result.code}:\n${result.stderr.slice(-2000)}`);
+    throw new Error(`benchmark child ${[command, ...args].join(' ')} exited with ${result.code}:\n${result.stderr.slice(-2000)}`);
   }
   return { wallSeconds, ...usage, exitCode: result.code, stdout: result.stdout, stderr: result.stderr };
 }

@@ -33,7 +33,7 @@ export interface BenchReport {
 const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
 
 export function scenarioTable(rows: ScenarioRow[], baseline: ScenarioRow | undefined): string {
-  const header = '| scenario | time (s) | pages | pages/s | peak RSS (MB) | CPU (s) | × Crawlee alone |\n|---|---:|---:|---:|---:|---:|---:|';
+  const header = '| scenario | time (s) | pages | pages/s | peak RSS (MB) | CPU (s) | × plain Crawlee |\n|---|---:|---:|---:|---:|---:|---:|';
   const lines = rows.map((row) => {
     const ratio = baseline && row.comparable !== false ? (row.seconds / baseline.seconds).toFixed(2) : '–';
     return `| ${row.name}${row.note ? ` (${row.note})` : ''} | ${row.seconds.toFixed(2)} | ${row.pages} | ${(row.pages / row.seconds).toFixed(0)} | ${mb(row.peakRssBytes)} | ${row.cpuSeconds.toFixed(1)} | ${ratio} |`;

@@ -28,7 +28,7 @@ export async function crawlSource(crawl: SourceCrawl): Promise<void> {
     crawl.gate.limit(new URL(url).host, source.maxConcurrencyPerHost);
     crawl.gate.space(new URL(url).host, hostSpacingMs(source.maxRequestsPerMinute));
   }
-  const fetcher = await createFetcher(config, source, {
+  const fetcher = await createFetcher(config, source, crawl.fetcher, {
     userAgent: config.userAgent,
     maxRequestsPerMinute: await politeRate(crawl),
     maxConcurrency: source.maxConcurrencyPerHost,

@@ -4,6 +4,7 @@ import { compileAlertRules } from '../events/alerts.js';
 import { insertHealthEvent, outboxRecorder } from '../events/outbox.js';
 import { FailureTally, type AccessFailureCount } from '../fetch/failure-tally.js';
 import { HostGate } from '../fetch/host-gate.js';
+import { RunFetcher } from '../fetch/run-fetcher.js';
 import { logAccessChoices, RunAccess, siteAccessOf } from '../fetch/run-access.js';
 import type { Logger } from '../log.js';
 import type { CrawlProgress } from '../progress/progress.js';
@@ -64,6 +65,14 @@ export async function runCrawl(db: Db, config: Config, sources: SourceConfig[], 
   const archive = new Archive(db, { runId, events: outboxRecorder(db), matchAlerts, revisit: revisitClock });
   const writes = new WriteQueue(db, { guard: options.lock ? () => options.lock?.assertHeld() : undefined });
   const gate = new HostGate();
+  const fetcher = new RunFetcher({
+    userAgent: config.userAgent,
+    timeoutSecs: config.fetch.timeoutSecs,
+    maxBodyBytes: config.fetch.maxBodyBytes,
+    maxRetries: config.fetch.maxRetries,
+    retryBackoffMs: config.fetch.retryBackoffMs,
+    gate,
+  });
   const access = new RunAccess({ userAgent: config.userAgent, timeoutMs: config.fetch.timeoutSecs * 1000, gate });
   const attachmentStage = config.attachments.fetch
     ? new AttachmentStage({ db, config, log, gate, reader: options.attachmentReader, signal: options.signal })
@@ -95,6 +104,7 @@ export async function runCrawl(db: Db, config: Config, sources: SourceConfig[], 
           runId,
           robots,
           gate,
+          fetcher,
           attachments,
           revisit: { now, all: options.revisitAll === true },
           progress: options.progress?.source(source.id),
@@ -104,6 +114,7 @@ export async function runCrawl(db: Db, config: Config, sources: SourceConfig[], 
         }).finally(() => options.progress?.finishSource(source.id));
       }),
     );
+    await fetcher.close();
     writes.flush();
     const interrupted = options.signal?.aborted === true;
     for (const source of sources) {
@@ -123,9 +134,11 @@ export async function runCrawl(db: Db, config: Config, sources: SourceConfig[], 
     else if (Object.values(outcomes).some((o) => o.outcome === 'failed') || Object.values(counts).some((c) => c.unstored > 0)) status = 'failed';
   } catch (error) {
     status = 'failed';
+    await fetcher.abort();
     throw error;
   } finally {
     finishRun(db, runId, status, counts);
+    await fetcher.close();
     await attachmentStage?.close();
     await access.close();
   }

@@ -4,6 +4,7 @@ import type { Config, SourceConfig } from '../config/schema.js';
 import type { AccessFailure } from '../fetch/access-errors.js';
 import type { FailureTally } from '../fetch/failure-tally.js';
 import type { HostGate } from '../fetch/host-gate.js';
+import type { RunFetcher } from '../fetch/run-fetcher.js';
 import type { RobotsCache } from '../fetch/robots.js';
 import type { Logger } from '../log.js';
 import type { SourceProgress } from '../progress/progress.js';
@@ -25,6 +26,8 @@ export interface SourceCrawl {
   /** Shared by the run's sources: robots.txt per origin, request slots per host. */
   robots: RobotsCache;
   gate: HostGate;
+  /** The run's one HTTP crawler; each HTTP source is a lane of it. */
+  fetcher: RunFetcher;
   progress?: SourceProgress;
   /** Graceful stop: no new requests; the pages in hand finish and are stored. */
   signal?: AbortSignal;

@@ -42,6 +42,26 @@ export class HostGate {
     if (intervalMs > (this.spacing.get(host) ?? 0)) this.spacing.set(host, intervalMs);
   }
 
+  /** Whether a request could take a slot on the host now (no waiter ahead of it). */
+  hasRoom(host: string): boolean {
+    return !this.waiting.has(host) && (this.active.get(host) ?? 0) < (this.limits.get(host) ?? this.defaultLimit);
+  }
+
+  /**
+   * A slot on the host if one is free now, else null: the run's queue hands a request out only
+   * with its slot in hand, so no fetch task waits on a busy host while another host has room.
+   */
+  tryAcquire(host: string): (() => void) | null {
+    if (!this.hasRoom(host)) return null;
+    this.active.set(host, (this.active.get(host) ?? 0) + 1);
+    return this.releaser(host);
+  }
+
+  /** The least time between request starts on the host, in ms (0 when no source asked for spacing). */
+  spacingFor(host: string): number {
+    return this.spacing.get(host) ?? 0;
+  }
+
   /** Resolves when the host has a free slot; the returned release may be called more than once. */
   async acquire(host: string): Promise<() => void> {
     if ((this.active.get(host) ?? 0) >= (this.limits.get(host) ?? this.defaultLimit)) {
@@ -53,6 +73,11 @@ export class HostGate {
     } else {
       this.active.set(host, (this.active.get(host) ?? 0) + 1);
     }
+    return this.releaser(host);
+  }
+
+  /** A release callable more than once that frees the slot the first time. */
+  private releaser(host: string): () => void {
     let released = false;
     return () => {
       if (released) return;

@@ -18,9 +18,17 @@ interface GotHookOptions {
   getRequestFunction(): RequestFunction | undefined;
 }
 
+/**
+ * Spacing below a millisecond (more than 60,000 requests a minute: "unlimited" in practice) is not
+ * waited for: no timer waits less, and the request goes out without turn or bookkeeping.
+ */
+const UNNOTICEABLE_MS = 1;
+
 export function spacingHook(gate: HostGate, fallbackUrl: string, spacingMs: number): (options: GotHookOptions) => Promise<void> {
   return async (options) => {
     const host = new URL(String(options.url ?? fallbackUrl)).host;
+    gate.space(host, spacingMs);
+    if (gate.spacingFor(host) < UNNOTICEABLE_MS) return;
     await gate.turn(host, spacingMs);
     // A redirect runs the hooks again on the same options: wrap got's own function, never a wrapper.
     const current = options.getRequestFunction();

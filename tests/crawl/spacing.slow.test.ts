@@ -59,6 +59,20 @@ describe('politeness as spacing', () => {
     expect(Math.min(...measured), measured.join(' ')).toBeGreaterThanOrEqual(atLeast(80));
   });
 
+  it("keeps the spacing across many sources on one host, all lanes of the run's one fetcher", async () => {
+    const paths = Array.from({ length: 6 }, (_, i) => `/s${i}/`);
+    const site = await startTimedSite(columns(Object.fromEntries(paths.map((path) => [path, 2]))));
+    const h = crawlHarness({
+      sources: paths.map((path, i) => ({ id: `s${i}`, startUrls: [`${site.baseUrl}${path}index.html`], maxRequestsPerMinute: 600, maxConcurrencyPerHost: 4 })),
+    });
+    const { summary } = await h.crawl();
+    for (let i = 0; i < paths.length; i++) expect(summary.sources[`s${i}`]).toMatchObject({ created: 2, errors: 0 });
+    const measured = await gaps(site);
+    // robots.txt, then 6 list pages and 12 documents: 18 gaps, none shorter than 100 ms.
+    expect(measured).toHaveLength(18);
+    expect(Math.min(...measured), measured.join(' ')).toBeGreaterThanOrEqual(atLeast(100));
+  });
+
   it('honours robots.txt Crawl-delay the same way', async () => {
     const site = await startTimedSite(columns({ '/a/': 3 }, 'User-agent: *\nCrawl-delay: 0.25\nAllow: /\n'));
     const h = crawlHarness({ sources: [{ id: 'a', startUrls: [`${site.baseUrl}/a/index.html`], maxConcurrencyPerHost: 2 }] });
