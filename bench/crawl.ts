@@ -25,8 +25,8 @@ export function writeCrawlConfig(setup: CrawlSetup): string {
   return configPath;
 }
 
-export async function runCrawlCli(configPath: string, nodeFlags: string[] = []): Promise<ChildMeasure> {
-  return runChild({ args: ['src/cli/main.ts', 'crawl', '--config', configPath], nodeFlags });
+export async function runCrawlCli(configPath: string, nodeFlags: string[] = [], crawlFlags: string[] = []): Promise<ChildMeasure> {
+  return runChild({ args: ['src/cli/main.ts', 'crawl', '--config', configPath, ...crawlFlags], nodeFlags });
 }
 
 export interface ArchiveCounts {
