@@ -1,5 +1,6 @@
 import { Request, type RequestOptions, type Source } from '@crawlee/core';
 import type { QueueBudget } from './types.js';
+import { UrlBudget } from './url-budget.js';
 
 /**
  * The crawl's request queue, used by Crawlee in place of its in-memory RequestQueue. That one keeps
@@ -10,17 +11,14 @@ import type { QueueBudget } from './types.js';
  * list page waits behind the documents its page listed, so the queue stays about one page deep.
  * Nothing outlives the run; a killed run starts over from the archive.
  *
- * It is also the run's page budget: it admits at most `limit` distinct URLs, so what it hands to
- * the fetcher (queued, in flight and done together) never exceeds the limit. Crawlee's own
- * maxRequestsPerCrawl counts requests when they finish, letting the ones in flight overshoot it.
+ * It is also the run's page budget (url-budget.ts): at most `limit` distinct URLs.
  */
 export class LeanRequestQueue<T extends { url: string }> implements QueueBudget {
   private pending: (T | Request | undefined)[] = [];
   private head = 0;
-  private readonly seen = new Set<string>();
+  private readonly budget: UrlBudget;
   private inProgress = 0;
   private handled = 0;
-  private refusedAny = false;
   /** Set by Crawlee on the queue it is given; unused here. */
   internalTimeoutMillis = 0;
   requestLockSecs = 0;
@@ -28,8 +26,10 @@ export class LeanRequestQueue<T extends { url: string }> implements QueueBudget 
   constructor(
     private readonly toRequest: (item: T) => Request,
     /** Distinct URLs admitted per run, at most. */
-    private readonly limit = Number.POSITIVE_INFINITY,
-  ) {}
+    limit = Number.POSITIVE_INFINITY,
+  ) {
+    this.budget = new UrlBudget(limit);
+  }
 
   /**
    * Queues, in order, the items whose URL was never queued in this run, while the limit allows;
@@ -37,9 +37,7 @@ export class LeanRequestQueue<T extends { url: string }> implements QueueBudget 
    */
   add(items: Iterable<T>): number {
     let added = 0;
-    for (const item of items) {
-      if (this.seen.has(item.url)) continue;
-      if (!this.admit(item.url)) break;
+    for (const item of this.budget.admitNew(items)) {
       this.pending.push(item);
       added++;
     }
@@ -47,16 +45,16 @@ export class LeanRequestQueue<T extends { url: string }> implements QueueBudget 
   }
 
   has(url: string): boolean {
-    return this.seen.has(url);
+    return this.budget.has(url);
   }
 
   remaining(): number {
-    return Math.max(0, this.limit - this.seen.size);
+    return this.budget.remaining();
   }
 
   /** Some new URL was turned away because the limit was reached: part of the crawl was left out. */
   get refused(): boolean {
-    return this.refusedAny;
+    return this.budget.refused;
   }
 
   // Crawlee's IRequestManager, as BasicCrawler uses it.
@@ -74,7 +72,7 @@ export class LeanRequestQueue<T extends { url: string }> implements QueueBudget 
   }
 
   getTotalCount(): number {
-    return this.seen.size;
+    return this.budget.admitted;
   }
 
   getPendingCount(): number {
@@ -114,9 +112,9 @@ export class LeanRequestQueue<T extends { url: string }> implements QueueBudget 
     source: Source,
   ): Promise<{ uniqueKey: string; forefront: boolean; wasAlreadyPresent: boolean; wasAlreadyHandled: boolean; requestId: string }> {
     const request = source instanceof Request ? source : new Request(source as RequestOptions);
-    const wasAlreadyPresent = this.seen.has(request.uniqueKey);
+    const wasAlreadyPresent = this.budget.has(request.uniqueKey);
     // Over the limit, a new request is dropped, as Crawlee drops requests beyond maxRequestsPerCrawl.
-    if (!wasAlreadyPresent && this.admit(request.uniqueKey)) this.pending.push(request);
+    if (!wasAlreadyPresent && this.budget.admit(request.uniqueKey)) this.pending.push(request);
     return { uniqueKey: request.uniqueKey, forefront: false, wasAlreadyPresent, wasAlreadyHandled: false, requestId: request.uniqueKey };
   }
 
@@ -124,15 +122,6 @@ export class LeanRequestQueue<T extends { url: string }> implements QueueBudget 
     const added = [];
     for await (const source of sources) added.push(await this.addRequest(typeof source === 'string' ? { url: source } : source));
     return { addedRequests: added, waitForAllRequestsToBeAdded: Promise.resolve([]) };
-  }
-
-  private admit(url: string): boolean {
-    if (this.seen.size >= this.limit) {
-      this.refusedAny = true;
-      return false;
-    }
-    this.seen.add(url);
-    return true;
   }
 
   private waiting(): number {

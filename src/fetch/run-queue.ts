@@ -13,6 +13,7 @@
 import { Request, RequestState } from '@crawlee/core';
 import type { HostGate } from './host-gate.js';
 import type { QueueBudget } from './types.js';
+import { UrlBudget } from './url-budget.js';
 
 /** One queued request: its lane, and the item (or, once tried and handed back for a retry, its Crawlee Request). */
 interface Entry<T extends { url: string }> {
@@ -226,8 +227,7 @@ export class RunQueue<T extends { url: string }> {
  * de-duplication, what it has queued and in flight, and a promise for when all of it is handled.
  */
 export class SourceLane<T extends { url: string }> implements QueueBudget {
-  private readonly seen = new Set<string>();
-  private refusedAny = false;
+  private readonly budget: UrlBudget;
   pending = 0;
   inFlight = 0;
   handled = 0;
@@ -236,8 +236,10 @@ export class SourceLane<T extends { url: string }> implements QueueBudget {
 
   constructor(
     private readonly queue: RunQueue<T>,
-    private readonly limit: number,
-  ) {}
+    limit: number,
+  ) {
+    this.budget = new UrlBudget(limit);
+  }
 
   /**
    * Queues, in order, the items whose URL this lane never queued in this run, while its limit
@@ -246,9 +248,7 @@ export class SourceLane<T extends { url: string }> implements QueueBudget {
   add(items: Iterable<T>): number {
     if (this.stopped) return 0;
     let added = 0;
-    for (const item of items) {
-      if (this.seen.has(item.url)) continue;
-      if (!this.admit(item.url)) break;
+    for (const item of this.budget.admitNew(items)) {
       this.queue.enqueue(this, item);
       added++;
     }
@@ -257,16 +257,16 @@ export class SourceLane<T extends { url: string }> implements QueueBudget {
   }
 
   has(url: string): boolean {
-    return this.seen.has(url);
+    return this.budget.has(url);
   }
 
   remaining(): number {
-    return Math.max(0, this.limit - this.seen.size);
+    return this.budget.remaining();
   }
 
   /** Some new URL was turned away because the limit was reached: part of the crawl was left out. */
   get refused(): boolean {
-    return this.refusedAny;
+    return this.budget.refused;
   }
 
   /** Resolves once nothing of the lane is queued or in flight (at once when that is so already). */
@@ -297,15 +297,6 @@ export class SourceLane<T extends { url: string }> implements QueueBudget {
 
   private isDone(): boolean {
     return this.pending === 0 && this.inFlight === 0;
-  }
-
-  private admit(url: string): boolean {
-    if (this.seen.size >= this.limit) {
-      this.refusedAny = true;
-      return false;
-    }
-    this.seen.add(url);
-    return true;
   }
 }
 
