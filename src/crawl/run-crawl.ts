@@ -49,102 +49,161 @@ export interface RunCrawlOptions {
   revisitAll?: boolean;
 }
 
+/** What one run shares between its sources: one archive, one writer, one fetcher, one per-host gate. */
+interface RunServices {
+  runId: number;
+  archive: Archive;
+  writes: WriteQueue;
+  gate: HostGate;
+  fetcher: RunFetcher;
+  access: RunAccess;
+  attachmentStage: AttachmentStage | undefined;
+  matchAlerts: ReturnType<typeof compileAlertRules>;
+}
+
+/** What the run learns per source: its counts, its start URLs' answers, its access failures. */
+interface RunTallies {
+  counts: Record<string, SourceCounts>;
+  starts: Map<string, StartUrlReadings>;
+  failures: Map<string, FailureTally>;
+}
+
 /**
  * One crawl pass over the given sources, in parallel so a slow host never stalls the others.
  * All writes go through one WriteQueue on one connection: a single writer.
  */
 export async function runCrawl(db: Db, config: Config, sources: SourceConfig[], log: Logger, options: RunCrawlOptions = {}): Promise<CrawlSummary> {
+  const now = options.now ?? new Date();
+  const run = openRun(db, config, sources, log, options, now);
+  logAccessChoices(log, config, sources);
+  const tallies: RunTallies = {
+    counts: Object.fromEntries(sources.map((source) => [source.id, emptyCounts()])),
+    starts: new Map(sources.map((source) => [source.id, new StartUrlReadings()])),
+    failures: new Map(sources.map((source) => [source.id, new FailureTally()])),
+  };
+  for (const source of sources) run.archive.upsertSource(source);
+  let status: CrawlSummary['status'] = 'ok';
+  let outcomes: Record<string, SourceOutcome> = {};
+  try {
+    await Promise.all(sources.map((source) => crawlOneSource(run, tallies, source, config, log, options, now)));
+    await run.fetcher.close();
+    run.writes.flush();
+    const interrupted = options.signal?.aborted === true;
+    outcomes = recordOutcomes(db, run, tallies, sources, config, log, interrupted);
+    const { counts } = tallies;
+    if (interrupted) status = 'interrupted';
+    else if (Object.values(outcomes).some((o) => o.outcome === 'failed') || Object.values(counts).some((c) => c.unstored > 0)) status = 'failed';
+  } catch (error) {
+    status = 'failed';
+    await run.fetcher.abort();
+    throw error;
+  } finally {
+    finishRun(db, run.runId, status, tallies.counts);
+    await run.fetcher.close();
+    await run.attachmentStage?.close();
+    await run.access.close();
+  }
+  for (const [sourceId, sourceCounts] of Object.entries(tallies.counts))
+    log.info({ source: sourceId, ...sourceCounts, ...outcomes[sourceId] }, 'source crawled');
+  const accessFailures = Object.fromEntries(
+    [...tallies.failures].flatMap(([sourceId, tally]) => (tally.counts().length > 0 ? [[sourceId, tally.counts()]] : [])),
+  );
+  return { runId: run.runId, status, sources: tallies.counts, outcomes, accessFailures };
+}
+
+/** Starts the run's record and opens what its sources share. */
+function openRun(db: Db, config: Config, sources: SourceConfig[], log: Logger, options: RunCrawlOptions, now: Date): RunServices {
   const runId = startRun(
     db,
     sources.map((source) => source.id),
   );
   const matchAlerts = compileAlertRules(config.alerts);
-  const now = options.now ?? new Date();
   const maxDays = new Map(sources.map((source) => [source.id, revisitOf(config, source).maxDays]));
   const revisitClock = { at: now, maxDays: (sourceId: string) => maxDays.get(sourceId) ?? config.revisit.maxDays };
-  const archive = new Archive(db, { runId, events: outboxRecorder(db), matchAlerts, revisit: revisitClock });
-  const writes = new WriteQueue(db, { guard: options.lock ? () => options.lock?.assertHeld() : undefined });
   const gate = new HostGate();
-  const fetcher = new RunFetcher({
-    userAgent: config.userAgent,
-    timeoutSecs: config.fetch.timeoutSecs,
-    maxBodyBytes: config.fetch.maxBodyBytes,
-    maxRetries: config.fetch.maxRetries,
-    retryBackoffMs: config.fetch.retryBackoffMs,
+  return {
+    runId,
+    matchAlerts,
+    archive: new Archive(db, { runId, events: outboxRecorder(db), matchAlerts, revisit: revisitClock }),
+    writes: new WriteQueue(db, { guard: options.lock ? () => options.lock?.assertHeld() : undefined }),
     gate,
-  });
-  const access = new RunAccess({ userAgent: config.userAgent, timeoutMs: config.fetch.timeoutSecs * 1000, gate });
-  const attachmentStage = config.attachments.fetch
-    ? new AttachmentStage({ db, config, log, gate, reader: options.attachmentReader, signal: options.signal })
-    : undefined;
-  logAccessChoices(log, config, sources);
-  const counts: Record<string, SourceCounts> = {};
-  const starts = new Map(sources.map((source) => [source.id, new StartUrlReadings()]));
-  const failures = new Map(sources.map((source) => [source.id, new FailureTally()]));
-  for (const source of sources) {
-    archive.upsertSource(source);
-    counts[source.id] = emptyCounts();
-  }
-  let status: CrawlSummary['status'] = 'ok';
+    fetcher: new RunFetcher({
+      userAgent: config.userAgent,
+      timeoutSecs: config.fetch.timeoutSecs,
+      maxBodyBytes: config.fetch.maxBodyBytes,
+      maxRetries: config.fetch.maxRetries,
+      retryBackoffMs: config.fetch.retryBackoffMs,
+      gate,
+    }),
+    access: new RunAccess({ userAgent: config.userAgent, timeoutMs: config.fetch.timeoutSecs * 1000, gate }),
+    attachmentStage: config.attachments.fetch
+      ? new AttachmentStage({ db, config, log, gate, reader: options.attachmentReader, signal: options.signal })
+      : undefined,
+  };
+}
+
+function crawlOneSource(
+  run: RunServices,
+  tallies: RunTallies,
+  source: SourceConfig,
+  config: Config,
+  log: Logger,
+  options: RunCrawlOptions,
+  now: Date,
+): Promise<void> {
+  const sourceAccess = siteAccessOf(config, source);
+  const robots = run.access.robotsFor(sourceAccess);
+  const attachments = run.attachmentStage && {
+    stage: run.attachmentStage,
+    access: { source, robots, fetch: run.access.siteFetchFor(sourceAccess).fetch },
+  };
+  return crawlSource({
+    source,
+    config,
+    archive: run.archive,
+    writes: run.writes,
+    log,
+    counts: tallies.counts[source.id]!,
+    starts: tallies.starts.get(source.id)!,
+    runId: run.runId,
+    robots,
+    gate: run.gate,
+    fetcher: run.fetcher,
+    attachments,
+    revisit: { now, all: options.revisitAll === true },
+    progress: options.progress?.source(source.id),
+    signal: options.signal,
+    failures: tallies.failures.get(source.id),
+    robotsFailure: (url) => run.access.robotsFailure(sourceAccess, url),
+  }).finally(() => options.progress?.finishSource(source.id));
+}
+
+/** Each source's outcome, and (unless interrupted) its health streaks and events, written in one batch. */
+function recordOutcomes(
+  db: Db,
+  run: RunServices,
+  tallies: RunTallies,
+  sources: SourceConfig[],
+  config: Config,
+  log: Logger,
+  interrupted: boolean,
+): Record<string, SourceOutcome> {
   const outcomes: Record<string, SourceOutcome> = {};
-  try {
-    await Promise.all(
-      sources.map((source) => {
-        const sourceAccess = siteAccessOf(config, source);
-        const robots = access.robotsFor(sourceAccess);
-        const attachments = attachmentStage && { stage: attachmentStage, access: { source, robots, fetch: access.siteFetchFor(sourceAccess).fetch } };
-        return crawlSource({
-          source,
-          config,
-          archive,
-          writes,
-          log,
-          counts: counts[source.id]!,
-          starts: starts.get(source.id)!,
-          runId,
-          robots,
-          gate,
-          fetcher,
-          attachments,
-          revisit: { now, all: options.revisitAll === true },
-          progress: options.progress?.source(source.id),
-          signal: options.signal,
-          failures: failures.get(source.id),
-          robotsFailure: (url) => access.robotsFailure(sourceAccess, url),
-        }).finally(() => options.progress?.finishSource(source.id));
-      }),
-    );
-    await fetcher.close();
-    writes.flush();
-    const interrupted = options.signal?.aborted === true;
-    for (const source of sources) {
-      const outcome = decideOutcome(starts.get(source.id)!, counts[source.id]!, failures.get(source.id)!.counts());
-      outcomes[source.id] = outcome;
-      // Not stored (the database stayed busy): counted like a page that was not, so the run fails.
-      const lost = (error: unknown) => {
-        counts[source.id]!.errors++;
-        counts[source.id]!.unstored++;
-        log.error({ source: source.id, err: errorMessage(error) }, "the source's outcome or health could not be recorded");
-      };
-      writes.push(() => recordSourceOutcome(db, runId, source.id, outcome.outcome, outcome.reason), lost);
-      if (!interrupted) writes.push(() => recordHealth(db, config, source.id, counts[source.id]!, outcome, matchAlerts), lost);
-    }
-    writes.flush();
-    if (interrupted) status = 'interrupted';
-    else if (Object.values(outcomes).some((o) => o.outcome === 'failed') || Object.values(counts).some((c) => c.unstored > 0)) status = 'failed';
-  } catch (error) {
-    status = 'failed';
-    await fetcher.abort();
-    throw error;
-  } finally {
-    finishRun(db, runId, status, counts);
-    await fetcher.close();
-    await attachmentStage?.close();
-    await access.close();
+  for (const source of sources) {
+    const counts = tallies.counts[source.id]!;
+    const outcome = decideOutcome(tallies.starts.get(source.id)!, counts, tallies.failures.get(source.id)!.counts());
+    outcomes[source.id] = outcome;
+    // Not stored (the database stayed busy): counted like a page that was not, so the run fails.
+    const lost = (error: unknown) => {
+      counts.errors++;
+      counts.unstored++;
+      log.error({ source: source.id, err: errorMessage(error) }, "the source's outcome or health could not be recorded");
+    };
+    run.writes.push(() => recordSourceOutcome(db, run.runId, source.id, outcome.outcome, outcome.reason), lost);
+    if (!interrupted) run.writes.push(() => recordHealth(db, config, source.id, counts, outcome, run.matchAlerts), lost);
   }
-  for (const [sourceId, sourceCounts] of Object.entries(counts)) log.info({ source: sourceId, ...sourceCounts, ...outcomes[sourceId] }, 'source crawled');
-  const accessFailures = Object.fromEntries([...failures].flatMap(([sourceId, tally]) => (tally.counts().length > 0 ? [[sourceId, tally.counts()]] : [])));
-  return { runId, status, sources: counts, outcomes, accessFailures };
+  run.writes.flush();
+  return outcomes;
 }
 
 /** The source's streaks moved on by this run, and the health events that raises (inside the run's write batch). */
