@@ -9,6 +9,7 @@ import type { BrowserConfig } from '../config/schema.js';
 import { FatalError, type BureauWatchError } from '../errors.js';
 import { browserLaunchOptions } from './browser-launch.js';
 import { findBrowserExecutable } from './browser-executable.js';
+import './crawlee-quiet.js';
 import { isChallenge, originalBody, renderedBody, settle, skipHeavyResources, trackDocumentResponses } from './browser-page.js';
 import type { FetcherOptions, FetchStats, SourceFetcher } from './fetcher-types.js';
 import { hostSpacingMs, type HostGate } from './host-gate.js';

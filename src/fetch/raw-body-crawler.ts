@@ -5,13 +5,11 @@
  * in `tls.insecure`, Crawlee only has a crawler-wide switch).
  */
 import type { IncomingMessage } from 'node:http';
-import { log as crawleeLog, LogLevel, NonRetryableError, type Request, type Session } from '@crawlee/core';
+import { NonRetryableError, type Request, type Session } from '@crawlee/core';
 import { HttpCrawler, type HttpCrawlingContext } from '@crawlee/http';
 import { PermanentError } from '../errors.js';
 import { readBoundedBody } from './bounded-body.js';
-
-// Crawlee logs to stdout, which the contract (docs/contract.md) keeps for command results; our pino logs report instead.
-crawleeLog.setLevel(LogLevel.OFF);
+import './crawlee-quiet.js';
 
 type GotOptions = Parameters<HttpCrawler<HttpCrawlingContext>['_getRequestOptions']>[3];
 
