@@ -4,20 +4,22 @@
  * (src/fetch/fetch-one.ts) and page processing (process-page.ts: decode, parse once, classify,
  * extract or discover). Nothing is written anywhere.
  */
-import type { Config } from '../config/schema.js';
+import type { BrowserConfig, Config } from '../config/schema.js';
 import { canonicalUrl } from '../discover/canonical-url.js';
 import { SourceScope } from '../discover/scope.js';
 import { accessFailureReason, type AccessFailure } from '../fetch/access-errors.js';
 import { RobotsCache, type RobotsRules } from '../fetch/robots.js';
 import { createSiteFetch } from '../fetch/site-fetch.js';
 import type { SiteAccess } from '../fetch/site-access.js';
-import type { FetchedResponse } from '../fetch/types.js';
+import type { FetchedResponse, FetchResult } from '../fetch/types.js';
 import { processPage, type ProcessedPage } from './process-page.js';
 
 export interface TryOptions {
   userAgent: string;
   fetch: Config['fetch'];
   access: SiteAccess;
+  /** Render the page in the system Chromium, as a `fetch: browser` source does. @default plain HTTP */
+  browser?: BrowserConfig;
 }
 
 /** Why the page was not read: robots.txt, an access failure (with its class), an HTTP status, a page that does not parse. */
@@ -46,18 +48,10 @@ export async function tryPage(url: string, options: TryOptions): Promise<TryResu
     const rules = await robots.forUrl(url);
     const refusal = robotsRefusal(rules, url, siteFetch.failureFor(url));
     if (refusal) return refusal;
-    // Loaded once robots.txt allows the page: the fetcher's dependencies take a second to import.
-    const { fetchOne } = await import('../fetch/fetch-one.js');
-    const result = await fetchOne(url, {
-      userAgent: options.userAgent,
-      timeoutSecs: options.fetch.timeoutSecs,
-      maxBodyBytes: options.fetch.maxBodyBytes,
-      maxRetries: options.fetch.maxRetries,
-      retryBackoffMs: options.fetch.retryBackoffMs,
-      access: options.access,
-      // Redirects as the crawl follows them: not into what robots.txt disallows.
-      followRedirect: (target) => robots.peek(target) !== false,
-    });
+    // Redirects as the crawl follows them: not into what robots.txt disallows.
+    const followRedirect = (target: string) => robots.peek(target) !== false;
+    const result = options.browser ? await fetchRendered(url, options, options.browser, followRedirect) : await fetchPlain(url, options, followRedirect);
+    if (!result) return { ok: false, reason: 'no-result', message: `the browser handed back no page for ${url}` };
     if (!result.ok) return { ok: false, reason: accessFailureReason(result.error) ?? result.error.kind, message: result.error.message };
     const statusFailure = unreadableStatus(result);
     if (statusFailure) return statusFailure;
@@ -65,6 +59,40 @@ export async function tryPage(url: string, options: TryOptions): Promise<TryResu
   } finally {
     await siteFetch.close();
   }
+}
+
+/** The crawl's own HTTP fetch, loaded once robots.txt allows the page (its dependencies take a second to import). */
+async function fetchPlain(url: string, options: TryOptions, followRedirect: (target: string) => boolean): Promise<FetchResult> {
+  const { fetchOne } = await import('../fetch/fetch-one.js');
+  return fetchOne(url, { ...fetchLimits(options), access: options.access, followRedirect });
+}
+
+/** The page as a `fetch: browser` source gets it: rendered by the system Chromium (the DOM after its scripts ran). */
+async function fetchRendered(
+  url: string,
+  options: TryOptions,
+  browser: BrowserConfig,
+  followRedirect: (target: string) => boolean,
+): Promise<FetchResult | undefined> {
+  const { BrowserFetcher } = await import('../fetch/browser-fetcher.js');
+  const fetcher = new BrowserFetcher({
+    ...fetchLimits(options),
+    access: options.access,
+    followRedirect,
+    browser,
+    startUrls: [url],
+    maxRequests: 1,
+    maxConcurrency: 1,
+    maxRequestsPerMinute: 60,
+  });
+  let outcome: FetchResult | undefined;
+  await fetcher.run([{ url, kind: 'start', depth: 0 }], async (result) => void (outcome = result));
+  return outcome;
+}
+
+function fetchLimits(options: TryOptions) {
+  const { timeoutSecs, maxBodyBytes, maxRetries, retryBackoffMs } = options.fetch;
+  return { userAgent: options.userAgent, timeoutSecs, maxBodyBytes, maxRetries, retryBackoffMs };
 }
 
 /** `access`: the classified failure of reaching robots.txt, when that was the trouble. */

@@ -1,6 +1,7 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findBrowserExecutable } from '../../src/fetch/browser-executable.js';
 import { runCli, type CliResult } from '../helpers/cli.js';
 import { TEST_USER_AGENT } from '../helpers/crawl.js';
 import { listPage, RECORD_PARAGRAPHS, recordPage } from '../helpers/pages.js';
@@ -100,4 +101,27 @@ function configFile(config: Record<string, unknown>): string {
   const path = join(tempDir('bw-try-config-'), 'config.json');
   writeFileSync(path, JSON.stringify(config));
   return path;
+}
+
+const chromium = installedChromium();
+if (!chromium) console.warn('try --browser test SKIPPED: no Chromium on PATH (install it: apt-get install chromium)');
+
+describe.skipIf(!chromium)('try --browser (system Chromium)', () => {
+  it('reads the page as rendered, and stdout holds the JSON alone (Crawlee logs nothing there)', async () => {
+    const written = '<span id="w"></span><script>document.getElementById("w").textContent = "此段由脚本写入。";</script>';
+    site.routes.set('/rendered.html', { body: recordPage({ title: TITLE, paragraphs: [written, ...RECORD_PARAGRAPHS] }) });
+    const result = await tryCli([`${site.baseUrl}/rendered.html`, '--browser', '--json']);
+    expect(result.code, result.stderr).toBe(0);
+    const outcome = JSON.parse(result.stdout) as { kind: string; document?: { text: string } };
+    expect(outcome.kind).toBe('document');
+    expect(outcome.document?.text).toContain('此段由脚本写入。');
+  });
+});
+
+function installedChromium(): string | undefined {
+  try {
+    return findBrowserExecutable(undefined);
+  } catch {
+    return undefined;
+  }
 }

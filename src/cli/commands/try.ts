@@ -10,6 +10,7 @@ import { tryJson, tryLines } from '../try-output.js';
 
 interface TryFlags extends SiteAccessFlags {
   json?: boolean;
+  browser?: boolean;
 }
 
 /**
@@ -23,6 +24,7 @@ export function registerTry(program: Command): void {
     .description('fetch one page as the crawl would and print what it would archive (document) or follow (list page); writes nothing')
     .argument('<url>', 'an http(s) URL')
     .option('--json', 'print one JSON object (also on failure, with "error")')
+    .option('--browser', 'render the page in the system Chromium, as a `fetch: browser` source does (browser.executablePath of a given config)')
     .option('--proxy <url>', "HTTP(S) or SOCKS proxy, as the config's `proxy`")
     .option('--header <"Name: value">', 'extra request header (repeatable)', collect, [])
     .option('--cookie <name=value>', "cookie sent to the URL's site (repeatable)", collect, [])
@@ -35,7 +37,8 @@ export function registerTry(program: Command): void {
       const access = resolveSiteAccess({ proxy: config.proxy, headers: config.headers, cookies: config.cookies, tls: config.tls }, siteAccessFromFlags(flags));
       // Loaded on use, like the crawl: the page pipeline is no business of the other commands' start.
       const { tryPage } = await import('../../crawl/try-page.js');
-      const outcome = await tryPage(target, { userAgent: config.userAgent, fetch: config.fetch, access });
+      const browser = flags.browser ? config.browser : undefined;
+      const outcome = await tryPage(target, { userAgent: config.userAgent, fetch: config.fetch, access, browser });
       const stdout = { stdout: process.stdout };
       if (flags.json) print(stdout, terminalJson(tryJson(target, outcome), 2));
       if (!outcome.ok) throw new FatalError(outcome.message);
