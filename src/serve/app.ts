@@ -4,6 +4,7 @@
  * `app.request()`, `serve` puts it behind a Node HTTP server (src/serve/server.ts).
  */
 import { Hono } from 'hono';
+import { basicAuth } from 'hono/basic-auth';
 import { HTTPException } from 'hono/http-exception';
 import { UsageError, errorMessage } from '../errors.js';
 import type { ServeContext } from './context.js';
@@ -19,12 +20,16 @@ import { messagePage } from './views/layout.js';
 export interface AppOptions {
   /** Answer only requests addressed to a loopback name (set when bound to loopback). */
   loopbackOnly: boolean;
+  /** HTTP Basic credentials every request must bring (feeds and API too). @default none: open */
+  credentials?: { user: string; password: string };
 }
 
 export function createServeApp(context: ServeContext, options: AppOptions): Hono {
   const app = new Hono();
   app.use(securityHeaders());
   if (options.loopbackOnly) app.use(loopbackHostOnly());
+  // Compared in constant time by Hono; a wrong or missing password is a 401 with the realm to ask for.
+  if (options.credentials) app.use(basicAuth({ username: options.credentials.user, password: options.credentials.password, realm: 'bureau-watch' }));
   app.use(readOnlyMethods());
   app.get(STYLESHEET_PATH, (c) =>
     c.body(STYLESHEET, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=31536000, immutable' }),
@@ -38,6 +43,8 @@ export function createServeApp(context: ServeContext, options: AppOptions): Hono
   apiRoutes(app, context);
   app.notFound((c) => failure(c.req.path, 404, 'Not found', `nothing at ${c.req.path}`));
   app.onError((error, c) => {
+    // The login's 401 carries the WWW-Authenticate header that makes a browser ask: answered as is.
+    if (error instanceof HTTPException && error.status === 401) return error.getResponse();
     if (error instanceof HTTPException) return failure(c.req.path, error.status, 'Not found', error.message);
     if (error instanceof UsageError) return failure(c.req.path, 400, 'Bad request', error.message);
     context.log.error({ err: error, path: c.req.path }, 'serve: request failed');

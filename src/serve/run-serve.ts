@@ -10,9 +10,14 @@ import { createServeApp } from './app.js';
 import { isLoopbackHost } from './security.js';
 import { startServer, type RunningServer } from './server.js';
 
+/** The environment variable holding the password `serve` requires (never a flag: flags show in `ps`). */
+export const SERVE_PASSWORD_VARIABLE = 'BUREAU_WATCH_SERVE_PASSWORD';
+
 export interface ServeOptions {
   host: string;
   port: number;
+  /** HTTP Basic credentials every request must bring. @default none */
+  credentials?: { user: string; password: string };
   /** Called once the server listens (the command prints the URL). */
   onListening?: (server: RunningServer) => void;
 }
@@ -22,8 +27,14 @@ export async function runServe(config: Config, log: Logger, options: ServeOption
   const db = openDatabaseReadOnly(config.database, { log });
   try {
     const loopback = isLoopbackHost(options.host);
-    if (!loopback) {
-      log.warn({ host: options.host }, `serving on ${options.host}: the archive is readable by anyone who can reach this machine's port ${options.port}`);
+    if (!loopback && !options.credentials) {
+      log.warn(
+        { host: options.host },
+        `serving on ${options.host}: the archive is readable by anyone who can reach this machine's port ${options.port} (set ${SERVE_PASSWORD_VARIABLE} to require a password)`,
+      );
+    }
+    if (!loopback && options.credentials) {
+      log.warn({ host: options.host }, `serving on ${options.host} over plain HTTP: the password crosses the network readable; put a TLS proxy in front`);
     }
     const app = createServeApp(
       {
@@ -32,7 +43,7 @@ export async function runServe(config: Config, log: Logger, options: ServeOption
         sources: config.sources.map(({ id, name }) => ({ id, name })),
         alerts: config.alerts.map((alert) => alert.name),
       },
-      { loopbackOnly: loopback },
+      { loopbackOnly: loopback, credentials: options.credentials },
     );
     const server = await startServer(app, options.host, options.port);
     log.info({ url: server.url, database: config.database }, 'serving the archive read-only');

@@ -86,4 +86,19 @@ describe('serve: safe by default (in process)', () => {
     expect((await app.request('http://[::1]:8080/api/stats')).status).toBe(200);
     expect((await app.request('http://localhost/api/stats')).status).toBe(200);
   });
+
+  it('with a password set, every page, feed and API answer needs the Basic login (401 and the realm otherwise)', async () => {
+    const { app } = serveArchive({ credentials: { user: 'archivist', password: 'pass:wörd' } });
+    const basic = (login: string) => ({ headers: { Authorization: `Basic ${Buffer.from(login).toString('base64')}` } });
+    for (const path of ['/', '/api/stats', '/feeds/all.atom', '/nowhere']) {
+      const { response } = await get(app, path);
+      expect(response.status, path).toBe(401);
+      expect(response.headers.get('www-authenticate'), path).toContain('realm="bureau-watch"');
+      expect((await get(app, path, basic('archivist:wrong'))).response.status, path).toBe(401);
+      expect((await get(app, path, basic('someone:pass:wörd'))).response.status, path).toBe(401);
+    }
+    expect((await get(app, '/', basic('archivist:pass:wörd'))).response.status).toBe(200);
+    expect((await get(app, '/api/stats', basic('archivist:pass:wörd'))).response.status).toBe(200);
+    expect((await get(app, '/nowhere', basic('archivist:pass:wörd'))).response.status).toBe(404);
+  });
 });

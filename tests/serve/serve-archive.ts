@@ -6,7 +6,7 @@
  */
 import type { Hono } from 'hono';
 import { onTestFinished } from 'vitest';
-import { createServeApp } from '../../src/serve/app.js';
+import { createServeApp, type AppOptions } from '../../src/serve/app.js';
 import { openDatabase, type Db } from '../../src/store/database.js';
 import { openTestArchive, snapshot, type TestArchive } from '../helpers/archive.js';
 import { captureLog, type CapturedLog } from '../helpers/log.js';
@@ -27,7 +27,7 @@ export interface ServeArchive {
 }
 
 /** Builds the archive (inside a test: removed when it ends). */
-export function serveArchive(): ServeArchive {
+export function serveArchive(appOptions: Partial<AppOptions> = {}): ServeArchive {
   const test = openTestArchive({ alerts: [{ name: 'new-plan', on: ['document.created'], titlePattern: '计划' }] });
   const run = test.run(['alpha', 'beta']);
   test.record(
@@ -78,7 +78,7 @@ export function serveArchive(): ServeArchive {
         { id: 'beta', name: '乙区教育局' },
       ],
     },
-    { loopbackOnly: true },
+    { loopbackOnly: true, ...appOptions },
   );
   return { test, db, app, log, hostileId: id(HOSTILE_URL), planId: id(PLAN_URL) };
 }

@@ -7,8 +7,8 @@ import { tempDir } from '../helpers/temp.js';
 import { PLAN_URL, serveArchive } from './serve-archive.js';
 
 /** Starts `serve` on a free port and resolves with its base URL once it listens; stopped when the test ends. */
-async function startServe(configPath: string, extra: string[] = []): Promise<{ cli: CliProcess; url: string }> {
-  const cli = startCli(['serve', '--config', configPath, '--port', '0', ...extra]);
+async function startServe(configPath: string, extra: string[] = [], env: Record<string, string> = {}): Promise<{ cli: CliProcess; url: string }> {
+  const cli = startCli(['serve', '--config', configPath, '--port', '0', ...extra], { env });
   onTestFinished(() => void (cli.child.exitCode === null && cli.child.kill('SIGKILL')));
   await waitFor(() => /http:\/\/\S+\//.test(cli.stdout()) || cli.child.exitCode !== null, 'serve to listen');
   const url = /(http:\/\/\S+\/)/.exec(cli.stdout())?.[1];
@@ -47,6 +47,21 @@ describe('bureau-watch serve (child process)', () => {
     const result = await cli.done;
     expect(result.code).toBe(0);
     expect(parseLogLines(result.stderr).map((line) => line.msg)).toContain('stopped serving');
+  });
+
+  it('asks for a login when BUREAU_WATCH_SERVE_PASSWORD is set (and refuses an empty one, exit 2)', async () => {
+    const { test } = serveArchive();
+    const { cli, url } = await startServe(test.configPath, ['--user', 'archivist'], { BUREAU_WATCH_SERVE_PASSWORD: 's3cret' });
+    expect((await fetch(url)).status).toBe(401);
+    const login = { Authorization: `Basic ${Buffer.from('archivist:s3cret').toString('base64')}` };
+    expect((await fetch(`${url}api/stats`, { headers: login })).status).toBe(200);
+    expect(cli.stderr()).not.toContain('s3cret');
+    cli.child.kill('SIGTERM');
+    expect((await cli.done).code).toBe(0);
+
+    const empty = await runCli(['serve', '--config', test.configPath, '--port', '0'], { env: { BUREAU_WATCH_SERVE_PASSWORD: '' } });
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain('BUREAU_WATCH_SERVE_PASSWORD is set but empty');
   });
 
   it('warns when bound beyond loopback', async () => {

@@ -12,7 +12,8 @@ export function registerServe(program: Command): void {
     .description('a read-only web view of the archive (search, documents, history with diffs, events, source health), Atom feeds and a JSON API')
     .option('--port <n>', 'TCP port (0: any free port)', String(DEFAULT_PORT))
     .option('--host <address>', 'address to listen on; anything but loopback exposes the archive to the network', DEFAULT_HOST)
-    .action(async (options: { port: string; host: string }, command: Command) => {
+    .option('--user <name>', 'user name of the HTTP Basic login required when $BUREAU_WATCH_SERVE_PASSWORD is set', 'bureau-watch')
+    .action(async (options: { port: string; host: string; user: string }, command: Command) => {
       const port = parsePort(options.port);
       const context = readingContext(command);
       if (context.config.database !== ':memory:' && !existsSync(context.config.database)) {
@@ -20,11 +21,15 @@ export function registerServe(program: Command): void {
           `no archive at ${context.config.database} (the database named in ${context.configPath}): run \`bureau-watch crawl\` or \`bureau-watch demo\` first`,
         );
       }
+      const password = process.env.BUREAU_WATCH_SERVE_PASSWORD;
+      if (password === '') throw new UsageError('BUREAU_WATCH_SERVE_PASSWORD is set but empty: expected a password, or leave it unset for no login');
+      if (options.user === '' || options.user.includes(':')) throw new UsageError(`--user expects a name without ":", got "${options.user}"`);
       // Loaded on use: the other commands do not need the web framework.
       const { runServe } = await import('../../serve/run-serve.js');
       await runServe(context.config, context.log, {
         host: options.host,
         port,
+        credentials: password === undefined ? undefined : { user: options.user, password },
         onListening: (server) => print(context, `Serving ${context.config.database} read-only at ${server.url} (Ctrl-C to stop)`),
       });
     });
