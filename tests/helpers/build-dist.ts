@@ -16,6 +16,7 @@ const TSC = join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
 export default function buildDist(): void {
   if (isFresh()) return;
   execFileSync(process.execPath, [TSC, '-p', join(REPO_ROOT, 'tsconfig.json')], { cwd: REPO_ROOT, stdio: 'inherit' });
+  execFileSync(process.execPath, [join(REPO_ROOT, 'scripts', 'executable-bin.mjs')], { cwd: REPO_ROOT, stdio: 'inherit' });
   // tsc builds incrementally and leaves a compiled file alone when its source only looks newer.
   writeFileSync(STAMP, new Date().toISOString());
 }
