@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoSiteDir, startStaticSite, type StaticSite } from '../../src/demo/server.js';
 import { runCli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/temp.js';
+import { CONTRACT_RECORD_KEYS } from '../helpers/contract.js';
 
 const expected = JSON.parse(readFileSync(new URL('../fixtures/demo-expected.json', import.meta.url), 'utf8')) as {
   startPaths: string[];
@@ -43,25 +44,8 @@ describe('CLI crawl and export', () => {
       .split('\n')
       .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(records).toHaveLength(expected.documents.length);
-    const keys = [
-      'id',
-      'source',
-      'url',
-      'title',
-      'publishedDate',
-      'fields',
-      'labels',
-      'text',
-      'attachments',
-      'version',
-      'contentHash',
-      'status',
-      'firstSeenAt',
-      'lastChangedAt',
-      'duplicateOf',
-    ];
     for (const record of records) {
-      for (const key of keys) expect(record, key).toHaveProperty(key);
+      for (const key of CONTRACT_RECORD_KEYS) expect(record, key).toHaveProperty(key);
       expect(record).toMatchObject({ source: 'demo-edu', version: 1, status: 'active' });
       expect(record.contentHash).toMatch(/^[0-9a-f]{64}$/);
       expect(new Date(record.firstSeenAt as string).toISOString()).toBe(record.firstSeenAt);

@@ -1,25 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { CONTRACT_RECORD_KEYS } from '../helpers/contract.js';
 import type { TestArchive } from '../helpers/archive.js';
 import { openSearchArchive, URL_A, URL_C } from './search-archive.js';
-
-const CONTRACT_KEYS = [
-  'id',
-  'source',
-  'url',
-  'title',
-  'publishedDate',
-  'fields',
-  'labels',
-  'text',
-  'attachments',
-  'version',
-  'contentHash',
-  'status',
-  'firstSeenAt',
-  'lastChangedAt',
-  'duplicateOf',
-];
 
 // One archive for the whole file: the queries only read it.
 let store: TestArchive;
@@ -37,7 +20,7 @@ describe('search command', () => {
     const records = JSON.parse(result.stdout) as Record<string, unknown>[];
     expect(records.map((record) => record.id)).toEqual([ids[URL_A], ids[URL_C]]);
     for (const record of records) {
-      for (const key of CONTRACT_KEYS) expect(record).toHaveProperty(key);
+      for (const key of CONTRACT_RECORD_KEYS) expect(record).toHaveProperty(key);
       expect(record.snippet).toContain('[双减]');
     }
     expect(records[0]).toMatchObject({ source: 'alpha', title: '关于落实双减政策的通知', publishedDate: '2021-09-01', status: 'active', version: 1 });
