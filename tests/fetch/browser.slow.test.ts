@@ -2,10 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findBrowserExecutable } from '../../src/fetch/browser-executable.js';
 import { getBlob } from '../../src/store/blobs.js';
-import { validateConfig } from '../../src/config/load.js';
-import { tryPage } from '../../src/crawl/try-page.js';
-import { resolveSiteAccess } from '../../src/fetch/site-access.js';
-import { crawlHarness, serveColumn, storedUrls, TEST_USER_AGENT } from '../helpers/crawl.js';
+import { crawlHarness, serveColumn, storedUrls } from '../helpers/crawl.js';
 import { documentPage, serveScriptColumn } from '../helpers/pages.js';
 import { startTestSite, type TestSite } from '../helpers/site.js';
 
@@ -70,20 +67,6 @@ describe.skipIf(!chromium)('fetch: browser (system Chromium)', () => {
 
     expect(storedUrls(h.db)).toEqual(documents);
     expect(site.requests.filter((request) => request.path === '/col/index.html').length).toBeGreaterThanOrEqual(2);
-  });
-
-  it("lets `try --browser` read a page as the browser renders it (plain HTTP does not see the script's text)", async () => {
-    site = await startTestSite();
-    const written = '<span id="w"></span><script>document.getElementById("w").textContent = "此段由脚本写入。";</script>';
-    site.routes.set('/art/rendered.html', { body: documentPage('脚本正文', `${written}${'正文内容。'.repeat(30)}`) });
-    const options = { userAgent: TEST_USER_AGENT, fetch: validateConfig({ fetch: { maxRetries: 0 } }).fetch, access: resolveSiteAccess() };
-    const textOf = async (browser: boolean) => {
-      const outcome = await tryPage(`${site.baseUrl}/art/rendered.html`, { ...options, browser: browser ? {} : undefined });
-      if (!outcome.ok) throw new Error(outcome.message);
-      return outcome.page.kind === 'document' ? outcome.page.snapshot.document.text : '';
-    };
-    expect(await textOf(true)).toContain('此段由脚本写入。');
-    expect(await textOf(false)).not.toContain('此段由脚本写入。');
   });
 });
 
