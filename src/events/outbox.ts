@@ -68,8 +68,8 @@ export function insertHealthEvent(db: Db, draft: HealthEventDraft, alerts: strin
   return event;
 }
 
-interface EventRow {
-  seq: number;
+/** An `events` row as the queries select it (seq aside): what decodeEvent() turns into a ChangeEvent. */
+export interface EventRow {
   id: string;
   type: EventType;
   at: string;
@@ -123,7 +123,7 @@ function selectEvents(db: Db, query: EventQuery, documentsOnly: boolean): Stored
   }
   const sql = `SELECT seq, id, type, at, source_id AS source, document_id AS documentId, url, title, version, alerts, changes, reason
     FROM events ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq LIMIT ?`;
-  const rows = statement(db, sql).all(...params, query.limit ?? -1) as EventRow[];
+  const rows = statement(db, sql).all(...params, query.limit ?? -1) as (EventRow & { seq: number })[];
   return rows.map(decodeEventRow);
 }
 
@@ -142,13 +142,17 @@ export function eventExists(db: Db, id: string): boolean {
   return statement(db, 'SELECT 1 FROM events WHERE id = ?').get(id) !== undefined;
 }
 
-function decodeEventRow(row: EventRow): StoredEvent {
+function decodeEventRow(row: EventRow & { seq: number }): StoredEvent {
+  return { seq: row.seq, ...decodeEvent(row) };
+}
+
+/** The event a row holds: a health event (source.*) or a document event. */
+export function decodeEvent(row: EventRow): ChangeEvent {
   const alerts = JSON.parse(row.alerts) as string[];
   if (row.type.startsWith('source.')) {
-    return { seq: row.seq, id: row.id, type: row.type as HealthEventType, at: row.at, source: row.source, reason: row.reason ?? '', alerts };
+    return { id: row.id, type: row.type as HealthEventType, at: row.at, source: row.source, reason: row.reason ?? '', alerts };
   }
   return {
-    seq: row.seq,
     id: row.id,
     type: row.type as DocumentEventType,
     at: row.at,

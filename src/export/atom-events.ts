@@ -3,9 +3,8 @@
  * (the source's name, the version's publication date). SELECTs only: runs on a read-only
  * connection (a web server's) as well as the CLI's.
  */
-import type { ChangeSummary } from '../compare/change-summary.js';
-import type { ChangeEvent } from '../events/event.js';
-import type { DocumentEventType, EventType, HealthEventType } from '../events/event-types.js';
+import { isHealthEvent, type ChangeEvent } from '../events/event.js';
+import { decodeEvent, type EventRow } from '../events/outbox.js';
 import type { Db } from '../store/database.js';
 
 /** Which events: everything (no key), one source's, the ones an alert rule matched, or both conditions. */
@@ -19,18 +18,7 @@ export type FeedEvent = ChangeEvent & {
   publishedDate: string | null;
 };
 
-interface FeedEventRow {
-  id: string;
-  type: EventType;
-  at: string;
-  source: string;
-  documentId: string | null;
-  url: string | null;
-  title: string | null;
-  version: number | null;
-  alerts: string;
-  changes: string | null;
-  reason: string | null;
+interface FeedEventRow extends EventRow {
   sourceName: string;
   publishedDate: string | null;
 }
@@ -59,18 +47,8 @@ export function readFeedEvents(db: Db, scope: FeedScope, limit: number): FeedEve
 }
 
 function feedEvent(row: FeedEventRow): FeedEvent {
-  const common = { id: row.id, at: row.at, source: row.source, alerts: JSON.parse(row.alerts) as string[], sourceName: row.sourceName };
-  if (row.type.startsWith('source.')) return { ...common, type: row.type as HealthEventType, reason: row.reason ?? '', publishedDate: null };
-  return {
-    ...common,
-    type: row.type as DocumentEventType,
-    documentId: row.documentId ?? '',
-    url: row.url ?? '',
-    title: row.title ?? '',
-    version: row.version ?? 0,
-    publishedDate: row.publishedDate,
-    ...(row.changes ? { changes: JSON.parse(row.changes) as ChangeSummary } : {}),
-  };
+  const event = decodeEvent(row);
+  return { ...event, sourceName: row.sourceName, publishedDate: isHealthEvent(event) ? null : row.publishedDate };
 }
 
 /** The source's configured name (its id when it has none), or null when the archive does not know it. */
