@@ -7,11 +7,9 @@ import type { Logger } from '../log.js';
 import { onShutdownSignal } from '../process/signals.js';
 import { openDatabaseReadOnly } from '../store/read-only.js';
 import { createServeApp } from './app.js';
+import { SERVE_PASSWORD_VARIABLE } from './login.js';
 import { isLoopbackHost } from './security.js';
 import { startServer, type RunningServer } from './server.js';
-
-/** The environment variable holding the password `serve` requires (never a flag: flags show in `ps`). */
-export const SERVE_PASSWORD_VARIABLE = 'BUREAU_WATCH_SERVE_PASSWORD';
 
 export interface ServeOptions {
   host: string;
