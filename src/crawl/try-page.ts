@@ -81,6 +81,7 @@ async function fetchRendered(
     followRedirect,
     browser,
     startUrls: [url],
+    // One page: no queue, no concurrency, and no second request to space from the first.
     maxRequests: 1,
     maxConcurrency: 1,
     maxRequestsPerMinute: 60,
