@@ -13,7 +13,7 @@ import tseslint from 'typescript-eslint';
  * `attachments` (attachment readers) sits between extract and compare, `serve` beside the CLI.
  */
 export const STAGES = [
-  { name: 'base', paths: ['errors.ts', 'log.ts', 'hash.ts', 'version.ts', 'terminal-safe.ts', 'text', 'html'] },
+  { name: 'base', paths: ['errors.ts', 'log.ts', 'hash.ts', 'version.ts', 'terminal-safe.ts', 'worker-thread.ts', 'text', 'html'] },
   { name: 'config', paths: ['config'] },
   { name: 'fetch', paths: ['fetch'] },
   { name: 'decode', paths: ['decode'] },

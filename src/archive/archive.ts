@@ -8,7 +8,7 @@ import { summarizeChange, type VersionContent } from '../compare/change-summary.
 import { PermanentError } from '../errors.js';
 import { EXTRACTOR_VERSION } from '../extract/extractor-version.js';
 import type { Db } from '../store/database.js';
-import { getBlob, putBlob } from '../store/blobs.js';
+import { getBlob, putBlob, putEncodedBlob } from '../store/blobs.js';
 import { scheduledDocument, setCheckSchedule } from '../store/check-schedule.js';
 import {
   getDocumentByUrl,
@@ -80,7 +80,7 @@ export class Archive {
    */
   recordSnapshot(snapshot: DocumentSnapshot): SnapshotOutcome {
     const attachments = storeAttachments(this.db, snapshot);
-    const compared = compareDocument(snapshot.document);
+    const compared = snapshot.compared ?? compareDocument(snapshot.document);
     const existing = getDocumentByUrl(this.db, snapshot.url);
     if (!existing) {
       this.createDocument(snapshot, compared, attachments);
@@ -193,7 +193,7 @@ export class Archive {
       lastModified: snapshot.lastModified,
     });
     this.insertVersion(id, 1, snapshot, compared.contentHash, attachments);
-    const link = linkDuplicates(this.db, id, compared.comparison, compared.contentHash, filesWithText(attachments));
+    const link = linkDuplicates(this.db, id, compared, filesWithText(attachments));
     const draft = { ...this.draftFor('document.created', id, 1, snapshot), attachments: alertFacts(attachments) };
     this.events.record(draft, this.alertsForNewCopy(draft, link.root));
   }
@@ -248,14 +248,13 @@ export class Archive {
   /** Same version, compared from now on by the current extractor's reading: no version, no event. */
   private refreshKey(existing: DocumentRow, compared: ComparedDocument, attachments: AttachmentEntry[]): void {
     setComparisonKey(this.db, existing.id, keyOf(compared));
-    if (existing.contentHash !== compared.contentHash)
-      linkDuplicates(this.db, existing.id, compared.comparison, compared.contentHash, filesWithText(attachments));
+    if (existing.contentHash !== compared.contentHash) linkDuplicates(this.db, existing.id, compared, filesWithText(attachments));
   }
 
   /** Duplicate links follow the text's hash and the attachments' files: only when those moved may they have changed. */
   private relinkIfMoved(existing: DocumentRow, compared: ComparedDocument, attachments: NewAttachments): void {
     if (existing.contentHash === compared.contentHash && !attachments.comparison.changed) return;
-    linkDuplicates(this.db, existing.id, compared.comparison, compared.contentHash, filesWithText(attachments.entries));
+    linkDuplicates(this.db, existing.id, compared, filesWithText(attachments.entries));
   }
 
   private insertVersion(documentId: string, version: number, snapshot: DocumentSnapshot, contentHash: string, attachments: AttachmentEntry[]): void {
@@ -278,7 +277,7 @@ export class Archive {
       charsetSource: snapshot.charsetSource,
       etag: snapshot.etag,
       lastModified: snapshot.lastModified,
-      rawHash: putBlob(this.db, snapshot.rawBody),
+      rawHash: snapshot.rawBlob ? putEncodedBlob(this.db, snapshot.rawBlob) : putBlob(this.db, snapshot.rawBody),
       runId: this.options.runId ?? null,
       extractor: EXTRACTOR_VERSION,
     });

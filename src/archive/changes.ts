@@ -21,6 +21,7 @@ import type { ExtractedDocument } from '../extract/types.js';
 import { sha256Hex } from '../hash.js';
 import type { ComparisonKey } from '../store/documents.js';
 import type { VersionRow } from '../store/records.js';
+import type { Fingerprint } from '../dedupe/lsh-index.js';
 
 /** The hashes that identify a version: a fetch with the same key is the same version. */
 export interface VersionKey {
@@ -33,6 +34,8 @@ export interface VersionKey {
 export interface ComparedDocument extends VersionKey {
   /** The text's comparison form (duplicate detection fingerprints it). */
   comparison: string;
+  /** Its duplicate fingerprint when computed ahead (null: too short to link); absent: computed when needed. */
+  fingerprint?: Fingerprint | null;
 }
 
 /** What the archive holds of a document's current version, read only as far as the decision needs. */

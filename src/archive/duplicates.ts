@@ -7,6 +7,7 @@
  */
 import { DuplicateIndex, fingerprintOfComparison, type DuplicateMatch } from '../dedupe/lsh-index.js';
 import type { Db } from '../store/database.js';
+import type { ComparedDocument } from './changes.js';
 import { documentsInlining, documentsWithAttachmentLike } from './attachment-duplicates.js';
 import {
   clusterRoots,
@@ -29,13 +30,14 @@ export interface DuplicateLink {
 }
 
 /**
- * `comparison` is the text's comparison form, `contentHash` its hash; `attachmentFiles` the sha256
+ * `compared` is the text's comparison form and hash (and its fingerprint when computed ahead); `attachmentFiles` the sha256
  * of the document's attachments, whose texts link it to pages that inline them (and the page's text
  * to documents whose attachment it inlines: attachment-duplicates.ts).
  */
-export function linkDuplicates(db: Db, documentId: string, comparison: string, contentHash: string, attachmentFiles: string[] = []): DuplicateLink {
+export function linkDuplicates(db: Db, documentId: string, compared: ComparedDocument, attachmentFiles: string[] = []): DuplicateLink {
+  const { contentHash } = compared;
   const index = new DuplicateIndex(duplicateSignatureTables(db));
-  const print = fingerprintOfComparison(comparison);
+  const print = compared.fingerprint !== undefined ? compared.fingerprint : fingerprintOfComparison(compared.comparison);
   let matches: DuplicateMatch[] = [];
   const matchedIds = new Set(documentsInlining(db, attachmentFiles, documentId));
   if (print) {

@@ -4,6 +4,7 @@ import type { ExtractedDocument } from '../extract/types.js';
 import type { AttachmentResponseRow, AttachmentUrlState } from '../store/attachments.js';
 import type { EncodedBlob } from '../store/blobs.js';
 import type { AttachmentEntry, FetchFacts } from '../store/records.js';
+import type { ComparedDocument } from './changes.js';
 
 export interface DocumentSnapshot extends FetchFacts {
   sourceId: string;
@@ -19,6 +20,10 @@ export interface DocumentSnapshot extends FetchFacts {
    * attachments are not fetched (the version then records the links alone).
    */
   attachmentOutcomes?: AttachmentOutcome[];
+  /** The document in comparison form, with its fingerprint, when prepared ahead (prepare.ts); else computed when stored. */
+  compared?: ComparedDocument;
+  /** rawBody encoded for `blobs`, when prepared ahead; else encoded when stored. */
+  rawBlob?: EncodedBlob;
 }
 
 /** What the archive needs of a snapshot to store its attachments. */

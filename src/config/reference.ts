@@ -37,8 +37,10 @@ function walk(schema: JsonSchema, path: string, rows: string[]): void {
 }
 
 function row(path: string, schema: JsonSchema, required: boolean): string {
-  const type =
-    schema.const !== undefined
+  const alternatives = schema.anyOf ?? schema.oneOf;
+  const type = alternatives?.every((variant) => variant.type !== 'object')
+    ? alternatives.map((variant) => (variant.const !== undefined ? JSON.stringify(variant.const) : (variant.type ?? 'object'))).join(' \\| ')
+    : schema.const !== undefined
       ? JSON.stringify(schema.const)
       : schema.enum
         ? schema.enum.map(String).join(' \\| ')

@@ -6,7 +6,17 @@
 import { z } from 'zod';
 import { MAJOR_MINOR_VERSION } from '../version.js';
 import { alertSchema } from './schema/alerts.js';
-import { attachmentsSchema, browserSchema, deliverySchema, fetchSchema, healthSchema, lockSchema, progressSchema, schedulerSchema } from './schema/settings.js';
+import {
+  attachmentsSchema,
+  browserSchema,
+  deliverySchema,
+  fetchSchema,
+  healthSchema,
+  lockSchema,
+  pagesSchema,
+  progressSchema,
+  schedulerSchema,
+} from './schema/settings.js';
 import { sinkFilterSchema, sinkSchema } from './schema/sinks.js';
 import { siteAccessDefaultsSchema } from './schema/site-access.js';
 import { listApiSchema, revisitSchema, sourceSchema } from './schema/source.js';
@@ -37,6 +47,7 @@ export const configSchema = z
     ...siteAccessDefaultsSchema,
     browser: browserSchema.default(browserSchema.parse({})).describe('The browser of `fetch: browser` sources.'),
     attachments: attachmentsSchema.default(attachmentsSchema.parse({})).describe('Attachments of documents: fetching and reading their text.'),
+    pages: pagesSchema.default(pagesSchema.parse({})).describe('Page processing (decode, parse, extract) in worker threads.'),
     sources: z.array(sourceSchema).default([]).describe('The bureaus to crawl.'),
     sinks: z.array(sinkSchema).default([]).describe('Where change events are delivered.'),
     alerts: z.array(alertSchema).default([]).describe('Rules that tag events.'),

@@ -6,7 +6,6 @@ import type { Frontier } from './frontier.js';
 import { handleListApiAnswer } from './list-api-answer.js';
 import { recordDocument, recordNotModified } from './attachment-records.js';
 import { listPageLost, store } from './source-writes.js';
-import { processPage } from './process-page.js';
 import type { SourceCrawl } from './source-crawl.js';
 import { fetchFailureReason, statusReason } from './start-urls.js';
 
@@ -92,7 +91,7 @@ async function handlePage(crawl: SourceCrawl, frontier: Frontier, response: Fetc
   }
   let page;
   try {
-    page = processPage({ ...response, url: finalUrl }, crawl.source.id);
+    page = await crawl.pages.process({ ...response, url: finalUrl }, crawl.source.id);
   } catch (error) {
     crawl.counts.errors++;
     crawl.log.error({ source: crawl.source.id, url: finalUrl }, `page could not be processed: ${errorMessage(error)}`);

@@ -19,6 +19,7 @@ import { crawlSource } from './crawl-source.js';
 import { decideHealth } from './source-health.js';
 import { decideOutcome, type SourceOutcome } from './source-outcome.js';
 import { StartUrlReadings } from './start-urls.js';
+import { PageWorkers } from './page-workers/pool.js';
 
 export interface CrawlSummary {
   runId: number;
@@ -58,6 +59,7 @@ interface RunServices {
   fetcher: RunFetcher;
   access: RunAccess;
   attachmentStage: AttachmentStage | undefined;
+  pages: PageWorkers;
   matchAlerts: ReturnType<typeof compileAlertRules>;
 }
 
@@ -101,6 +103,7 @@ export async function runCrawl(db: Db, config: Config, sources: SourceConfig[], 
     finishRun(db, run.runId, status, tallies.counts);
     await run.fetcher.close();
     await run.attachmentStage?.close();
+    await run.pages.close();
     await run.access.close();
   }
   for (const [sourceId, sourceCounts] of Object.entries(tallies.counts))
@@ -136,6 +139,12 @@ function openRun(db: Db, config: Config, sources: SourceConfig[], log: Logger, o
       gate,
     }),
     access: new RunAccess({ userAgent: config.userAgent, timeoutMs: config.fetch.timeoutSecs * 1000, gate }),
+    pages: new PageWorkers({
+      threads: config.pages.workers,
+      inProcessPages: config.pages.inProcessPages,
+      maxHeapMb: config.pages.maxHeapMb,
+      timeoutMs: config.pages.timeoutSecs * 1000,
+    }),
     attachmentStage: config.attachments.fetch
       ? new AttachmentStage({ db, config, log, gate, reader: options.attachmentReader, signal: options.signal })
       : undefined,
@@ -169,6 +178,7 @@ function crawlOneSource(
     robots,
     gate: run.gate,
     fetcher: run.fetcher,
+    pages: run.pages,
     attachments,
     revisit: { now, all: options.revisitAll === true },
     progress: options.progress?.source(source.id),

@@ -10,6 +10,7 @@ import type { Logger } from '../log.js';
 import type { SourceProgress } from '../progress/progress.js';
 import type { SourceCounts } from '../store/runs.js';
 import type { WriteQueue } from '../store/write-queue.js';
+import type { PageWorkers } from './page-workers/pool.js';
 import type { AttachmentStage, SourceAttachmentAccess } from './attachment-stage.js';
 import type { StartUrlReadings } from './start-urls.js';
 
@@ -28,6 +29,8 @@ export interface SourceCrawl {
   gate: HostGate;
   /** The run's one HTTP crawler; each HTTP source is a lane of it. */
   fetcher: RunFetcher;
+  /** The run's page workers: every fetched page is processed through them. */
+  pages: PageWorkers;
   progress?: SourceProgress;
   /** Graceful stop: no new requests; the pages in hand finish and are stored. */
   signal?: AbortSignal;

@@ -16,12 +16,19 @@ export function putBlob(db: Db, bytes: Uint8Array): string {
   const hash = sha256Hex(bytes);
   const exists = statement(db, 'SELECT 1 FROM blobs WHERE hash = ?').get(hash);
   if (exists) return hash;
+  return putEncodedBlob(db, encodePageBody(bytes, hash));
+}
+
+/**
+ * A page body encoded as putBlob stores it (quality 5 brotli from 256 bytes on), without the
+ * database: a page worker encodes it while the writer is busy, and putEncodedBlob stores it.
+ */
+export function encodePageBody(bytes: Uint8Array, hash = sha256Hex(bytes)): EncodedBlob {
   const compress = bytes.byteLength >= COMPRESS_MIN_BYTES;
   const data = compress
     ? brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.byteLength } })
     : Buffer.from(bytes);
-  statement(db, 'INSERT INTO blobs (hash, compression, size, data) VALUES (?, ?, ?, ?)').run(hash, compress ? 'br' : 'none', bytes.byteLength, data);
-  return hash;
+  return { hash, compression: compress ? 'br' : 'none', size: bytes.byteLength, data };
 }
 
 export function getBlob(db: Db, hash: string): Buffer | null {

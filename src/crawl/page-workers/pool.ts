@@ -1,0 +1,153 @@
+/**
+ * The run's page workers: threads that decode, parse, extract and prepare pages (prepared-page.ts)
+ * while the crawl's own thread fetches and writes. On this workload one thread is bound by its CPU
+ * (docs/benchmarks.md): the page work is the part that needs no database, so it moves.
+ *
+ * A run's first pages are processed in the crawl's own thread: a small run (a test, a column with a
+ * few new items) never pays a worker's start-up. A page that throws is reported as processPage's own
+ * error would be; a worker that runs out of heap, dies, or exceeds the time cap is replaced, and its
+ * page reported as an error with the reason.
+ */
+import { Buffer } from 'node:buffer';
+import { availableParallelism } from 'node:os';
+import type { Worker } from 'node:worker_threads';
+import type { FetchedResponse } from '../../fetch/types.js';
+import { spawnSiblingWorker } from '../../worker-thread.js';
+import { processPage, type ProcessedPage } from '../process-page.js';
+import type { PageReply, PageRequest } from './protocol.js';
+
+export interface PageWorkerOptions {
+  /** Worker threads; 'auto': one less than the CPU cores, at least 1; 0: every page in the crawl's own thread. */
+  threads: number | 'auto';
+  /** Pages processed in the crawl's own thread before the workers start. */
+  inProcessPages: number;
+  /** Heap cap of each worker (V8 old generation), in MB. */
+  maxHeapMb: number;
+  /** Time one page may take in a worker before the worker is stopped. */
+  timeoutMs: number;
+}
+
+interface Task {
+  request: PageRequest;
+  resolve: (page: ProcessedPage) => void;
+  reject: (error: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  task?: Task;
+  timer?: NodeJS.Timeout;
+}
+
+export class PageWorkers {
+  private readonly threads: number;
+  private readonly slots: Slot[] = [];
+  private readonly waiting: Task[] = [];
+  private processed = 0;
+  private nextId = 1;
+  /** Workers started so far, replacements included (for tests and logs). */
+  started = 0;
+  private closed = false;
+
+  constructor(private readonly options: PageWorkerOptions) {
+    this.threads = options.threads === 'auto' ? Math.max(1, availableParallelism() - 1) : options.threads;
+  }
+
+  /** The page processed (in a worker once the run is past its first pages); rejects as processPage would throw. */
+  process(response: FetchedResponse, sourceId: string): Promise<ProcessedPage> {
+    if (this.threads === 0 || this.closed || this.processed++ < this.options.inProcessPages) {
+      return new Promise((resolve) => resolve(processPage(response, sourceId)));
+    }
+    return new Promise<ProcessedPage>((resolve, reject) => {
+      this.waiting.push({ request: { id: this.nextId++, response: transferable(response), sourceId }, resolve, reject });
+      this.dispatch();
+    }).then((page) => withOwnBodies(page, response));
+  }
+
+  /** Stops the workers; pages still waiting or in hand fail (the crawl stores nothing more after this). */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const task of this.waiting.splice(0)) task.reject(new Error('expected the page to be processed, the run ended first'));
+    await Promise.all(this.slots.splice(0).map((slot) => this.retire(slot, 'the run ended first')));
+  }
+
+  private dispatch(): void {
+    while (this.waiting.length > 0) {
+      const slot = this.slots.find((candidate) => !candidate.task) ?? this.newSlot();
+      if (!slot) return;
+      const task = this.waiting.shift()!;
+      slot.task = task;
+      slot.timer = setTimeout(
+        () => this.fail(slot, `expected the page to be processed within ${this.options.timeoutMs} ms, it was still running and was stopped`),
+        this.options.timeoutMs,
+      );
+      slot.worker.postMessage(task.request, [task.request.response.body.buffer as ArrayBuffer]);
+    }
+  }
+
+  private newSlot(): Slot | undefined {
+    if (this.slots.length >= this.threads) return undefined;
+    const worker = spawnSiblingWorker(import.meta.url, './entry', { resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb } });
+    this.started++;
+    // A worker waiting for pages must not keep a finished run's process alive.
+    worker.unref();
+    const slot: Slot = { worker };
+    worker.on('message', (reply: PageReply) => this.answer(slot, reply));
+    worker.on('error', (error: Error & { code?: string }) => this.fail(slot, workerError(error, this.options.maxHeapMb)));
+    worker.on('exit', (code) => this.fail(slot, `expected the page worker to reply, it exited with code ${code}`));
+    this.slots.push(slot);
+    return slot;
+  }
+
+  private answer(slot: Slot, reply: PageReply): void {
+    const task = slot.task;
+    if (!task || task.request.id !== reply.id) return;
+    clearTimeout(slot.timer);
+    slot.task = undefined;
+    if (reply.ok) task.resolve(reply.page);
+    else task.reject(new Error(reply.message));
+    this.dispatch();
+  }
+
+  /** The worker is lost: its page fails with the reason, and a new worker takes the next page. */
+  private fail(slot: Slot, reason: string): void {
+    if (!this.slots.includes(slot)) return;
+    this.slots.splice(this.slots.indexOf(slot), 1);
+    void this.retire(slot, reason);
+    this.dispatch();
+  }
+
+  private async retire(slot: Slot, reason: string): Promise<void> {
+    clearTimeout(slot.timer);
+    slot.task?.reject(new Error(reason));
+    slot.task = undefined;
+    slot.worker.removeAllListeners();
+    await slot.worker.terminate();
+  }
+}
+
+/** The response with its body in an ArrayBuffer of its own, transferred (not copied) to the worker: never a view of Node's shared pool. */
+function transferable(response: FetchedResponse): FetchedResponse {
+  const copy = new Uint8Array(response.body);
+  return { ...response, body: Buffer.from(copy.buffer, 0, copy.byteLength) };
+}
+
+/** The worker's page with the crawl's own body buffers back in place, and the encoded blob as the Buffer SQLite binds. */
+function withOwnBodies(page: ProcessedPage, response: FetchedResponse): ProcessedPage {
+  if (page.kind !== 'document') return page;
+  const { rawBlob } = page.snapshot;
+  return {
+    kind: 'document',
+    snapshot: {
+      ...page.snapshot,
+      rawBody: response.body,
+      originalBody: response.original?.body,
+      rawBlob: rawBlob && { ...rawBlob, data: Buffer.from(rawBlob.data.buffer, rawBlob.data.byteOffset, rawBlob.data.byteLength) },
+    },
+  };
+}
+
+function workerError(error: Error & { code?: string }, maxHeapMb: number): string {
+  if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') return `expected the page to be processed in ${maxHeapMb} MB of heap, it needed more and was stopped`;
+  return `expected the page worker to reply, it failed: ${error.message.replace(/\s+/g, ' ').slice(0, 300)}`;
+}
