@@ -144,6 +144,7 @@ function openRun(db: Db, config: Config, sources: SourceConfig[], log: Logger, o
       inProcessPages: config.pages.inProcessPages,
       maxHeapMb: config.pages.maxHeapMb,
       timeoutMs: config.pages.timeoutSecs * 1000,
+      onUnavailable: (reason) => log.warn({}, reason),
     }),
     attachmentStage: config.attachments.fetch
       ? new AttachmentStage({ db, config, log, gate, reader: options.attachmentReader, signal: options.signal })

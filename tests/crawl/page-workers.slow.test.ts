@@ -74,6 +74,20 @@ describe('page workers', () => {
     expect(workers.started).toBe(2);
   });
 
+  it('process pages in the crawl thread, and say why, when workers keep dying while they start', async () => {
+    const reasons: string[] = [];
+    // A heap of 1 MB cannot even load the modules: every worker dies before it is ready.
+    const workers = pool({ maxHeapMb: 1, onUnavailable: (reason) => reasons.push(reason) });
+    const page = response('/art/1.html', documentPage('通知'), 'document');
+    const processed = await workers.process(page, 'alpha');
+    expect(processed.kind).toBe('document');
+    expect(workers.started).toBe(3);
+    expect(reasons).toHaveLength(1);
+    expect(reasons[0]).toMatch(/^3 page workers in a row stopped while starting \(.+\): pages are processed in the crawl's own thread$/);
+    await workers.process(page, 'alpha');
+    expect(workers.started).toBe(3);
+  });
+
   it('process the first pages of a run in its own thread, then in workers; none when set to 0', async () => {
     const page = response('/art/1.html', documentPage('通知'), 'document');
     const later = pool({ inProcessPages: 2 });

@@ -7,7 +7,7 @@ import { parentPort } from 'node:worker_threads';
 import { errorMessage } from '../../errors.js';
 import { preparedPage } from './prepared-page.js';
 import type { ProcessedPage } from '../process-page.js';
-import type { PageReply, PageRequest } from './protocol.js';
+import type { PageReply, PageRequest, WorkerReady } from './protocol.js';
 
 const port = parentPort;
 if (!port) throw new Error('expected to run as a worker thread, got the main thread');
@@ -21,6 +21,8 @@ port.on('message', (request: PageRequest) => {
   }
   port.postMessage(reply);
 });
+const ready: WorkerReady = { ready: true };
+port.postMessage(ready);
 
 /** The crawl holds the page's bodies already and puts them back (pool.ts): they are not copied back. */
 function withoutBodies(page: ProcessedPage): ProcessedPage {

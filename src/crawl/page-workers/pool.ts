@@ -14,7 +14,7 @@ import type { Worker } from 'node:worker_threads';
 import type { FetchedResponse } from '../../fetch/types.js';
 import { spawnSiblingWorker } from '../../worker-thread.js';
 import { processPage, type ProcessedPage } from '../process-page.js';
-import type { PageReply, PageRequest } from './protocol.js';
+import type { PageReply, PageRequest, WorkerReady } from './protocol.js';
 
 export interface PageWorkerOptions {
   /** Worker threads; 'auto': one less than the CPU cores, at least 1; 0: every page in the crawl's own thread. */
@@ -25,7 +25,12 @@ export interface PageWorkerOptions {
   maxHeapMb: number;
   /** Time one page may take in a worker before the worker is stopped. */
   timeoutMs: number;
+  /** Hears why workers could not be used: the run's remaining pages are then processed in its own thread. @default ignored */
+  onUnavailable?: (reason: string) => void;
 }
+
+/** Workers that die before they are ready, in a row, after which the run stops starting them. */
+const DEAD_ON_ARRIVAL_LIMIT = 3;
 
 interface Task {
   request: PageRequest;
@@ -35,6 +40,8 @@ interface Task {
 
 interface Slot {
   worker: Worker;
+  /** The worker loaded its modules and said so: a failure after that is its page's, not its start's. */
+  ready?: boolean;
   task?: Task;
   timer?: NodeJS.Timeout;
 }
@@ -48,6 +55,7 @@ export class PageWorkers {
   /** Workers started so far, replacements included (for tests and logs). */
   started = 0;
   private closed = false;
+  private deadOnArrival = 0;
 
   constructor(private readonly options: PageWorkerOptions) {
     this.threads = options.threads === 'auto' ? Math.max(1, availableParallelism() - 1) : options.threads;
@@ -55,7 +63,7 @@ export class PageWorkers {
 
   /** The page processed (in a worker once the run is past its first pages); rejects as processPage would throw. */
   process(response: FetchedResponse, sourceId: string): Promise<ProcessedPage> {
-    if (this.threads === 0 || this.closed || this.processed++ < this.options.inProcessPages) {
+    if (this.threads === 0 || this.closed || this.processed++ < this.options.inProcessPages || this.deadOnArrival >= DEAD_ON_ARRIVAL_LIMIT) {
       return new Promise((resolve) => resolve(processPage(response, sourceId)));
     }
     return new Promise<ProcessedPage>((resolve, reject) => {
@@ -77,12 +85,16 @@ export class PageWorkers {
       if (!slot) return;
       const task = this.waiting.shift()!;
       slot.task = task;
-      slot.timer = setTimeout(
-        () => this.fail(slot, `expected the page to be processed within ${this.options.timeoutMs} ms, it was still running and was stopped`),
-        this.options.timeoutMs,
-      );
-      slot.worker.postMessage(task.request, [task.request.response.body.buffer as ArrayBuffer]);
+      if (slot.ready) this.startTimer(slot);
+      // Cloned, not transferred: a worker that dies while starting leaves the page to the next one.
+      slot.worker.postMessage(task.request);
     }
+  }
+
+  /** The page's time counts from when its worker is ready: a worker's start-up is not the page's. */
+  private startTimer(slot: Slot): void {
+    const { timeoutMs } = this.options;
+    slot.timer = setTimeout(() => this.fail(slot, `expected the page to be processed within ${timeoutMs} ms, it was still running and was stopped`), timeoutMs);
   }
 
   private newSlot(): Slot | undefined {
@@ -92,14 +104,20 @@ export class PageWorkers {
     // A worker waiting for pages must not keep a finished run's process alive.
     worker.unref();
     const slot: Slot = { worker };
-    worker.on('message', (reply: PageReply) => this.answer(slot, reply));
+    worker.on('message', (reply: PageReply | WorkerReady) => this.answer(slot, reply));
     worker.on('error', (error: Error & { code?: string }) => this.fail(slot, workerError(error, this.options.maxHeapMb)));
     worker.on('exit', (code) => this.fail(slot, `expected the page worker to reply, it exited with code ${code}`));
     this.slots.push(slot);
     return slot;
   }
 
-  private answer(slot: Slot, reply: PageReply): void {
+  private answer(slot: Slot, reply: PageReply | WorkerReady): void {
+    if ('ready' in reply) {
+      slot.ready = true;
+      this.deadOnArrival = 0;
+      if (slot.task) this.startTimer(slot);
+      return;
+    }
     const task = slot.task;
     if (!task || task.request.id !== reply.id) return;
     clearTimeout(slot.timer);
@@ -109,12 +127,32 @@ export class PageWorkers {
     this.dispatch();
   }
 
-  /** The worker is lost: its page fails with the reason, and a new worker takes the next page. */
+  /**
+   * The worker is lost and a new one takes the next page. Its page fails with the reason, unless the
+   * worker died while starting: that is not the page's doing, and the page waits for the next worker.
+   */
   private fail(slot: Slot, reason: string): void {
     if (!this.slots.includes(slot)) return;
     this.slots.splice(this.slots.indexOf(slot), 1);
+    if (!slot.ready && slot.task) this.waiting.unshift(slot.task);
+    if (!slot.ready) slot.task = undefined;
     void this.retire(slot, reason);
+    if (!slot.ready && ++this.deadOnArrival === DEAD_ON_ARRIVAL_LIMIT) this.processWaitingHere(reason);
     this.dispatch();
+  }
+
+  /** Workers keep dying before they are ready (they cannot start here): the pages are processed in this thread. */
+  private processWaitingHere(reason: string): void {
+    this.options.onUnavailable?.(
+      `${DEAD_ON_ARRIVAL_LIMIT} page workers in a row stopped while starting (${reason}): pages are processed in the crawl's own thread`,
+    );
+    for (const task of this.waiting.splice(0)) {
+      try {
+        task.resolve(processPage(task.request.response, task.request.sourceId));
+      } catch (error) {
+        task.reject(error as Error);
+      }
+    }
   }
 
   private async retire(slot: Slot, reason: string): Promise<void> {
@@ -126,7 +164,7 @@ export class PageWorkers {
   }
 }
 
-/** The response with its body in an ArrayBuffer of its own, transferred (not copied) to the worker: never a view of Node's shared pool. */
+/** The response with its body in an ArrayBuffer of its own: a clone of a view of Node's shared pool would copy the whole pool. */
 function transferable(response: FetchedResponse): FetchedResponse {
   const copy = new Uint8Array(response.body);
   return { ...response, body: Buffer.from(copy.buffer, 0, copy.byteLength) };

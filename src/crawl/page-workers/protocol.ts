@@ -12,3 +12,8 @@ export type PageReply =
   | { id: number; ok: true; page: ProcessedPage }
   /** processPage threw: its message, for the same log line and error count as in the crawl's own thread. */
   | { id: number; ok: false; message: string };
+
+/** Sent once by a worker that has loaded its modules (a worker that dies before it could not start). */
+export interface WorkerReady {
+  ready: true;
+}
