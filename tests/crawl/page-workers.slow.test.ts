@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { compareDocument } from '../../src/archive/changes.js';
-import { PageWorkers, type PageWorkerOptions } from '../../src/crawl/page-workers/pool.js';
+import { autoThreads, PageWorkers, type PageWorkerOptions } from '../../src/crawl/page-workers/pool.js';
 import { processPage } from '../../src/crawl/process-page.js';
 import { fingerprintOfComparison } from '../../src/dedupe/lsh-index.js';
 import type { FetchedResponse, FetchRequest } from '../../src/fetch/types.js';
@@ -121,5 +121,11 @@ describe('page workers', () => {
       expect(h.db.prepare('SELECT count(*) FROM duplicate_signatures').pluck().get()).toBe(6);
     }
     expect(archives[1]).toEqual(archives[0]);
+  });
+});
+
+describe('page workers by default (auto)', () => {
+  it('use a thread per core beyond the crawl’s own from 3 cores on, none on 1 or 2', () => {
+    expect([1, 2, 3, 4, 8].map(autoThreads)).toEqual([0, 0, 2, 3, 7]);
   });
 });
