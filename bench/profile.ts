@@ -31,14 +31,15 @@ interface CpuProfile {
   timeDeltas: number[];
 }
 
-/** node_modules/<pkg>, src/<stage>, node:internals, or V8's own (GC, idle, program). */
+/** node_modules/<pkg>, src/<stage> (or its dist/ build), node:internals, or V8's own (GC, idle, program). */
 export function bucketOf(frame: ProfileNode['callFrame']): string {
   const { url, functionName } = frame;
   if (!url) return functionName.startsWith('(') ? functionName : '(native)';
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
   if (pkg) return pkg[1] as string;
-  const stage = /\/src\/([^/]+)/.exec(url);
-  if (stage) return `src/${(stage[1] as string).replace(/\.ts$/, '')}`;
+  // The compiled CLI's dist/<stage> is the same stage as src/<stage>.
+  const stage = /\/(?:src|dist)\/([^/]+)/.exec(url);
+  if (stage) return `src/${(stage[1] as string).replace(/\.[jt]s$/, '')}`;
   if (url.startsWith('node:')) return 'node internals';
   return url;
 }
