@@ -1,6 +1,6 @@
 /**
  * Latency of `searchDocuments` (what `bureau-watch search` runs, without process start-up) over a
- * mix of queries: 1- and 2-character Chinese terms, longer terms (phrases of bigrams),
+ * mix of queries: 1- and 2-character Chinese terms (bigram index), longer terms (trigram index),
  * several terms, a rare term and one that matches nothing. Each query runs once cold, then the
  * timed rounds follow.
  */

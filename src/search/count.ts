@@ -5,15 +5,15 @@
 import type { Db } from '../store/database.js';
 import { statement } from '../store/statements.js';
 import { filterSql, type SearchFilters } from './filters.js';
-import { matchExpression, parseTerms } from './query.js';
+import { parseTerms, planMatch } from './query.js';
 
 export function countMatches(db: Db, query: string, filters: SearchFilters = {}): number {
-  const match = matchExpression(parseTerms(query));
-  if (match === null) return 0;
+  const plan = planMatch(parseTerms(query));
+  if (plan.index === 'none') return 0;
+  const table = `search_${plan.index}`;
   const { where, params } = filterSql(filters);
-  return statement(
-    db,
-    `SELECT count(*) FROM search_bigram JOIN search_rows s ON s.rowid = search_bigram.rowid WHERE search_bigram MATCH ? ${where}`,
-    'pluck',
-  ).get(match, ...params) as number;
+  return statement(db, `SELECT count(*) FROM ${table} JOIN search_rows s ON s.rowid = ${table}.rowid WHERE ${table} MATCH ? ${where}`, 'pluck').get(
+    plan.match,
+    ...params,
+  ) as number;
 }

@@ -5,12 +5,17 @@
  * Terms are ANDed. Each term matches as a substring (no word boundaries: Chinese has none).
  */
 
+/** Terms shorter than this are invisible to the trigram index. */
+export const TRIGRAM_MIN_CHARS = 3;
+
 export interface SearchTerm {
   /** The term as typed. */
   text: string;
   /** Length in characters (code points), not UTF-16 units. */
   chars: number;
 }
+
+export type MatchPlan = { index: 'trigram'; match: string } | { index: 'bigram'; match: string } | { index: 'none' };
 
 const WHITESPACE = /[\s\u3000]+/u;
 /** What unicode61 keeps as token characters: anything else is a separator, never found alone. */
@@ -28,16 +33,19 @@ export function parseTerms(raw: string): SearchTerm[] {
 }
 
 /**
- * One match expression for the bigram indexes, terms ANDed (null when nothing can match): a 1-character term is a prefix query, a
- * 2-character term one token, a longer term the phrase of its overlapping bigrams, which matches
- * exactly where the substring occurs (consecutive tokens at consecutive positions).
+ * All terms of 3+ characters: the trigram index answers exactly. Any shorter term: the bigram
+ * index answers the whole query (longer terms become phrases of their bigrams, which match exactly
+ * where the substring occurs), so one index ranks all the terms together.
  */
-export function matchExpression(terms: SearchTerm[]): string | null {
-  if (terms.length === 0) return null;
+export function planMatch(terms: SearchTerm[]): MatchPlan {
+  if (terms.length === 0) return { index: 'none' };
+  if (terms.every((term) => term.chars >= TRIGRAM_MIN_CHARS)) {
+    return { index: 'trigram', match: terms.map((term) => quote(term.text)).join(' AND ') };
+  }
   const parts = terms.map(bigramPart).filter((part): part is string => part !== null);
   // A term made only of separators (a lone "-" or "*") cannot be in the bigram index: nothing matches.
-  if (parts.length < terms.length) return null;
-  return parts.join(' AND ');
+  if (parts.length < terms.length) return { index: 'none' };
+  return { index: 'bigram', match: parts.join(' AND ') };
 }
 
 function bigramPart(term: SearchTerm): string | null {

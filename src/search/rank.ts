@@ -21,11 +21,13 @@ export interface RankedRow {
   score: number;
 }
 
+export type SearchIndex = 'trigram' | 'bigram';
+
 /** Within the second tier, a term in the title still weighs this much more than one in the text. */
 const TITLE_WEIGHT = 10;
 
-export function rankCandidates(db: Db, match: string, filters: FilterSql, limit: number, candidates = CANDIDATES): RankedRow[] {
-  // Cached per connection: the SQL varies only with the candidate count and the shape of the filters, never with their values.
+export function rankCandidates(db: Db, index: SearchIndex, match: string, filters: FilterSql, limit: number, candidates = CANDIDATES): RankedRow[] {
+  // Cached per connection: the SQL varies only with the index, the candidate count and the shape of the filters, never with their values.
   const newest = (table: string, weights: string) =>
     statement(
       db,
@@ -34,9 +36,9 @@ export function rankCandidates(db: Db, match: string, filters: FilterSql, limit:
     WHERE ${table} MATCH ? ${filters.where}
     ORDER BY ${table}.rowid DESC LIMIT ${Math.max(1, Math.floor(candidates))}`,
     ).all(match, ...filters.params) as { documentId: string; score: number }[];
-  const inTitle = newest('search_title_bigram', '');
+  const inTitle = newest(`search_title_${index}`, '');
   const titleIds = new Set(inTitle.map((row) => row.documentId));
-  const anywhere = newest('search_bigram', `, ${TITLE_WEIGHT}, 1`).filter((row) => !titleIds.has(row.documentId));
+  const anywhere = newest(`search_${index}`, `, ${TITLE_WEIGHT}, 1`).filter((row) => !titleIds.has(row.documentId));
   return [...inTitle.map((row) => ({ ...row, titleMatch: true })).sort(byScore), ...anywhere.map((row) => ({ ...row, titleMatch: false })).sort(byScore)].slice(
     0,
     limit,

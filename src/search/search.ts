@@ -4,7 +4,7 @@ import { getAttachmentText } from '../store/attachments.js';
 import { getDocumentById } from '../store/documents.js';
 import { rankCandidates, type RankedRow } from './rank.js';
 import { filterSql, type SearchFilters } from './filters.js';
-import { matchExpression, parseTerms } from './query.js';
+import { parseTerms, planMatch } from './query.js';
 import { containsAny, snippet, type SnippetOptions } from './snippet.js';
 
 export interface SearchOptions extends SearchFilters {
@@ -36,14 +36,14 @@ export const DEFAULT_LIMIT = 20;
 
 /**
  * Full-text search over the latest version of every document (removed ones too), best first:
- * documents whose title holds every term, then the others, each tier by bm25, from the bigram
- * indexes (src/search/query.ts).
+ * documents whose title holds every term, then the others, each tier by bm25. Terms of 3+
+ * characters use the trigram index; a query with a shorter term uses the bigram index.
  */
 export function searchDocuments(db: Db, query: string, options: SearchOptions = {}): SearchHit[] {
   const terms = parseTerms(query);
-  const match = matchExpression(terms);
-  if (match === null) return [];
-  const rows = rankCandidates(db, match, filterSql(options), options.limit ?? DEFAULT_LIMIT);
+  const plan = planMatch(terms);
+  if (plan.index === 'none') return [];
+  const rows = rankCandidates(db, plan.index, plan.match, filterSql(options), options.limit ?? DEFAULT_LIMIT);
   const termTexts = terms.map((term) => term.text);
   return rows.flatMap((row) => toHit(db, row, termTexts, options));
 }

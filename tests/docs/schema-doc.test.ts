@@ -50,9 +50,9 @@ describe('docs/schema.md', () => {
   });
 
   it('has search examples that run on the bundled SQLite and find what they say', () => {
-    const [phrase, bigram, titles, like] = sqlExamples('Searching in SQL').map((sql) => archive.db.prepare(sql).all() as { title: string }[]);
+    const [trigram, bigram, titles, like] = sqlExamples('Searching in SQL').map((sql) => archive.db.prepare(sql).all() as { title: string }[]);
     const titlesOf = (rows: { title: string }[] | undefined) => rows?.map((row) => row.title).sort();
-    expect(titlesOf(phrase)).toEqual(['2024年工作要点', '关于印发工作要点的通知']);
+    expect(titlesOf(trigram)).toEqual(['2024年工作要点', '关于印发工作要点的通知']);
     expect(titlesOf(bigram)).toEqual(['2019年工作计划', '2024年教育督导工作计划']);
     expect(titlesOf(titles)).toEqual(['2024年教育督导工作计划']);
     expect(titlesOf(like)).toEqual(['2024年工作要点', '关于印发工作要点的通知']);

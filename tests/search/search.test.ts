@@ -45,16 +45,15 @@ describe('search: short Chinese queries (bigram index)', () => {
   });
 });
 
-describe('search: longer queries (phrases of bigrams)', () => {
+describe('search: longer queries (trigram index)', () => {
   it('finds substrings of 3+ characters, case-insensitively', () => {
     expect(urlsOf('工作要点')).toEqual([URL_C]);
-    expect(urlsOf('作要点')).toEqual([URL_C]);
     expect(urlsOf('hello near')).toEqual([URL_D]);
     expect(urlsOf('义务教育招生')).toEqual([URL_B]);
   });
 
   it('matches only where the characters are consecutive, in order', () => {
-    // 督导评估 and 双减督导 hold every bigram of 评估督导 and 督导双减 but never in that order.
+    expect(urlsOf('作要点')).toEqual([URL_C]);
     expect(urlsOf('督导评估')).toEqual([URL_C]);
     expect(urlsOf('评估督导')).toEqual([]);
     expect(urlsOf('督导双减')).toEqual([]);
@@ -85,7 +84,7 @@ describe('search: ranking', () => {
   it('past the candidate bound, ranks the newest matches and still lists title matches first', () => {
     const idOf = (url: string) => ids[url];
     // 教育 matches A, B, C (in archiving order); with room for 2 candidates the oldest text match, A, drops out.
-    const rows = rankCandidates(store.db, '"教育"', filterSql({}), 20, 2);
+    const rows = rankCandidates(store.db, 'bigram', '"教育"', filterSql({}), 20, 2);
     expect(rows.map((row) => [row.documentId, row.titleMatch])).toEqual([
       [idOf(URL_C), true],
       [idOf(URL_B), false],
@@ -196,27 +195,6 @@ describe('migration 003', () => {
     const filtered = { sources: ['alpha'], since: '2021-09-01', until: '2021-09-01', fields: [['validity', '有效']] as [string, string][] };
     expect(searchDocuments(db, '双减', filtered).map((hit) => hit.record.url)).toEqual([URL_A]);
     expect(searchDocuments(db, '落实双减').map((hit) => hit.record.url)).toEqual([URL_A]);
-    db.close();
-  });
-});
-
-describe('migration 011', () => {
-  it('drops the trigram indexes and keeps the documents found, and indexed when they change', () => {
-    const db = openOlderArchive(join(tempDir(), 'old.db'), 11);
-    const rawBody = new TextEncoder().encode('<html><body>落实双减工作要点。</body></html>');
-    insertOlderDocument(db, { url: URL_A, title: '双减通知', text: '落实双减工作要点。', rawBody });
-    const trigramTables = () => db.prepare("SELECT name FROM sqlite_master WHERE name LIKE '%trigram%'").pluck().all();
-    expect(trigramTables()).not.toEqual([]);
-    migrate(db);
-    expect(trigramTables()).toEqual([]);
-    expect(searchDocuments(db, '工作要点').map((hit) => hit.record.url)).toEqual([URL_A]);
-    expect(searchDocuments(db, '双').map((hit) => hit.record.url)).toEqual([URL_A]);
-    const id = db.prepare('SELECT id FROM documents WHERE url = ?').pluck().get(URL_A) as string;
-    // A second version, as the write path stores it: a copy of the row with a new text.
-    db.prepare('CREATE TEMP TABLE changed AS SELECT * FROM versions WHERE document_id = ?').run(id);
-    db.exec("UPDATE changed SET version = 2, text = '改为年度计划。', content_hash = 'changed'; INSERT INTO versions SELECT * FROM changed");
-    expect(searchDocuments(db, '工作要点')).toEqual([]);
-    expect(searchDocuments(db, '年度计划').map((hit) => hit.record.url)).toEqual([URL_A]);
     db.close();
   });
 });

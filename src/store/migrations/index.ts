@@ -8,7 +8,6 @@ import { SOURCE_HEALTH } from './007-source-health.js';
 import { FIELD_VERSIONS } from './008-field-versions.js';
 import { ATTACHMENTS } from './009-attachments.js';
 import { REVISIT_SCHEDULE } from './010-revisit-schedule.js';
-import { SEARCH_BIGRAM_ONLY } from './011-search-bigram-only.js';
 
 export interface Migration {
   version: number;
@@ -30,5 +29,4 @@ export const MIGRATIONS: Migration[] = [
   FIELD_VERSIONS,
   ATTACHMENTS,
   REVISIT_SCHEDULE,
-  SEARCH_BIGRAM_ONLY,
 ];
