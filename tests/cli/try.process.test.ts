@@ -86,14 +86,6 @@ describe('try URL (the CLI)', () => {
     expect(JSON.parse(result.stdout).document.title).toBe('请求头flag');
     expect(site.hits('/echo.html').at(-1)!.userAgent).toBe(`${TEST_USER_AGENT} try`);
   });
-
-  it('usage errors exit 2: no URL, not http(s), a malformed flag', async () => {
-    expect((await tryCli([])).code).toBe(2);
-    const ftp = await tryCli(['ftp://127.0.0.1/x']);
-    expect([ftp.code, ftp.stderr]).toEqual([2, 'bureau-watch: try: expected an http(s) URL, got a ftp: URL\n']);
-    const header = await tryCli([`${site.baseUrl}${DOC}`, '--header', 'no-colon']);
-    expect([header.code, header.stderr]).toEqual([2, 'bureau-watch: --header: expected "Name: value", got "no-colon"\n']);
-  });
 });
 
 /** A config file outside the working directory (which must stay empty). */

@@ -3,6 +3,7 @@ import { tryJson, tryLines } from '../../src/cli/try-output.js';
 import { validateConfig } from '../../src/config/load.js';
 import { tryPage, type TryResult } from '../../src/crawl/try-page.js';
 import { resolveSiteAccess } from '../../src/fetch/site-access.js';
+import { runCliInProcess } from '../helpers/cli-in-process.js';
 import { TEST_USER_AGENT } from '../helpers/crawl.js';
 import { listPage, RECORD_PARAGRAPHS, recordPage } from '../helpers/pages.js';
 import { startTestSite, type TestSite } from '../helpers/site.js';
@@ -85,5 +86,13 @@ describe("tryPage: one page through the crawl's fetch and page processing", () =
       reason: 'http-404',
       message: expect.stringContaining('answered HTTP 404'),
     });
+  });
+
+  it('usage errors exit 2: no URL, not http(s), a malformed flag (the command, in process)', async () => {
+    expect((await runCliInProcess(['try'])).code).toBe(2);
+    const ftp = await runCliInProcess(['try', 'ftp://127.0.0.1/x']);
+    expect([ftp.code, ftp.stderr]).toEqual([2, 'bureau-watch: try: expected an http(s) URL, got a ftp: URL\n']);
+    const header = await runCliInProcess(['try', `${site.baseUrl}${DOC}`, '--header', 'no-colon']);
+    expect([header.code, header.stderr]).toEqual([2, 'bureau-watch: --header: expected "Name: value", got "no-colon"\n']);
   });
 });
