@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { runCliInProcess } from '../helpers/cli-in-process.js';
 import { writeConfig } from '../helpers/config.js';
 import { listPage, numberedItems } from '../helpers/pages.js';
 import { serveDocuments } from '../helpers/crawl.js';
@@ -113,11 +114,12 @@ describe('a source that cannot be reached', () => {
     expect(crawl.code).toBe(1);
     expect(crawl.stdout).toContain(`typo: failed — ${site.baseUrl}/xxgk/ answered 404 (check startUrls)`);
     expect(crawl.stderr).not.toMatch(/\n\s+at .*\.(ts|js):\d+/);
-    const stats = await runCli(['stats', '--json', '--config', configPath]);
+    // The stats command, in process (src/cli/run.ts): its compiled run is in tests/stats/stats.process.test.ts.
+    const stats = await runCliInProcess(['stats', '--json', '--config', configPath]);
     expect(stats.code, stats.stderr).toBe(0);
     const [source] = JSON.parse(stats.stdout) as { lastRun: { outcome: string; outcomeReason: string } }[];
     expect(source!.lastRun).toMatchObject({ outcome: 'failed', outcomeReason: `${site.baseUrl}/xxgk/ answered 404 (check startUrls)` });
-    const table = await runCli(['stats', '--config', configPath]);
+    const table = await runCliInProcess(['stats', '--config', configPath]);
     expect(table.stdout).toMatch(/^source\s+documents.*\boutcome\b/m);
     expect(table.stdout).toMatch(/^typo\s.*\bfailed\b/m);
   });
