@@ -51,7 +51,7 @@ describe('bureau-watch serve (child process)', () => {
     expect(parseLogLines(result.stderr).map((line) => line.msg)).toContain('stopped serving');
   });
 
-  it('asks for a login when BUREAU_WATCH_SERVE_PASSWORD is set (and refuses an empty one, exit 2)', async () => {
+  it('asks for a login when BUREAU_WATCH_SERVE_PASSWORD is set (and refuses an empty one, exit 2, in process)', async () => {
     const { test } = serveArchive();
     const { cli, url } = await startServe(test.configPath, ['--user', 'archivist'], { BUREAU_WATCH_SERVE_PASSWORD: 's3cret' });
     expect((await fetch(url)).status).toBe(401);
@@ -61,7 +61,7 @@ describe('bureau-watch serve (child process)', () => {
     cli.child.kill('SIGTERM');
     expect((await cli.done).code).toBe(0);
 
-    const empty = await runCli(['serve', '--config', test.configPath, '--port', '0'], { env: { BUREAU_WATCH_SERVE_PASSWORD: '' } });
+    const empty = await runCliInProcess(['serve', '--config', test.configPath, '--port', '0'], { env: { BUREAU_WATCH_SERVE_PASSWORD: '' } });
     expect(empty.code).toBe(2);
     expect(empty.stderr).toContain('BUREAU_WATCH_SERVE_PASSWORD is set but empty');
   });
