@@ -1,14 +1,16 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Three projects, one command (`npm test`) for all. `unit`: tests that run in the test process and
- * take well under a second a file (fixture corpus, extraction, archive logic, small loopback
- * servers, real SQLite files): `npm run test:unit` is the edit loop. `slow`: in-process tests named
- * *.slow.test.ts that take seconds (loopback crawls over many pages, worker threads, OCR, a real
- * Chromium, scaling checks). `process`: tests named *.process.test.ts, which run the compiled CLI
- * (dist, built once by the global setup) as child processes.
+ * Two projects, one command (`npm test`) for both. `unit`: every test that runs in the test process
+ * (fixture corpus, extraction, archive logic, loopback servers, real SQLite files), those that take
+ * seconds named *.slow.test.ts (crawls over many pages, worker threads, OCR, a real Chromium, scaling
+ * checks); `npm run test:unit` leaves those out (the edit loop: `--mode quick`), `npm run test:slow`
+ * runs them alone.
+ * One project for both, so one set of workers with one module graph runs them all (a second project
+ * started its own workers and imported everything again: ~8 s of CPU). `process`: tests named
+ * *.process.test.ts, which run the compiled CLI (dist, built once by the global setup) as child processes.
  */
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
   test: {
     // Loopback crawls and child-process CLI runs take seconds, not milliseconds.
     testTimeout: 60_000,
@@ -20,11 +22,12 @@ export default defineConfig({
         extends: true,
         // One module graph per worker (isolate: false): Crawlee, cheerio and the pipeline are imported
         // once per worker instead of once per file. Tests restore what they patch.
-        test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: ['tests/**/*.process.test.ts', 'tests/**/*.slow.test.ts'], isolate: false },
-      },
-      {
-        extends: true,
-        test: { name: 'slow', include: ['tests/**/*.slow.test.ts'], isolate: false },
+        test: {
+          name: 'unit',
+          include: ['tests/**/*.test.ts'],
+          exclude: ['tests/**/*.process.test.ts', ...(mode === 'quick' ? ['tests/**/*.slow.test.ts'] : [])],
+          isolate: false,
+        },
       },
       {
         extends: true,
@@ -34,4 +37,4 @@ export default defineConfig({
       },
     ],
   },
-});
+}));
