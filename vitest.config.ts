@@ -1,3 +1,4 @@
+import { totalmem } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -17,6 +18,12 @@ export default defineConfig(({ mode }) => ({
     hookTimeout: 60_000,
     pool: 'forks',
     maxWorkers: 2,
+    env: {
+      // Crawlee sizes its memory limit at every crawler start from the machine's memory, which it asks
+      // `ps` for (a child process per crawl, ~230 in the suite). Given the limit it would compute (a
+      // quarter of the memory, its availableMemoryRatio), it asks nothing. Child processes inherit it.
+      CRAWLEE_MEMORY_MBYTES: String(Math.floor(totalmem() / 4 / 1024 / 1024)),
+    },
     projects: [
       {
         extends: true,
