@@ -1,9 +1,8 @@
 /**
- * `crawl --revisit-all` on the compiled CLI: a crawl right after the first one asks for no known
- * document (none is due yet), the flag asks for every one of them; `stats` (in process) shows the checks.
+ * `crawl --revisit-all`, the command run in process (src/cli/run.ts): a crawl right after the first one
+ * asks for no known document (none is due yet), the flag asks for every one of them; `stats` shows the checks.
  */
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { runCli } from '../helpers/cli.js';
 import { runCliInProcess } from '../helpers/cli-in-process.js';
 import { writeConfig } from '../helpers/config.js';
 import { serveColumn } from '../helpers/crawl.js';
@@ -18,7 +17,7 @@ describe('crawl --revisit-all', () => {
     const { configPath } = writeConfig(tempDir(), { sources: [{ id: 'c', startUrls: [`${site.baseUrl}/col/index.html`] }] });
     const crawl = async (...flags: string[]) => {
       const mark = site.requests.length;
-      const result = await runCli(['crawl', '--config', configPath, ...flags]);
+      const result = await runCliInProcess(['crawl', '--config', configPath, ...flags]);
       expect(result.code, result.stderr).toBe(0);
       return site.requests
         .slice(mark)
