@@ -1,15 +1,18 @@
 /**
  * Config mistakes are caught at load, exit 2, naming the key path (issue #11, Found 5, 6, 7): database
  * folders that cannot be made (no mkdir loop), cron expressions that never fire, unknown time zones,
- * duplicate alert names and unknown field keys, start URLs with a password. Run in process
- * (src/cli/run.ts); a folder the user may not write and alert field labels on a real crawl are in
- * load-checks.process.test.ts.
+ * alert field labels (mapped to canonical keys, checked on a crawl), duplicate alert names and unknown
+ * field keys, start URLs with a password. Run in process (src/cli/run.ts); a folder the user may not
+ * write is in load-checks.process.test.ts.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { runCliInProcess } from '../helpers/cli-in-process.js';
 import { writeConfig } from '../helpers/config.js';
+import { disclosurePage, docPath, linkItems, listPage } from '../helpers/pages.js';
+import { startTestSite } from '../helpers/site.js';
 import { tempDir } from '../helpers/temp.js';
 
 const SOURCE = { id: 'alpha', startUrls: ['http://127.0.0.1:9/col/col1/index.html'] };
@@ -53,6 +56,28 @@ describe('schedules', () => {
 });
 
 describe('alert rules', () => {
+  it('a field written as the page label (效力状况) matches its canonical key; the event in the archive carries the rule', async () => {
+    const site = await startTestSite({
+      routes: {
+        '/col/col1/index.html': { body: listPage(linkItems([docPath(1)])) },
+        [docPath(1)]: { body: disclosurePage('关于废止部分规范性文件的通知', '废止', '<table><tr><th>效力状况：</th><td>失效</td></tr></table>') },
+      },
+    });
+    onTestFinished(() => site.close());
+    const dir = tempDir();
+    const { configPath, databasePath } = writeConfig(dir, {
+      sources: [{ id: 'alpha', startUrls: [`${site.baseUrl}/col/col1/index.html`] }],
+      alerts: [{ name: 'repealed', on: ['document.created'], fields: { 效力状况: '失效' } }],
+    });
+    const result = await runCliInProcess(['crawl', '--config', configPath]);
+    expect(result.code).toBe(0);
+    const db = new Database(databasePath, { readonly: true });
+    onTestFinished(() => void db.close());
+    const fields = JSON.parse(db.prepare('SELECT fields FROM documents_latest').pluck().get() as string) as Record<string, string>;
+    expect(fields.validity).toBe('失效');
+    expect(db.prepare('SELECT alerts FROM events').pluck().all()).toEqual(['["repealed"]']);
+  });
+
   it('duplicate names, unknown field keys and unknown sources are refused with their key paths', async () => {
     const { configPath } = writeConfig(tempDir(), {
       sources: [SOURCE],
