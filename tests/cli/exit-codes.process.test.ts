@@ -1,7 +1,8 @@
 /**
  * Walks the README's exit code table (issue #11, Found 8): every row is here with a way to bring it
  * about, and each of its examples exits with the row's code. A row added to the README without a case
- * here, or a case whose row changed its wording or code, fails.
+ * here, or a case whose row changed its wording or code, fails. The first example of a row runs the
+ * compiled CLI as a child process; further examples of the same row run in process (src/cli/run.ts).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
@@ -9,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { openTestArchive, snapshot, type TestArchive } from '../helpers/archive.js';
 import { REPO_ROOT, runCli, startCli, type CliResult } from '../helpers/cli.js';
+import { runCliInProcess } from '../helpers/cli-in-process.js';
 import { writeConfig } from '../helpers/config.js';
 import { docPath, documentPage, linkItems, listPage } from '../helpers/pages.js';
 import { startTestSite } from '../helpers/site.js';
@@ -51,6 +53,7 @@ beforeAll(() => {
 afterAll(() => archive.close());
 
 const run = (args: string[], configPath = archive.configPath) => runCli([...args, '--config', configPath]);
+const inProcess = (args: string[], configPath = archive.configPath) => runCliInProcess([...args, '--config', configPath]);
 
 /** A source on the loopback site whose document page is held until the test says: a crawl in the middle of a page. */
 async function crawlInTheMiddle(args: string[]): Promise<CliResult> {
@@ -102,12 +105,17 @@ const CASES: Record<string, () => Promise<CliResult[]>> = {
   '`export --out FILE` could not write FILE (an existing FILE is left as it was)': async () => [await run(['export', '--out', tempDir()])],
   'any other failure of a run (I/O error, a corrupt page of the archive): the message says what': async () => [],
   'unknown command or option, missing argument, malformed value': async () =>
-    Promise.all([runCli(['frobnicate']), run(['search']), run(['search', '计划', '--limit', 'many']), run(['show', docId, '--version', 'latest'])]),
+    Promise.all([
+      runCli(['frobnicate']),
+      inProcess(['search']),
+      inProcess(['search', '计划', '--limit', 'many']),
+      inProcess(['show', docId, '--version', 'latest']),
+    ]),
   'config file missing, not valid YAML/JSON, unknown key or bad value (the key path is named)': async () =>
-    Promise.all([run(['search', '计划'], join(archive.dir, 'nosuch.yaml')), run(['search', '计划'], config('bad.yaml', ['colour: blue']))]),
+    Promise.all([run(['search', '计划'], join(archive.dir, 'nosuch.yaml')), inProcess(['search', '计划'], config('bad.yaml', ['colour: blue']))]),
   'a `${VAR}` that is not set, in a section the command uses (read commands use neither `sinks` nor `proxy`, `headers`, `cookies`)': async () => {
     const path = config('unset.yaml', ['sinks:', '  - type: webhook', '    url: http://127.0.0.1:9/hook', '    secret: ${BW_EXIT_CODES_UNSET}']);
-    const [deliver, search] = await Promise.all([run(['deliver'], path), run(['search', '计划'], path)]);
+    const [deliver, search] = await Promise.all([run(['deliver'], path), inProcess(['search', '计划'], path)]);
     expect(search.code).toBe(0); // the same config serves a read command
     return [deliver];
   },
@@ -117,19 +125,19 @@ const CASES: Record<string, () => Promise<CliResult[]>> = {
     ],
   'no sources configured': async () => {
     const path = config('empty.yaml', ['sources: []']);
-    return Promise.all([run(['crawl'], path), run(['schedule'], path)]);
+    return Promise.all([run(['crawl'], path), inProcess(['schedule'], path)]);
   },
   'a name that does not exist: source, field, alert, format, event type or id, document, version': async () => {
     const withSource = config('alpha.yaml', ['sources:', '  - id: alpha', '    startUrls: ["http://127.0.0.1:9/"]']);
     const results = await Promise.all([
       run(['search', '计划', '--source', 'nosuch']),
-      run(['export', '--source', 'nosuch']),
-      run(['crawl', '--source', 'nosuch'], withSource),
-      run(['search', '计划', '--field', 'foo=bar']),
-      run(['show', 'nosuch']),
-      run(['show', docId, '--version', '9']),
-      run(['diff', docId, '--from', '9']),
-      run(['events', '--since', 'nosuch']),
+      inProcess(['export', '--source', 'nosuch']),
+      inProcess(['crawl', '--source', 'nosuch'], withSource),
+      inProcess(['search', '计划', '--field', 'foo=bar']),
+      inProcess(['show', 'nosuch']),
+      inProcess(['show', docId, '--version', '9']),
+      inProcess(['diff', docId, '--from', '9']),
+      inProcess(['events', '--since', 'nosuch']),
     ]);
     expect(results[0].stderr).toContain('--source: no source "nosuch" in the archive or the config: expected one of alpha, beta');
     expect(results[3].stderr).toContain('--field: unknown field "foo"');
@@ -145,8 +153,8 @@ const CASES: Record<string, () => Promise<CliResult[]>> = {
   '`--quiet` with `--verbose`, an unknown `--log-format` or `BUREAU_WATCH_LOG_LEVEL`': async () =>
     Promise.all([
       run(['stats', '--quiet', '--verbose']),
-      run(['stats', '--log-format', 'xml']),
-      runCli(['stats', '--config', archive.configPath], { env: { BUREAU_WATCH_LOG_LEVEL: 'loud' } }),
+      inProcess(['stats', '--log-format', 'xml']),
+      runCliInProcess(['stats', '--config', archive.configPath], { env: { BUREAU_WATCH_LOG_LEVEL: 'loud' } }),
     ]),
   'another `crawl` or `schedule` holds the run lock of the same database': async () => {
     const locked = openTestArchive();

@@ -1,13 +1,13 @@
 /**
  * Read commands open the archive read-only (issue #11, Found 3, 4, 12): a user who may write neither
- * the file nor its folder reads it, with no sink secret set; nothing is created, migrated or left
- * behind; a missing archive or one of another schema version is named with what to do (exit 2).
- * Dropping privileges needs root (the tests run as root here); elsewhere those tests are skipped.
+ * the file nor its folder reads it, with no sink secret set; nothing is created or left behind; a
+ * fresh checkout without an archive is told what to do (exit 2). Dropping privileges needs root (the
+ * tests run as root here); elsewhere those tests are skipped. Missing archives, other schema versions
+ * and secrets only crawl needs: read-only.test.ts (in process).
  */
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { addDocuments, openTestArchive, type TestArchive } from '../helpers/archive.js';
 import { REPO_ROOT, parseLogLines, runCli } from '../helpers/cli.js';
@@ -76,52 +76,6 @@ describe('reading an archive without write access', () => {
   });
 });
 
-describe('read commands never create, migrate or need secrets', () => {
-  it('a missing archive is an error naming the path with a hint, exit 2, and nothing is created', async () => {
-    const dir = tempDir();
-    const database = join(dir, 'typo', 'archive.db');
-    const configPath = join(dir, 'config.yaml');
-    writeFileSync(configPath, `database: ${JSON.stringify(database)}\nsinks: [{ type: ndjson, path: ${JSON.stringify(join(dir, 'e.ndjson'))} }]\n`);
-    const commands = [['search', '工作要点'], ['stats'], ['export'], ['events'], ['show', '0123456789abcdef'], ['deliver']];
-    const results = await Promise.all(commands.map((command) => runCli([...command, '--config', configPath])));
-    results.forEach((result, index) => {
-      expect(result.code, commands[index]![0]).toBe(2);
-      expect(result.stderr).toContain(`no archive at ${database}: run \`bureau-watch crawl\` first, or pass --config`);
-    });
-    expect(existsSync(join(dir, 'typo'))).toBe(false);
-  });
-
-  it('names an older schema ("run crawl once to upgrade") and a newer one, and changes neither', async () => {
-    const test = openTestArchive();
-    const newest = test.db.prepare('SELECT max(version) FROM schema_migrations').pluck().get() as number;
-    test.db.prepare('DELETE FROM schema_migrations WHERE version = ?').run(newest);
-    const older = await runCli(['search', '通知', '--config', test.configPath]);
-    expect(older.code).toBe(2);
-    expect(older.stderr).toContain(
-      `has schema version ${newest - 1}, older than this bureau-watch's (${newest}): run \`bureau-watch crawl\` once to upgrade it`,
-    );
-    expect(test.db.prepare('SELECT max(version) FROM schema_migrations').pluck().get()).toBe(newest - 1);
-    test.db.prepare("INSERT INTO schema_migrations VALUES (?, 'future', '2099-01-01')").run(newest + 5);
-    const newer = await runCli(['stats', '--config', test.configPath]);
-    expect(newer.code).toBe(2);
-    expect(newer.stderr).toContain(`has schema version ${newest + 5}, newer than this bureau-watch reads (${newest}): upgrade bureau-watch`);
-  });
-
-  it('export needs no sink secret; crawl and deliver do, naming the key', async () => {
-    const test = openTestArchive({ extraConfig: [...SINK_WITH_SECRET, 'proxy: http://user:${BW_READ_ONLY_TEST_PROXY}@127.0.0.1:9'] });
-    addDocuments(test, 0, 2);
-    const env = { BW_READ_ONLY_TEST_SECRET: undefined, BW_READ_ONLY_TEST_PROXY: undefined };
-    const [exported, deliver] = await Promise.all([
-      runCli(['export', '--format', 'csv', '--config', test.configPath], { env }),
-      runCli(['deliver', '--config', test.configPath], { env }),
-    ]);
-    expect(exported.code).toBe(0);
-    expect(exported.stdout.trim().split('\n')).toHaveLength(3);
-    expect(deliver.code).toBe(2);
-    expect(deliver.stderr).toContain('sinks.0.secret: environment variable BW_READ_ONLY_TEST_SECRET is not set');
-  });
-});
-
 describe('a fresh checkout', () => {
   it('`search` without --config and without an archive says so (exit 2) and creates nothing; `demo --config` is refused', async () => {
     const checkout = tempDir();
@@ -137,15 +91,5 @@ describe('a fresh checkout', () => {
     expect(demo.code).toBe(2);
     expect(demo.stderr).toContain('demo takes no --config');
     expect(existsSync(join(checkout, 'storage'))).toBe(false);
-  });
-
-  it('an archive file that is not one is named as such', async () => {
-    const dir = tempDir();
-    const database = join(dir, 'notes.db');
-    new Database(database).exec('CREATE TABLE notes (x)');
-    writeFileSync(join(dir, 'c.yaml'), `database: ${JSON.stringify(database)}\n`);
-    const result = await runCli(['stats', '--config', join(dir, 'c.yaml')]);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain(`${database} is not a bureau-watch archive`);
   });
 });

@@ -1,14 +1,16 @@
-import { readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+/**
+ * `try URL` through the compiled CLI, in an empty working directory that must stay empty: a document
+ * page for a terminal, robots.txt's refusal, a page rendered by Chromium. Its other cases (a list page,
+ * a failed fetch, headers, usage errors) run in process: try.test.ts.
+ */
+import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findBrowserExecutable } from '../../src/fetch/browser-executable.js';
 import { runCli, type CliResult } from '../helpers/cli.js';
-import { TEST_USER_AGENT } from '../helpers/crawl.js';
-import { listPage, RECORD_PARAGRAPHS, recordPage } from '../helpers/pages.js';
+import { RECORD_PARAGRAPHS, recordPage } from '../helpers/pages.js';
 import { startTestSite, type TestSite } from '../helpers/site.js';
 import { tempDir } from '../helpers/temp.js';
 
-const LIST = '/col/col1/index.html';
 const DOC = '/art/2024/3/5/art_1_1.html';
 const TITLE = '关于规范行政执法的规定';
 
@@ -16,19 +18,8 @@ let site: TestSite;
 beforeAll(async () => {
   site = await startTestSite();
   site.routes.set('/robots.txt', { body: 'User-agent: *\nDisallow: /private/\n', contentType: 'text/plain' });
-  site.routes.set(LIST, {
-    body: listPage(
-      [
-        { href: DOC, title: TITLE, date: '2024-03-05' },
-        { href: 'https://other.example/art/2024/1/1/art_9_9.html', title: '别处的文章', date: '2024-01-01' },
-      ],
-      '<a href="index_2.html">下一页</a>',
-    ),
-  });
   // The title carries a terminal escape (clear screen): the human output must not pass it on.
   site.routes.set(DOC, { body: recordPage({ title: `${TITLE}\u001b[2J`, validity: '废止' }) });
-  site.routes.set('/echo.html', (req) => ({ body: recordPage({ title: `请求头${String(req.headers['x-probe'] ?? '无')}`, paragraphs: RECORD_PARAGRAPHS }) }));
-  site.route('/reset.html', (req) => void req.socket.destroy());
 });
 afterAll(() => site.close());
 
@@ -55,15 +46,6 @@ describe('try URL (the CLI)', () => {
     expect(out).not.toContain('\u001b');
   });
 
-  it('a list page, --json: the document links and the next page', async () => {
-    const result = await tryCli([`${site.baseUrl}${LIST}`, '--json']);
-    expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout)).toMatchObject({
-      kind: 'list',
-      list: { items: [`${site.baseUrl}${DOC}`], next: [{ url: `${site.baseUrl}/col/col1/index_2.html` }] },
-    });
-  });
-
   it('honours robots.txt: a disallowed page is not fetched, said so, exit 1', async () => {
     const result = await tryCli([`${site.baseUrl}/private/page.html`]);
     expect([result.code, result.stdout]).toEqual([1, '']);
@@ -72,36 +54,7 @@ describe('try URL (the CLI)', () => {
     );
     expect(site.hits('/private/page.html')).toEqual([]);
   });
-
-  it('a failed fetch exits 1 with the classified access error (on stderr, and under "error" with --json)', async () => {
-    const result = await tryCli([`${site.baseUrl}/reset.html`, '--json', '--config', configFile({ fetch: { maxRetries: 0 } })]);
-    expect(result.code).toBe(1);
-    expect(JSON.parse(result.stdout).error).toMatchObject({ reason: 'connection-reset' });
-    expect(result.stderr).toMatch(/^bureau-watch: .*reset/);
-  });
-
-  it('sends the User-Agent of a given config, and its headers with the flags over them', async () => {
-    const config = configFile({ userAgent: `${TEST_USER_AGENT} try`, headers: { 'X-Probe': 'config', 'X-Other': 'kept' } });
-    const result = await tryCli([`${site.baseUrl}/echo.html`, '--json', '--config', config, '--header', 'X-Probe: flag']);
-    expect(JSON.parse(result.stdout).document.title).toBe('请求头flag');
-    expect(site.hits('/echo.html').at(-1)!.userAgent).toBe(`${TEST_USER_AGENT} try`);
-  });
-
-  it('usage errors exit 2: no URL, not http(s), a malformed flag', async () => {
-    expect((await tryCli([])).code).toBe(2);
-    const ftp = await tryCli(['ftp://127.0.0.1/x']);
-    expect([ftp.code, ftp.stderr]).toEqual([2, 'bureau-watch: try: expected an http(s) URL, got a ftp: URL\n']);
-    const header = await tryCli([`${site.baseUrl}${DOC}`, '--header', 'no-colon']);
-    expect([header.code, header.stderr]).toEqual([2, 'bureau-watch: --header: expected "Name: value", got "no-colon"\n']);
-  });
 });
-
-/** A config file outside the working directory (which must stay empty). */
-function configFile(config: Record<string, unknown>): string {
-  const path = join(tempDir('bw-try-config-'), 'config.json');
-  writeFileSync(path, JSON.stringify(config));
-  return path;
-}
 
 const chromium = installedChromium();
 if (!chromium) console.warn('try --browser test SKIPPED: no Chromium on PATH (install it: apt-get install chromium)');

@@ -1,11 +1,16 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tryJson, tryLines } from '../../src/cli/try-output.js';
 import { validateConfig } from '../../src/config/load.js';
 import { tryPage, type TryResult } from '../../src/crawl/try-page.js';
 import { resolveSiteAccess } from '../../src/fetch/site-access.js';
+import type { CliResult } from '../helpers/cli.js';
+import { runCliInProcess } from '../helpers/cli-in-process.js';
 import { TEST_USER_AGENT } from '../helpers/crawl.js';
 import { listPage, RECORD_PARAGRAPHS, recordPage } from '../helpers/pages.js';
 import { startTestSite, type TestSite } from '../helpers/site.js';
+import { tempDir } from '../helpers/temp.js';
 
 const LIST = '/col/col1/index.html';
 const DOC = '/art/2024/3/5/art_1_1.html';
@@ -27,6 +32,8 @@ beforeAll(async () => {
   });
   site.routes.set(DOC, { body: recordPage({ title: TITLE, validity: '废止' }) });
   site.routes.set('/redirect.html', { status: 302, headers: { location: '/private/moved.html' } });
+  site.routes.set('/echo.html', (req) => ({ body: recordPage({ title: `请求头${String(req.headers['x-probe'] ?? '无')}`, paragraphs: RECORD_PARAGRAPHS }) }));
+  site.route('/reset.html', (req) => void req.socket.destroy());
 });
 afterAll(() => site.close());
 
@@ -87,3 +94,49 @@ describe("tryPage: one page through the crawl's fetch and page processing", () =
     });
   });
 });
+
+/** The command, run in process (src/cli/run.ts); try.process.test.ts runs the compiled CLI in an empty directory. */
+describe('try URL (the command, in process)', () => {
+  it('a list page, --json: the document links and the next page', async () => {
+    const result = await tryInProcess([`${site.baseUrl}${LIST}`, '--json']);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      kind: 'list',
+      list: { items: [`${site.baseUrl}${DOC}`], next: [{ url: `${site.baseUrl}/col/col1/index_2.html` }] },
+    });
+  });
+
+  it('a failed fetch exits 1 with the classified access error (on stderr, and under "error" with --json)', async () => {
+    const result = await tryInProcess([`${site.baseUrl}/reset.html`, '--json', '--config', configFile({ fetch: { maxRetries: 0 } })]);
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout).error).toMatchObject({ reason: 'connection-reset' });
+    expect(result.stderr).toMatch(/^bureau-watch: .*reset/);
+  });
+
+  it('sends the User-Agent of a given config, and its headers with the flags over them', async () => {
+    const config = configFile({ userAgent: `${TEST_USER_AGENT} try`, headers: { 'X-Probe': 'config', 'X-Other': 'kept' } });
+    const result = await tryInProcess([`${site.baseUrl}/echo.html`, '--json', '--config', config, '--header', 'X-Probe: flag']);
+    expect(JSON.parse(result.stdout).document.title).toBe('请求头flag');
+    expect(site.hits('/echo.html').at(-1)!.userAgent).toBe(`${TEST_USER_AGENT} try`);
+  });
+
+  it('usage errors exit 2: no URL, not http(s), a malformed flag', async () => {
+    expect((await runCliInProcess(['try'])).code).toBe(2);
+    const ftp = await runCliInProcess(['try', 'ftp://127.0.0.1/x']);
+    expect([ftp.code, ftp.stderr]).toEqual([2, 'bureau-watch: try: expected an http(s) URL, got a ftp: URL\n']);
+    const header = await runCliInProcess(['try', `${site.baseUrl}${DOC}`, '--header', 'no-colon']);
+    expect([header.code, header.stderr]).toEqual([2, 'bureau-watch: --header: expected "Name: value", got "no-colon"\n']);
+  });
+});
+
+/** `bureau-watch try ARGS` in process, with no config file unless --config names one. */
+function tryInProcess(args: string[]): Promise<CliResult> {
+  return runCliInProcess(['try', ...args], { env: { BUREAU_WATCH_CONFIG: '' } });
+}
+
+/** A config file in a temp directory. */
+function configFile(config: Record<string, unknown>): string {
+  const path = join(tempDir('bw-try-config-'), 'config.json');
+  writeFileSync(path, JSON.stringify(config));
+  return path;
+}

@@ -1,7 +1,11 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseAtomFeed } from 'feedsmith';
 import { describe, expect, it } from 'vitest';
 import { atomFeedXml } from '../../src/export/atom.js';
 import { BUREAU, OTHER_BUREAU, archiveForMessages } from '../helpers/archive.js';
+import { runCliInProcess } from '../helpers/cli-in-process.js';
+import { tempDir } from '../helpers/temp.js';
 import { children, parseAtom, text } from './atom-reader.js';
 
 const HOSTILE = '</title><script>alert(1)</script> & ]]> <![CDATA[x]]> \u0001\u0008 "q" \'a\'';
@@ -53,5 +57,30 @@ describe('Atom feeds of the events', () => {
     const empty = parseAtom(atomFeedXml(test.db, { alert: 'never-raised' }, { now }).xml);
     expect(children(empty, 'entry')).toHaveLength(0);
     expect(text(empty, 'updated')).toBe(now.toISOString());
+  });
+});
+
+describe('export --format atom (in process)', () => {
+  it('is written by `export --format atom`, with --alert and --limit checked', async () => {
+    const test = archiveForMessages();
+    const dir = tempDir();
+    const configPath = join(dir, 'config.yaml');
+    writeFileSync(configPath, `database: ${test.databasePath}\nalerts:\n  - name: new-plan\n    titlePattern: 计划\n`);
+    const out = join(dir, 'plans.atom');
+    const result = await runCliInProcess(['export', '--format', 'atom', '--alert', 'new-plan', '--limit', '1', '--out', out, '--config', configPath]);
+    expect(result.code, result.stderr).toBe(0);
+    const feed = parseAtom(readFileSync(out, 'utf8'));
+    expect(children(feed, 'entry').map((entry) => text(entry, 'title'))).toEqual(['【新发布】2024年工作计划']);
+
+    const usage = await Promise.all([
+      runCliInProcess(['export', '--format', 'csv', '--alert', 'new-plan', '--config', configPath]),
+      runCliInProcess(['export', '--format', 'atom', '--source', 'nope', '--config', configPath]),
+      runCliInProcess(['export', '--format', 'atom', '--alert', 'typo', '--config', configPath]),
+      runCliInProcess(['export', '--format', 'atom', '--limit', '0', '--config', configPath]),
+    ]);
+    expect(usage.map((run) => run.code)).toEqual([2, 2, 2, 2]);
+    expect(usage[0].stderr).toContain('--alert and --limit apply to --format atom only');
+    expect(usage[1].stderr).toContain('no source "nope" in the archive');
+    expect(usage[2].stderr).toContain('no alert rule "typo"');
   });
 });

@@ -1,10 +1,14 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseConfigText } from '../../src/config/load.js';
 import { UsageError } from '../../src/errors.js';
+import { runCliInProcess } from '../helpers/cli-in-process.js';
+import { tempDir } from '../helpers/temp.js';
 
 /**
- * Config regexes are matched with RE2 (linear time); what RE2 cannot do is refused at load. A crawl
- * over hostile strings, and the refusal on the command line: hostile-regex.process.test.ts.
+ * Config regexes are matched with RE2 (linear time); what RE2 cannot do is refused at load, also on the
+ * command line (run in process). A crawl of the compiled CLI over hostile strings: hostile-regex.process.test.ts.
  */
 describe('config regexes RE2 cannot match in linear time', () => {
   const SOURCE = 'sources:\n  - id: ok\n    startUrls: ["http://127.0.0.1:9/col/col1/index.html"]\n';
@@ -41,5 +45,20 @@ describe('config regexes RE2 cannot match in linear time', () => {
   it('accepts JavaScript escapes RE2 spells otherwise (\\u4e00, \\/)', () => {
     const config = parseConfigText(`${SOURCE}    include: ["[\\\\u4e00-\\\\u9fa5]", "\\\\/art\\\\/"]`, 'ok.yaml', {});
     expect(config.sources[0]!.include).toHaveLength(2);
+  });
+});
+
+describe('config regexes RE2 cannot match in linear time, on the command line (in process)', () => {
+  it('exits 2 naming the key, without a stack trace', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'bad.yaml');
+    writeFileSync(
+      path,
+      `database: ${join(dir, 'a.db')}\nsources:\n  - id: ok\n    startUrls: ["http://127.0.0.1:9/col/col1/index.html"]\n    exclude: ["(\\\\d+)\\\\1"]\n`,
+    );
+    const result = await runCliInProcess(['crawl', '--config', path]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/sources\.0\.exclude\.0: .*backreference/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 });

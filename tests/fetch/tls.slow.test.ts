@@ -1,12 +1,17 @@
 import { constants } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { accessFailureReason, classifyAccessFailure } from '../../src/fetch/access-errors.js';
 import { CrawleeFetcher } from '../../src/fetch/crawlee-fetcher.js';
 import type { FetchResult } from '../../src/fetch/types.js';
 import { gotAccess } from '../../src/fetch/got-access.js';
 import { resolveSiteAccess } from '../../src/fetch/site-access.js';
+import { runCliInProcess } from '../helpers/cli-in-process.js';
+import { writeConfig } from '../helpers/config.js';
 import { crawlHarness, serveColumn, storedUrls } from '../helpers/crawl.js';
 import { startTestSite, tlsFixture, type TestSite } from '../helpers/site.js';
+import { tempDir } from '../helpers/temp.js';
 
 let site: TestSite;
 afterEach(async () => {
@@ -116,5 +121,33 @@ describe('TLS options', () => {
     });
     const failure = classifyAccessFailure(error, 'https://old.example.gov.cn/', {});
     expect(failure).toEqual({ reason: 'tls-handshake', message: expect.stringContaining('set tls.legacyRenegotiation: true') });
+  });
+});
+
+/** What the CLI says of TLS options: a certificate failure under the crawl summary, a CA file it cannot read at load. */
+describe('TLS options on the command line (the crawl command, in process)', () => {
+  it('prints the failure with its fix under the crawl summary', async () => {
+    site = await startTestSite({ tls: 'leaf' });
+    serveColumn(site);
+    const { configPath } = writeConfig(tempDir(), { sources: [httpsSource()] });
+
+    const result = await runCliInProcess(['crawl', '--config', configPath]);
+
+    // The source read nothing: the run fails (exit 1), and the summary names the fix.
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(
+      `tls-site: 1 × certificate: robots.txt unreachable, column not read: certificate verify failed (UNABLE_TO_VERIFY_LEAF_SIGNATURE) for ${site.baseUrl}/robots.txt: add the site's CA with tls.ca, or tls.insecure: true`,
+    );
+  });
+
+  it('exits 2 with the key path when the CA file cannot be read', async () => {
+    const dir = tempDir();
+    const configPath = join(dir, 'config.yaml');
+    const source = 'id: s\n    startUrls: ["http://127.0.0.1:9/col/index.html"]';
+    writeFileSync(configPath, `database: ${join(dir, 'a.db')}\nsources:\n  - ${source}\n    tls: { ca: ${join(dir, 'missing.pem')} }\n`);
+    const result = await runCliInProcess(['crawl', '--config', configPath]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('sources.0.tls.ca: cannot read CA file');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 });

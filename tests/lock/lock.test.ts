@@ -60,12 +60,12 @@ describe('run lock (in process)', () => {
     onTestFinished(() => lock.release());
     const heartbeat = () => Date.parse(db.prepare('SELECT heartbeat_at FROM run_lock').pluck().get() as string);
     const before = heartbeat();
-    // The main thread is busy (no timer of it runs) until the thread has stamped for 400 ms; the deadline
-    // only bounds a failure, so a loaded machine that starts the thread late slows the test, not fails it.
+    // The main thread is blocked (no timer of it runs; it sleeps in Atomics.wait between looks) until the
+    // thread has stamped for 400 ms; the deadline only bounds a failure, so a loaded machine that starts
+    // the thread late slows the test, not fails it.
     const deadline = Date.now() + 20_000;
-    while (heartbeat() - before <= 400 && Date.now() < deadline) {
-      // busy
-    }
+    const sleeper = new Int32Array(new SharedArrayBuffer(4));
+    while (heartbeat() - before <= 400 && Date.now() < deadline) Atomics.wait(sleeper, 0, 0, 10);
     expect(heartbeat() - before).toBeGreaterThan(400);
     const other = new Database(path);
     onTestFinished(() => void other.close());

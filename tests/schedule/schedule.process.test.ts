@@ -3,15 +3,16 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { parseLogLines, runCli, startCli } from '../helpers/cli.js';
+import { runCliInProcess } from '../helpers/cli-in-process.js';
 import { tempDir } from '../helpers/temp.js';
 import { replicaSource, writeConfig } from '../helpers/config.js';
 import { startTestSite } from '../helpers/site.js';
 
-describe('schedule config', () => {
+describe('schedule config (in process)', () => {
   it('rejects an invalid cron expression in the config, naming the key', async () => {
     const dir = tempDir();
     const { configPath } = writeConfig(dir, { sources: [{ ...replicaSource('http://127.0.0.1:9'), schedule: 'every morning' }] });
-    const result = await runCli(['schedule', '--config', configPath]);
+    const result = await runCliInProcess(['schedule', '--config', configPath]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('sources.0.schedule');
     expect(result.stderr).toContain('expected a cron expression');

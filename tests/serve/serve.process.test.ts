@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { parseLogLines, runCli, startCli, waitFor, type CliProcess } from '../helpers/cli.js';
+import { runCliInProcess } from '../helpers/cli-in-process.js';
 import { tempDir } from '../helpers/temp.js';
 import { PLAN_URL, serveArchive } from './serve-archive.js';
 
@@ -32,7 +33,8 @@ describe('bureau-watch serve (child process)', () => {
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('&lt;script&gt;window.__pwned');
 
-    const cliJson = async (args: string[]) => JSON.parse((await runCli([...args, '--config', test.configPath])).stdout) as unknown;
+    // What the read commands print, run in process (src/cli/run.ts): the same code as the compiled CLI.
+    const cliJson = async (args: string[]) => JSON.parse((await runCliInProcess([...args, '--config', test.configPath])).stdout) as unknown;
     const query = encodeURIComponent('通知');
     expect(await fetchJson(`${url}api/search?q=${query}`)).toEqual(await cliJson(['search', '通知', '--json']));
     expect(await fetchJson(`${url}api/show?id=${hostileId}`)).toEqual(await cliJson(['show', hostileId, '--json']));
@@ -49,7 +51,7 @@ describe('bureau-watch serve (child process)', () => {
     expect(parseLogLines(result.stderr).map((line) => line.msg)).toContain('stopped serving');
   });
 
-  it('asks for a login when BUREAU_WATCH_SERVE_PASSWORD is set (and refuses an empty one, exit 2)', async () => {
+  it('asks for a login when BUREAU_WATCH_SERVE_PASSWORD is set (and refuses an empty one, exit 2, in process)', async () => {
     const { test } = serveArchive();
     const { cli, url } = await startServe(test.configPath, ['--user', 'archivist'], { BUREAU_WATCH_SERVE_PASSWORD: 's3cret' });
     expect((await fetch(url)).status).toBe(401);
@@ -59,7 +61,7 @@ describe('bureau-watch serve (child process)', () => {
     cli.child.kill('SIGTERM');
     expect((await cli.done).code).toBe(0);
 
-    const empty = await runCli(['serve', '--config', test.configPath, '--port', '0'], { env: { BUREAU_WATCH_SERVE_PASSWORD: '' } });
+    const empty = await runCliInProcess(['serve', '--config', test.configPath, '--port', '0'], { env: { BUREAU_WATCH_SERVE_PASSWORD: '' } });
     expect(empty.code).toBe(2);
     expect(empty.stderr).toContain('BUREAU_WATCH_SERVE_PASSWORD is set but empty');
   });
@@ -74,11 +76,11 @@ describe('bureau-watch serve (child process)', () => {
     expect((await cli.done).code).toBe(0);
   });
 
-  it('a missing database: exit 2 naming its path', async () => {
+  it('a missing database: exit 2 naming its path (in process)', async () => {
     const dir = tempDir();
     const database = join(dir, 'none.db');
     writeFileSync(join(dir, 'config.yaml'), `database: ${JSON.stringify(database)}\n`);
-    const result = await runCli(['serve', '--config', join(dir, 'config.yaml')]);
+    const result = await runCliInProcess(['serve', '--config', join(dir, 'config.yaml')]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`no archive at ${database}`);
     expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
@@ -93,7 +95,7 @@ describe('bureau-watch serve (child process)', () => {
     const taken = await runCli(['serve', '--config', test.configPath, '--port', String(port)]);
     expect(taken.code).toBe(1);
     expect(taken.stderr).toContain(`port ${port} on 127.0.0.1 is already in use`);
-    const bad = await runCli(['serve', '--config', test.configPath, '--port', '80x']);
+    const bad = await runCliInProcess(['serve', '--config', test.configPath, '--port', '80x']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--port expects a port number from 0 to 65535, got "80x"');
   });

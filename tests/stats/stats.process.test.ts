@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SourceStats } from '../../src/stats/stats.js';
 import { parseLogLines, runCli } from '../helpers/cli.js';
+import { runCliInProcess } from '../helpers/cli-in-process.js';
 import type { TestArchive } from '../helpers/archive.js';
 import { openRedesignArchive } from './redesign-archive.js';
 
@@ -13,8 +14,8 @@ beforeAll(() => {
 afterAll(() => store.close());
 
 describe('stats', () => {
-  it('reports per source documents, versions, last run, errors and field coverage as JSON', async () => {
-    const result = await runCli(['stats', '--json', '--config', store.configPath]);
+  it('reports per source documents, versions, last run, errors and field coverage as JSON (in process)', async () => {
+    const result = await runCliInProcess(['stats', '--json', '--config', store.configPath]);
     expect(result.code).toBe(0);
     const stats = JSON.parse(result.stdout) as SourceStats[];
     expect(stats.map((s) => s.source)).toEqual(['alpha', 'beta']);

@@ -1,13 +1,14 @@
 /**
  * `--source` and `--field` (issue #11, Found 8): repeatable everywhere, export included; a name that
  * does not exist is exit 2 with the known ones listed, never an empty answer; `search` says "N of M"
- * when --limit cut the list; and reading leaves the archive as it was.
+ * when --limit cut the list; and reading leaves the archive as it was. Run in process (src/cli/run.ts);
+ * the compiled CLI meets --source and --field in exit-codes.process.test.ts.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestArchive, snapshot, type TestArchive } from '../helpers/archive.js';
-import { runCli } from '../helpers/cli.js';
+import { runCliInProcess } from '../helpers/cli-in-process.js';
 
 let archive: TestArchive;
 
@@ -27,7 +28,7 @@ beforeAll(() => {
 });
 afterAll(() => archive.close());
 
-const run = (args: string[]) => runCli([...args, '--config', archive.configPath]);
+const run = (args: string[]) => runCliInProcess([...args, '--config', archive.configPath]);
 const sourcesOf = (jsonl: string) =>
   jsonl
     .trim()

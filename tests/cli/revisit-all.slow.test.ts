@@ -1,9 +1,9 @@
 /**
- * `crawl --revisit-all` on the compiled CLI: a crawl right after the first one asks for no known
- * document (none is due yet), the flag asks for every one of them; `stats` shows the checks.
+ * `crawl --revisit-all`, the command run in process (src/cli/run.ts): a crawl right after the first one
+ * asks for no known document (none is due yet), the flag asks for every one of them; `stats` shows the checks.
  */
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { runCliInProcess } from '../helpers/cli-in-process.js';
 import { writeConfig } from '../helpers/config.js';
 import { serveColumn } from '../helpers/crawl.js';
 import { startTestSite } from '../helpers/site.js';
@@ -17,7 +17,7 @@ describe('crawl --revisit-all', () => {
     const { configPath } = writeConfig(tempDir(), { sources: [{ id: 'c', startUrls: [`${site.baseUrl}/col/index.html`] }] });
     const crawl = async (...flags: string[]) => {
       const mark = site.requests.length;
-      const result = await runCli(['crawl', '--config', configPath, ...flags]);
+      const result = await runCliInProcess(['crawl', '--config', configPath, ...flags]);
       expect(result.code, result.stderr).toBe(0);
       return site.requests
         .slice(mark)
@@ -29,7 +29,7 @@ describe('crawl --revisit-all', () => {
     expect(await crawl()).toEqual([]);
     expect(await crawl('--revisit-all')).toEqual(documents);
 
-    const stats = await runCli(['stats', '--config', configPath]);
+    const stats = await runCliInProcess(['stats', '--config', configPath]);
     expect(stats.code, stats.stderr).toBe(0);
     expect(stats.stdout).toContain('Revisits: when the documents were last checked');
     expect(stats.stdout).toMatch(/^c\s+\d{4}-\d\d-\d\dT\S+\s+\d{4}-\d\d-\d\dT\S+\s+0$/m);

@@ -1,5 +1,9 @@
+/**
+ * `show` (in process, src/cli/run.ts): the compiled CLI runs it in tests/pipeline/demo-command.process.test.ts
+ * (exit 0) and tests/cli/exit-codes.process.test.ts (exit 2).
+ */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { runCliInProcess } from '../helpers/cli-in-process.js';
 import { openTestArchive, snapshot, type TestArchive } from '../helpers/archive.js';
 
 const URL_A = 'http://127.0.0.1/alpha/art_1001_3001.html';
@@ -26,7 +30,7 @@ afterAll(() => store.close());
 
 describe('show', () => {
   it('prints the latest version for a terminal: facts, fields with the rule that found them, labels, attachments, text', async () => {
-    const result = await runCli(['show', id, '--config', store.configPath]);
+    const result = await runCliInProcess(['show', id, '--config', store.configPath]);
     expect(result.code).toBe(0);
     const out = result.stdout;
     expect(out.startsWith(`2021年无锡市滨湖区教育局工作要点\n${URL_A}\n`)).toBe(true);
@@ -40,7 +44,7 @@ describe('show', () => {
   });
 
   it('finds a document by URL, also a pasted one with a fragment, and shows an older version', async () => {
-    const result = await runCli(['show', `${URL_A}#content`, '--version', '1', '--config', store.configPath]);
+    const result = await runCliInProcess(['show', `${URL_A}#content`, '--version', '1', '--config', store.configPath]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('version      1 of 2\n');
     expect(result.stdout).toContain('第一版：坚持立德树人。');
@@ -48,7 +52,7 @@ describe('show', () => {
   });
 
   it('prints the contract record with --json, provenance under an extra key', async () => {
-    const result = await runCli(['show', URL_A, '--json', '--config', store.configPath]);
+    const result = await runCliInProcess(['show', URL_A, '--json', '--config', store.configPath]);
     expect(result.code).toBe(0);
     const record = JSON.parse(result.stdout) as Record<string, unknown>;
     expect(record).toMatchObject({
@@ -66,7 +70,7 @@ describe('show', () => {
       provenance: PROVENANCE,
     });
     expect(record.contentHash).toMatch(/^[0-9a-f]{64}$/);
-    const older = JSON.parse((await runCli(['show', id, '--json', '--version', '1', '--config', store.configPath])).stdout) as {
+    const older = JSON.parse((await runCliInProcess(['show', id, '--json', '--version', '1', '--config', store.configPath])).stdout) as {
       version: number;
       text: string;
     };
@@ -74,13 +78,13 @@ describe('show', () => {
   });
 
   it('says what is wrong, exit 2 (as diff does): unknown document, missing version, malformed version', async () => {
-    const unknown = await runCli(['show', 'http://127.0.0.1/nowhere.html', '--config', store.configPath]);
+    const unknown = await runCliInProcess(['show', 'http://127.0.0.1/nowhere.html', '--config', store.configPath]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('no document with id or URL "http://127.0.0.1/nowhere.html"');
-    const missing = await runCli(['show', id, '--version', '7', '--config', store.configPath]);
+    const missing = await runCliInProcess(['show', id, '--version', '7', '--config', store.configPath]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain(`document ${id} has versions 1 to 2: there is no version 7`);
-    const malformed = await runCli(['show', id, '--version', 'latest', '--config', store.configPath]);
+    const malformed = await runCliInProcess(['show', id, '--version', 'latest', '--config', store.configPath]);
     expect(malformed.code).toBe(2);
     expect(malformed.stderr).toContain('--version expects a positive integer, got "latest"');
   });

@@ -1,3 +1,7 @@
+/**
+ * `export --format csv | warc | warc.gz`, to a file and to stdout, run in process (src/cli/run.ts); the
+ * compiled CLI exports in tests/pipeline/crawl-demo-site.process.test.ts and tests/faults/export-failure.process.test.ts.
+ */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -5,7 +9,7 @@ import { parse } from 'csv-parse/sync';
 import { WARCParser } from 'warcio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSV_COLUMNS } from '../../src/export/csv.js';
-import { runCli } from '../helpers/cli.js';
+import { runCliInProcess } from '../helpers/cli-in-process.js';
 import { openTestArchive, snapshot, type TestArchive } from '../helpers/archive.js';
 import { readWarc, sha256Label } from './warc-reader.js';
 
@@ -60,7 +64,7 @@ afterAll(() => store.close());
 describe('export --format csv', () => {
   it('writes UTF-8 with a BOM, one row per document, that a CSV parser reads back exactly', async () => {
     const out = join(store.dir, 'documents.csv');
-    const result = await runCli(['export', '--format', 'csv', '--out', out, '--config', store.configPath]);
+    const result = await runCliInProcess(['export', '--format', 'csv', '--out', out, '--config', store.configPath]);
     expect(result.code).toBe(0);
     const bytes = readFileSync(out);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -86,7 +90,7 @@ describe('export --format csv', () => {
   });
 
   it('ends rows with CRLF and honours --source on stdout', async () => {
-    const result = await runCli(['export', '--format', 'csv', '--source', 'beta', '--config', store.configPath]);
+    const result = await runCliInProcess(['export', '--format', 'csv', '--source', 'beta', '--config', store.configPath]);
     expect(result.code).toBe(0);
     expect(result.stdout.startsWith('\uFEFFid,source,url,')).toBe(true);
     const rows = parse<Record<string, string>>(result.stdout, { bom: true, columns: true });
@@ -98,7 +102,7 @@ describe('export --format csv', () => {
 describe('export --format warc', () => {
   it('writes a warcinfo, then per stored version a response with the raw bytes and a metadata record', async () => {
     const out = join(store.dir, 'archive.warc');
-    const result = await runCli(['export', '--format', 'warc', '--out', out, '--config', store.configPath]);
+    const result = await runCliInProcess(['export', '--format', 'warc', '--out', out, '--config', store.configPath]);
     expect(result.code).toBe(0);
     const records = readWarc(readFileSync(out));
     expect(records.map((record) => record.headers.get('warc-type'))).toEqual(['warcinfo', ...Array(4).fill(['response', 'metadata']).flat()]);
@@ -133,7 +137,17 @@ describe('export --format warc', () => {
   });
 
   it('keeps non-UTF-8 bodies byte for byte and makes the wire-encoding headers match the stored body', async () => {
-    const result = await runCli(['export', '--format', 'warc', '--source', 'beta', '--out', join(store.dir, 'beta.warc'), '--config', store.configPath]);
+    const result = await runCliInProcess([
+      'export',
+      '--format',
+      'warc',
+      '--source',
+      'beta',
+      '--out',
+      join(store.dir, 'beta.warc'),
+      '--config',
+      store.configPath,
+    ]);
     expect(result.code).toBe(0);
     const [, response] = readWarc(readFileSync(join(store.dir, 'beta.warc')));
     expect(response!.http!.payload.equals(GBK_BODY)).toBe(true);
@@ -148,7 +162,7 @@ describe('export --format warc', () => {
 
   it('writes warc.gz as one gzip member per record, readable by both readers', async () => {
     const out = join(store.dir, 'archive.warc.gz');
-    const result = await runCli(['export', '--format', 'warc.gz', '--out', out, '--config', store.configPath]);
+    const result = await runCliInProcess(['export', '--format', 'warc.gz', '--out', out, '--config', store.configPath]);
     expect(result.code).toBe(0);
     const compressed = readFileSync(out);
     expect([...compressed.subarray(0, 2)]).toEqual([0x1f, 0x8b]);
@@ -163,7 +177,7 @@ describe('export --format warc', () => {
   });
 
   it('rejects an unknown format with exit 2', async () => {
-    const result = await runCli(['export', '--format', 'xml', '--config', store.configPath]);
+    const result = await runCliInProcess(['export', '--format', 'xml', '--config', store.configPath]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('unknown export format "xml": expected one of jsonl, csv, warc, warc.gz, atom');
   });

@@ -1,7 +1,8 @@
 /**
- * The CLI over an archive with attachments (crawled in process, read by the compiled CLI): search
- * says which attachment matched, show prints the files and `--json` their text, export writes the
- * files, history names the changed attachment.
+ * The CLI over an archive with attachments: search says which attachment matched, show prints the
+ * files and `--json` their text, export writes the files, history names the changed attachment. Crawled
+ * and read in process (src/cli/run.ts); the compiled CLI reads attachments in
+ * tests/pipeline/demo-command.process.test.ts.
  */
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCrawl } from '../../src/crawl/run-crawl.js';
 import { openDatabase } from '../../src/store/database.js';
-import { runCli } from '../helpers/cli.js';
+import { runCliInProcess } from '../helpers/cli-in-process.js';
 import { crawlConfig, MONTH_BETWEEN_CRAWLS_MS } from '../helpers/crawl.js';
 import { captureLog } from '../helpers/log.js';
 import { docPath } from '../helpers/pages.js';
@@ -50,29 +51,29 @@ afterAll(async () => {
 
 describe('the CLI over attachments', () => {
   it('search finds a phrase inside an attachment and says which one', async () => {
-    const text = await runCli(['search', PHRASES.docx, '--config', configPath]);
+    const text = await runCliInProcess(['search', PHRASES.docx, '--config', configPath]);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('in attachment 2: 集团化办学.docx');
     expect(text.stdout).toContain(`[${PHRASES.docx}]`);
-    const json = await runCli(['search', '全面推进课后服务提质', '--json', '--config', configPath]);
+    const json = await runCliInProcess(['search', '全面推进课后服务提质', '--json', '--config', configPath]);
     expect(JSON.parse(json.stdout)).toEqual([
       expect.objectContaining({ url: documentUrl, matchedAttachment: { position: 0, name: '1.2025年工作要点.pdf', url: `${site.baseUrl}${pdf.path}` } }),
     ]);
   });
 
   it('show prints each file, and --json its text; history names the replaced attachment', async () => {
-    const shown = await runCli(['show', documentUrl, '--config', configPath]);
+    const shown = await runCliInProcess(['show', documentUrl, '--config', configPath]);
     expect(shown.stdout).toMatch(/1\.2025年工作要点\.pdf {2}\S+ {2}\(ok, application\/pdf, \d+ bytes, \d+ characters\)/);
-    const json = JSON.parse((await runCli(['show', documentUrl, '--json', '--config', configPath])).stdout);
+    const json = JSON.parse((await runCliInProcess(['show', documentUrl, '--json', '--config', configPath])).stdout);
     expect(json.attachments[0]).toMatchObject({ sha256: createHash('sha256').update(replaced).digest('hex'), status: 'ok', textLayer: true });
     expect(json.attachments[0].text).toContain('全面推进课后服务提质');
-    const history = await runCli(['history', documentUrl, '--config', configPath]);
+    const history = await runCliInProcess(['history', documentUrl, '--config', configPath]);
     expect(history.stdout).toContain('attachment 1.2025年工作要点.pdf changed: +1/-1 paragraphs');
   });
 
   it('export --attachments writes the files beside the records', async () => {
     const out = join(dir, 'export');
-    const result = await runCli(['export', '--attachments', out, '--out', join(dir, 'records.jsonl'), '--config', configPath]);
+    const result = await runCliInProcess(['export', '--attachments', out, '--out', join(dir, 'records.jsonl'), '--config', configPath]);
     expect(result.code).toBe(0);
     const sha = createHash('sha256').update(docx.bytes).digest('hex');
     expect(readdirSync(out)).toContain(`${sha}.docx`);

@@ -1,19 +1,21 @@
+/**
+ * Issue #11 acceptance: of three sources one is unreachable. The other two are archived, the crawl
+ * exits 1 and says which source failed and why, a `source.failed` event reaches the ndjson sink
+ * once (not again on the next failing run), and `source.recovered` follows when it comes back.
+ * The commands run in process (src/cli/run.ts); the compiled CLI's crawls that fail are in
+ * tests/cli/exit-codes.process.test.ts and tests/lock/lock.process.test.ts.
+ */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { runCliInProcess } from '../helpers/cli-in-process.js';
 import { writeConfig } from '../helpers/config.js';
 import { listPage, numberedItems } from '../helpers/pages.js';
 import { serveDocuments } from '../helpers/crawl.js';
 import { startTestSite, type TestSite } from '../helpers/site.js';
 import { tempDir } from '../helpers/temp.js';
 
-/**
- * Issue #11 acceptance: of three sources one is unreachable. The other two are archived, the crawl
- * exits 1 and says which source failed and why, a `source.failed` event reaches the ndjson sink
- * once (not again on the next failing run), and `source.recovered` follows when it comes back.
- */
 function column(site: TestSite, path: string, from: number): void {
   const items = numberedItems(from, 2, (n) => `${path}art_${n}.html`);
   site.routes.set(`${path}index.html`, { body: listPage(items) });
@@ -56,7 +58,7 @@ describe('a source that cannot be reached', () => {
         .map((line) => JSON.parse(line) as Line)
         .filter((event) => event.type.startsWith('source.'));
 
-    const first = await runCli(['crawl', '--config', configPath]);
+    const first = await runCliInProcess(['crawl', '--config', configPath]);
     expect(first.code, first.stderr).toBe(1);
     expect(first.stdout).toMatch(
       new RegExp(
@@ -88,14 +90,14 @@ describe('a source that cannot be reached', () => {
       },
     ]);
 
-    const second = await runCli(['crawl', '--config', configPath]);
+    const second = await runCliInProcess(['crawl', '--config', configPath]);
     expect(second.code).toBe(1);
     expect(health().map((event) => event.type)).toEqual(['source.failed']);
 
     third = await startTestSite({ port });
     onTestFinished(() => third.close());
     column(third, '/c/', 5);
-    const third_run = await runCli(['crawl', '--config', configPath]);
+    const third_run = await runCliInProcess(['crawl', '--config', configPath]);
     expect(third_run.code, third_run.stderr).toBe(0);
     expect(health().map((event) => [event.type, event.source])).toEqual([
       ['source.failed', 'gamma'],
@@ -109,15 +111,15 @@ describe('a source that cannot be reached', () => {
     const site = await startTestSite();
     onTestFinished(() => site.close());
     const { configPath } = writeConfig(tempDir(), { sources: [{ id: 'typo', startUrls: [`${site.baseUrl}/xxgk/`] }] });
-    const crawl = await runCli(['crawl', '--config', configPath]);
+    const crawl = await runCliInProcess(['crawl', '--config', configPath]);
     expect(crawl.code).toBe(1);
     expect(crawl.stdout).toContain(`typo: failed — ${site.baseUrl}/xxgk/ answered 404 (check startUrls)`);
     expect(crawl.stderr).not.toMatch(/\n\s+at .*\.(ts|js):\d+/);
-    const stats = await runCli(['stats', '--json', '--config', configPath]);
+    const stats = await runCliInProcess(['stats', '--json', '--config', configPath]);
     expect(stats.code, stats.stderr).toBe(0);
     const [source] = JSON.parse(stats.stdout) as { lastRun: { outcome: string; outcomeReason: string } }[];
     expect(source!.lastRun).toMatchObject({ outcome: 'failed', outcomeReason: `${site.baseUrl}/xxgk/ answered 404 (check startUrls)` });
-    const table = await runCli(['stats', '--config', configPath]);
+    const table = await runCliInProcess(['stats', '--config', configPath]);
     expect(table.stdout).toMatch(/^source\s+documents.*\boutcome\b/m);
     expect(table.stdout).toMatch(/^typo\s.*\bfailed\b/m);
   });
