@@ -1,8 +1,13 @@
 import { sha256Hex } from '../hash.js';
 import { promisify } from 'node:util';
-import { brotliCompress, brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
+import { brotliCompress, brotliCompressSync, brotliDecompressSync, constants, type BrotliOptions } from 'node:zlib';
 import type { Db } from './database.js';
 import { statement } from './statements.js';
+
+/** Quality 5 brotli, the one setting of every blob: ~4× on HTML, fast enough for the write path. */
+function brotliOptions(bytes: Uint8Array): BrotliOptions {
+  return { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.byteLength } };
+}
 
 /** Bodies smaller than this are stored as they are: compression would not pay. */
 const COMPRESS_MIN_BYTES = 256;
@@ -25,9 +30,7 @@ export function putBlob(db: Db, bytes: Uint8Array): string {
  */
 export function encodePageBody(bytes: Uint8Array, hash = sha256Hex(bytes)): EncodedBlob {
   const compress = bytes.byteLength >= COMPRESS_MIN_BYTES;
-  const data = compress
-    ? brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.byteLength } })
-    : Buffer.from(bytes);
+  const data = compress ? brotliCompressSync(bytes, brotliOptions(bytes)) : Buffer.from(bytes);
   return { hash, compression: compress ? 'br' : 'none', size: bytes.byteLength, data };
 }
 
@@ -59,7 +62,7 @@ export async function encodeBlob(bytes: Uint8Array, options: { compress: boolean
   const hash = sha256Hex(bytes);
   const plain: EncodedBlob = { hash, compression: 'none', size: bytes.byteLength, data: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
   if (!options.compress || bytes.byteLength < COMPRESS_MIN_BYTES) return plain;
-  const data = await brotliAsync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.byteLength } });
+  const data = await brotliAsync(bytes, brotliOptions(bytes));
   return data.byteLength <= bytes.byteLength * (1 - WORTHWHILE_SAVING) ? { ...plain, compression: 'br', data } : plain;
 }
 
