@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 /** Entry point: runs the command line (run.ts) and exits with its code once stdout is flushed. */
+import './heap-growth.js';
 import { ExitCode } from '../errors.js';
 import { runProgram } from './run.js';
 
