@@ -13,7 +13,10 @@ import { Converter } from 'opencc-js/t2cn';
 type Convert = (text: string) => string;
 
 let converter: Convert | undefined;
-const convertsAlone = new Map<string, boolean>();
+/** Per BMP code unit: 0 not yet asked, 1 stays as it is, 2 converts (a typed array: ~5× faster than a Map). */
+const bmpConverts = new Uint8Array(0x10000);
+/** Characters beyond the BMP (rare: CJK extension B and up), by character. */
+const astralConverts = new Map<string, boolean>();
 
 export function toSimplified(text: string): string {
   // opencc-js's typings import './core' without an extension, which NodeNext cannot follow: the
@@ -22,15 +25,25 @@ export function toSimplified(text: string): string {
   return hasTraditionalCharacter(text, convert) ? convert(text) : text;
 }
 
-function hasTraditionalCharacter(text: string, convert: (text: string) => string): boolean {
-  for (const char of text) {
-    if (char.charCodeAt(0) < 0x2e80) continue; // below the CJK blocks nothing converts
-    let converts = convertsAlone.get(char);
-    if (converts === undefined) {
-      converts = convert(char) !== char;
-      convertsAlone.set(char, converts);
+function hasTraditionalCharacter(text: string, convert: Convert): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x2e80) continue; // below the CJK blocks nothing converts
+    if (unit >= 0xd800 && unit <= 0xdbff) {
+      const char = String.fromCodePoint(text.codePointAt(i)!);
+      if (char.length === 2) i++;
+      if (astralConverts.get(char) ?? learn(astralConverts, char, convert)) return true;
+      continue;
     }
-    if (converts) return true;
+    let known = bmpConverts[unit]!;
+    if (known === 0) known = bmpConverts[unit] = convert(String.fromCharCode(unit)) === String.fromCharCode(unit) ? 1 : 2;
+    if (known === 2) return true;
   }
   return false;
+}
+
+function learn(known: Map<string, boolean>, char: string, convert: Convert): boolean {
+  const converts = convert(char) !== char;
+  known.set(char, converts);
+  return converts;
 }

@@ -18,6 +18,11 @@ describe('comparisonText', () => {
     expect(comparisonText('區教育局：推進區域教育現代化，加快實現教育強區目標')).toBe(comparisonText('区教育局:推进区域教育现代化,加快实现教育强区目标'));
   });
 
+  it('finds a Traditional character after characters beyond the BMP and lone surrogates, and converts nothing else', () => {
+    expect(comparisonText('𠀀\ud800𪚥 大資料')).toBe(comparisonText('𠀀\ud800𪚥 大数据'));
+    expect(comparisonText('\udc00简体𠀀文本')).toBe('\udc00简体𠀀文本');
+  });
+
   it('masks view counters, comment counts and clocks, but not real dates', () => {
     expect(comparisonText('发布时间：2024-03-08 浏览次数：125')).toBe(comparisonText('发布时间：2024-03-08 浏览次数：3,126'));
     expect(comparisonText('admin 5年前 (2020-03-30) 117次浏览 0个评论')).toBe(comparisonText('admin 5年前 (2020-03-30) 118次浏览 2个评论'));
