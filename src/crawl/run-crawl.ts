@@ -13,6 +13,7 @@ import type { Db } from '../store/database.js';
 import { emptyCounts, finishRun, recordSourceOutcome, startRun, type SourceCounts } from '../store/runs.js';
 import { documentCount, readSourceHealth, writeSourceHealth } from '../store/source-health.js';
 import { WriteQueue } from '../store/write-queue.js';
+import { SearchIndexer } from '../store/search-indexer/indexer.js';
 import type { AttachmentReader } from '../attachments/index.js';
 import { AttachmentStage } from './attachment-stage.js';
 import { crawlSource } from './crawl-source.js';
@@ -55,6 +56,8 @@ interface RunServices {
   runId: number;
   archive: Archive;
   writes: WriteQueue;
+  /** Indexes the run's new texts for search on another thread; done before the run returns. */
+  searchIndex: SearchIndexer;
   gate: HostGate;
   fetcher: RunFetcher;
   access: RunAccess;
@@ -83,13 +86,14 @@ export async function runCrawl(db: Db, config: Config, sources: SourceConfig[], 
     starts: new Map(sources.map((source) => [source.id, new StartUrlReadings()])),
     failures: new Map(sources.map((source) => [source.id, new FailureTally()])),
   };
-  for (const source of sources) run.archive.upsertSource(source);
   let status: CrawlSummary['status'] = 'ok';
   let outcomes: Record<string, SourceOutcome> = {};
   try {
+    for (const source of sources) run.archive.upsertSource(source);
     await Promise.all(sources.map((source) => crawlOneSource(run, tallies, source, config, log, options, now)));
     await run.fetcher.close();
     run.writes.flush();
+    await run.searchIndex.finish();
     const interrupted = options.signal?.aborted === true;
     outcomes = recordOutcomes(db, run, tallies, sources, config, log, interrupted);
     const { counts } = tallies;
@@ -101,6 +105,7 @@ export async function runCrawl(db: Db, config: Config, sources: SourceConfig[], 
     throw error;
   } finally {
     finishRun(db, run.runId, status, tallies.counts);
+    await run.searchIndex.abort(); // after finish() a no-op; after a failure the due rows wait for the next crawl
     await run.fetcher.close();
     await run.attachmentStage?.close();
     await run.pages.close();
@@ -124,11 +129,13 @@ function openRun(db: Db, config: Config, sources: SourceConfig[], log: Logger, o
   const maxDays = new Map(sources.map((source) => [source.id, revisitOf(config, source).maxDays]));
   const revisitClock = { at: now, maxDays: (sourceId: string) => maxDays.get(sourceId) ?? config.revisit.maxDays };
   const gate = new HostGate();
+  const searchIndex = new SearchIndexer(db, { onUnavailable: (reason) => log.warn({}, reason) });
   return {
     runId,
     matchAlerts,
     archive: new Archive(db, { runId, events: outboxRecorder(db), matchAlerts, revisit: revisitClock }),
-    writes: new WriteQueue(db, { guard: options.lock ? () => options.lock?.assertHeld() : undefined }),
+    writes: new WriteQueue(db, { guard: options.lock ? () => options.lock?.assertHeld() : undefined, afterCommit: () => searchIndex.afterCommit() }),
+    searchIndex,
     gate,
     fetcher: new RunFetcher({
       userAgent: config.userAgent,

@@ -30,6 +30,8 @@ export interface WriteQueueOptions {
   busyRetries?: number;
   /** Wait before the first further try; doubled for each next one. @default 50 */
   busyBackoffMs?: number;
+  /** Called after each committed batch (the crawl's search indexer looks for due rows). @default none */
+  afterCommit?: () => void;
 }
 
 /** A write, and who hears that it could not be stored. */
@@ -92,6 +94,7 @@ export class WriteQueue {
             for (const entry of writes) this.runOne(entry);
           })
           .immediate();
+        this.options.afterCommit?.();
         return;
       } catch (error) {
         if (error instanceof FatalError) throw error;

@@ -82,6 +82,10 @@ describe('deliver beside a crawl (separate processes)', () => {
     expect(db.prepare('SELECT count(*) FROM versions').pluck().get()).toBe(DOCUMENTS);
     expect(db.prepare("SELECT count(*) FROM events WHERE type = 'document.created'").pluck().get()).toBe(DOCUMENTS);
     expect(db.prepare('SELECT listing_complete_at IS NOT NULL FROM crawl_state').pluck().get()).toBe(1);
+    // The search indexer thread (a second connection beside the crawl's writer) indexed every text.
+    expect(result.stderr).not.toContain('search indexer');
+    expect(db.prepare('SELECT count(*) FROM search_rows WHERE indexed_version IS NOT version').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM search_trigram WHERE search_trigram MATCH ?').pluck().get('"工作的通知"')).toBe(DOCUMENTS);
     // Every event reached the sink (at least once: receivers de-duplicate by id).
     const delivered = new Set(
       readFileSync(ndjson, 'utf8')

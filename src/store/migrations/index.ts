@@ -8,6 +8,7 @@ import { SOURCE_HEALTH } from './007-source-health.js';
 import { FIELD_VERSIONS } from './008-field-versions.js';
 import { ATTACHMENTS } from './009-attachments.js';
 import { REVISIT_SCHEDULE } from './010-revisit-schedule.js';
+import { SEARCH_INDEX_QUEUE } from './011-search-index-queue.js';
 
 export interface Migration {
   version: number;
@@ -29,4 +30,5 @@ export const MIGRATIONS: Migration[] = [
   FIELD_VERSIONS,
   ATTACHMENTS,
   REVISIT_SCHEDULE,
+  SEARCH_INDEX_QUEUE,
 ];
