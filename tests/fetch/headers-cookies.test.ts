@@ -43,6 +43,17 @@ describe('headers and cookies', () => {
     expect(site.requests.every((request) => String(request.headers['user-agent']).includes('bureau-watch'))).toBe(true);
   });
 
+  it('sends headers that say what the crawler is: its User-Agent, Chinese first, no generated browser hints', async () => {
+    site = await startTestSite();
+    const documents = serveColumn(site, 1);
+    const h = crawlHarness({ sources: [{ id: 'plain', startUrls: [`${site.baseUrl}/col/index.html`] }] });
+    await h.crawl();
+    const page = site.requests.find((request) => request.path === documents[0]!.replace(site.baseUrl, ''));
+    expect(page?.headers).toMatchObject({ 'accept-language': 'zh-CN,zh;q=0.9,en;q=0.5', accept: expect.stringContaining('text/html') });
+    expect(String(page?.headers['user-agent'])).toContain('bureau-watch');
+    expect(Object.keys(page?.headers ?? {}).filter((name) => /^sec-/.test(name))).toEqual([]);
+  });
+
   it('keeps a session cookie the site sets during the run', async () => {
     site = await startTestSite();
     const items = serveColumn(
