@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { CONTRACT_RECORD_KEYS } from '../helpers/contract.js';
-import type { TestArchive } from '../helpers/archive.js';
+import { openTestArchive, snapshot, type TestArchive } from '../helpers/archive.js';
+import { setSearchIndexing } from '../../src/store/sql-functions.js';
 import { openSearchArchive, URL_A, URL_C } from './search-archive.js';
 
 // One archive for the whole file: the queries only read it.
@@ -59,5 +60,17 @@ describe('search command', () => {
     const field = await runCli(['search', '双减', '--field', 'no-equals-sign', '--config', store.configPath]);
     expect(field.code).toBe(2);
     expect(field.stderr).toContain('--field expects key=value');
+  });
+
+  it('says how many stored documents a crawl that did not finish left unindexed, and finds the others', async () => {
+    const test = openTestArchive();
+    test.record(snapshot('http://127.0.0.1/alpha/indexed.html', { title: '通知', text: '已经索引的检索词语。' }));
+    setSearchIndexing(test.db, 'deferred'); // as a crawl killed before its indexer caught up leaves them
+    for (const n of [1, 2]) test.record(snapshot(`http://127.0.0.1/alpha/due${n}.html`, { title: '通知', text: '尚未索引的检索词语。' }));
+    const result = await runCli(['search', '检索词语', '--config', test.configPath]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('/alpha/indexed.html');
+    expect(result.stdout).not.toContain('/alpha/due');
+    expect(result.stderr).toContain('2 document(s) stored by a crawl that did not finish are not in the search index yet: the next crawl indexes them');
   });
 });

@@ -4,6 +4,7 @@ import { countMatches } from '../../search/count.js';
 import { parseDay, type SearchFilters } from '../../search/filters.js';
 import { DEFAULT_LIMIT, searchDocuments, type SearchHit } from '../../search/search.js';
 import { PLAIN_MARKS, TERMINAL_MARKS } from '../../search/snippet.js';
+import { unindexedSearchRows } from '../../store/search-index.js';
 import { checkSourceIds } from '../archive-names.js';
 import { collect, print, readingContext, withArchiveReadOnly } from '../context.js';
 import { parseFieldOption } from '../field-keys.js';
@@ -45,6 +46,12 @@ export function registerSearch(program: Command): void {
       await withArchiveReadOnly(context, (db) => {
         checkSourceIds(db, context.config, options.source);
         const query = words.join(' ');
+        const due = unindexedSearchRows(db);
+        if (due > 0)
+          context.log.warn(
+            { documents: due },
+            `${due} document(s) stored by a crawl that did not finish are not in the search index yet: the next crawl indexes them`,
+          );
         const hits = searchDocuments(db, query, { ...filters, limit, marks: placeholders });
         if (options.json)
           print(
