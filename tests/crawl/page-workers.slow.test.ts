@@ -125,7 +125,7 @@ describe('page workers', () => {
 });
 
 describe('page workers by default (auto)', () => {
-  it('use a thread per core beyond the crawl’s own from 3 cores on, none on 1 or 2', () => {
-    expect([1, 2, 3, 4, 8].map(autoThreads)).toEqual([0, 0, 2, 3, 7]);
+  it('use a thread per core beyond the crawl’s own, none on 1 core', () => {
+    expect([1, 2, 3, 4, 8].map(autoThreads)).toEqual([0, 1, 2, 3, 7]);
   });
 });

@@ -42,7 +42,7 @@ export const pagesSchema = z.strictObject({
   workers: z
     .union([z.literal('auto'), z.number().int().min(0)])
     .default('auto')
-    .describe("Threads that decode, parse and extract pages beside the crawl's own (`auto`: CPU cores − 1 from 3 cores on, else 0; 0: none)."),
+    .describe("Threads that decode, parse and extract pages beside the crawl's own (`auto`: CPU cores − 1, so 0 on 1 core; 0: none)."),
   inProcessPages: z.number().int().min(0).default(50).describe("A run's first pages are processed in the crawl's own thread: a small run starts no worker."),
   maxHeapMb: z.number().int().positive().default(512).describe('Heap cap of each page worker; a page that needs more is an error of its source.'),
   timeoutSecs: z.number().positive().default(60).describe('Time allowed to process one page in a worker; past it the page is an error of its source.'),

@@ -165,12 +165,12 @@ export class PageWorkers {
 }
 
 /**
- * One worker per core beyond the crawl's own, from 3 cores on. On 2 cores a worker only competes with
- * the crawl's thread, its libuv and GC threads: the bench measured no faster crawl and ~5 % more CPU
- * (the copies to and from the worker), so 2 cores process in the crawl's own thread.
+ * One worker per core beyond the crawl's own. On 2 cores this paid only once search indexing had left
+ * the crawl's thread too (src/store/search-indexer/): before, the bench measured no faster crawl and
+ * ~5 % more CPU; after, 7–9 % less wall time for 2–4 % more CPU (docs/benchmarks.md).
  */
 export function autoThreads(cores: number): number {
-  return cores > 2 ? cores - 1 : 0;
+  return Math.max(0, cores - 1);
 }
 
 /** The response with its body in an ArrayBuffer of its own: a clone of a view of Node's shared pool would copy the whole pool. */
