@@ -82,6 +82,7 @@ function servedCounts(site: BenchSite): string {
 }
 
 const RECRAWL = 'bureau-watch crawl --revisit-all, unchanged re-crawl';
+const SCHEDULED = 'bureau-watch crawl, next run under the revisit schedule (list pages; no document due)';
 
 /** Pages answered, 200 or 304, in a served-counts line. */
 function pagesServed(served: string): number {
@@ -117,7 +118,7 @@ async function crawlScenarios(site: BenchSite, rows: ScenarioRow[], lines: strin
     say('running: bureau-watch crawl (next run, revisit schedule) …');
     const scheduled = await runCrawlCli(configPath);
     const servedScheduled = servedCounts(site);
-    rows.push(row('bureau-watch crawl, next run under the revisit schedule (list pages; no document due)', scheduled, pagesServed(servedScheduled)));
+    rows.push(row(SCHEDULED, scheduled, pagesServed(servedScheduled)));
     lines.push(`scheduled next run served ${servedScheduled}.`);
     lines.push(`first crawl served ${served}; re-crawl served ${servedAgain}.`);
   } finally {
@@ -179,6 +180,7 @@ function checkTargets(rows: ScenarioRow[], search: { p95Ms: number; docs: number
   const scrapy = find(SCRAPY);
   const full = find(FULL_CRAWL);
   const again = find(RECRAWL);
+  const scheduled = find(SCHEDULED);
   const grown = find(`${FULL_CRAWL}, ${growthScale}× site`);
   const checks: TargetCheck[] = [];
   const ratioCheck = (name: string, peer: ScenarioRow | undefined, limit: number) => {
@@ -201,9 +203,15 @@ function checkTargets(rows: ScenarioRow[], search: { p95Ms: number; docs: number
     const perDoc = documents > 0 ? (full.cpuSeconds * 1000) / documents : Number.NaN;
     checks.push({ name: 'CPU per stored document (whole process)', target: '≤ 5 ms', measured: `${perDoc.toFixed(1)} ms`, met: perDoc <= 5 });
   }
-  if (full && again) {
-    const ratio = again.seconds / full.seconds;
-    checks.push({ name: 'unchanged re-crawl vs first crawl', target: '≤ 0.15×', measured: `${ratio.toFixed(2)}×`, met: ratio <= 0.15 });
+  // Two measures of an unchanged re-crawl: every document asked again (as every run did before the
+  // revisit schedule), and what the next run does under the schedule (list pages plus what is due).
+  for (const [name, rerun] of [
+    ['unchanged re-crawl vs first crawl, --revisit-all (every document asked again)', again],
+    ['unchanged re-crawl vs first crawl, under the revisit schedule (next run)', scheduled],
+  ] as const) {
+    if (!full || !rerun) continue;
+    const ratio = rerun.seconds / full.seconds;
+    checks.push({ name, target: '≤ 0.15×', measured: `${ratio.toFixed(2)}×`, met: ratio <= 0.15 });
   }
   if (full) {
     const peak = full.peakRssBytes / 2 ** 20;

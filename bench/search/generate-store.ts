@@ -10,11 +10,13 @@ import { paragraph, seededRandom, title } from '../site/text.js';
 /**
  * A store of `count` documents for the search benchmark, written straight into the tables (the
  * crawl's cost is measured elsewhere); the search indexes fill through their own triggers, as they
- * do in a crawl. Cached under bench/.cache, keyed by size and schema version, since building it
+ * do in a crawl. Cached under bench/.cache, keyed by size and schema (its migrations), since building it
  * takes minutes.
  */
 export function searchStorePath(count: number, say: (line: string) => void): string {
-  const schema = Math.max(...MIGRATIONS.map((m) => m.version));
+  // Keyed by what the migrations say, not only their number: a store built by an unreleased or
+  // reverted migration of the same number must never be taken for the current schema.
+  const schema = `${Math.max(...MIGRATIONS.map((m) => m.version))}-${sha256Hex(MIGRATIONS.map((m) => m.sql).join('\n')).slice(0, 12)}`;
   const dir = join(REPO_ROOT, 'bench', '.cache');
   const path = join(dir, `search-${count}-schema${schema}-text${TEXT_VERSION}.db`);
   if (existsSync(path)) return path;
