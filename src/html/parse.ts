@@ -14,7 +14,8 @@
  * (discover, extract) do not rely on those.
  */
 import { ElementType } from 'domelementtype';
-import { load, type CheerioAPI } from 'cheerio';
+// cheerio/slim: the same API without parse5 and undici (the tree comes from htmlparser2 here), ~90 ms less to load.
+import { load, type CheerioAPI } from 'cheerio/slim';
 import { DomHandler, Element, type ChildNode, type Document } from 'domhandler';
 import { Parser } from 'htmlparser2';
 import { PermanentError } from '../errors.js';
