@@ -9,6 +9,8 @@
  *   node --expose-gc --import tsx scripts/memory-scale.ts --heap-cap 160 # children run with
  *     --max-old-space-size=160: V8 collects sooner, showing how much of the peak is GC headroom
  */
+// The CLI's heap growth policy (src/cli/heap-growth.ts), so these in-process crawls use memory as the CLI does.
+import '../src/cli/heap-growth.js';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
