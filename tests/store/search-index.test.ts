@@ -93,6 +93,21 @@ describe('search indexing deferred to an indexer', () => {
     expect(found(store, '丁戊己')).toHaveLength(3);
   });
 
+  it('fails the run with a fatal error naming the cause when the due texts cannot be indexed, and keeps them due', async () => {
+    const store = openTestArchive();
+    const indexer = new SearchIndexer(store.db);
+    recordMany(store, 3);
+    store.db.pragma('query_only = ON'); // any write now fails, as on a read-only or full disk
+    await expect(indexer.finish()).rejects.toMatchObject({
+      kind: 'fatal',
+      message: expect.stringMatching(/^search indexing failed: .*readonly.* \(the documents are stored; the next crawl indexes what is left\)$/i),
+    });
+    store.db.pragma('query_only = OFF');
+    expect(unindexedSearchRows(store.db)).toBe(3);
+    await new SearchIndexer(store.db).finish();
+    expect(unindexedSearchRows(store.db)).toBe(0);
+  });
+
   it('finds an archive from before migration 011 fully indexed', () => {
     const db = openOlderArchive(join(tempDir('bw-older-'), 'archive.db'), 11);
     insertOlderDocument(db, { url: URL_A, title: '旧档案', text: '迁移前已经索引的文字。', rawBody: new TextEncoder().encode('<p>x</p>') });
