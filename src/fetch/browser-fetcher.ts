@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Configuration, NonRetryableError, Request, type RequestQueue } from '@crawlee/core';
+import { NonRetryableError, Request, type RequestQueue } from '@crawlee/core';
+import { crawleeConfiguration } from './crawlee-config.js';
 import { PlaywrightCrawler, type PlaywrightCrawlingContext } from '@crawlee/playwright';
 import { chromium } from 'playwright-core';
 import type { BrowserConfig } from '../config/schema.js';
@@ -153,7 +154,7 @@ export class BrowserFetcher implements SourceFetcher {
           await this.guard(() => handle(failure, enqueue));
         },
       },
-      new Configuration({ persistStorage: false, purgeOnStart: true }),
+      crawleeConfiguration(),
     );
     crawler.gate = options.gate;
     return crawler;

@@ -8,7 +8,8 @@
  */
 import { AsyncResource } from 'node:async_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Configuration, Request, type RequestQueue } from '@crawlee/core';
+import { Request, type RequestQueue } from '@crawlee/core';
+import { crawleeConfiguration } from './crawlee-config.js';
 import type { HttpCrawlingContext, InternalHttpHook } from '@crawlee/http';
 import { FatalError } from '../errors.js';
 import { accessError, classifyStatusFailure } from './access-errors.js';
@@ -150,8 +151,7 @@ export class RunFetcher {
 
   private createCrawler(): RawBodyHttpCrawler {
     const { options } = this;
-    // No `ps` every second: concurrency is fixed, Crawlee's system snapshots would decide nothing.
-    const config = new Configuration({ persistStorage: false, purgeOnStart: true, systemInfoIntervalMillis: 3_600_000 });
+    const config = crawleeConfiguration();
     const crawler = new RawBodyHttpCrawler(
       {
         // Crawlee takes any object with fetchNextRequest/markRequestHandled … as its queue (an IRequestManager).

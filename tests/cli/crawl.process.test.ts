@@ -1,9 +1,10 @@
 /**
- * `crawl` through the compiled CLI delivers the run's events to the sinks at its end. (A webhook that
- * is down, cut short by delivery.afterCrawlSecs: crawl.slow.test.ts, in process.)
+ * `crawl` through the compiled CLI delivers the run's events to the sinks at its end, and starts no
+ * child process. (A webhook that is down, cut short by delivery.afterCrawlSecs: crawl.slow.test.ts,
+ * in process.)
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { delimiter, dirname, join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { writeConfig } from '../helpers/config.js';
@@ -13,7 +14,7 @@ import { tempDir } from '../helpers/temp.js';
 import { planPage } from './plan-pages.js';
 
 describe('crawl command', () => {
-  it('delivers the events of the run to the sinks at its end', async () => {
+  it('delivers the events of the run to the sinks at its end, without starting a process (Crawlee runs `ps` unless told not to)', async () => {
     const server = await startTestSite();
     onTestFinished(() => server.close());
     const site = bureauSite(server);
@@ -26,8 +27,17 @@ describe('crawl command', () => {
       sinks: [{ type: 'ndjson', path: ndjson }],
       alerts: [{ name: 'new-plan', titlePattern: '工作要点' }],
     });
-    const result = await runCli(['crawl', '--config', configPath]);
+    // `ps` and `getconf` first on the PATH: each notes that it ran. Node itself stays reachable.
+    const bin = join(dir, 'bin');
+    const ran = join(dir, 'ran');
+    mkdirSync(bin);
+    for (const tool of ['ps', 'getconf']) {
+      writeFileSync(join(bin, tool), `#!/bin/sh\necho ${tool} >> "${ran}"\n`);
+      chmodSync(join(bin, tool), 0o755);
+    }
+    const result = await runCli(['crawl', '--config', configPath], { env: { PATH: [bin, dirname(process.execPath), process.env.PATH].join(delimiter) } });
     expect(result.code, result.stderr).toBe(0);
+    expect(existsSync(ran) ? readFileSync(ran, 'utf8') : 'nothing ran').toBe('nothing ran');
     const delivered = readFileSync(ndjson, 'utf8')
       .trim()
       .split('\n')
