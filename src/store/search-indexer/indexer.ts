@@ -29,9 +29,16 @@ export interface SearchIndexerOptions {
 /** Rows per transaction when this thread indexes (at `finish`, or after the worker failed). */
 const ROWS_PER_TRANSACTION = 64;
 
+/** A started worker, and its one reply (finished, or failed: an error or an exit says so too). */
+interface RunningWorker {
+  worker: Worker;
+  reply: Promise<IndexerReply>;
+}
+
 export class SearchIndexer {
-  private worker: Worker | undefined;
-  private reply: Promise<IndexerReply> | undefined;
+  private running: RunningWorker | undefined;
+  /** False for an in-memory database: a second connection cannot open it, so it indexes inline, as always. */
+  private readonly deferred: boolean;
   private unavailable = false;
   /** Rows the worker indexed (the rest, if any, were indexed in this thread). */
   indexedByWorker = 0;
@@ -40,16 +47,16 @@ export class SearchIndexer {
     private readonly db: Db,
     private readonly options: SearchIndexerOptions = {},
   ) {
-    // An in-memory database cannot be opened by a second connection: it indexes inline, as always.
-    if (!db.memory) setSearchIndexing(db, 'deferred');
+    this.deferred = !db.memory;
+    if (this.deferred) setSearchIndexing(db, 'deferred');
   }
 
   /** Called after each committed write batch: starts the worker once enough is due. */
   afterCommit(): void {
-    if (this.worker || this.unavailable || this.db.memory) return;
+    if (!this.deferred || this.running || this.unavailable) return;
     if (unindexedSearchRows(this.db) < (this.options.workerFrom ?? 32)) return;
     try {
-      this.startWorker();
+      this.running = this.startWorker();
     } catch (error) {
       this.giveUp(`cannot start the search indexer thread (${errorMessage(error)}): indexing in the crawl's own thread`);
     }
@@ -62,23 +69,21 @@ export class SearchIndexer {
    */
   async finish(): Promise<void> {
     try {
-      if (this.worker && this.reply) {
-        this.worker.postMessage({ type: 'finish' } satisfies FinishRequest);
-        const reply = await this.reply;
+      if (this.running) {
+        this.running.worker.postMessage({ type: 'finish' } satisfies FinishRequest);
+        const reply = await this.running.reply; // a failure was reported as it came (startWorker)
         if (reply.type === 'finished') this.indexedByWorker = reply.indexed;
-        if (reply.type === 'failed') this.giveUp(`the search indexer thread failed (${reply.message}): indexing in the crawl's own thread`);
       }
       this.indexHere();
     } finally {
-      setSearchIndexing(this.db, 'inline');
-      await this.worker?.terminate();
+      await this.abort();
     }
   }
 
   /** Stops the worker without waiting for it (a failed run): what is due stays due for the next crawl. */
   async abort(): Promise<void> {
     setSearchIndexing(this.db, 'inline');
-    await this.worker?.terminate();
+    await this.running?.worker.terminate();
   }
 
   private indexHere(): void {
@@ -91,19 +96,19 @@ export class SearchIndexer {
     }
   }
 
-  private startWorker(): void {
+  private startWorker(): RunningWorker {
     const data: IndexerData = { path: this.db.name };
     const worker = this.options.spawn?.(data) ?? spawnSiblingWorker(import.meta.url, './entry', { workerData: data });
-    this.worker = worker;
-    this.reply = new Promise<IndexerReply>((resolve) => {
-      worker.once('message', (reply: IndexerReply) => resolve(reply));
+    const reply = new Promise<IndexerReply>((resolve) => {
+      worker.once('message', (message: IndexerReply) => resolve(message));
       worker.once('error', (error) => resolve({ type: 'failed', message: errorMessage(error) }));
       worker.once('exit', (code) => resolve({ type: 'failed', message: `it exited with code ${code}` }));
     });
     // A worker that fails mid-run: index inline from then on, rather than leave the rest to `finish`.
-    void this.reply.then((reply) => {
-      if (reply.type === 'failed') this.giveUp(`the search indexer thread failed (${reply.message}): indexing in the crawl's own thread`);
+    void reply.then((outcome) => {
+      if (outcome.type === 'failed') this.giveUp(`the search indexer thread failed (${outcome.message}): indexing in the crawl's own thread`);
     });
+    return { worker, reply };
   }
 
   private giveUp(reason: string): void {
