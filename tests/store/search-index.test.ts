@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { searchDocuments } from '../../src/search/search.js';
 import { migrate } from '../../src/store/database.js';
+import { putBlob } from '../../src/store/blobs.js';
 import { indexDueSearchRows, unindexedSearchRows } from '../../src/store/search-index.js';
 import { SearchIndexer } from '../../src/store/search-indexer/indexer.js';
 import { setSearchIndexing } from '../../src/store/sql-functions.js';
@@ -36,6 +37,30 @@ describe('search indexing deferred to an indexer', () => {
     expect(found(store, '完全不同')).toEqual([URL_A]);
     expect(found(store, '完全')).toEqual([URL_A]); // the bigram and title indexes too
     expect(indexDueSearchRows(store.db, 10)).toBe(0);
+  });
+
+  it('indexes a version with its attachments’ texts, as the inline trigger does', () => {
+    const store = openTestArchive();
+    const sha256 = putBlob(store.db, new TextEncoder().encode('%PDF-1.7 the plan'));
+    store.db
+      .prepare(
+        `INSERT INTO attachment_files (sha256, size, kind, media_type, read_status, text_length, text, comparison_hash, read_at)
+         VALUES (?, 17, 'pdf', 'application/pdf', 'ok', 12, '附件里的实施细则条款', ?, '2024-03-01T00:00:00Z')`,
+      )
+      .run(sha256, sha256);
+    store.record(snapshot(URL_A, { title: '通知', text: '正文只有一句。' }));
+    const attach = () =>
+      store.db.prepare('UPDATE versions SET attachments = ?').run(JSON.stringify([{ name: '细则.pdf', url: 'http://127.0.0.1/a.pdf', sha256 }]));
+    setSearchIndexing(store.db, 'deferred');
+    attach();
+    expect(found(store, '实施细则')).toEqual([]);
+    expect(indexDueSearchRows(store.db, 10)).toBe(1);
+    const deferred = [found(store, '实施细则'), found(store, '细则'), found(store, '正文只有')];
+    expect(deferred).toEqual([[URL_A], [URL_A], [URL_A]]);
+    setSearchIndexing(store.db, 'inline');
+    store.db.prepare("UPDATE versions SET attachments = '[]'").run();
+    attach();
+    expect([found(store, '实施细则'), found(store, '细则'), found(store, '正文只有')]).toEqual(deferred);
   });
 
   it('indexes inline again once the connection is switched back, and attachment updates mark the row due only when deferred', () => {
