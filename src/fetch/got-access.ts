@@ -9,8 +9,10 @@ import { trustedWithExtraCa } from './tls-ca.js';
  * every request in a pre-navigation hook. got-scraping handles http(s) proxies itself (`proxyUrl`:
  * plain requests for http:, CONNECT for https:); SOCKS goes through an agent instead. Before each
  * https request got-scraping probes the server's ALPN with a TLS connection of its own, direct and
- * without our TLS options: that probe is turned off (HTTP/1.1, no generated browser headers) when
- * it would bypass a SOCKS proxy or fail on a server that needs legacy renegotiation.
+ * without our TLS options: that probe is turned off (HTTP/1.1) when it would bypass a SOCKS proxy or
+ * fail on a server that needs legacy renegotiation. got-scraping's generated browser headers are off
+ * for every request: a crawler that names itself in its User-Agent does not also claim to be Chrome
+ * (Sec-Ch-Ua, Sec-Fetch-*); the fetcher's own headers say what it accepts.
  */
 
 export interface GotAccess {
@@ -30,7 +32,7 @@ export function gotAccess(access: SiteAccess, startUrls: readonly string[]): Got
   if (access.tls.ca) https.certificateAuthority = trustedWithExtraCa(access.tls.ca);
   if (access.tls.legacyRenegotiation) https.secureOptions = legacyRenegotiationOptions();
   const cookieJar = seededCookieJar(access.cookies, startUrls);
-  const options: Record<string, unknown> = { https };
+  const options: Record<string, unknown> = { https, useHeaderGenerator: false };
   const socks = access.proxy && /^socks/i.test(new URL(access.proxy).protocol);
   if (socks) {
     const agent = new SocksProxyAgent(access.proxy!);
@@ -38,10 +40,7 @@ export function gotAccess(access: SiteAccess, startUrls: readonly string[]): Got
   } else if (access.proxy) {
     options.proxyUrl = access.proxy;
   }
-  if (socks || access.tls.legacyRenegotiation) {
-    options.http2 = false;
-    options.context = { useHeaderGenerator: false };
-  }
+  if (socks || access.tls.legacyRenegotiation) options.http2 = false;
   return { options, ignoreSslErrors: access.tls.insecure, cookieJar };
 }
 

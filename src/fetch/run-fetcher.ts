@@ -213,10 +213,7 @@ export class RunFetcher {
   /** The source's access options, headers, cookies, redirect rule and politeness spacing on the request. */
   private async prepare(request: { url: string; userData: unknown }, gotOptions: Parameters<InternalHttpHook<HttpCrawlingContext>>[1]): Promise<void> {
     const state = this.stateOf(request);
-    // No generated browser headers (got-scraping's default): a crawler that names itself in its
-    // User-Agent should not also claim to be Chrome on Windows in Sec-Ch-Ua, and generating them was
-    // ~5% of a re-crawl's CPU. The request's own headers (requestHeaders) say what it accepts.
-    Object.assign(gotOptions, { useHeaderGenerator: false }, state.got.options);
+    Object.assign(gotOptions, state.got.options);
     const cookie = await state.got.cookieJar.getCookieString(request.url);
     gotOptions.headers = {
       ...gotOptions.headers,
