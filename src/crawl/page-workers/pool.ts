@@ -173,9 +173,15 @@ export function autoThreads(cores: number): number {
   return Math.max(0, cores - 1);
 }
 
-/** The response with its body in an ArrayBuffer of its own: a clone of a view of Node's shared pool would copy the whole pool. */
+/**
+ * The response with its body in an ArrayBuffer of its own: postMessage clones a view's whole
+ * ArrayBuffer, which for a slice of Node's shared pool is the pool. A body that owns its buffer
+ * already (most: Crawlee concatenates the stream) goes as it is.
+ */
 function transferable(response: FetchedResponse): FetchedResponse {
-  const copy = new Uint8Array(response.body);
+  const { body } = response;
+  if (body.byteOffset === 0 && body.byteLength === body.buffer.byteLength) return response;
+  const copy = new Uint8Array(body);
   return { ...response, body: Buffer.from(copy.buffer, 0, copy.byteLength) };
 }
 
